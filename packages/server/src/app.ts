@@ -1,0 +1,179 @@
+import { randomUUID } from "node:crypto";
+import { existsSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import { join } from "node:path";
+import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import type { Config } from "./config.js";
+import { REPO_ROOT } from "./config.js";
+import { startEmbeddedPostgres, EMBEDDED_POOL_OPTIONS, type EmbeddedPostgres } from "./db/embedded-postgres.js";
+import { migrateDeploy } from "./db/migrate.js";
+import { createDatabase, type Database } from "./db/prisma.js";
+import type { Context, Viewer } from "./graphql/context.js";
+import { maskError } from "./graphql/errors.js";
+import { createLoaders } from "./graphql/loaders.js";
+import { buildSchema } from "./graphql/schema.js";
+import { attachWebSocketServer, type WsHandle } from "./graphql/ws.js";
+import { createHttpServer } from "./http/server.js";
+import { createLogger, type Logger } from "./logger.js";
+import { parseBearer } from "./modules/auth/token.js";
+import { InProcessDoorbell, RedisDoorbell, type Doorbell } from "./realtime/doorbell.js";
+import { seedDemoIfEmpty } from "./seed/demo.js";
+import { createServices, type Services } from "./services.js";
+
+export interface App {
+  url: string;
+  port: number;
+  config: Config;
+  log: Logger;
+  db: Database;
+  doorbell: Doorbell;
+  services: Services;
+  ws: WsHandle;
+  /** Where the data lives: "embedded" (PGlite in DATA_DIR) or "external" (DATABASE_URL). */
+  databaseMode: "embedded" | "external";
+  stop(): Promise<void>;
+}
+
+const REVOKED_CHANNEL = "wijknet:auth:session-revoked";
+
+/**
+ * The composition root: starts (or connects to) the database, migrates and seeds the
+ * embedded one, connects the doorbell, and serves HTTP and WebSocket on one port.
+ */
+export async function startApp(config: Config, log: Logger = createLogger(config)): Promise<App> {
+  const cleanups: Array<() => Promise<void>> = [];
+  const stopAll = async () => {
+    for (const fn of cleanups.reverse()) {
+      await fn().catch((err: unknown) => log.error({ err }, "shutdown step failed"));
+    }
+    cleanups.length = 0;
+  };
+
+  try {
+    let databaseUrl = config.DATABASE_URL;
+    let embedded: EmbeddedPostgres | null = null;
+    if (!databaseUrl) {
+      embedded = await startEmbeddedPostgres({ dataDir: join(config.DATA_DIR, "pgdata"), log: (msg) => log.info(msg) });
+      const e = embedded;
+      cleanups.push(() => e.stop());
+      databaseUrl = embedded.connectionString;
+      log.info({ dataDir: config.DATA_DIR }, "embedded PostgreSQL started; applying migrations");
+      await migrateDeploy(databaseUrl, (line) => log.debug({ prisma: line }));
+    }
+
+    const db = createDatabase({
+      url: databaseUrl,
+      poolMax: embedded ? EMBEDDED_POOL_OPTIONS.max : config.DB_POOL_MAX,
+      pool: embedded ? EMBEDDED_POOL_OPTIONS : {},
+      onPoolError: (err) => log.warn({ err: err.message }, "idle database connection failed"),
+    });
+    cleanups.push(() => db.close());
+
+    if (config.SEED_DEMO === "always" || (config.SEED_DEMO === "auto" && embedded)) {
+      const seeded = await seedDemoIfEmpty(db.prisma, (msg) => log.info(msg));
+      if (seeded) log.info("demo data loaded");
+    }
+
+    const doorbell: Doorbell = config.REDIS_URL ? new RedisDoorbell(config.REDIS_URL, log) : new InProcessDoorbell();
+    cleanups.push(() => doorbell.close());
+
+    let wsHandle: WsHandle | null = null;
+    const services = createServices({
+      db: db.prisma,
+      tokenTtlMinutes: config.AUTH_TOKEN_TTL_MINUTES,
+      defaultMunicipalityCode: config.MUNICIPALITY_CODE,
+      // Sockets of a revoked session may live on any instance: ring them all.
+      onSessionRevoked: (sessionId) => void doorbell.ring(REVOKED_CHANNEL, sessionId),
+    });
+    const stopListening = doorbell.listen(REVOKED_CHANNEL, (sessionId) => wsHandle?.closeSession(sessionId));
+    cleanups.push(async () => stopListening());
+
+    const schema = buildSchema();
+    const production = config.NODE_ENV === "production";
+    const buildContext = (viewer: Viewer | null, requestId: string, transport: Context["transport"]): Context => ({
+      viewer,
+      requestId,
+      transport,
+      services,
+      loaders: createLoaders(db.prisma),
+    });
+
+    const apollo = new ApolloServer<Context>({
+      schema,
+      introspection: !production,
+      hideSchemaDetailsFromClientErrors: production,
+      includeStacktraceInErrorResponses: false,
+      allowBatchedHttpRequests: false,
+      // Automatic persisted queries are a cache, not an allowlist: off.
+      persistedQueries: false,
+      csrfPrevention: true,
+      nodeEnv: config.NODE_ENV,
+      formatError: (formatted, error) =>
+        maskError(formatted, () => {
+          const errorId = randomUUID();
+          log.error({ err: error, errorId, path: formatted.path }, "unexpected error in resolver");
+          return errorId;
+        }),
+      plugins: [ApolloServerPluginLandingPageDisabled()],
+    });
+
+    const webDist = config.WEB_DIST ?? (existsSync(join(REPO_ROOT, "packages/web/dist/index.html")) ? join(REPO_ROOT, "packages/web/dist") : undefined);
+    const httpServer = createHttpServer({
+      apollo,
+      log,
+      webDist,
+      buildContext: async (authorization, requestId) =>
+        buildContext(await services.auth.authenticate(parseBearer(authorization)), requestId, "http"),
+      readiness: async () => {
+        const checks: Record<string, boolean> = {
+          database: await db.prisma.$queryRaw`SELECT 1`.then(() => true, () => false),
+        };
+        if (config.REDIS_URL) checks["redis"] = await doorbell.isHealthy();
+        return checks;
+      },
+    });
+    apollo.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer }));
+    await apollo.start();
+    // apollo.stop() drains: it stops accepting, lets in-flight requests finish, then closes the server.
+    cleanups.push(() => apollo.stop());
+
+    wsHandle = attachWebSocketServer({
+      httpServer,
+      schema,
+      auth: services.auth,
+      log,
+      buildContext: (viewer, requestId) => buildContext(viewer, requestId, "ws"),
+    });
+    const ws = wsHandle;
+    // Cleanups run in reverse: sockets are told to go (1001) before HTTP drains, so
+    // clients start reconnecting to another instance at once.
+    cleanups.push(() => ws.dispose());
+
+    await new Promise<void>((resolve, reject) => {
+      httpServer.once("error", reject);
+      httpServer.listen(config.PORT, config.HOST, () => resolve());
+    });
+    const port = (httpServer.address() as AddressInfo).port;
+    const host = config.HOST === "0.0.0.0" || config.HOST === "::" ? "localhost" : config.HOST;
+    const url = `http://${host}:${port}`;
+
+    let stopping: Promise<void> | null = null;
+    return {
+      url,
+      port,
+      config,
+      log,
+      db,
+      doorbell,
+      services,
+      ws,
+      databaseMode: embedded ? "embedded" : "external",
+      stop: () => (stopping ??= stopAll()),
+    };
+  } catch (err) {
+    await stopAll();
+    throw err;
+  }
+}

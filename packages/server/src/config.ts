@@ -1,0 +1,60 @@
+import { hostname } from "node:os";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+
+/** The repository root (packages/server/src/config.ts → ../../..). */
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
+
+/**
+ * Every environment variable the server reads, parsed once at boot.
+ * Each entry's description is what README.md documents; `pnpm --filter @wijknet/server start --help`
+ * is not needed: a wrong value fails the boot with a message naming the variable.
+ */
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development")
+    .describe("production turns off introspection and field suggestions and serves the built web app"),
+  HOST: z.string().min(1).default("127.0.0.1").describe("address to listen on; 0.0.0.0 behind a load balancer"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000).describe("HTTP and WebSocket port (0 = any free port)"),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional()
+    .describe("PostgreSQL connection string; unset = embedded PostgreSQL (PGlite) in DATA_DIR with demo data"),
+  DATA_DIR: z.string().min(1).default(resolve(REPO_ROOT, ".wijknet"))
+    .describe("folder of the embedded database (only used without DATABASE_URL)"),
+  DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10).describe("PostgreSQL connections per instance"),
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional()
+    .describe("Redis for the realtime doorbell between instances; unset = in-process doorbell (one instance only)"),
+  MUNICIPALITY_CODE: z.string().regex(/^[A-Za-z0-9_-]{2,40}$/, "a municipality code such as GM0344 (the CBS code)").default("GM0344")
+    .describe("the municipality anonymous callers see (district names are public)"),
+  AUTH_TOKEN_TTL_MINUTES: z.coerce.number().int().min(1).max(60 * 24 * 30).default(12 * 60)
+    .describe("how long a login token stays valid"),
+  SEED_DEMO: z.enum(["auto", "always", "never"]).default("auto")
+    .describe("auto = seed demo data into an empty embedded database; never with DATABASE_URL unless 'always'"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info")
+    .describe("how much the server logs (JSON lines on stdout)"),
+  INSTANCE_ID: z.string().min(1).default(`${hostname()}-${process.pid}`)
+    .describe("name of this instance in logs and the readiness answer"),
+  WEB_DIST: z.string().optional().describe("built web app to serve at /; default packages/web/dist when it exists"),
+});
+
+export type Config = z.infer<typeof schema>;
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/** Parses the environment; throws a ConfigError that names every wrong variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  // Empty strings mean "unset": a `.env` line like `REDIS_URL=` must not fail the URL check.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const result = schema.safeParse(cleaned);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join(".") || "(env)"}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  return result.data;
+}
+
+/** Variable names with their documentation, for README and `--help`. */
+export function describeConfig(): Array<{ name: string; description: string }> {
+  return Object.entries(schema.shape).map(([name, s]) => ({ name, description: s.description ?? "" }));
+}

@@ -1,0 +1,23 @@
+import type { Role } from "../generated/prisma/enums.js";
+import type { Loaders } from "./loaders.js";
+import type { Services } from "../services.js";
+
+/** Who is asking: resolved from the bearer token on every HTTP request and once per socket. */
+export interface Viewer {
+  userId: string;
+  sessionId: string;
+  municipalityId: string;
+  role: Role;
+  /** The districts the user works in; empty for municipality-wide roles. */
+  districtIds: readonly string[];
+  expiresAt: Date;
+}
+
+export interface Context {
+  viewer: Viewer | null;
+  requestId: string;
+  transport: "http" | "ws";
+  services: Services;
+  /** Per-request (per-operation on WebSocket) DataLoaders: never shared between viewers. */
+  loaders: Loaders;
+}

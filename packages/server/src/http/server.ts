@@ -1,0 +1,99 @@
+import { randomUUID } from "node:crypto";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { HeaderMap, type ApolloServer } from "@apollo/server";
+import type { Context } from "../graphql/context.js";
+import type { Logger } from "../logger.js";
+import { HttpError, readBody } from "./body.js";
+import { createStaticHandler } from "./static-files.js";
+
+/** GraphQL documents are small; anything larger is abuse. */
+export const MAX_BODY_BYTES = 256 * 1024;
+
+export interface HttpAppOptions {
+  apollo: ApolloServer<Context>;
+  /** Builds the per-request context from the Authorization header. */
+  buildContext(authorization: string | undefined, requestId: string): Promise<Context>;
+  /** Database and doorbell checks for /readyz. */
+  readiness(): Promise<Record<string, boolean>>;
+  webDist?: string | undefined;
+  log: Logger;
+}
+
+/** Common headers; the strict CSP for the web app lives here too. */
+const SECURITY_HEADERS: Record<string, string> = {
+  "x-content-type-options": "nosniff",
+  "referrer-policy": "no-referrer",
+  "x-frame-options": "DENY",
+  "content-security-policy":
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
+    "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'",
+};
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(text) });
+  res.end(text);
+}
+
+export function createHttpServer(opts: HttpAppOptions): Server {
+  const serveStatic = opts.webDist ? createStaticHandler(opts.webDist) : null;
+
+  async function handleGraphql(req: IncomingMessage, res: ServerResponse, search: string): Promise<void> {
+    const requestId = randomUUID();
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
+    }
+    let body: unknown = undefined;
+    if (req.method === "POST") {
+      const raw = await readBody(req, MAX_BODY_BYTES);
+      const type = headers.get("content-type") ?? "";
+      if (type.startsWith("application/json") || type.startsWith("application/graphql-response+json")) {
+        try {
+          body = raw.length ? JSON.parse(raw) : undefined;
+        } catch {
+          throw new HttpError(400, "Request body is not valid JSON.");
+        }
+      } else {
+        body = raw;
+      }
+    }
+    const response = await opts.apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: req.method ?? "GET", headers, search, body },
+      context: () => opts.buildContext(req.headers.authorization, requestId),
+    });
+    for (const [key, value] of response.headers) res.setHeader(key, value);
+    res.statusCode = response.status ?? 200;
+    if (response.body.kind === "complete") {
+      res.end(response.body.string);
+      return;
+    }
+    for await (const chunk of response.body.asyncIterator) res.write(chunk);
+    res.end();
+  }
+
+  return createServer(async (req, res) => {
+    for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
+    const url = new URL(req.url ?? "/", "http://localhost");
+    try {
+      if (url.pathname === "/healthz") return sendJson(res, 200, { status: "ok" });
+      if (url.pathname === "/readyz") {
+        const checks = await opts.readiness();
+        const ok = Object.values(checks).every(Boolean);
+        return sendJson(res, ok ? 200 : 503, { status: ok ? "ready" : "not ready", checks });
+      }
+      if (url.pathname === "/graphql") return await handleGraphql(req, res, url.search);
+      if (serveStatic && (await serveStatic(req, res, url.pathname))) return;
+      sendJson(res, 404, { error: "Not found" });
+    } catch (err) {
+      if (err instanceof HttpError) {
+        if (!res.headersSent) sendJson(res, err.status, { errors: [{ message: err.message, extensions: { code: "BAD_REQUEST" } }] });
+        else res.destroy();
+        return;
+      }
+      opts.log.error({ err, path: url.pathname }, "http request failed");
+      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: "Internal server error.", extensions: { code: "INTERNAL_SERVER_ERROR" } }] });
+      else res.destroy();
+    }
+  });
+}

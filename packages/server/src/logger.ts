@@ -1,0 +1,19 @@
+import { pino, type Logger } from "pino";
+import type { Config } from "./config.js";
+
+export type { Logger };
+
+/**
+ * Structured JSON logs. Tokens, passwords and personal data never belong in a log line:
+ * the redact list is a safety net, not permission to log request bodies.
+ */
+export function createLogger(config: Pick<Config, "LOG_LEVEL" | "INSTANCE_ID">): Logger {
+  return pino({
+    level: config.LOG_LEVEL,
+    base: { instance: config.INSTANCE_ID },
+    redact: {
+      paths: ["*.authorization", "*.password", "*.token", "*.headers.authorization", "*.connectionParams"],
+      censor: "[redacted]",
+    },
+  });
+}

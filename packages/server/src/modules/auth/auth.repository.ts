@@ -1,0 +1,37 @@
+import type { DbOrTx } from "../../db/prisma.js";
+
+export const authRepository = {
+  findUserByEmail(db: DbOrTx, email: string) {
+    return db.user.findUnique({ where: { email } });
+  },
+
+  createSession(db: DbOrTx, data: { userId: string; tokenHash: string; expiresAt: Date }) {
+    return db.authSession.create({ data });
+  },
+
+  /** The session with what authorization needs about its user, in one query. */
+  findSessionByTokenHash(db: DbOrTx, tokenHash: string) {
+    return db.authSession.findUnique({
+      where: { tokenHash },
+      include: {
+        user: {
+          select: { id: true, municipalityId: true, role: true, status: true, districts: { select: { districtId: true } } },
+        },
+      },
+    });
+  },
+
+  /** Revokes an active session; returns how many were revoked (0 or 1). */
+  async revokeSession(db: DbOrTx, sessionId: string, at: Date): Promise<number> {
+    const result = await db.authSession.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: at } });
+    return result.count;
+  },
+
+  touchLastLogin(db: DbOrTx, userId: string, at: Date) {
+    return db.user.update({ where: { id: userId }, data: { lastLoginAt: at }, select: { id: true } });
+  },
+
+  findUsersByIds(db: DbOrTx, ids: readonly string[]) {
+    return db.user.findMany({ where: { id: { in: [...ids] } } });
+  },
+};

@@ -1,0 +1,17 @@
+import type { Resolvers } from "../../generated/graphql.js";
+import { notFound } from "../../graphql/errors.js";
+
+export const authResolvers: Resolvers = {
+  Query: {
+    viewer: (_p, _a, ctx) => (ctx.viewer ? ctx.loaders.user.load(ctx.viewer.userId) : null),
+  },
+  Mutation: {
+    login: (_p, { email, password }, ctx) => ctx.services.auth.login(email, password, ctx.requestId),
+    logout: (_p, _a, ctx) => ctx.services.auth.logout(ctx.viewer, ctx.requestId),
+  },
+  User: {
+    districts: (user, _a, ctx) => ctx.loaders.districtsOfUser.load(user.id),
+    municipality: async (user, _a, ctx) =>
+      (await ctx.loaders.municipality.load(user.municipalityId)) ?? Promise.reject(notFound("Municipality")),
+  },
+};

@@ -1,0 +1,127 @@
+import type { Db } from "../../db/prisma.js";
+import type { User } from "../../generated/prisma/client.js";
+import type { Viewer } from "../../graphql/context.js";
+import { badInput, unauthenticated } from "../../graphql/errors.js";
+import type { AuditService } from "../audit/audit.service.js";
+import { authRepository as repo } from "./auth.repository.js";
+import { requireViewer } from "./authz.js";
+import { verifyAgainstDummy, verifyPassword } from "./password.js";
+import { generateToken, hashToken } from "./token.js";
+
+export interface AuthServiceDeps {
+  db: Db;
+  audit: AuditService;
+  tokenTtlMinutes: number;
+  now?: () => Date;
+  /** Called after a session is revoked, so every instance can close its sockets. */
+  onSessionRevoked?: (sessionId: string) => void;
+}
+
+export interface LoginResult {
+  token: string;
+  expiresAt: Date;
+  user: User;
+}
+
+// The same answer for an unknown account, a wrong password and a disabled account.
+const WRONG_CREDENTIALS = "Email address or password is incorrect.";
+
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export class AuthService {
+  private readonly now: () => Date;
+  constructor(private readonly deps: AuthServiceDeps) {
+    this.now = deps.now ?? (() => new Date());
+  }
+
+  async login(emailInput: string, password: string, requestId: string): Promise<LoginResult> {
+    const email = normaliseEmail(emailInput);
+    if (email.length === 0 || email.length > 254 || !email.includes("@")) throw badInput("email", "Enter a valid email address.");
+    if (password.length === 0) throw badInput("password", "Enter your password.");
+    if (password.length > 1024) throw badInput("password", "Password is too long.");
+
+    const { db, audit } = this.deps;
+    const user = await repo.findUserByEmail(db, email);
+    const ok = user ? await verifyPassword(user.passwordHash, password) : await verifyAgainstDummy(password);
+    if (!user || !ok || user.status !== "ACTIVE") {
+      if (user) {
+        // Failed attempts on a real account are audited (brute force shows up); the
+        // caller learns nothing either way.
+        await audit.record(db, {
+          municipalityId: user.municipalityId, actorId: null, actorRole: null, action: "LOGIN_FAILED",
+          entityType: "User", entityId: user.id, requestId,
+        });
+      }
+      throw unauthenticated(WRONG_CREDENTIALS);
+    }
+
+    const token = generateToken();
+    const now = this.now();
+    const expiresAt = new Date(now.getTime() + this.deps.tokenTtlMinutes * 60_000);
+    await db.$transaction(async (tx) => {
+      const session = await repo.createSession(tx, { userId: user.id, tokenHash: hashToken(token), expiresAt });
+      await repo.touchLastLogin(tx, user.id, now);
+      await audit.record(tx, {
+        municipalityId: user.municipalityId, actorId: user.id, actorRole: user.role, action: "LOGIN",
+        entityType: "AuthSession", entityId: session.id, requestId,
+      });
+    });
+    return { token, expiresAt, user };
+  }
+
+  /** Resolves a bearer token to a viewer; null for unknown, expired, revoked or disabled. */
+  async authenticate(token: string | null): Promise<Viewer | null> {
+    if (!token) return null;
+    const session = await repo.findSessionByTokenHash(this.deps.db, hashToken(token));
+    if (!session || session.revokedAt || session.expiresAt <= this.now() || session.user.status !== "ACTIVE") return null;
+    return {
+      userId: session.user.id,
+      sessionId: session.id,
+      municipalityId: session.user.municipalityId,
+      role: session.user.role,
+      districtIds: session.user.districts.map((d) => d.districtId),
+      expiresAt: session.expiresAt,
+    };
+  }
+
+  /**
+   * Re-checks viewers resolved earlier (long-lived sockets) in one query: returns the
+   * session ids that are still valid with the same role.
+   */
+  async stillValidSessions(viewers: readonly Viewer[]): Promise<Set<string>> {
+    if (viewers.length === 0) return new Set();
+    const now = this.now();
+    const sessions = await this.deps.db.authSession.findMany({
+      where: { id: { in: [...new Set(viewers.map((v) => v.sessionId))] }, revokedAt: null, expiresAt: { gt: now } },
+      select: { id: true, user: { select: { status: true, role: true } } },
+    });
+    const byId = new Map(sessions.map((s) => [s.id, s]));
+    return new Set(
+      viewers
+        .filter((v) => {
+          const s = byId.get(v.sessionId);
+          return s && s.user.status === "ACTIVE" && s.user.role === v.role;
+        })
+        .map((v) => v.sessionId),
+    );
+  }
+
+  async logout(viewerInput: Viewer | null, requestId: string): Promise<boolean> {
+    const viewer = requireViewer(viewerInput);
+    const { db, audit } = this.deps;
+    const revoked = await db.$transaction(async (tx) => {
+      const count = await repo.revokeSession(tx, viewer.sessionId, this.now());
+      if (count > 0) {
+        await audit.record(tx, {
+          municipalityId: viewer.municipalityId, actorId: viewer.userId, actorRole: viewer.role, action: "LOGOUT",
+          entityType: "AuthSession", entityId: viewer.sessionId, requestId,
+        });
+      }
+      return count > 0;
+    });
+    if (revoked) this.deps.onSessionRevoked?.(viewer.sessionId);
+    return revoked;
+  }
+}

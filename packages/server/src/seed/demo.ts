@@ -1,0 +1,80 @@
+import type { PrismaClient } from "../generated/prisma/client.js";
+import type { Role } from "../generated/prisma/enums.js";
+import { hashPassword } from "../modules/auth/password.js";
+
+/** Demo password of every demo account. Demo accounts exist only in demo data. */
+export const DEMO_PASSWORD = "wijknet-demo";
+
+export const DEMO_MUNICIPALITY = { code: "GM0344", name: "Utrecht" } as const;
+
+/** Utrecht's ten districts with a few of their neighbourhoods. */
+export const UTRECHT_DISTRICTS: ReadonlyArray<{ code: string; name: string; neighbourhoods: readonly string[] }> = [
+  { code: "west", name: "West", neighbourhoods: ["Lombok", "Oog in Al", "Welgelegen"] },
+  { code: "noordwest", name: "Noordwest", neighbourhoods: ["Zuilen", "Ondiep", "Pijlsweerd"] },
+  { code: "overvecht", name: "Overvecht", neighbourhoods: ["Overvecht-Noord", "Overvecht-Zuid", "Zambesidreef"] },
+  { code: "noordoost", name: "Noordoost", neighbourhoods: ["Wittevrouwen", "Tuindorp", "Voordorp"] },
+  { code: "oost", name: "Oost", neighbourhoods: ["Oudwijk", "Rijnsweerd", "Abstede"] },
+  { code: "binnenstad", name: "Binnenstad", neighbourhoods: ["Domplein", "Breedstraat", "Lange Elisabethstraat"] },
+  { code: "zuid", name: "Zuid", neighbourhoods: ["Hoograven", "Lunetten", "Tolsteeg"] },
+  { code: "zuidwest", name: "Zuidwest", neighbourhoods: ["Kanaleneiland", "Transwijk", "Dichterswijk"] },
+  { code: "leidsche-rijn", name: "Leidsche Rijn", neighbourhoods: ["Terwijde", "Parkwijk", "Langerak"] },
+  { code: "vleuten-de-meern", name: "Vleuten-De Meern", neighbourhoods: ["Vleuten", "De Meern", "Haarzuilens"] },
+];
+
+export const DEMO_USERS: ReadonlyArray<{ email: string; displayName: string; role: Role; districts: readonly string[] }> = [
+  { email: "coordinator@wijknet.example", displayName: "Noor de Vries", role: "COORDINATOR", districts: [] },
+  { email: "liaison.overvecht@wijknet.example", displayName: "Wijkagent Sanne Bakker", role: "POLICE_LIAISON", districts: ["overvecht"] },
+  { email: "ally.overvecht@wijknet.example", displayName: "Ahmed Jansen", role: "ALLY", districts: ["overvecht"] },
+  { email: "admin@wijknet.example", displayName: "Beheerder Utrecht", role: "ADMIN", districts: [] },
+];
+
+function slug(name: string): string {
+  return name.toLowerCase().normalize("NFD").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+}
+
+/**
+ * Loads the demo data (fictional people; Utrecht's real districts). Runs in one
+ * transaction: a half-seeded database never happens.
+ */
+export async function seedDemo(prisma: PrismaClient, log: (msg: string) => void = () => undefined): Promise<void> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await prisma.$transaction(
+    async (tx) => {
+      const municipality = await tx.municipality.create({ data: { ...DEMO_MUNICIPALITY } });
+      const districtIds = new Map<string, string>();
+      for (const d of UTRECHT_DISTRICTS) {
+        const district = await tx.district.create({
+          data: {
+            municipalityId: municipality.id,
+            code: d.code,
+            name: d.name,
+            neighbourhoods: { create: d.neighbourhoods.map((n) => ({ code: slug(n), name: n })) },
+          },
+        });
+        districtIds.set(d.code, district.id);
+      }
+      log(`seeded ${UTRECHT_DISTRICTS.length} districts of ${municipality.name}`);
+      for (const u of DEMO_USERS) {
+        await tx.user.create({
+          data: {
+            municipalityId: municipality.id,
+            email: u.email,
+            displayName: u.displayName,
+            passwordHash,
+            role: u.role,
+            districts: { create: u.districts.map((code) => ({ districtId: districtIds.get(code)! })) },
+          },
+        });
+      }
+      log(`seeded ${DEMO_USERS.length} demo accounts (password: ${DEMO_PASSWORD})`);
+    },
+    { timeout: 60_000, maxWait: 30_000 },
+  );
+}
+
+/** Seeds only a database without any municipality; returns whether it seeded. */
+export async function seedDemoIfEmpty(prisma: PrismaClient, log?: (msg: string) => void): Promise<boolean> {
+  if ((await prisma.municipality.count()) > 0) return false;
+  await seedDemo(prisma, log);
+  return true;
+}

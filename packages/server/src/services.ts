@@ -1,0 +1,23 @@
+import type { Db } from "./db/prisma.js";
+import { AuditService } from "./modules/audit/audit.service.js";
+import { AuthService } from "./modules/auth/auth.service.js";
+import { DistrictService } from "./modules/district/district.service.js";
+
+export interface ServiceDeps {
+  db: Db;
+  tokenTtlMinutes: number;
+  defaultMunicipalityCode: string;
+  onSessionRevoked?: (sessionId: string) => void;
+  now?: () => Date;
+}
+
+/** The composition root of the domain: one instance of each service per server. */
+export function createServices(deps: ServiceDeps) {
+  const audit = new AuditService();
+  return {
+    audit,
+    auth: new AuthService({ db: deps.db, audit, tokenTtlMinutes: deps.tokenTtlMinutes, onSessionRevoked: deps.onSessionRevoked, now: deps.now }),
+    districts: new DistrictService({ db: deps.db, defaultMunicipalityCode: deps.defaultMunicipalityCode }),
+  };
+}
+export type Services = ReturnType<typeof createServices>;

@@ -1,0 +1,12 @@
+export {
+  backoffDelay,
+  createResumableWsClient,
+  subscribeResumable,
+  type BackoffOptions,
+  type ResumableSubscription,
+  type ResumableSubscriptionOptions,
+  type ResumableWsClient,
+  type ResumableWsClientOptions,
+  type WsStatus,
+} from "./ws-client.js";
+export { SPECIAL_CATEGORY_TERMS, identifierWords, specialCategoryTerm } from "./privacy/special-category.js";

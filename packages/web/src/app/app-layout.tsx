@@ -1,0 +1,45 @@
+import {
+  Document,
+  Page,
+  PageContent,
+  PageHeader,
+  SkipLink,
+} from "@utrecht/component-library-react";
+import type { ReactNode } from "react";
+import { LanguageSwitch } from "../i18n/language-switch";
+import { useI18n } from "../i18n/i18n-provider";
+import { LiveConnectionBanner } from "./live-connection-banner";
+
+/**
+ * The frame of every screen: skip link, header (product name, language switch,
+ * and whatever `headerActions` the caller adds, such as the viewer and the
+ * logout button), then the main landmark with the live-connection banner.
+ */
+export function AppLayout({ headerActions, children }: { headerActions?: ReactNode; children: ReactNode }) {
+  const { t } = useI18n();
+  return (
+    <Document className="wijknet-document">
+      <SkipLink href="#main">{t("app.skipToContent")}</SkipLink>
+      <Page>
+        <PageHeader>
+          <div className="wijknet-header">
+            <p className="wijknet-header__product">{t("app.name")}</p>
+            <div className="wijknet-header__actions">
+              {headerActions}
+              <LanguageSwitch />
+            </div>
+          </div>
+        </PageHeader>
+        <PageContent>
+          {/* PageContentMain exists in the library source but is not exported
+              by 14.0.1, so its markup is written out. tabIndex -1 so the skip
+              link can move focus here in every browser. */}
+          <main id="main" tabIndex={-1} className="utrecht-page-content__main wijknet-main">
+            <LiveConnectionBanner />
+            {children}
+          </main>
+        </PageContent>
+      </Page>
+    </Document>
+  );
+}

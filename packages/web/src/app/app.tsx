@@ -1,0 +1,80 @@
+import { Alert, Button, Paragraph } from "@utrecht/component-library-react";
+import { useEffect, useRef, type ReactNode } from "react";
+import { LoginPage } from "../features/auth/login-page";
+import { useViewer, type Viewer } from "../features/auth/use-viewer";
+import { ViewerSummary } from "../features/auth/viewer-summary";
+import { HomePage } from "../features/home/home-page";
+import { useI18n } from "../i18n/i18n-provider";
+import { AppLayout } from "./app-layout";
+import { NotFoundPage } from "./not-found-page";
+import { useRouter, type Route } from "./router";
+import { useSessionState } from "./services";
+
+/**
+ * Chooses the screen. Without a session every route shows the login page (the
+ * requested route is remembered and opened after login); with a session the
+ * login route redirects home.
+ */
+export function App() {
+  const { session } = useSessionState();
+  const { route, navigate } = useRouter();
+  const loggedIn = session !== null;
+  const returnTo = useRef<Route | null>(null);
+
+  // Keep the address bar in step with what is shown. replace: a redirect
+  // should not leave a history entry that bounces the user back.
+  useEffect(() => {
+    if (!loggedIn && route.name !== "login") {
+      returnTo.current = route;
+      navigate({ name: "login" }, { replace: true });
+    } else if (loggedIn && route.name === "login") {
+      navigate(returnTo.current ?? { name: "home" }, { replace: true });
+      returnTo.current = null;
+    }
+  }, [loggedIn, route, navigate]);
+
+  if (!loggedIn) {
+    return (
+      <AppLayout>
+        <LoginPage />
+      </AppLayout>
+    );
+  }
+  return <AuthenticatedApp route={route} />;
+}
+
+function AuthenticatedApp({ route }: { route: Route }) {
+  const { t } = useI18n();
+  const { viewer, loading, error, refetch } = useViewer();
+
+  if (!viewer) {
+    return (
+      <AppLayout>
+        <div aria-live="polite">
+          {loading && <Paragraph>{t("app.loading")}</Paragraph>}
+          {error && !loading && (
+            <Alert type="error" role="none">
+              <Paragraph>{t("viewer.error")}</Paragraph>
+              <Button appearance="secondary-action-button" type="button" onClick={() => void refetch()}>
+                {t("app.retry")}
+              </Button>
+            </Alert>
+          )}
+        </div>
+      </AppLayout>
+    );
+  }
+
+  return <AppLayout headerActions={<ViewerSummary viewer={viewer} />}>{pageFor(route, viewer)}</AppLayout>;
+}
+
+/** Exhaustive on purpose: a new Route without a page here fails the typecheck. */
+function pageFor(route: Route, viewer: Viewer): ReactNode {
+  switch (route.name) {
+    case "home":
+    case "login": // logged in: App is already redirecting to home
+      return <HomePage viewer={viewer} />;
+    case "notFound":
+      return <NotFoundPage />;
+  }
+}

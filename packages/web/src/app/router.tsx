@@ -1,0 +1,106 @@
+/**
+ * A deliberately small router on the History API: a typed list of routes, a
+ * `navigate` function and a link component. Add a route by extending `Route`,
+ * `parsePath` and `pathOf`; TypeScript then points at every switch to update.
+ */
+import { Link, type LinkProps } from "@utrecht/component-library-react";
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type MouseEvent,
+  type ReactNode,
+  type RefObject,
+} from "react";
+
+export type Route = { name: "home" } | { name: "login" } | { name: "notFound"; path: string };
+
+export function parsePath(pathname: string): Route {
+  // Tolerate a trailing slash: "/inloggen/" is "/inloggen".
+  const path = pathname.length > 1 ? pathname.replace(/\/+$/, "") : pathname;
+  switch (path) {
+    case "/":
+      return { name: "home" };
+    case "/inloggen":
+      return { name: "login" };
+    default:
+      return { name: "notFound", path };
+  }
+}
+
+export function pathOf(route: Route): string {
+  switch (route.name) {
+    case "home":
+      return "/";
+    case "login":
+      return "/inloggen";
+    case "notFound":
+      return route.path;
+  }
+}
+
+export interface NavigateOptions {
+  /** Replace the history entry (redirects) instead of adding one. */
+  replace?: boolean;
+}
+
+interface RouterContextValue {
+  route: Route;
+  navigate: (to: Route, options?: NavigateOptions) => void;
+  /**
+   * The first page heading rendered in this document. Later headings take
+   * focus so screen-reader and keyboard users notice the page changed; the
+   * first one does not, because on page load focus belongs at the top of the
+   * document. (An element, not a flag, so React StrictMode's double effect run
+   * does not count as a page change.)
+   */
+  initialHeading: RefObject<HTMLElement | null>;
+}
+
+const RouterContext = createContext<RouterContextValue | null>(null);
+
+export function RouterProvider({ children }: { children: ReactNode }) {
+  const [route, setRoute] = useState<Route>(() => parsePath(window.location.pathname));
+  const initialHeading = useRef<HTMLElement | null>(null);
+
+  useEffect(() => {
+    const onPopState = () => setRoute(parsePath(window.location.pathname));
+    window.addEventListener("popstate", onPopState);
+    return () => window.removeEventListener("popstate", onPopState);
+  }, []);
+
+  const navigate = useCallback((to: Route, { replace = false }: NavigateOptions = {}) => {
+    const path = pathOf(to);
+    if (path !== window.location.pathname) {
+      if (replace) window.history.replaceState(null, "", path);
+      else window.history.pushState(null, "", path);
+    }
+    setRoute(to);
+  }, []);
+
+  const value = useMemo(() => ({ route, navigate, initialHeading }), [route, navigate]);
+  return <RouterContext.Provider value={value}>{children}</RouterContext.Provider>;
+}
+
+export function useRouter(): RouterContextValue {
+  const value = useContext(RouterContext);
+  if (!value) throw new Error("useRouter must be used inside <RouterProvider>");
+  return value;
+}
+
+/** A real link (works with middle-click, copy link, etc.) that navigates in-app on a plain click. */
+export function RouteLink({ to, onClick, ...props }: Omit<LinkProps, "href"> & { to: Route }) {
+  const { navigate } = useRouter();
+  const handleClick = (event: MouseEvent<HTMLAnchorElement>) => {
+    onClick?.(event);
+    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey)
+      return;
+    event.preventDefault();
+    navigate(to);
+  };
+  return <Link {...props} href={pathOf(to)} onClick={handleClick} />;
+}

@@ -1,0 +1,30 @@
+import { Alert, Paragraph } from "@utrecht/component-library-react";
+import { useEffect, useState } from "react";
+import { PageHeading } from "../../app/page-heading";
+import { useSessionState } from "../../app/services";
+import { useI18n } from "../../i18n/i18n-provider";
+import { LoginForm } from "./login-form";
+
+export function LoginPage() {
+  const { t } = useI18n();
+  const { endReason } = useSessionState();
+  // Screen readers announce changes to a live region, not content that was
+  // already there when it appeared; so the notice is added just after mount.
+  const [mounted, setMounted] = useState(false);
+  useEffect(() => setMounted(true), []);
+
+  return (
+    <>
+      <PageHeading title={t("login.title")}>{t("login.heading")}</PageHeading>
+      <div aria-live="polite">
+        {mounted && endReason && (
+          <Alert type={endReason === "expired" ? "warning" : "info"} role="none">
+            <Paragraph>{t(endReason === "expired" ? "login.notice.expired" : "login.notice.loggedOut")}</Paragraph>
+          </Alert>
+        )}
+      </div>
+      <Paragraph>{t("login.intro")}</Paragraph>
+      <LoginForm />
+    </>
+  );
+}

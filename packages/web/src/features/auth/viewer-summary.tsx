@@ -1,0 +1,28 @@
+import { Button, Paragraph } from "@utrecht/component-library-react";
+import { useI18n } from "../../i18n/i18n-provider";
+import { roleMessageKey } from "./role-label";
+import { useLogout } from "./use-logout";
+import type { Viewer } from "./use-viewer";
+
+/** Header part for a logged-in user: who, in which role, and the way out. */
+export function ViewerSummary({ viewer }: { viewer: Viewer }) {
+  const { t } = useI18n();
+  const { logout, loggingOut } = useLogout();
+  return (
+    <>
+      <Paragraph className="wijknet-header__viewer">
+        <span>{t("header.signedInAs", { name: viewer.displayName })}</span>{" "}
+        <span>{t("header.role", { role: t(roleMessageKey(viewer.role)) })}</span>
+      </Paragraph>
+      <Button
+        appearance="secondary-action-button"
+        type="button"
+        disabled={loggingOut}
+        busy={loggingOut}
+        onClick={() => void logout()}
+      >
+        {loggingOut ? t("header.loggingOut") : t("header.logout")}
+      </Button>
+    </>
+  );
+}

@@ -1,7 +1,11 @@
 import type { Db } from "./db/prisma.js";
 import { AuditService } from "./modules/audit/audit.service.js";
 import { AuthService } from "./modules/auth/auth.service.js";
+import { ContactTransferService } from "./modules/contact/contact-transfer.service.js";
+import { ContactService } from "./modules/contact/contact.service.js";
 import { DistrictService } from "./modules/district/district.service.js";
+import { NetworkService } from "./modules/network/network.service.js";
+import { OrganisationService } from "./modules/organisation/organisation.service.js";
 
 export interface ServiceDeps {
   db: Db;
@@ -18,6 +22,10 @@ export function createServices(deps: ServiceDeps) {
     audit,
     auth: new AuthService({ db: deps.db, audit, tokenTtlMinutes: deps.tokenTtlMinutes, onSessionRevoked: deps.onSessionRevoked, now: deps.now }),
     districts: new DistrictService({ db: deps.db, defaultMunicipalityCode: deps.defaultMunicipalityCode }),
+    organisations: new OrganisationService({ db: deps.db, audit }),
+    contacts: new ContactService({ db: deps.db, audit, now: deps.now }),
+    contactTransfer: new ContactTransferService({ db: deps.db, audit, now: deps.now }),
+    networks: new NetworkService({ db: deps.db, audit, now: deps.now }),
   };
 }
 export type Services = ReturnType<typeof createServices>;

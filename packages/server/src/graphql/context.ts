@@ -10,6 +10,8 @@ export interface Viewer {
   role: Role;
   /** The districts the user works in; empty for municipality-wide roles. */
   districtIds: readonly string[];
+  /** The user's own contact record (an ally's profile), if linked. */
+  contactId: string | null;
   expiresAt: Date;
 }
 

@@ -5,7 +5,10 @@ import { makeExecutableSchema } from "@graphql-tools/schema";
 import type { GraphQLSchema } from "graphql";
 import type { Resolvers } from "../generated/graphql.js";
 import { authResolvers } from "../modules/auth/auth.resolvers.js";
+import { contactResolvers } from "../modules/contact/contact.resolvers.js";
 import { districtResolvers } from "../modules/district/district.resolvers.js";
+import { networkResolvers } from "../modules/network/network.resolvers.js";
+import { organisationResolvers } from "../modules/organisation/organisation.resolvers.js";
 import { DateTime } from "./scalars.js";
 
 const MODULES_DIR = join(dirname(fileURLToPath(import.meta.url)), "../modules");
@@ -24,7 +27,14 @@ export function loadTypeDefs(dir = MODULES_DIR): string[] {
   return files.map((f) => readFileSync(f, "utf8"));
 }
 
-const resolvers: Resolvers[] = [{ DateTime }, authResolvers, districtResolvers];
+const resolvers: Resolvers[] = [
+  { DateTime },
+  authResolvers,
+  districtResolvers,
+  organisationResolvers,
+  contactResolvers,
+  networkResolvers,
+];
 
 export function buildSchema(): GraphQLSchema {
   return makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers });

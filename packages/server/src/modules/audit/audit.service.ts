@@ -33,4 +33,21 @@ export class AuditService {
       },
     });
   }
+
+  /** One row per entity (e.g. every contact a list showed), in one statement. */
+  async recordMany(tx: DbOrTx, entries: readonly AuditRecord[]): Promise<void> {
+    if (entries.length === 0) return;
+    await tx.auditEntry.createMany({
+      data: entries.map((entry) => ({
+        municipalityId: entry.municipalityId,
+        actorId: entry.actorId,
+        actorRole: entry.actorRole,
+        action: entry.action,
+        entityType: entry.entityType,
+        entityId: entry.entityId,
+        details: entry.details,
+        requestId: entry.requestId ?? null,
+      })),
+    });
+  }
 }

@@ -15,7 +15,7 @@ export const authRepository = {
       where: { tokenHash },
       include: {
         user: {
-          select: { id: true, municipalityId: true, role: true, status: true, districts: { select: { districtId: true } } },
+          select: { id: true, municipalityId: true, role: true, status: true, contactId: true, districts: { select: { districtId: true } } },
         },
       },
     });

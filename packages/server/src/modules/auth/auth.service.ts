@@ -82,6 +82,7 @@ export class AuthService {
       municipalityId: session.user.municipalityId,
       role: session.user.role,
       districtIds: session.user.districts.map((d) => d.districtId),
+      contactId: session.user.contactId,
       expiresAt: session.expiresAt,
     };
   }

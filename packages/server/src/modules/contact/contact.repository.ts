@@ -1,0 +1,110 @@
+import type { DbOrTx } from "../../db/prisma.js";
+import { Prisma } from "../../generated/prisma/client.js";
+import type { Interaction } from "../../generated/prisma/client.js";
+
+export const contactRepository = {
+  findContacts(db: DbOrTx, where: Prisma.ContactWhereInput, orderBy: Prisma.ContactOrderByWithRelationInput[], take: number) {
+    return db.contact.findMany({ where, orderBy, take });
+  },
+  countContacts(db: DbOrTx, where: Prisma.ContactWhereInput) {
+    return db.contact.count({ where });
+  },
+  findContactsByIds(db: DbOrTx, ids: readonly string[]) {
+    return db.contact.findMany({ where: { id: { in: [...ids] } } });
+  },
+  /** For a row lock while a contact is merged or erased. */
+  async lockContacts(db: DbOrTx, ids: readonly string[]) {
+    await db.$queryRaw`SELECT "id" FROM "Contact" WHERE "id" = ANY(${[...ids]}::uuid[]) ORDER BY "id" FOR UPDATE`;
+  },
+  createContact(db: DbOrTx, data: Prisma.ContactUncheckedCreateInput) {
+    return db.contact.create({ data });
+  },
+  updateContact(db: DbOrTx, id: string, data: Prisma.ContactUncheckedUpdateInput) {
+    return db.contact.update({ where: { id }, data });
+  },
+  findRolesOfContacts(db: DbOrTx, contactIds: readonly string[]) {
+    return db.contactRole.findMany({
+      where: { contactId: { in: [...contactIds] } },
+      orderBy: [{ until: { sort: "desc", nulls: "first" } }, { title: "asc" }, { id: "asc" }],
+    });
+  },
+  findDistrictsOfContacts(db: DbOrTx, contactIds: readonly string[]) {
+    return db.contactDistrict.findMany({
+      where: { contactId: { in: [...contactIds] } },
+      include: { district: true },
+      orderBy: { district: { name: "asc" } },
+    });
+  },
+  findConsentsOfContacts(db: DbOrTx, contactIds: readonly string[]) {
+    return db.consent.findMany({ where: { contactId: { in: [...contactIds] } }, orderBy: [{ givenAt: "desc" }, { id: "desc" }] });
+  },
+  findConsentsByIds(db: DbOrTx, ids: readonly string[]) {
+    return db.consent.findMany({ where: { id: { in: [...ids] } } });
+  },
+  /** The latest `perContact` interactions of each contact, in one statement. */
+  async findLatestInteractions(db: DbOrTx, contactIds: readonly string[], perContact: number): Promise<Interaction[]> {
+    return db.$queryRaw<Interaction[]>(Prisma.sql`
+      SELECT "id", "contactId", "authorId", "kind", "occurredAt", "note", "createdAt" FROM (
+        SELECT i.*, row_number() OVER (PARTITION BY i."contactId" ORDER BY i."occurredAt" DESC, i."id" DESC) AS rn
+        FROM "Interaction" i WHERE i."contactId" = ANY(${[...contactIds]}::uuid[])
+      ) ranked WHERE rn <= ${perContact}
+      ORDER BY "contactId", "occurredAt" DESC, "id" DESC
+    `);
+  },
+  async replaceDistricts(db: DbOrTx, contactId: string, districtIds: readonly string[]) {
+    await db.contactDistrict.deleteMany({ where: { contactId, districtId: { notIn: [...districtIds] } } });
+    await db.contactDistrict.createMany({ data: districtIds.map((districtId) => ({ contactId, districtId })), skipDuplicates: true });
+  },
+  async replaceRoles(db: DbOrTx, contactId: string, roles: ReadonlyArray<Omit<Prisma.ContactRoleCreateManyInput, "contactId">>) {
+    await db.contactRole.deleteMany({ where: { contactId } });
+    await db.contactRole.createMany({ data: roles.map((r) => ({ ...r, contactId })) });
+  },
+  createConsent(db: DbOrTx, data: Prisma.ConsentUncheckedCreateInput) {
+    return db.consent.create({ data });
+  },
+  updateConsent(db: DbOrTx, id: string, data: Prisma.ConsentUncheckedUpdateInput) {
+    return db.consent.update({ where: { id }, data });
+  },
+  createInteraction(db: DbOrTx, data: Prisma.InteractionUncheckedCreateInput) {
+    return db.interaction.create({ data });
+  },
+  findInteractionsByIds(db: DbOrTx, ids: readonly string[]) {
+    return db.interaction.findMany({ where: { id: { in: [...ids] } } });
+  },
+  /** Keeps `lastInteractionAt` the latest of the stored one and `at`. */
+  async bumpLastInteraction(db: DbOrTx, contactId: string, at: Date) {
+    await db.$executeRaw`UPDATE "Contact" SET "lastInteractionAt" = GREATEST(COALESCE("lastInteractionAt", ${at}), ${at}), "updatedAt" = now() WHERE "id" = ${contactId}::uuid`;
+  },
+  /** Everything about one contact, for the GDPR access export. */
+  findContactForExport(db: DbOrTx, id: string) {
+    return db.contact.findUnique({
+      where: { id },
+      include: {
+        roles: { include: { organisation: { select: { name: true, kind: true } } } },
+        districts: { include: { district: { select: { code: true, name: true } } } },
+        consents: true,
+        memberships: { include: { network: { select: { name: true, kind: true } } } },
+        interactions: { orderBy: { occurredAt: "asc" } },
+        invitations: { include: { session: { select: { title: true, startsAt: true } }, registrations: true } },
+        mergedFrom: { select: { id: true, createdAt: true } },
+        user: { select: { id: true, email: true, role: true } },
+      },
+    });
+  },
+  /** Candidates for duplicate detection among the municipality's unmerged contacts. */
+  findDuplicateCandidates(db: DbOrTx, municipalityId: string, emails: string[], names: string[]) {
+    return db.contact.findMany({
+      where: {
+        municipalityId,
+        mergedIntoId: null,
+        anonymisedAt: null,
+        OR: [
+          ...(emails.length ? [{ email: { in: emails } }] : []),
+          ...(names.length ? [{ fullName: { in: names, mode: "insensitive" as const } }] : []),
+          { phone: { not: null } },
+        ],
+      },
+      select: { id: true, fullName: true, email: true, phone: true, districts: { select: { districtId: true } } },
+    });
+  },
+};

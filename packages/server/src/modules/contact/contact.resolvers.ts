@@ -1,0 +1,103 @@
+import type { Resolvers } from "../../generated/graphql.js";
+import type { Context } from "../../graphql/context.js";
+import { badInput } from "../../graphql/errors.js";
+import type { ContactLoaders } from "./contact.service.js";
+import { MAX_INTERACTIONS_SHOWN } from "./contact.loaders.js";
+import type { ImportReport } from "./contact-transfer.service.js";
+
+function loadersOf(ctx: Context): ContactLoaders {
+  return {
+    contact: (id) => ctx.loaders.contact.load(id),
+    district: (id) => ctx.loaders.district.load(id),
+    organisation: (id) => ctx.loaders.organisation.load(id),
+    municipality: (id) => ctx.loaders.municipality.load(id),
+    consent: (id) => ctx.loaders.consent.load(id),
+  };
+}
+
+/** Progress events of a running import, as an async iterator for the subscription. */
+async function* importWithProgress(ctx: Context, csv: string, dryRun: boolean) {
+  const queue: Array<{ processed: number; total: number; report: ImportReport | null }> = [];
+  let wake: (() => void) | null = null;
+  let failure: unknown = null;
+  let done = false;
+  const push = (event: (typeof queue)[number]) => {
+    queue.push(event);
+    wake?.();
+  };
+  ctx.services.contactTransfer
+    .importCsv(ctx.viewer, csv, dryRun, ctx.requestId, (processed, total) => push({ processed, total, report: null }))
+    .then((report) => push({ processed: report.rowCount, total: report.rowCount, report }))
+    .catch((err: unknown) => (failure = err))
+    .finally(() => {
+      done = true;
+      wake?.();
+    });
+  for (;;) {
+    const event = queue.shift();
+    if (event) {
+      yield { importContactsWithProgress: event };
+      if (event.report) return;
+      continue;
+    }
+    if (failure) throw failure;
+    if (done) return;
+    await new Promise<void>((resolve) => (wake = resolve));
+    wake = null;
+  }
+}
+
+export const contactResolvers: Resolvers = {
+  Query: {
+    contacts: (_p, args, ctx) => ctx.services.contacts.list(ctx.viewer, args, ctx.requestId, loadersOf(ctx)),
+    contact: (_p, { id }, ctx) => ctx.services.contacts.get(ctx.viewer, id, ctx.requestId, loadersOf(ctx)),
+    myContact: (_p, _a, ctx) => ctx.services.contacts.mine(ctx.viewer, ctx.requestId, loadersOf(ctx)),
+    staleContacts: (_p, { districtId, first }, ctx) => ctx.services.contacts.stale(ctx.viewer, districtId, first, ctx.requestId, loadersOf(ctx)),
+    contactDataExport: (_p, { id }, ctx) => ctx.services.contacts.dataExport(ctx.viewer, id, ctx.requestId),
+    exportContactsCsv: (_p, { filter }, ctx) => ctx.services.contactTransfer.exportCsv(ctx.viewer, filter, ctx.requestId),
+  },
+  Mutation: {
+    createContact: (_p, { input }, ctx) => ctx.services.contacts.create(ctx.viewer, input, ctx.requestId, loadersOf(ctx)),
+    updateContact: (_p, { id, input }, ctx) => ctx.services.contacts.update(ctx.viewer, id, input, ctx.requestId, loadersOf(ctx)),
+    archiveContact: (_p, { id }, ctx) => ctx.services.contacts.archive(ctx.viewer, id, ctx.requestId, loadersOf(ctx)),
+    mergeContacts: (_p, { keepId, duplicateId }, ctx) => ctx.services.contacts.merge(ctx.viewer, keepId, duplicateId, ctx.requestId),
+    logInteraction: (_p, { input }, ctx) => ctx.services.contacts.logInteraction(ctx.viewer, input, ctx.requestId, loadersOf(ctx)),
+    recordConsent: (_p, { input }, ctx) => ctx.services.contacts.recordConsent(ctx.viewer, input.contactId, input.consent, ctx.requestId, loadersOf(ctx)),
+    withdrawConsent: (_p, { id }, ctx) => ctx.services.contacts.withdrawConsent(ctx.viewer, id, ctx.requestId, loadersOf(ctx)),
+    eraseContact: (_p, { id }, ctx) => ctx.services.contacts.erase(ctx.viewer, id, ctx.requestId),
+    importContacts: (_p, { input }, ctx) => ctx.services.contactTransfer.importCsv(ctx.viewer, input.csv, input.dryRun ?? true, ctx.requestId),
+  },
+  Subscription: {
+    importContactsWithProgress: {
+      subscribe: (_p, { input }, ctx) => importWithProgress(ctx, input.csv, input.dryRun ?? true),
+    },
+  },
+  Contact: {
+    roles: (c, _a, ctx) => ctx.loaders.rolesOfContact.load(c.id),
+    districts: (c, _a, ctx) => ctx.loaders.districtsOfContact.load(c.id),
+    memberships: async (c, { includeEnded }, ctx) => {
+      const all = await ctx.loaders.membershipsOfContact.load(c.id);
+      return includeEnded ? all : all.filter((m) => m.until === null);
+    },
+    consents: (c, _a, ctx) => ctx.loaders.consentsOfContact.load(c.id),
+    interactions: async (c, { first }, ctx) => {
+      const n = first ?? 10;
+      if (n < 1 || n > MAX_INTERACTIONS_SHOWN) throw badInput("first", `Must be between 1 and ${MAX_INTERACTIONS_SHOWN}.`);
+      return (await ctx.loaders.latestInteractionsOfContact.load(c.id)).slice(0, n);
+    },
+    stale: async (c, _a, ctx) => {
+      const m = await ctx.loaders.municipality.load(c.municipalityId);
+      return ctx.services.contacts.isStale(c, m?.staleContactAfterDays ?? 90);
+    },
+    mergedInto: (c, _a, ctx) => (c.mergedIntoId ? ctx.loaders.contact.load(c.mergedIntoId) : null),
+  },
+  ContactRole: {
+    organisation: (r, _a, ctx) => (r.organisationId ? ctx.loaders.organisation.load(r.organisationId) : null),
+  },
+  Interaction: {
+    author: (i, _a, ctx) => (i.authorId ? ctx.loaders.user.load(i.authorId) : null),
+  },
+  ImportDuplicate: {
+    contact: async (d, _a, ctx) => (await ctx.loaders.contact.load(d.contactId))!,
+  },
+};

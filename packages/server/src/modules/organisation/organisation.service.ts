@@ -1,0 +1,95 @@
+import type { Db } from "../../db/prisma.js";
+import type { Organisation } from "../../generated/prisma/client.js";
+import type { OrganisationKind } from "../../generated/prisma/enums.js";
+import type { Viewer } from "../../graphql/context.js";
+import { badInput, conflict, notFound } from "../../graphql/errors.js";
+import type { AuditService } from "../audit/audit.service.js";
+import { requireId } from "../../lib/ids.js";
+import { requireRole } from "../auth/authz.js";
+import { cleanText, requiredText } from "../contact/contact.rules.js";
+import { organisationRepository as repo } from "./organisation.repository.js";
+
+export interface OrganisationInput {
+  name?: string | null;
+  kind?: OrganisationKind | null;
+  website?: string | null;
+}
+
+function cleanWebsite(value: string | null | undefined): string | null {
+  const v = cleanText(value, "input.website", 300);
+  if (v === null) return null;
+  try {
+    const url = new URL(v);
+    if (url.protocol !== "https:" && url.protocol !== "http:") throw new Error("protocol");
+    return url.toString();
+  } catch {
+    throw badInput("input.website", "Enter a web address starting with https://.");
+  }
+}
+
+/** Organisations are the coordinator's address book of institutions: coordinators and admins only. */
+export class OrganisationService {
+  constructor(private readonly deps: { db: Db; audit: AuditService }) {}
+
+  async list(viewer: Viewer | null, includeArchived: boolean): Promise<Organisation[]> {
+    const v = requireRole(viewer, "COORDINATOR", "ADMIN");
+    return repo.findOrganisations(this.deps.db, v.municipalityId, includeArchived);
+  }
+
+  /** An organisation of the viewer's municipality, or NOT_FOUND. */
+  async get(viewer: Viewer | null, id: string, load: (id: string) => Promise<Organisation | null>): Promise<Organisation> {
+    const v = requireRole(viewer, "COORDINATOR", "ADMIN");
+    const org = await load(requireId(id, "id"));
+    if (!org || org.municipalityId !== v.municipalityId) throw notFound("Organisation");
+    return org;
+  }
+
+  async create(viewer: Viewer | null, input: OrganisationInput & { name: string; kind: OrganisationKind }, requestId: string) {
+    const v = requireRole(viewer, "COORDINATOR", "ADMIN");
+    const name = requiredText(input.name, "input.name", 160);
+    const website = cleanWebsite(input.website);
+    return this.deps.db.$transaction(async (tx) => {
+      if (await repo.findOrganisationByName(tx, v.municipalityId, name)) throw conflict("An organisation with this name exists already.");
+      const org = await repo.createOrganisation(tx, { municipalityId: v.municipalityId, name, kind: input.kind, website });
+      await this.deps.audit.record(tx, {
+        municipalityId: v.municipalityId, actorId: v.userId, actorRole: v.role, action: "CREATE",
+        entityType: "Organisation", entityId: org.id, requestId,
+      });
+      return org;
+    });
+  }
+
+  async update(viewer: Viewer | null, id: string, input: OrganisationInput, requestId: string, load: (id: string) => Promise<Organisation | null>) {
+    const v = requireRole(viewer, "COORDINATOR", "ADMIN");
+    const existing = await this.get(v, id, load);
+    const data: { name?: string; kind?: OrganisationKind; website?: string | null } = {};
+    if (input.name !== undefined && input.name !== null) data.name = requiredText(input.name, "input.name", 160);
+    if (input.kind) data.kind = input.kind;
+    if (input.website !== undefined) data.website = cleanWebsite(input.website);
+    return this.deps.db.$transaction(async (tx) => {
+      if (data.name && data.name.toLowerCase() !== existing.name.toLowerCase()) {
+        if (await repo.findOrganisationByName(tx, v.municipalityId, data.name)) throw conflict("An organisation with this name exists already.");
+      }
+      const org = await repo.updateOrganisation(tx, existing.id, data);
+      await this.deps.audit.record(tx, {
+        municipalityId: v.municipalityId, actorId: v.userId, actorRole: v.role, action: "UPDATE",
+        entityType: "Organisation", entityId: org.id, details: { fields: Object.keys(data) }, requestId,
+      });
+      return org;
+    });
+  }
+
+  async archive(viewer: Viewer | null, id: string, requestId: string, load: (id: string) => Promise<Organisation | null>) {
+    const v = requireRole(viewer, "COORDINATOR", "ADMIN");
+    const existing = await this.get(v, id, load);
+    if (existing.archivedAt) return existing;
+    return this.deps.db.$transaction(async (tx) => {
+      const org = await repo.updateOrganisation(tx, existing.id, { archivedAt: new Date() });
+      await this.deps.audit.record(tx, {
+        municipalityId: v.municipalityId, actorId: v.userId, actorRole: v.role, action: "UPDATE",
+        entityType: "Organisation", entityId: org.id, details: { fields: ["archivedAt"] }, requestId,
+      });
+      return org;
+    });
+  }
+}

@@ -1,0 +1,82 @@
+/**
+ * What `pnpm bench` measures, as data. Two kinds:
+ *
+ * - HTTP scenarios (`SCENARIOS`): one GraphQL operation sent over and over by `concurrency`
+ *   closed-loop clients. Each is measured against the baseline (`BASELINE_QUERY`, the cheapest
+ *   authenticated request there is) at the same concurrency with the same account's token, in
+ *   the same run against the same server, alternating rounds. The report gives both ratios; a
+ *   `target` is checked against them.
+ *
+ * - Bench scripts (`SCRIPTS`): a standalone program for what one repeated request cannot
+ *   express (WebSocket fan-out, multi-instance delivery). run.ts starts it after the HTTP
+ *   scenarios, against the same server and database, and includes its JSON report. The contract
+ *   (environment in, one JSON line out) is in `script-contract.ts`.
+ *
+ * Adding a scenario: append an entry below; `BENCH_ONLY=<name> pnpm bench` runs just it.
+ * Targets are ratios, never absolute times: machines differ, ratios travel.
+ */
+import type { DEMO_USERS } from "../src/seed/demo.js";
+
+export type DemoAccount = (typeof DEMO_USERS)[number]["email"];
+
+export interface Target {
+  /** Scenario requests/s ÷ baseline requests/s must be at least this (0.3 = at least 30 % of the baseline's throughput). */
+  minRpsRatio?: number;
+  /** Scenario p99 latency ÷ baseline p99 latency must be at most this (4 = at most four times the baseline's tail). */
+  maxP99Ratio?: number;
+}
+
+export interface HttpScenario {
+  /** Lower-case words joined by dashes; what BENCH_ONLY selects and the JSON is keyed by. */
+  name: string;
+  description: string;
+  query: string;
+  variables?: Record<string, unknown>;
+  /** Whose token the clients send (the baseline then uses the same one). Default: the demo coordinator. */
+  as?: DemoAccount;
+  /** Closed-loop clients. Default 10. */
+  concurrency?: number;
+  target?: Target;
+}
+
+export interface BenchScript {
+  /** As for scenarios: BENCH_ONLY selects by it. */
+  name: string;
+  description: string;
+  /** File in packages/server/bench/, run with tsx in its own process. */
+  script: string;
+  /** Killed (and reported as failed) after this long. Default: 6 × BENCH_DURATION_S + 120 s. */
+  timeoutS?: number;
+}
+
+export const DEFAULT_ACCOUNT: DemoAccount = "coordinator@wijknet.example";
+export const DEFAULT_CONCURRENCY = 10;
+
+/**
+ * The baseline: a request that goes through everything every request pays for (HTTP, body
+ * parsing, Apollo, CSRF check, token authentication against the database, context with fresh
+ * loaders) and resolves nothing.
+ */
+export const BASELINE_QUERY = "query Baseline { __typename }";
+
+export const SCENARIOS: HttpScenario[] = [
+  {
+    name: "districts",
+    description: "the district list every screen loads (10 rows, one query)",
+    query: "query Districts { districts { id name } }",
+    target: { minRpsRatio: 0.3 },
+  },
+  // The network health dashboard query goes here:
+  // {
+  //   name: "network-health-dashboard",
+  //   description: "…",
+  //   query: "query NetworkHealth($districtId: ID) { … }",
+  //   variables: { … },
+  //   target: { minRpsRatio: …, maxP99Ratio: … },
+  // },
+];
+
+export const SCRIPTS: BenchScript[] = [
+  // The WebSocket fan-out benchmark goes here (see script-contract.ts for what it receives and prints):
+  // { name: "ws-fanout", description: "one event delivered to N subscribers", script: "fanout.ts" },
+];

@@ -369,6 +369,13 @@ async function main(opts: BenchOptions): Promise<number> {
   for (const account of accounts) tokens.set(account, await login(app.url, account));
   progress(`logged in as ${accounts.join(", ")}`);
 
+  // Variables that depend on the seeded rows (ids) are looked up once, before measuring.
+  const resolvedVariables = new Map<string, Record<string, unknown>>();
+  for (const scenario of scenarios) {
+    const v = scenario.variables;
+    resolvedVariables.set(scenario.name, typeof v === "function" ? await v(app.db.prisma) : (v ?? {}));
+  }
+
   // One baseline per (concurrency, account), so a scenario is always compared like for like.
   const groups = new Map<string, Load[]>();
   for (const scenario of scenarios) {
@@ -380,7 +387,7 @@ async function main(opts: BenchOptions): Promise<number> {
       body: JSON.stringify({ query, variables: variables ?? {} }),
     });
     if (!groups.has(key)) groups.set(key, [fresh("baseline", null, BASELINE_QUERY, undefined)]);
-    groups.get(key)!.push(fresh(scenario.name, scenario, scenario.query, scenario.variables));
+    groups.get(key)!.push(fresh(scenario.name, scenario, scenario.query, resolvedVariables.get(scenario.name)));
   }
 
   // A broken query (typo, missing permission) fails here, before minutes are spent on it.
@@ -461,7 +468,7 @@ async function main(opts: BenchOptions): Promise<number> {
         name: load.name,
         description: scenario.description,
         query: scenario.query,
-        variables: scenario.variables ?? {},
+        variables: resolvedVariables.get(scenario.name) ?? {},
         account: load.account,
         concurrency: load.concurrency,
         ...s,

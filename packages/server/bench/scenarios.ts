@@ -15,6 +15,7 @@
  * Adding a scenario: append an entry below; `BENCH_ONLY=<name> pnpm bench` runs just it.
  * Targets are ratios, never absolute times: machines differ, ratios travel.
  */
+import type { PrismaClient } from "../src/generated/prisma/client.js";
 import type { DEMO_USERS } from "../src/seed/demo.js";
 
 export type DemoAccount = (typeof DEMO_USERS)[number]["email"];
@@ -31,7 +32,8 @@ export interface HttpScenario {
   name: string;
   description: string;
   query: string;
-  variables?: Record<string, unknown>;
+  /** Fixed variables, or a function that looks them up in the seeded database (ids are not fixed). */
+  variables?: Record<string, unknown> | ((prisma: PrismaClient) => Promise<Record<string, unknown>>);
   /** Whose token the clients send (the baseline then uses the same one). Default: the demo coordinator. */
   as?: DemoAccount;
   /** Closed-loop clients. Default 10. */
@@ -66,14 +68,20 @@ export const SCENARIOS: HttpScenario[] = [
     query: "query Districts { districts { id name } }",
     target: { minRpsRatio: 0.3 },
   },
-  // The network health dashboard query goes here:
-  // {
-  //   name: "network-health-dashboard",
-  //   description: "…",
-  //   query: "query NetworkHealth($districtId: ID) { … }",
-  //   variables: { … },
-  //   target: { minRpsRatio: …, maxP99Ratio: … },
-  // },
+  {
+    name: "network-health-dashboard",
+    description: "the coordinator's dashboard of one district (Overvecht): every aggregate, suppressed",
+    query: `query NetworkHealth($districtId: ID!) { networkHealth(districtId: $districtId) {
+      district { name } allies { value suppressed } activeMembers { value suppressed }
+      youthByAgeBand { ageBand count { value suppressed } } youthShare newMembers { value suppressed }
+      lostMembers { value suppressed } staleMembers { value suppressed } staleShare sessionsHeld
+      attendees { value suppressed } turnout } }`,
+    variables: async (prisma) => {
+      const district = await prisma.district.findFirstOrThrow({ where: { code: "overvecht", municipality: { code: "GM0344" } } });
+      return { districtId: district.id };
+    },
+    target: { minRpsRatio: 0.3 },
+  },
 ];
 
 export const SCRIPTS: BenchScript[] = [

@@ -1,0 +1,94 @@
+/**
+ * N+1 guard: records every SQL statement the server sends while answering a list query
+ * and fails if the number grows with the page size. Every relation must go through a
+ * per-request DataLoader (one statement per relation per request, whatever the page).
+ */
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { App } from "../src/app.js";
+import { gql, startTestApp } from "./support/app.js";
+import { createWorld, type World } from "./support/world.js";
+
+let app: App;
+let w: World;
+let statements: string[] | null = null;
+const originalQuery = pg.Client.prototype.query;
+
+beforeAll(async () => {
+  // Count at the driver: whatever Prisma or raw SQL sends goes through Client#query.
+  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+    const first = args[0] as string | { text?: string };
+    if (statements) statements.push(typeof first === "string" ? first : (first?.text ?? "?"));
+    return (originalQuery as (...a: unknown[]) => unknown).apply(this, args);
+  } as typeof pg.Client.prototype.query;
+
+  app = await startTestApp();
+  w = await createWorld(app);
+  const prisma = app.db.prisma;
+  const m = w.municipality.id;
+  const org = await prisma.organisation.create({ data: { municipalityId: m, name: "N1 Org", kind: "SCHOOL" } });
+  for (let n = 0; n < 8; n++) {
+    const network = await prisma.network.create({ data: { municipalityId: m, kind: "ALLIES", name: `N1 netwerk ${n}`, districtId: w.districts[n % 3]!.id } });
+    for (let i = 0; i < 3; i++) {
+      const contact = await prisma.contact.create({
+        data: {
+          municipalityId: m, fullName: `N1 persoon ${n}-${i}`, lastInteractionAt: new Date(),
+          districts: { create: [{ districtId: w.districts[i]!.id }] },
+          roles: { create: [{ title: "lid", organisationId: org.id }] },
+          consents: { create: [{ purpose: "NETWORK_MEMBERSHIP", legalBasis: "CONSENT", givenAt: new Date() }] },
+          interactions: { create: [{ kind: "CALL", occurredAt: new Date(), authorId: w.users.coordinator.id }] },
+        },
+      });
+      await prisma.networkMembership.create({ data: { networkId: network.id, contactId: contact.id, since: new Date() } });
+    }
+  }
+});
+afterAll(async () => {
+  pg.Client.prototype.query = originalQuery;
+  await app?.stop();
+});
+
+async function countStatements(query: string, variables: Record<string, unknown>, token: string | undefined) {
+  statements = [];
+  const res = await gql(app, query, variables, token);
+  const recorded = statements;
+  statements = null;
+  expect(res.errors).toBeUndefined();
+  return { count: recorded.length, statements: recorded, data: res.data };
+}
+
+const CONTACTS = `query($first: Int) { contacts(filter: { text: "N1 persoon" }, first: $first) { totalCount edges { node {
+  id fullName stale roles { title organisation { name contactCount } } districts { name municipality { name } }
+  memberships { role network { name memberCount district { name } } } consents { purpose } interactions { kind author { displayName } }
+} } } }`;
+
+const NETWORKS = `query { networks(filter: { kind: ALLIES }) { name memberCount district { name }
+  members { role contact { fullName roles { organisation { name } } districts { name } } } } }`;
+
+describe("no N+1: statements do not grow with the page size", () => {
+  it("contacts with every relation", async () => {
+    const small = await countStatements(CONTACTS, { first: 3 }, w.tokens.coordinator);
+    const large = await countStatements(CONTACTS, { first: 20 }, w.tokens.coordinator);
+    expect(small.data!.contacts.edges).toHaveLength(3);
+    expect(large.data!.contacts.edges).toHaveLength(20);
+    expect(large.data!.contacts.edges[0].node.roles[0].organisation.name).toBe("N1 Org");
+    expect(large.count, large.statements.join("\n")).toBe(small.count);
+    // And the number is small: one per relation, not one per row.
+    expect(large.count).toBeLessThanOrEqual(20);
+  });
+
+  it("networks with members and their relations", async () => {
+    await app.db.prisma.network.updateMany({ where: { municipalityId: w.municipality.id, name: { in: ["N1 netwerk 6", "N1 netwerk 7"] } }, data: { archivedAt: new Date() } });
+    const fewer = await countStatements(NETWORKS, {}, w.tokens.coordinator);
+    await app.db.prisma.network.updateMany({ where: { municipalityId: w.municipality.id }, data: { archivedAt: null } });
+    const more = await countStatements(NETWORKS, {}, w.tokens.coordinator);
+    expect(more.data!.networks.length).toBe(fewer.data!.networks.length + 2);
+    expect(more.count, more.statements.join("\n")).toBe(fewer.count);
+  });
+
+  it("the admin's audited list writes its audit rows in one statement", async () => {
+    const small = await countStatements(CONTACTS, { first: 3 }, w.tokens.admin);
+    const large = await countStatements(CONTACTS, { first: 20 }, w.tokens.admin);
+    expect(large.count, large.statements.join("\n")).toBe(small.count);
+  });
+});

@@ -1,6 +1,7 @@
 import type { PrismaClient } from "../generated/prisma/client.js";
 import type { Role } from "../generated/prisma/enums.js";
 import { hashPassword } from "../modules/auth/password.js";
+import { DEMO_LINKED_ALLY_EMAIL, seedDemoNetworks } from "./demo-networks.js";
 
 /** Demo password of every demo account. Demo accounts exist only in demo data. */
 export const DEMO_PASSWORD = "wijknet-demo";
@@ -24,7 +25,7 @@ export const UTRECHT_DISTRICTS: ReadonlyArray<{ code: string; name: string; neig
 export const DEMO_USERS: ReadonlyArray<{ email: string; displayName: string; role: Role; districts: readonly string[] }> = [
   { email: "coordinator@wijknet.example", displayName: "Noor de Vries", role: "COORDINATOR", districts: [] },
   { email: "liaison.overvecht@wijknet.example", displayName: "Wijkagent Sanne Bakker", role: "POLICE_LIAISON", districts: ["overvecht"] },
-  { email: "ally.overvecht@wijknet.example", displayName: "Ahmed Jansen", role: "ALLY", districts: ["overvecht"] },
+  { email: DEMO_LINKED_ALLY_EMAIL, displayName: "Ahmed Jansen", role: "ALLY", districts: ["overvecht"] },
   { email: "admin@wijknet.example", displayName: "Beheerder Utrecht", role: "ADMIN", districts: [] },
 ];
 
@@ -36,12 +37,18 @@ function slug(name: string): string {
  * Loads the demo data (fictional people; Utrecht's real districts). Runs in one
  * transaction: a half-seeded database never happens.
  */
-export async function seedDemo(prisma: PrismaClient, log: (msg: string) => void = () => undefined): Promise<void> {
+export async function seedDemo(
+  prisma: PrismaClient,
+  log: (msg: string) => void = () => undefined,
+  options: { now?: Date } = {},
+): Promise<void> {
+  const now = options.now ?? new Date();
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await prisma.$transaction(
     async (tx) => {
       const municipality = await tx.municipality.create({ data: { ...DEMO_MUNICIPALITY } });
       const districtIds = new Map<string, string>();
+      const districtsByCode = new Map<string, { id: string; name: string }>();
       for (const d of UTRECHT_DISTRICTS) {
         const district = await tx.district.create({
           data: {
@@ -52,10 +59,12 @@ export async function seedDemo(prisma: PrismaClient, log: (msg: string) => void 
           },
         });
         districtIds.set(d.code, district.id);
+        districtsByCode.set(d.code, { id: district.id, name: district.name });
       }
       log(`seeded ${UTRECHT_DISTRICTS.length} districts of ${municipality.name}`);
+      const users: Array<{ id: string; email: string; role: Role }> = [];
       for (const u of DEMO_USERS) {
-        await tx.user.create({
+        const user = await tx.user.create({
           data: {
             municipalityId: municipality.id,
             email: u.email,
@@ -65,8 +74,16 @@ export async function seedDemo(prisma: PrismaClient, log: (msg: string) => void 
             districts: { create: u.districts.map((code) => ({ districtId: districtIds.get(code)! })) },
           },
         });
+        users.push({ id: user.id, email: user.email, role: user.role });
       }
       log(`seeded ${DEMO_USERS.length} demo accounts (password: ${DEMO_PASSWORD})`);
+      const started = performance.now();
+      const n = await seedDemoNetworks(tx, { municipalityId: municipality.id, districtsByCode, users, now });
+      log(
+        `seeded ${n.networks} networks, ${n.organisations} organisations, ${n.contacts} fictional contacts, ` +
+          `${n.memberships} memberships, ${n.consents} consents, ${n.interactions} interactions ` +
+          `in ${Math.round(performance.now() - started)} ms`,
+      );
     },
     { timeout: 60_000, maxWait: 30_000 },
   );

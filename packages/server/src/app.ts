@@ -12,12 +12,14 @@ import { migrateDeploy } from "./db/migrate.js";
 import { createDatabase, type Database } from "./db/prisma.js";
 import type { Context, Viewer } from "./graphql/context.js";
 import { maskError } from "./graphql/errors.js";
+import { PARSE_OPTIONS, QueryLimitsRule } from "./graphql/limits.js";
 import { createLoaders } from "./graphql/loaders.js";
 import { buildSchema } from "./graphql/schema.js";
 import { attachWebSocketServer, type WsHandle } from "./graphql/ws.js";
 import { createHttpServer } from "./http/server.js";
 import { createLogger, type Logger } from "./logger.js";
 import { parseBearer } from "./modules/auth/token.js";
+import { MemoryRateLimiter, RedisRateLimiter, rateLimitRules, type RateLimiter } from "./lib/rate-limit.js";
 import { InProcessDoorbell, RedisDoorbell, type Doorbell } from "./realtime/doorbell.js";
 import { seedDemoIfEmpty } from "./seed/demo.js";
 import { createServices, type Services } from "./services.js";
@@ -79,9 +81,14 @@ export async function startApp(config: Config, log: Logger = createLogger(config
     const doorbell: Doorbell = config.REDIS_URL ? new RedisDoorbell(config.REDIS_URL, log) : new InProcessDoorbell();
     cleanups.push(() => doorbell.close());
 
+    const rateLimiter: RateLimiter = config.REDIS_URL ? new RedisRateLimiter(config.REDIS_URL, log) : new MemoryRateLimiter();
+    cleanups.push(() => rateLimiter.close());
+
     let wsHandle: WsHandle | null = null;
     const services = createServices({
       db: db.prisma,
+      rateLimiter,
+      rateLimits: rateLimitRules({ loginPerAccount: config.RATE_LIMIT_LOGIN_PER_ACCOUNT, loginPerAddress: config.RATE_LIMIT_LOGIN_PER_ADDRESS }),
       tokenTtlMinutes: config.AUTH_TOKEN_TTL_MINUTES,
       defaultMunicipalityCode: config.MUNICIPALITY_CODE,
       // Sockets of a revoked session may live on any instance: ring them all.
@@ -92,9 +99,10 @@ export async function startApp(config: Config, log: Logger = createLogger(config
 
     const schema = buildSchema();
     const production = config.NODE_ENV === "production";
-    const buildContext = (viewer: Viewer | null, requestId: string, transport: Context["transport"]): Context => ({
+    const buildContext = (viewer: Viewer | null, requestId: string, transport: Context["transport"], clientAddress: string | null): Context => ({
       viewer,
       requestId,
+      clientAddress,
       transport,
       services,
       loaders: createLoaders(db.prisma),
@@ -109,6 +117,9 @@ export async function startApp(config: Config, log: Logger = createLogger(config
       // Automatic persisted queries are a cache, not an allowlist: off.
       persistedQueries: false,
       csrfPrevention: true,
+      // Depth, aliases, directives, cost and tokens: the same limits as graphql-ws (graphql/limits.ts).
+      validationRules: [QueryLimitsRule],
+      parseOptions: PARSE_OPTIONS,
       nodeEnv: config.NODE_ENV,
       formatError: (formatted, error) =>
         maskError(formatted, () => {
@@ -124,8 +135,9 @@ export async function startApp(config: Config, log: Logger = createLogger(config
       apollo,
       log,
       webDist,
-      buildContext: async (authorization, requestId) =>
-        buildContext(await services.auth.authenticate(parseBearer(authorization)), requestId, "http"),
+      trustProxy: config.TRUST_PROXY,
+      buildContext: async (authorization, requestId, clientAddress) =>
+        buildContext(await services.auth.authenticate(parseBearer(authorization)), requestId, "http", clientAddress),
       readiness: async () => {
         const checks: Record<string, boolean> = {
           database: await db.prisma.$queryRaw`SELECT 1`.then(() => true, () => false),
@@ -144,7 +156,8 @@ export async function startApp(config: Config, log: Logger = createLogger(config
       schema,
       auth: services.auth,
       log,
-      buildContext: (viewer, requestId) => buildContext(viewer, requestId, "ws"),
+      production,
+      buildContext: (viewer, requestId, clientAddress) => buildContext(viewer, requestId, "ws", clientAddress),
     });
     const ws = wsHandle;
     // Cleanups run in reverse: sockets are told to go (1001) before HTTP drains, so

@@ -33,6 +33,12 @@ const schema = z.object({
     .describe("how much the server logs (JSON lines on stdout)"),
   INSTANCE_ID: z.string().min(1).default(`${hostname()}-${process.pid}`)
     .describe("name of this instance in logs and the readiness answer"),
+  RATE_LIMIT_LOGIN_PER_ACCOUNT: z.coerce.number().int().min(1).default(10)
+    .describe("login attempts per account per 15 minutes (a success resets it)"),
+  RATE_LIMIT_LOGIN_PER_ADDRESS: z.coerce.number().int().min(1).default(100)
+    .describe("login attempts per client address per 15 minutes, over all accounts"),
+  TRUST_PROXY: z.enum(["true", "false"]).default("false").transform((v) => v === "true")
+    .describe("true behind a reverse proxy: the client address for rate limits is the first X-Forwarded-For entry"),
   WEB_DIST: z.string().optional().describe("built web app to serve at /; default packages/web/dist when it exists"),
 });
 

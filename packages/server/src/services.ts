@@ -1,4 +1,5 @@
 import type { Db } from "./db/prisma.js";
+import type { RateLimiter, RateLimitRules } from "./lib/rate-limit.js";
 import { AuditService } from "./modules/audit/audit.service.js";
 import { AuthService } from "./modules/auth/auth.service.js";
 import { ContactTransferService } from "./modules/contact/contact-transfer.service.js";
@@ -9,6 +10,8 @@ import { OrganisationService } from "./modules/organisation/organisation.service
 
 export interface ServiceDeps {
   db: Db;
+  rateLimiter: RateLimiter;
+  rateLimits: RateLimitRules;
   tokenTtlMinutes: number;
   defaultMunicipalityCode: string;
   onSessionRevoked?: (sessionId: string) => void;
@@ -20,7 +23,7 @@ export function createServices(deps: ServiceDeps) {
   const audit = new AuditService();
   return {
     audit,
-    auth: new AuthService({ db: deps.db, audit, tokenTtlMinutes: deps.tokenTtlMinutes, onSessionRevoked: deps.onSessionRevoked, now: deps.now }),
+    auth: new AuthService({ db: deps.db, audit, rateLimiter: deps.rateLimiter, rateLimits: deps.rateLimits, tokenTtlMinutes: deps.tokenTtlMinutes, onSessionRevoked: deps.onSessionRevoked, now: deps.now }),
     districts: new DistrictService({ db: deps.db, defaultMunicipalityCode: deps.defaultMunicipalityCode }),
     organisations: new OrganisationService({ db: deps.db, audit }),
     contacts: new ContactService({ db: deps.db, audit, now: deps.now }),

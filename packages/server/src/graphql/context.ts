@@ -18,6 +18,8 @@ export interface Viewer {
 export interface Context {
   viewer: Viewer | null;
   requestId: string;
+  /** The caller's network address (for per-address rate limits); null when unknown. */
+  clientAddress: string | null;
   transport: "http" | "ws";
   services: Services;
   /** Per-request (per-operation on WebSocket) DataLoaders: never shared between viewers. */

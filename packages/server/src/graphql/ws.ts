@@ -1,6 +1,6 @@
 import type { Server } from "node:http";
 import { randomUUID } from "node:crypto";
-import type { GraphQLSchema } from "graphql";
+import { GraphQLError, type DocumentNode, type GraphQLSchema } from "graphql";
 import { CloseCode } from "graphql-ws";
 import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer, type WebSocket } from "ws";
@@ -8,6 +8,8 @@ import type { Logger } from "../logger.js";
 import type { AuthService } from "../modules/auth/auth.service.js";
 import { parseBearer } from "../modules/auth/token.js";
 import type { Context, Viewer } from "./context.js";
+import { maskError } from "./errors.js";
+import { createValidate, parseWithLimits } from "./limits.js";
 
 /** Close codes of the graphql-ws protocol we use (Unauthorized / Forbidden). */
 export const WS_CLOSE = { UNAUTHORIZED: CloseCode.Unauthorized, FORBIDDEN: CloseCode.Forbidden } as const;
@@ -27,8 +29,10 @@ export interface WsOptions {
   httpServer: Server;
   schema: GraphQLSchema;
   auth: AuthService;
-  buildContext(viewer: Viewer, requestId: string): Context;
+  buildContext(viewer: Viewer, requestId: string, clientAddress: string | null): Context;
   log: Logger;
+  /** Production hides "did you mean" suggestions, as Apollo does on HTTP. */
+  production?: boolean;
 }
 
 export interface WsHandle {
@@ -44,6 +48,7 @@ export interface WsHandle {
  * and every operation gets a fresh context (fresh DataLoaders) built from the socket's viewer.
  */
 export function attachWebSocketServer(opts: WsOptions): WsHandle {
+  const validateDocument = createValidate(opts.production ?? false);
   const wss = new WebSocketServer({ server: opts.httpServer, path: "/graphql", maxPayload: MAX_WS_MESSAGE_BYTES });
   const sockets = new Map<WebSocket, SocketState>();
 
@@ -57,6 +62,34 @@ export function attachWebSocketServer(opts: WsOptions): WsHandle {
     {
       schema: opts.schema,
       connectionInitWaitTimeout: 5_000,
+      // graphql-ws parses and validates on its own: the same limits as HTTP
+      // (graphql/limits.ts). Its default closes the whole socket (4500) on a syntax
+      // error; here a bad document fails only its own operation, as on HTTP.
+      onSubscribe: (_ctx, _id, payload) => {
+        let document: DocumentNode;
+        try {
+          document = parseWithLimits(payload.query);
+        } catch (err) {
+          return [err instanceof GraphQLError ? err : new GraphQLError("The document could not be parsed.")];
+        }
+        const errors = validateDocument(opts.schema, document);
+        if (errors.length > 0) return errors;
+        return { schema: opts.schema, document, operationName: payload.operationName, variableValues: payload.variables };
+      },
+      // Resolver errors are masked exactly as on HTTP (Apollo's formatError does not run here).
+      onNext: (_ctx, _id, _payload, _args, result) =>
+        result.errors
+          ? {
+              ...result,
+              errors: result.errors.map((e) =>
+                maskError(e.toJSON(), () => {
+                  const errorId = randomUUID();
+                  opts.log.error({ err: e.originalError ?? e, errorId, path: e.path }, "unexpected error in WebSocket operation");
+                  return errorId;
+                }),
+              ),
+            }
+          : undefined,
       onConnect: async (ctx) => {
         const token = parseBearer(ctx.connectionParams?.["authorization"]);
         const viewer = await opts.auth.authenticate(token);
@@ -77,7 +110,7 @@ export function attachWebSocketServer(opts: WsOptions): WsHandle {
         const viewer = ctx.extra.viewer;
         // onConnect refused every socket without a viewer; this is defence in depth.
         if (!viewer) throw new Error("WebSocket operation without an authenticated viewer");
-        return opts.buildContext(viewer, randomUUID());
+        return opts.buildContext(viewer, randomUUID(), ctx.extra.request.socket.remoteAddress ?? null);
       },
     },
     wss,

@@ -12,7 +12,9 @@ export const MAX_BODY_BYTES = 256 * 1024;
 export interface HttpAppOptions {
   apollo: ApolloServer<Context>;
   /** Builds the per-request context from the Authorization header. */
-  buildContext(authorization: string | undefined, requestId: string): Promise<Context>;
+  buildContext(authorization: string | undefined, requestId: string, clientAddress: string | null): Promise<Context>;
+  /** Take the client address from X-Forwarded-For (only behind a trusted proxy). */
+  trustProxy?: boolean;
   /** Database and doorbell checks for /readyz. */
   readiness(): Promise<Record<string, boolean>>;
   webDist?: string | undefined;
@@ -60,7 +62,7 @@ export function createHttpServer(opts: HttpAppOptions): Server {
     }
     const response = await opts.apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? "GET", headers, search, body },
-      context: () => opts.buildContext(req.headers.authorization, requestId),
+      context: () => opts.buildContext(req.headers.authorization, requestId, clientAddressOf(req, opts.trustProxy ?? false)),
     });
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;
@@ -96,4 +98,14 @@ export function createHttpServer(opts: HttpAppOptions): Server {
       else res.destroy();
     }
   });
+}
+
+/** The caller's address: the socket's, or behind a trusted proxy the first X-Forwarded-For entry. */
+export function clientAddressOf(req: IncomingMessage, trustProxy: boolean): string | null {
+  if (trustProxy) {
+    const forwarded = req.headers["x-forwarded-for"];
+    const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim();
+    if (first) return first.slice(0, 64);
+  }
+  return req.socket.remoteAddress ?? null;
 }

@@ -6,7 +6,7 @@ export const authResolvers: Resolvers = {
     viewer: (_p, _a, ctx) => (ctx.viewer ? ctx.loaders.user.load(ctx.viewer.userId) : null),
   },
   Mutation: {
-    login: (_p, { email, password }, ctx) => ctx.services.auth.login(email, password, ctx.requestId),
+    login: (_p, { email, password }, ctx) => ctx.services.auth.login(email, password, ctx.requestId, ctx.clientAddress),
     logout: (_p, _a, ctx) => ctx.services.auth.logout(ctx.viewer, ctx.requestId),
   },
   User: {

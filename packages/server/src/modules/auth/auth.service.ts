@@ -1,4 +1,5 @@
 import type { Db } from "../../db/prisma.js";
+import { enforce, type RateLimiter, type RateLimitRules } from "../../lib/rate-limit.js";
 import type { User } from "../../generated/prisma/client.js";
 import type { Viewer } from "../../graphql/context.js";
 import { badInput, unauthenticated } from "../../graphql/errors.js";
@@ -10,6 +11,8 @@ import { generateToken, hashToken } from "./token.js";
 
 export interface AuthServiceDeps {
   db: Db;
+  rateLimiter: RateLimiter;
+  rateLimits: RateLimitRules;
   audit: AuditService;
   tokenTtlMinutes: number;
   now?: () => Date;
@@ -36,11 +39,16 @@ export class AuthService {
     this.now = deps.now ?? (() => new Date());
   }
 
-  async login(emailInput: string, password: string, requestId: string): Promise<LoginResult> {
+  async login(emailInput: string, password: string, requestId: string, clientAddress: string | null = null): Promise<LoginResult> {
     const email = normaliseEmail(emailInput);
     if (email.length === 0 || email.length > 254 || !email.includes("@")) throw badInput("email", "Enter a valid email address.");
     if (password.length === 0) throw badInput("password", "Enter your password.");
     if (password.length > 1024) throw badInput("password", "Password is too long.");
+    // Counted before the (deliberately slow) hash check: guessing is limited per account,
+    // whether it exists or not, and per address across accounts.
+    const { rateLimiter, rateLimits } = this.deps;
+    await enforce(rateLimiter, rateLimits.loginPerAccount, email, "Too many login attempts for this account.");
+    if (clientAddress) await enforce(rateLimiter, rateLimits.loginPerAddress, clientAddress, "Too many login attempts from this address.");
 
     const { db, audit } = this.deps;
     const user = await repo.findUserByEmail(db, email);
@@ -68,6 +76,7 @@ export class AuthService {
         entityType: "AuthSession", entityId: session.id, requestId,
       });
     });
+    await rateLimiter.reset(rateLimits.loginPerAccount, email);
     return { token, expiresAt, user };
   }
 

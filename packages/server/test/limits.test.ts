@@ -5,7 +5,9 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { App } from "../src/app.js";
+import WebSocket from "ws";
 import { QUERY_LIMITS } from "../src/graphql/limits.js";
+import { WS_LIMITS } from "../src/graphql/ws.js";
 import { errorCode, gql, startTestApp, wsConnect, type WsConnection } from "./support/app.js";
 import { createMunicipality, createUser, TEST_PASSWORD } from "./support/factories.js";
 import { createWorld, type World } from "./support/world.js";
@@ -88,6 +90,38 @@ describe("query limits", () => {
     const res = await wsResult(conn, q);
     expect(res.errors![0]!.extensions!["code"]).toBe("BAD_USER_INPUT");
     await conn.client.dispose();
+  });
+});
+
+describe("WebSocket limits", () => {
+  it("refuses an 11th simultaneous socket of one account (1008), others are unaffected", async () => {
+    const { municipality } = await createMunicipality(app.db.prisma);
+    const user = await createUser(app.db.prisma, municipality.id);
+    const token = (await gql(app, `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`, { e: user.email, p: TEST_PASSWORD })).data!.login.token;
+    const open: WsConnection[] = [];
+    for (let i = 0; i < WS_LIMITS.socketsPerUser; i++) {
+      const conn = wsConnect(app, token);
+      open.push(conn);
+      const r = await wsResult(conn, "{ viewer { id } }");
+      expect((r as { data?: unknown }).data).toEqual({ viewer: { id: user.id } });
+    }
+    const extra = wsConnect(app, token);
+    expect(await Promise.race([extra.closed, new Promise((r) => setTimeout(() => r("still open"), 5_000))])).toBe(1008);
+    const other = wsConnect(app, w.tokens.coordinator);
+    expect((await wsResult(other, "{ viewer { id } }") as { data?: unknown }).data).toEqual({ viewer: { id: w.users.coordinator.id } });
+    await Promise.all([...open, extra, other].map((c) => c.client.dispose()));
+  });
+
+  it("closes a socket that floods messages (1008)", async () => {
+    const socket = new WebSocket(`${app.url.replace(/^http/, "ws")}/graphql`, "graphql-transport-ws");
+    const closed = new Promise<number>((resolve) => socket.on("close", (code) => resolve(code)));
+    await new Promise((resolve, reject) => {
+      socket.once("open", resolve);
+      socket.once("error", reject);
+    });
+    socket.send(JSON.stringify({ type: "connection_init", payload: { authorization: `Bearer ${w.tokens.coordinator}` } }));
+    for (let i = 0; i < WS_LIMITS.messagesPerWindow + 50 && socket.readyState === WebSocket.OPEN; i++) socket.send(JSON.stringify({ type: "ping" }));
+    expect(await Promise.race([closed, new Promise((r) => setTimeout(() => r("still open"), 5_000))])).toBe(1008);
   });
 });
 

@@ -16,6 +16,17 @@ export const WS_CLOSE = { UNAUTHORIZED: CloseCode.Unauthorized, FORBIDDEN: Close
 
 /** A graphql-ws message is a small JSON document; `ws` would accept 100 MiB by default. */
 export const MAX_WS_MESSAGE_BYTES = 64 * 1024;
+/** Limits per connection and per user (a browser tab needs one socket and a handful of operations). */
+export const WS_LIMITS = {
+  socketsPerUser: 10,
+  operationsPerSocket: 25,
+  /** Messages a socket may send per window before it is closed (1008). */
+  messagesPerWindow: 200,
+  windowMs: 10_000,
+} as const;
+/** WebSocket close code for a broken policy (RFC 6455). */
+const POLICY_VIOLATION = 1008;
+
 /** How often every open socket's session is re-checked (role change, disabled account). */
 const REVALIDATE_EVERY_MS = 30_000;
 const MAX_TIMEOUT_MS = 2 ** 31 - 1;
@@ -52,6 +63,20 @@ export function attachWebSocketServer(opts: WsOptions): WsHandle {
   const wss = new WebSocketServer({ server: opts.httpServer, path: "/graphql", maxPayload: MAX_WS_MESSAGE_BYTES });
   const sockets = new Map<WebSocket, SocketState>();
 
+  // Message flood guard, per socket: counted before graphql-ws parses anything.
+  wss.on("connection", (socket) => {
+    let windowStart = Date.now();
+    let count = 0;
+    socket.on("message", () => {
+      const now = Date.now();
+      if (now - windowStart > WS_LIMITS.windowMs) {
+        windowStart = now;
+        count = 0;
+      }
+      if (++count > WS_LIMITS.messagesPerWindow) socket.close(POLICY_VIOLATION, "Too many messages");
+    });
+  });
+
   const forget = (socket: WebSocket) => {
     const state = sockets.get(socket);
     if (state) clearTimeout(state.expiryTimer);
@@ -65,7 +90,11 @@ export function attachWebSocketServer(opts: WsOptions): WsHandle {
       // graphql-ws parses and validates on its own: the same limits as HTTP
       // (graphql/limits.ts). Its default closes the whole socket (4500) on a syntax
       // error; here a bad document fails only its own operation, as on HTTP.
-      onSubscribe: (_ctx, _id, payload) => {
+      onSubscribe: (ctx, _id, payload) => {
+        // The new operation is already registered in ctx.subscriptions.
+        if (Object.keys(ctx.subscriptions).length > WS_LIMITS.operationsPerSocket) {
+          return [new GraphQLError(`At most ${WS_LIMITS.operationsPerSocket} operations at once per connection.`, { extensions: { code: "RATE_LIMITED" } })];
+        }
         let document: DocumentNode;
         try {
           document = parseWithLimits(payload.query);
@@ -97,8 +126,13 @@ export function attachWebSocketServer(opts: WsOptions): WsHandle {
           ctx.extra.socket.close(WS_CLOSE.UNAUTHORIZED, "Unauthorized");
           return false;
         }
-        ctx.extra.viewer = viewer;
         const socket = ctx.extra.socket;
+        const userSockets = [...sockets.values()].filter((s) => s.viewer.userId === viewer.userId).length;
+        if (userSockets >= WS_LIMITS.socketsPerUser) {
+          socket.close(POLICY_VIOLATION, "Too many connections for this account");
+          return false;
+        }
+        ctx.extra.viewer = viewer;
         const ms = Math.min(Math.max(viewer.expiresAt.getTime() - Date.now(), 0), MAX_TIMEOUT_MS);
         const expiryTimer = setTimeout(() => socket.close(WS_CLOSE.UNAUTHORIZED, "Token expired"), ms);
         expiryTimer.unref();

@@ -18,6 +18,7 @@ const config: CodegenConfig = {
           District: "./prisma/client.js#District as DistrictRow",
           User: "./prisma/client.js#User as UserRow",
           Organisation: "./prisma/client.js#Organisation as OrganisationRow",
+          AuditEntry: "./prisma/client.js#AuditEntry as AuditEntryRow",
           Contact: "./prisma/client.js#Contact as ContactRow",
           ContactRole: "./prisma/client.js#ContactRole as ContactRoleRow",
           Consent: "./prisma/client.js#Consent as ConsentRow",

@@ -20,7 +20,7 @@ export interface ServiceDeps {
 
 /** The composition root of the domain: one instance of each service per server. */
 export function createServices(deps: ServiceDeps) {
-  const audit = new AuditService();
+  const audit = new AuditService(deps.db);
   return {
     audit,
     auth: new AuthService({ db: deps.db, audit, rateLimiter: deps.rateLimiter, rateLimits: deps.rateLimits, tokenTtlMinutes: deps.tokenTtlMinutes, onSessionRevoked: deps.onSessionRevoked, now: deps.now }),

@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { makeExecutableSchema } from "@graphql-tools/schema";
 import type { GraphQLSchema } from "graphql";
 import type { Resolvers } from "../generated/graphql.js";
+import { auditResolvers } from "../modules/audit/audit.resolvers.js";
 import { authResolvers } from "../modules/auth/auth.resolvers.js";
 import { contactResolvers } from "../modules/contact/contact.resolvers.js";
 import { districtResolvers } from "../modules/district/district.resolvers.js";
@@ -30,6 +31,7 @@ export function loadTypeDefs(dir = MODULES_DIR): string[] {
 const resolvers: Resolvers[] = [
   { DateTime },
   authResolvers,
+  auditResolvers,
   districtResolvers,
   organisationResolvers,
   contactResolvers,

@@ -1,6 +1,13 @@
 import type { DbOrTx } from "../../db/prisma.js";
 import type { AuditAction, Role } from "../../generated/prisma/enums.js";
-import type { Prisma } from "../../generated/prisma/client.js";
+import type { Db } from "../../db/prisma.js";
+import type { AuditEntry, Prisma } from "../../generated/prisma/client.js";
+import type { Viewer } from "../../graphql/context.js";
+import { badInput } from "../../graphql/errors.js";
+import { decodeCursor, encodeCursor, pageSize } from "../../lib/cursor.js";
+import { requireId } from "../../lib/ids.js";
+import { requireRole } from "../auth/authz.js";
+import { auditRepository as repo } from "./audit.repository.js";
 
 export interface AuditRecord {
   municipalityId: string | null;
@@ -18,7 +25,44 @@ export interface AuditRecord {
  * Writes audit rows. Always pass the transaction of the change being recorded, so that
  * the change and its audit row commit (or roll back) together.
  */
+export interface AuditFilter {
+  actorId?: string | null;
+  action?: AuditAction | null;
+  entityType?: string | null;
+  entityId?: string | null;
+  from?: Date | null;
+  to?: Date | null;
+}
+
 export class AuditService {
+  constructor(private readonly db?: Db) {}
+
+  /** Admins search their municipality's log, newest first (keyset on the id). */
+  async search(viewerInput: Viewer | null, filter: AuditFilter | null | undefined, first: number | null | undefined, after: string | null | undefined, requestId: string) {
+    const viewer = requireRole(viewerInput, "ADMIN");
+    if (!this.db) throw new Error("AuditService.search needs a database");
+    const take = pageSize(first, 200, 50);
+    const f = filter ?? {};
+    const where: Prisma.AuditEntryWhereInput = { municipalityId: viewer.municipalityId };
+    if (f.actorId) where.actorId = requireId(f.actorId, "filter.actorId");
+    if (f.action) where.action = f.action;
+    if (f.entityType) where.entityType = f.entityType.slice(0, 60);
+    if (f.entityId) where.entityId = f.entityId.slice(0, 60);
+    if (f.from || f.to) where.at = { ...(f.from ? { gte: f.from } : {}), ...(f.to ? { lt: f.to } : {}) };
+    if (after) {
+      const [id] = decodeCursor(after);
+      if (typeof id !== "string" || !/^\d{1,19}$/.test(id)) throw badInput("after", "This cursor is not valid; start again without it.");
+      where.id = { lt: BigInt(id) };
+    }
+    const rows: AuditEntry[] = await repo.findEntries(this.db, where, take + 1);
+    await this.record(this.db, {
+      municipalityId: viewer.municipalityId, actorId: viewer.userId, actorRole: viewer.role, action: "READ",
+      entityType: "AuditLog", entityId: null, details: { filter: Object.keys(f).filter((k) => f[k as keyof AuditFilter]) }, requestId,
+    });
+    const entries = rows.slice(0, take);
+    return { entries, nextCursor: rows.length > take ? encodeCursor([String(entries.at(-1)!.id)]) : null };
+  }
+
   async record(tx: DbOrTx, entry: AuditRecord): Promise<void> {
     await tx.auditEntry.create({
       data: {

@@ -1,0 +1,8 @@
+import type { DbOrTx } from "../../db/prisma.js";
+import type { Prisma } from "../../generated/prisma/client.js";
+
+export const auditRepository = {
+  findEntries(db: DbOrTx, where: Prisma.AuditEntryWhereInput, take: number) {
+    return db.auditEntry.findMany({ where, orderBy: { id: "desc" }, take });
+  },
+};

@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { App } from "../src/app.js";
+import { errorCode, gql, startTestApp } from "./support/app.js";
+import { createWorld, type World } from "./support/world.js";
+
+let app: App;
+let w: World;
+beforeAll(async () => {
+  app = await startTestApp();
+  w = await createWorld(app);
+});
+afterAll(async () => {
+  await app?.stop();
+});
+
+const AUDIT = `query($filter: AuditFilter, $first: Int, $after: String) { auditLog(filter: $filter, first: $first, after: $after) {
+  nextCursor entries { id at action entityType entityId actorRole details actor { id } } } }`;
+
+describe("audit log", () => {
+  it("is append-only in the database itself: UPDATE, DELETE and TRUNCATE are refused", async () => {
+    const { prisma } = app.db;
+    const entry = await prisma.auditEntry.findFirstOrThrow({ where: { municipalityId: w.municipality.id } });
+    await expect(prisma.auditEntry.update({ where: { id: entry.id }, data: { action: "READ" } })).rejects.toThrow(/append-only/);
+    await expect(prisma.auditEntry.delete({ where: { id: entry.id } })).rejects.toThrow(/append-only/);
+    await expect(prisma.$executeRawUnsafe(`TRUNCATE "AuditEntry"`)).rejects.toThrow(/append-only/);
+    expect(await prisma.auditEntry.findUnique({ where: { id: entry.id } })).toEqual(entry);
+  });
+
+  it("lets an admin search their municipality's log, newest first, with filters and pages; the search is audited", async () => {
+    const created = await gql(app, `mutation { createContact(input: { fullName: "Audit Persoon" }) { id } }`, {}, w.tokens.coordinator);
+    const contactId = created.data!.createContact.id;
+    const res = await gql(app, AUDIT, { filter: { entityType: "Contact", entityId: contactId } }, w.tokens.admin);
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.auditLog.entries).toEqual([
+      expect.objectContaining({ action: "CREATE", entityType: "Contact", entityId: contactId, actorRole: "COORDINATOR", actor: { id: w.users.coordinator.id } }),
+    ]);
+    // Every login of the world's five users, in pages of two, newest first.
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < 10; page++) {
+      const r: any = await gql(app, AUDIT, { filter: { action: "LOGIN" }, first: 2, after }, w.tokens.admin);
+      seen.push(...r.data.auditLog.entries.map((e: any) => e.id));
+      after = r.data.auditLog.nextCursor;
+      if (!after) break;
+    }
+    expect(seen.length).toBeGreaterThanOrEqual(5);
+    expect([...seen].sort((a, b) => Number(BigInt(b) - BigInt(a)))).toEqual(seen);
+    const searches = await app.db.prisma.auditEntry.count({ where: { actorId: w.users.admin.id, entityType: "AuditLog", action: "READ" } });
+    expect(searches).toBeGreaterThanOrEqual(2);
+  });
+
+  it("shows nothing of another municipality and refuses everyone but admins", async () => {
+    const other = await createWorld(app);
+    const res = await gql(app, AUDIT, { filter: { actorId: other.users.coordinator.id } }, w.tokens.admin);
+    expect(res.data!.auditLog.entries).toEqual([]);
+    for (const role of ["coordinator", "liaison", "ally"] as const) {
+      expect(errorCode(await gql(app, AUDIT, {}, w.tokens[role]))).toBe("FORBIDDEN");
+    }
+    expect(errorCode(await gql(app, AUDIT, {}, undefined))).toBe("UNAUTHENTICATED");
+    expect(errorCode(await gql(app, AUDIT, { after: "bogus" }, w.tokens.admin))).toBe("BAD_USER_INPUT");
+  });
+});

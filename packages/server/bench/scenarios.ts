@@ -85,6 +85,12 @@ export const SCENARIOS: HttpScenario[] = [
 ];
 
 export const SCRIPTS: BenchScript[] = [
+  {
+    name: "fuzz",
+    description: "10,000 hostile HTTP requests + 2,000 hostile WebSocket frames; normal query p99 alongside ≤ 2× its baseline",
+    script: "fuzz.ts",
+    timeoutS: 1_200,
+  },
   // The WebSocket fan-out benchmark goes here (see script-contract.ts for what it receives and prints):
   // { name: "ws-fanout", description: "one event delivered to N subscribers", script: "fanout.ts" },
 ];

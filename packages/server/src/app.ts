@@ -19,7 +19,7 @@ import { attachWebSocketServer, type WsHandle } from "./graphql/ws.js";
 import { createHttpServer } from "./http/server.js";
 import { createLogger, type Logger } from "./logger.js";
 import { parseBearer } from "./modules/auth/token.js";
-import { MemoryRateLimiter, RedisRateLimiter, rateLimitRules, type RateLimiter } from "./lib/rate-limit.js";
+import { MemoryRateLimiter, RedisRateLimiter, rateLimitPrefix, rateLimitRules, type RateLimiter } from "./lib/rate-limit.js";
 import { InProcessDoorbell, RedisDoorbell, type Doorbell } from "./realtime/doorbell.js";
 import { seedDemoIfEmpty } from "./seed/demo.js";
 import { createServices, type Services } from "./services.js";
@@ -81,7 +81,7 @@ export async function startApp(config: Config, log: Logger = createLogger(config
     const doorbell: Doorbell = config.REDIS_URL ? new RedisDoorbell(config.REDIS_URL, log) : new InProcessDoorbell();
     cleanups.push(() => doorbell.close());
 
-    const rateLimiter: RateLimiter = config.REDIS_URL ? new RedisRateLimiter(config.REDIS_URL, log) : new MemoryRateLimiter();
+    const rateLimiter: RateLimiter = config.REDIS_URL ? new RedisRateLimiter(config.REDIS_URL, log, rateLimitPrefix(databaseUrl)) : new MemoryRateLimiter();
     cleanups.push(() => rateLimiter.close());
 
     let wsHandle: WsHandle | null = null;

@@ -27,6 +27,19 @@ export const WS_LIMITS = {
 /** WebSocket close code for a broken policy (RFC 6455). */
 const POLICY_VIOLATION = 1008;
 
+const CLIENT_MESSAGE_TYPES = new Set(["connection_init", "ping", "pong", "subscribe", "complete"]);
+
+/** A text frame holding a JSON object whose `type` a client may send. */
+function isClientMessage(data: unknown): boolean {
+  try {
+    const text = Buffer.isBuffer(data) ? data.toString("utf8") : Array.isArray(data) ? Buffer.concat(data as Buffer[]).toString("utf8") : String(data);
+    const message: unknown = JSON.parse(text);
+    return typeof message === "object" && message !== null && !Array.isArray(message) && CLIENT_MESSAGE_TYPES.has((message as { type?: unknown }).type as string);
+  } catch {
+    return false;
+  }
+}
+
 /** How often every open socket's session is re-checked (role change, disabled account). */
 const REVALIDATE_EVERY_MS = 30_000;
 const MAX_TIMEOUT_MS = 2 ** 31 - 1;
@@ -63,18 +76,32 @@ export function attachWebSocketServer(opts: WsOptions): WsHandle {
   const wss = new WebSocketServer({ server: opts.httpServer, path: "/graphql", maxPayload: MAX_WS_MESSAGE_BYTES });
   const sockets = new Map<WebSocket, SocketState>();
 
-  // Message flood guard, per socket: counted before graphql-ws parses anything.
+  // A gate in front of graphql-ws, per socket: a message flood closes the socket (1008),
+  // and a frame that is not a client message of the protocol closes it as a bad request
+  // (4400) before graphql-ws sees it (graphql-ws would answer some of them, such as a
+  // client sending `connection_ack`, with an internal-error close, 4500).
   wss.on("connection", (socket) => {
     let windowStart = Date.now();
     let count = 0;
-    socket.on("message", () => {
-      const now = Date.now();
-      if (now - windowStart > WS_LIMITS.windowMs) {
-        windowStart = now;
-        count = 0;
+    const emit = socket.emit.bind(socket);
+    socket.emit = ((event: string, ...args: unknown[]) => {
+      if (event === "message") {
+        const now = Date.now();
+        if (now - windowStart > WS_LIMITS.windowMs) {
+          windowStart = now;
+          count = 0;
+        }
+        if (++count > WS_LIMITS.messagesPerWindow) {
+          socket.close(POLICY_VIOLATION, "Too many messages");
+          return false;
+        }
+        if (!isClientMessage(args[0])) {
+          socket.close(CloseCode.BadRequest, "Invalid message received");
+          return false;
+        }
       }
-      if (++count > WS_LIMITS.messagesPerWindow) socket.close(POLICY_VIOLATION, "Too many messages");
-    });
+      return emit(event, ...args);
+    }) as typeof socket.emit;
   });
 
   const forget = (socket: WebSocket) => {

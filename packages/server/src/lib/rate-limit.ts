@@ -4,6 +4,7 @@
  * it, or while Redis is unreachable, each instance counts in memory. Over the limit the
  * caller gets RATE_LIMITED with a retry time — never a crash.
  */
+import { createHash } from "node:crypto";
 import { Redis } from "ioredis";
 import { AppError } from "../graphql/errors.js";
 import type { Logger } from "../logger.js";
@@ -66,6 +67,15 @@ if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
 local ttl = redis.call('PTTL', KEYS[1])
 if ttl < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[1]); ttl = tonumber(ARGV[1]) end
 return {n, ttl}`;
+
+/**
+ * Counters are per deployment: the instances of one deployment share a database, so its
+ * (hashed) URL names them. Deployments that share a Redis (test runs, staging next to
+ * production) then never count each other's attempts.
+ */
+export function rateLimitPrefix(databaseUrl: string): string {
+  return `wijknet:rl:${createHash("sha256").update(databaseUrl).digest("hex").slice(0, 12)}`;
+}
 
 export class RedisRateLimiter implements RateLimiter {
   private readonly redis: Redis;

@@ -1,17 +1,18 @@
 /**
- * The authorization matrix of networks, contacts and organisations: every operation
- * is tried by every role, and the outcome must be exactly the expected one. A new
- * operation without a row here is a review question, not an accident.
+ * The authorization matrix: every case of test/authz-cases.ts for every role, over HTTP
+ * (WebSocket for subscriptions); the outcome must be exactly the expected one, and every
+ * field of the schema must have a case (a new field cannot ship without a decision).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { App } from "../src/app.js";
-import { errorCode, gql, type GqlResult } from "./support/app.js";
-import { startTestApp } from "./support/app.js";
-import { createWorld, type World, type WorldRole } from "./support/world.js";
+import { buildSchema } from "../src/graphql/schema.js";
+import { CASES, SENSITIVE_FIELDS, type Fixtures } from "./authz-cases.js";
+import { errorCode, gql, startTestApp, wsConnect, type GqlResult } from "./support/app.js";
+import { createWorld, login, type World, type WorldRole } from "./support/world.js";
 
 let app: App;
 let w: World;
-let ids: { districtOwn: string; districtOther: string; allyNetwork: string; otherNetwork: string; cityNetwork: string; contact: string; membership: string; org: string; consent: string };
+let ids: Record<string, string>;
 
 beforeAll(async () => {
   app = await startTestApp();
@@ -25,75 +26,69 @@ beforeAll(async () => {
   const membership = (await c(`mutation($n: ID!, $c: ID!) { addNetworkMember(input: { networkId: $n, contactId: $c }) { id } }`, { n: allyNetwork, c: contact.id })).data!.addNetworkMember.id;
   await c(`mutation($n: ID!, $c: ID!) { addNetworkMember(input: { networkId: $n, contactId: $c }) { id } }`, { n: allyNetwork, c: w.allyContact.id });
   const org = (await c(`mutation { createOrganisation(input: { name: "Matrix Org", kind: OTHER }) { id } }`)).data!.createOrganisation.id;
-  ids = { districtOwn: w.districts[0]!.id, districtOther: w.districts[1]!.id, allyNetwork, otherNetwork, cityNetwork, contact: contact.id, membership, org, consent: contact.consents[0].id };
+  const spareNetwork = await net({ kind: "OTHER", name: "Matrix Reserve" });
+  ids = { districtOwn: w.districts[0]!.id, districtOther: w.districts[1]!.id, allyNetwork, otherNetwork, cityNetwork, spareNetwork, contact: contact.id, membership, org, consent: contact.consents[0].id };
 });
 afterAll(async () => {
   await app?.stop();
 });
 
-type Outcome = "OK" | "FORBIDDEN" | "UNAUTHENTICATED" | "NOT_FOUND";
-const ALL: WorldRole[] = ["coordinator", "admin", "liaison", "otherLiaison", "ally", "anonymous"];
+const ROLES: WorldRole[] = ["anonymous", "ally", "otherLiaison", "liaison", "admin", "coordinator"];
 
-interface Case {
-  name: string;
-  query: () => [string, Record<string, unknown>];
-  expect: Record<WorldRole, Outcome>;
-  /** Some mutations change state; they run last for the roles that may. */
-  mutates?: boolean;
-}
-
-const staff = { coordinator: "OK", admin: "OK" } as const;
-const staffOnly = (denied: Outcome = "FORBIDDEN"): Record<WorldRole, Outcome> => ({
-  ...staff, liaison: denied, otherLiaison: denied, ally: denied, anonymous: "UNAUTHENTICATED",
-});
-
-const cases: Case[] = [
-  { name: "contacts list", query: () => [`{ contacts { totalCount } }`, {}], expect: staffOnly() },
-  { name: "contact detail", query: () => [`query($id: ID!) { contact(id: $id) { email phone } }`, { id: ids.contact }], expect: staffOnly("NOT_FOUND") },
-  { name: "own contact (myContact)", query: () => [`{ myContact { id email } }`, {}], expect: { ...staff, liaison: "OK", otherLiaison: "OK", ally: "OK", anonymous: "UNAUTHENTICATED" } },
-  { name: "stale contacts", query: () => [`query($d: ID!) { staleContacts(districtId: $d) { id } }`, { d: ids.districtOwn }], expect: staffOnly() },
-  { name: "contact data export", query: () => [`query($id: ID!) { contactDataExport(id: $id) { json } }`, { id: ids.contact }], expect: staffOnly() },
-  { name: "contacts CSV export", query: () => [`{ exportContactsCsv { rowCount } }`, {}], expect: staffOnly() },
-  { name: "organisations", query: () => [`{ organisations { id } }`, {}], expect: staffOnly() },
-  { name: "networks list", query: () => [`{ networks { id } }`, {}], expect: { ...staff, liaison: "OK", otherLiaison: "OK", ally: "OK", anonymous: "UNAUTHENTICATED" } },
-  { name: "network in own district (names, counts)", query: () => [`query($id: ID!) { network(id: $id) { name memberCount } }`, { id: ids.allyNetwork }], expect: { ...staff, liaison: "OK", otherLiaison: "NOT_FOUND", ally: "OK", anonymous: "UNAUTHENTICATED" } },
-  { name: "network of another district", query: () => [`query($id: ID!) { network(id: $id) { name } }`, { id: ids.otherNetwork }], expect: { ...staff, liaison: "NOT_FOUND", otherLiaison: "OK", ally: "NOT_FOUND", anonymous: "UNAUTHENTICATED" } },
-  { name: "city-wide network", query: () => [`query($id: ID!) { network(id: $id) { name } }`, { id: ids.cityNetwork }], expect: { ...staff, liaison: "NOT_FOUND", otherLiaison: "NOT_FOUND", ally: "NOT_FOUND", anonymous: "UNAUTHENTICATED" } },
-  { name: "network members (contact details)", query: () => [`query($id: ID!) { network(id: $id) { members { contact { email } } } }`, { id: ids.allyNetwork }], expect: { ...staff, liaison: "FORBIDDEN", otherLiaison: "NOT_FOUND", ally: "FORBIDDEN", anonymous: "UNAUTHENTICATED" } },
-  { name: "health of own district", query: () => [`query($d: ID!) { networkHealth(districtId: $d) { allies { value } } }`, { d: ids.districtOwn }], expect: { ...staff, liaison: "OK", otherLiaison: "FORBIDDEN", ally: "FORBIDDEN", anonymous: "UNAUTHENTICATED" } },
-  { name: "create contact", query: () => [`mutation { createContact(input: { fullName: "Nieuw" }) { id } }`, {}], expect: staffOnly() },
-  { name: "update contact", query: () => [`mutation($id: ID!) { updateContact(id: $id, input: { notes: "x" }) { id } }`, { id: ids.contact }], expect: staffOnly() },
-  { name: "log interaction", query: () => [`mutation($id: ID!) { logInteraction(input: { contactId: $id, kind: CALL }) { id } }`, { id: ids.contact }], expect: staffOnly() },
-  { name: "record consent", query: () => [`mutation($id: ID!) { recordConsent(input: { contactId: $id, consent: { purpose: SIGNAL_FOLLOW_UP, legalBasis: PUBLIC_TASK } }) { id } }`, { id: ids.contact }], expect: staffOnly() },
-  { name: "import contacts (dry run)", query: () => [`mutation { importContacts(input: { csv: "naam\\nIemand" }) { rowCount } }`, {}], expect: staffOnly() },
-  { name: "create organisation", query: () => [`mutation($n: String!) { createOrganisation(input: { name: $n, kind: OTHER }) { id } }`, { n: `Org ${Math.random()}` }], expect: staffOnly() },
-  { name: "create network", query: () => [`mutation($n: String!) { createNetwork(input: { kind: OTHER, name: $n }) { id } }`, { n: `Net ${Math.random()}` }], expect: staffOnly() },
-  { name: "add member", query: () => [`mutation($n: ID!, $c: ID!) { addNetworkMember(input: { networkId: $n, contactId: $c }) { id } }`, { n: ids.cityNetwork, c: ids.contact }], expect: staffOnly(), mutates: true },
-  { name: "withdraw consent", query: () => [`mutation($id: ID!) { withdrawConsent(id: $id) { id } }`, { id: ids.consent }], expect: staffOnly(), mutates: true },
-  { name: "end membership", query: () => [`mutation($id: ID!) { endMembership(id: $id) { id } }`, { id: ids.membership }], expect: staffOnly(), mutates: true },
-];
-
-function outcome(res: GqlResult): Outcome | string {
+function outcome(res: GqlResult): string {
   if (!res.errors) return "OK";
   return String(errorCode(res));
 }
 
-describe("authorization matrix: role × operation", () => {
-  // Denied roles first, so the state a mutation needs is still there for them; of the
-  // allowed roles only one runs a state-changing mutation (the other would CONFLICT).
-  const order: WorldRole[] = ["anonymous", "ally", "otherLiaison", "liaison", "admin", "coordinator"];
-  for (const c of cases) {
+/** One operation over a fresh socket; a refused socket (anonymous) counts as UNAUTHENTICATED. */
+async function overWs(token: string | undefined, query: string, variables: Record<string, unknown>): Promise<string> {
+  if (!token) return "UNAUTHENTICATED";
+  const { client } = wsConnect(app, token);
+  try {
+    const result = await new Promise<GqlResult>((resolve) => {
+      let last: GqlResult = { status: 200 };
+      client.subscribe({ query, variables }, {
+        next: (v) => (last = { status: 200, ...(v as object) }),
+        error: (e) => resolve({ status: 200, errors: Array.isArray(e) ? e : [{ message: String(e) }] }),
+        complete: () => resolve(last),
+      });
+    });
+    return outcome(result);
+  } finally {
+    await client.dispose();
+  }
+}
+
+describe("authorization matrix: every case × every role", () => {
+  const fx = (): Fixtures => ({
+    app, w, ids,
+    freshContact: async () => (await app.db.prisma.contact.create({ data: { municipalityId: w.municipality.id, fullName: "Matrix Vers" } })).id,
+  });
+  for (const c of CASES) {
     it(c.name, async () => {
       const got: Partial<Record<WorldRole, string>> = {};
-      for (const role of order) {
-        if (c.mutates && role === "coordinator") continue;
-        const [query, variables] = c.query();
-        got[role] = outcome(await gql(app, query, variables, w.tokens[role]));
+      for (const role of ROLES) {
+        const [query, variables] = await c.operation(fx());
+        let token = w.tokens[role];
+        if (c.ownSession && role !== "anonymous") token = await login(app, w.users[role as Exclude<WorldRole, "anonymous">].email);
+        got[role] = c.transport === "ws" ? await overWs(token, query, variables) : outcome(await gql(app, query, variables, token));
       }
-      const want = Object.fromEntries(ALL.filter((r) => got[r] !== undefined).map((r) => [r, c.expect[r]]));
-      expect(got).toEqual(want);
+      expect(got).toEqual(c.expect);
     });
   }
+
+  it("every root field and every sensitive field of the schema has a decision", () => {
+    const covered = new Set(CASES.flatMap((c) => c.covers));
+    const schema = buildSchema();
+    const required = [
+      ...(["Query", "Mutation", "Subscription"] as const).flatMap((root) => {
+        const type = root === "Query" ? schema.getQueryType() : root === "Mutation" ? schema.getMutationType() : schema.getSubscriptionType();
+        return Object.keys(type?.getFields() ?? {}).map((f) => `${root}.${f}`);
+      }),
+      ...SENSITIVE_FIELDS,
+    ];
+    expect(required.filter((f) => !covered.has(f)), "fields without an authorization decision in test/authz-cases.ts").toEqual([]);
+  });
 
   it("a denied call changes nothing and leaks no data", async () => {
     const res = await gql(app, `query($id: ID!) { network(id: $id) { name members { contact { email } } } }`, { id: ids.allyNetwork }, w.tokens.liaison);

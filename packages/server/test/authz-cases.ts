@@ -1,0 +1,110 @@
+/**
+ * The authorization decisions, as data: for every root field of the schema (and every
+ * field that exposes personal data), which role gets what. `authorization-matrix.test.ts`
+ * runs every case for every role and fails when a field of the schema has no case, so a
+ * new field cannot ship without a decision. Modules add their cases to `CASES` below.
+ */
+import type { App } from "../src/app.js";
+import type { World, WorldRole } from "./support/world.js";
+
+export type Outcome = "OK" | "FORBIDDEN" | "UNAUTHENTICATED" | "NOT_FOUND";
+export type Expectation = Record<WorldRole, Outcome>;
+
+/** What a case can build its operation from: the world, the app, and ids made in setup. */
+export interface Fixtures {
+  app: App;
+  w: World;
+  ids: Record<string, string>;
+  /** A fresh contact (for operations that change or end one). */
+  freshContact(): Promise<string>;
+}
+
+export interface AuthzCase {
+  /** The schema coordinates this case decides, e.g. "Query.contacts", "Network.members". */
+  covers: string[];
+  name: string;
+  /** Called once per role: may create fresh rows, so a state-changing call can succeed for each allowed role. */
+  operation(fx: Fixtures): Promise<[string, Record<string, unknown>]> | [string, Record<string, unknown>];
+  expect: Expectation;
+  /** Subscriptions run over WebSocket; anonymous callers cannot open a socket at all. */
+  transport?: "http" | "ws";
+  /** Run with a fresh login of the role's user (for operations that end the session). */
+  ownSession?: boolean;
+}
+
+const staff = { coordinator: "OK", admin: "OK" } as const;
+export const staffOnly = (denied: Outcome = "FORBIDDEN"): Expectation => ({
+  ...staff, liaison: denied, otherLiaison: denied, ally: denied, anonymous: "UNAUTHENTICATED",
+});
+export const adminOnly: Expectation = { coordinator: "FORBIDDEN", admin: "OK", liaison: "FORBIDDEN", otherLiaison: "FORBIDDEN", ally: "FORBIDDEN", anonymous: "UNAUTHENTICATED" };
+export const everyone: Expectation = { coordinator: "OK", admin: "OK", liaison: "OK", otherLiaison: "OK", ally: "OK", anonymous: "OK" };
+export const signedIn: Expectation = { ...everyone, anonymous: "UNAUTHENTICATED" };
+
+const uniq = () => Math.random().toString(36).slice(2, 10);
+
+export const CASES: AuthzCase[] = [
+  // ── accounts and districts ──
+  { covers: ["Query.viewer"], name: "viewer (null when anonymous)", operation: () => [`{ viewer { id } }`, {}], expect: everyone },
+  { covers: ["Query.districts", "Query.district"], name: "districts are public", operation: ({ ids }) => [`query($id: ID!) { districts { id } district(id: $id) { name } }`, { id: ids["districtOwn"]! }], expect: everyone },
+  { covers: ["Mutation.login"], name: "login is open to anyone (wrong password → UNAUTHENTICATED for all)", operation: () => [`mutation { login(email: "nobody@test.example", password: "x") { token } }`, {}], expect: { coordinator: "UNAUTHENTICATED", admin: "UNAUTHENTICATED", liaison: "UNAUTHENTICATED", otherLiaison: "UNAUTHENTICATED", ally: "UNAUTHENTICATED", anonymous: "UNAUTHENTICATED" } },
+  { covers: ["Mutation.logout"], name: "logout (each role with a session of its own)", ownSession: true, operation: () => [`mutation { logout }`, {}], expect: signedIn },
+  { covers: ["Query.auditLog"], name: "audit log", operation: () => [`{ auditLog { entries { id } } }`, {}], expect: adminOnly },
+
+  // ── contacts ──
+  { covers: ["Query.contacts", "Contact.email", "Contact.phone", "Contact.notes"], name: "contacts list", operation: () => [`{ contacts { totalCount edges { node { email phone notes } } } }`, {}], expect: staffOnly() },
+  { covers: ["Query.contact", "Contact.consents", "Contact.interactions"], name: "contact detail", operation: ({ ids }) => [`query($id: ID!) { contact(id: $id) { email phone consents { id } interactions { id } } }`, { id: ids["contact"]! }], expect: staffOnly("NOT_FOUND") },
+  { covers: ["Query.myContact"], name: "own contact", operation: () => [`{ myContact { id email } }`, {}], expect: signedIn },
+  { covers: ["Query.staleContacts"], name: "stale contacts", operation: ({ ids }) => [`query($d: ID!) { staleContacts(districtId: $d) { id } }`, { d: ids["districtOwn"]! }], expect: staffOnly() },
+  { covers: ["Query.contactDataExport"], name: "contact data export", operation: ({ ids }) => [`query($id: ID!) { contactDataExport(id: $id) { json } }`, { id: ids["contact"]! }], expect: staffOnly() },
+  { covers: ["Query.exportContactsCsv"], name: "contacts CSV export", operation: () => [`{ exportContactsCsv { rowCount } }`, {}], expect: staffOnly() },
+  { covers: ["Mutation.createContact"], name: "create contact", operation: () => [`mutation { createContact(input: { fullName: "Nieuw" }) { id } }`, {}], expect: staffOnly() },
+  { covers: ["Mutation.updateContact"], name: "update contact", operation: ({ ids }) => [`mutation($id: ID!) { updateContact(id: $id, input: { notes: "x" }) { id } }`, { id: ids["contact"]! }], expect: staffOnly() },
+  { covers: ["Mutation.archiveContact"], name: "archive contact", operation: async (fx) => [`mutation($id: ID!) { archiveContact(id: $id) { id } }`, { id: await fx.freshContact() }], expect: staffOnly() },
+  { covers: ["Mutation.mergeContacts"], name: "merge contacts", operation: async (fx) => [`mutation($k: ID!, $d: ID!) { mergeContacts(keepId: $k, duplicateId: $d) { id } }`, { k: await fx.freshContact(), d: await fx.freshContact() }], expect: staffOnly() },
+  { covers: ["Mutation.eraseContact"], name: "erase contact", operation: async (fx) => [`mutation($id: ID!) { eraseContact(id: $id) { id } }`, { id: await fx.freshContact() }], expect: staffOnly() },
+  { covers: ["Mutation.logInteraction"], name: "log interaction", operation: ({ ids }) => [`mutation($id: ID!) { logInteraction(input: { contactId: $id, kind: CALL }) { id } }`, { id: ids["contact"]! }], expect: staffOnly() },
+  { covers: ["Mutation.recordConsent"], name: "record consent", operation: ({ ids }) => [`mutation($id: ID!) { recordConsent(input: { contactId: $id, consent: { purpose: SIGNAL_FOLLOW_UP, legalBasis: PUBLIC_TASK } }) { id } }`, { id: ids["contact"]! }], expect: staffOnly() },
+  {
+    covers: ["Mutation.withdrawConsent"], name: "withdraw consent",
+    operation: async (fx) => {
+      const c = await fx.app.db.prisma.consent.create({ data: { contactId: await fx.freshContact(), purpose: "NEWSLETTER", legalBasis: "CONSENT", givenAt: new Date() } });
+      return [`mutation($id: ID!) { withdrawConsent(id: $id) { id } }`, { id: c.id }];
+    },
+    expect: staffOnly(),
+  },
+  { covers: ["Mutation.importContacts"], name: "import contacts (dry run)", operation: () => [`mutation { importContacts(input: { csv: "naam\\nIemand" }) { rowCount } }`, {}], expect: staffOnly() },
+  { covers: ["Subscription.importContactsWithProgress"], name: "import with progress", transport: "ws", operation: () => [`subscription { importContactsWithProgress(input: { csv: "naam\\nIemand" }) { processed } }`, {}], expect: staffOnly() },
+
+  // ── organisations ──
+  { covers: ["Query.organisations"], name: "organisations", operation: () => [`{ organisations { id } }`, {}], expect: staffOnly() },
+  { covers: ["Mutation.createOrganisation"], name: "create organisation", operation: () => [`mutation($n: String!) { createOrganisation(input: { name: $n, kind: OTHER }) { id } }`, { n: `Org ${uniq()}` }], expect: staffOnly() },
+  { covers: ["Mutation.updateOrganisation"], name: "update organisation", operation: ({ ids }) => [`mutation($id: ID!, $n: String!) { updateOrganisation(id: $id, input: { name: $n }) { id } }`, { id: ids["org"]!, n: `Org ${uniq()}` }], expect: staffOnly() },
+  { covers: ["Mutation.archiveOrganisation"], name: "archive organisation", operation: ({ ids }) => [`mutation($id: ID!) { archiveOrganisation(id: $id) { id } }`, { id: ids["org"]! }], expect: staffOnly() },
+
+  // ── networks ──
+  { covers: ["Query.networks"], name: "networks list", operation: () => [`{ networks { id } }`, {}], expect: signedIn },
+  { covers: ["Query.network", "Network.memberCount"], name: "network in own district (names, counts)", operation: ({ ids }) => [`query($id: ID!) { network(id: $id) { name memberCount } }`, { id: ids["allyNetwork"]! }], expect: { ...staff, liaison: "OK", otherLiaison: "NOT_FOUND", ally: "OK", anonymous: "UNAUTHENTICATED" } },
+  { covers: ["Query.network"], name: "network of another district", operation: ({ ids }) => [`query($id: ID!) { network(id: $id) { name } }`, { id: ids["otherNetwork"]! }], expect: { ...staff, liaison: "NOT_FOUND", otherLiaison: "OK", ally: "NOT_FOUND", anonymous: "UNAUTHENTICATED" } },
+  { covers: ["Query.network"], name: "city-wide network", operation: ({ ids }) => [`query($id: ID!) { network(id: $id) { name } }`, { id: ids["cityNetwork"]! }], expect: { ...staff, liaison: "NOT_FOUND", otherLiaison: "NOT_FOUND", ally: "NOT_FOUND", anonymous: "UNAUTHENTICATED" } },
+  { covers: ["Network.members", "NetworkMembership.contact"], name: "network members (contact details)", operation: ({ ids }) => [`query($id: ID!) { network(id: $id) { members { contact { email } } } }`, { id: ids["allyNetwork"]! }], expect: { ...staff, liaison: "FORBIDDEN", otherLiaison: "NOT_FOUND", ally: "FORBIDDEN", anonymous: "UNAUTHENTICATED" } },
+  { covers: ["Query.networkHealth"], name: "health of own district", operation: ({ ids }) => [`query($d: ID!) { networkHealth(districtId: $d) { allies { value } } }`, { d: ids["districtOwn"]! }], expect: { ...staff, liaison: "OK", otherLiaison: "FORBIDDEN", ally: "FORBIDDEN", anonymous: "UNAUTHENTICATED" } },
+  { covers: ["Mutation.createNetwork"], name: "create network", operation: () => [`mutation($n: String!) { createNetwork(input: { kind: OTHER, name: $n }) { id } }`, { n: `Net ${uniq()}` }], expect: staffOnly() },
+  { covers: ["Mutation.updateNetwork"], name: "update network", operation: ({ ids }) => [`mutation($id: ID!) { updateNetwork(id: $id, input: { description: "x" }) { id } }`, { id: ids["cityNetwork"]! }], expect: staffOnly() },
+  { covers: ["Mutation.archiveNetwork"], name: "archive network", operation: ({ ids }) => [`mutation($id: ID!) { archiveNetwork(id: $id) { id } }`, { id: ids["spareNetwork"]! }], expect: staffOnly() },
+  { covers: ["Mutation.addNetworkMember"], name: "add member", operation: async (fx) => [`mutation($n: ID!, $c: ID!) { addNetworkMember(input: { networkId: $n, contactId: $c }) { id } }`, { n: fx.ids["cityNetwork"]!, c: await fx.freshContact() }], expect: staffOnly() },
+  {
+    covers: ["Mutation.endMembership", "Mutation.changeMembershipRole"], name: "end membership, change role",
+    operation: async (fx) => {
+      const m = await fx.app.db.prisma.networkMembership.create({ data: { networkId: fx.ids["cityNetwork"]!, contactId: await fx.freshContact(), since: new Date() } });
+      const m2 = await fx.app.db.prisma.networkMembership.create({ data: { networkId: fx.ids["cityNetwork"]!, contactId: await fx.freshContact(), since: new Date() } });
+      return [`mutation($a: ID!, $b: ID!) { endMembership(id: $a) { id } changeMembershipRole(id: $b, role: CHAIR) { id } }`, { a: m.id, b: m2.id }];
+    },
+    expect: staffOnly(),
+  },
+];
+
+/** Fields that expose personal data: each must be decided by some case too. */
+export const SENSITIVE_FIELDS = [
+  "Contact.email", "Contact.phone", "Contact.notes", "Contact.consents", "Contact.interactions",
+  "Network.members", "NetworkMembership.contact", "Network.memberCount",
+];

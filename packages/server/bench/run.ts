@@ -351,6 +351,8 @@ async function main(opts: BenchOptions): Promise<number> {
   // The real server, in this process, configured as in production.
   const config = loadConfig({
     NODE_ENV: "production",
+    // Scenarios are not the web app's operations: the allowlist would refuse them.
+    TRUSTED_DOCUMENTS: "off",
     HOST: "127.0.0.1",
     PORT: "0",
     DATABASE_URL: databaseUrl,

@@ -13,6 +13,7 @@ import { createDatabase, type Database } from "./db/prisma.js";
 import type { Context, Viewer } from "./graphql/context.js";
 import { maskError } from "./graphql/errors.js";
 import { PARSE_OPTIONS, QueryLimitsRule } from "./graphql/limits.js";
+import { resolveTrustedDocuments, trustedDocumentsPlugin } from "./graphql/trusted-documents.js";
 import { createLoaders } from "./graphql/loaders.js";
 import { buildSchema } from "./graphql/schema.js";
 import { attachWebSocketServer, type WsHandle } from "./graphql/ws.js";
@@ -108,6 +109,10 @@ export async function startApp(config: Config, log: Logger = createLogger(config
       loaders: createLoaders(db.prisma),
     });
 
+    const webDist = config.WEB_DIST ?? (existsSync(join(REPO_ROOT, "packages/web/dist/index.html")) ? join(REPO_ROOT, "packages/web/dist") : undefined);
+    const trusted = resolveTrustedDocuments(config.TRUSTED_DOCUMENTS, production, webDist ? join(webDist, "trusted-documents.json") : undefined);
+    if (trusted) log.info({ operations: trusted.size }, "trusted documents: only the web app's operations run");
+
     const apollo = new ApolloServer<Context>({
       schema,
       introspection: !production,
@@ -127,10 +132,9 @@ export async function startApp(config: Config, log: Logger = createLogger(config
           log.error({ err: error, errorId, path: formatted.path }, "unexpected error in resolver");
           return errorId;
         }),
-      plugins: [ApolloServerPluginLandingPageDisabled()],
+      plugins: [ApolloServerPluginLandingPageDisabled(), ...(trusted ? [trustedDocumentsPlugin(trusted)] : [])],
     });
 
-    const webDist = config.WEB_DIST ?? (existsSync(join(REPO_ROOT, "packages/web/dist/index.html")) ? join(REPO_ROOT, "packages/web/dist") : undefined);
     const httpServer = createHttpServer({
       apollo,
       log,
@@ -157,6 +161,7 @@ export async function startApp(config: Config, log: Logger = createLogger(config
       auth: services.auth,
       log,
       production,
+      trusted,
       buildContext: (viewer, requestId, clientAddress) => buildContext(viewer, requestId, "ws", clientAddress),
     });
     const ws = wsHandle;

@@ -39,6 +39,8 @@ const schema = z.object({
     .describe("login attempts per client address per 15 minutes, over all accounts"),
   TRUST_PROXY: z.enum(["true", "false"]).default("false").transform((v) => v === "true")
     .describe("true behind a reverse proxy: the client address for rate limits is the first X-Forwarded-For entry"),
+  TRUSTED_DOCUMENTS: z.string().min(1).default("auto")
+    .describe("auto = in production run only the web app's operations (WEB_DIST/trusted-documents.json); off; or a manifest path"),
   WEB_DIST: z.string().optional().describe("built web app to serve at /; default packages/web/dist when it exists"),
 });
 

@@ -10,6 +10,7 @@ import { parseBearer } from "../modules/auth/token.js";
 import type { Context, Viewer } from "./context.js";
 import { maskError } from "./errors.js";
 import { createValidate, parseWithLimits } from "./limits.js";
+import { untrustedError, type TrustedDocuments } from "./trusted-documents.js";
 
 /** Close codes of the graphql-ws protocol we use (Unauthorized / Forbidden). */
 export const WS_CLOSE = { UNAUTHORIZED: CloseCode.Unauthorized, FORBIDDEN: CloseCode.Forbidden } as const;
@@ -57,6 +58,8 @@ export interface WsOptions {
   log: Logger;
   /** Production hides "did you mean" suggestions, as Apollo does on HTTP. */
   production?: boolean;
+  /** When set, only these documents run (production: the web app's own operations). */
+  trusted?: TrustedDocuments | null;
 }
 
 export interface WsHandle {
@@ -130,6 +133,7 @@ export function attachWebSocketServer(opts: WsOptions): WsHandle {
         }
         const errors = validateDocument(opts.schema, document);
         if (errors.length > 0) return errors;
+        if (opts.trusted && !opts.trusted.isTrusted(document)) return [untrustedError()];
         return { schema: opts.schema, document, operationName: payload.operationName, variableValues: payload.variables };
       },
       // Resolver errors are masked exactly as on HTTP (Apollo's formatError does not run here).

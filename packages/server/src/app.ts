@@ -89,6 +89,11 @@ export async function startApp(config: Config, log: Logger = createLogger(config
     const services = createServices({
       db: db.prisma,
       rateLimiter,
+      retention: {
+        authSessionDays: config.RETENTION_AUTH_SESSION_DAYS,
+        contactInactiveAfterDays: config.RETENTION_CONTACT_INACTIVE_AFTER_DAYS,
+        contactAnonymiseAfterInactiveDays: config.RETENTION_CONTACT_ANONYMISE_AFTER_DAYS,
+      },
       rateLimits: rateLimitRules({ loginPerAccount: config.RATE_LIMIT_LOGIN_PER_ACCOUNT, loginPerAddress: config.RATE_LIMIT_LOGIN_PER_ADDRESS }),
       tokenTtlMinutes: config.AUTH_TOKEN_TTL_MINUTES,
       defaultMunicipalityCode: config.MUNICIPALITY_CODE,
@@ -97,6 +102,17 @@ export async function startApp(config: Config, log: Logger = createLogger(config
     });
     const stopListening = doorbell.listen(REVOKED_CHANNEL, (sessionId) => wsHandle?.closeSession(sessionId));
     cleanups.push(async () => stopListening());
+
+    if (config.RETENTION_SWEEP_INTERVAL_MS > 0) {
+      const sweep = setInterval(() => {
+        services.retention
+          .run(new Date())
+          .then((report) => report && log.info({ retention: report }, "retention sweep done"))
+          .catch((err: Error) => log.warn({ err: err.message }, "retention sweep failed"));
+      }, config.RETENTION_SWEEP_INTERVAL_MS);
+      sweep.unref();
+      cleanups.push(async () => clearInterval(sweep));
+    }
 
     const schema = buildSchema();
     const production = config.NODE_ENV === "production";

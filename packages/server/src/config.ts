@@ -37,6 +37,14 @@ const schema = z.object({
     .describe("login attempts per account per 15 minutes (a success resets it)"),
   RATE_LIMIT_LOGIN_PER_ADDRESS: z.coerce.number().int().min(1).default(100)
     .describe("login attempts per client address per 15 minutes, over all accounts"),
+  RETENTION_AUTH_SESSION_DAYS: z.coerce.number().int().min(1).default(30)
+    .describe("expired or revoked login sessions are deleted this many days after they ended"),
+  RETENTION_CONTACT_INACTIVE_AFTER_DAYS: z.coerce.number().int().min(30).default(730)
+    .describe("an active contact with no logged contact and no network membership for this long is flagged INACTIVE"),
+  RETENTION_CONTACT_ANONYMISE_AFTER_DAYS: z.coerce.number().int().min(1).default(365)
+    .describe("a contact INACTIVE for this long is anonymised (erased, aggregates kept)"),
+  RETENTION_SWEEP_INTERVAL_MS: z.coerce.number().int().min(0).default(3_600_000)
+    .describe("how often each instance runs the retention sweep (one at a time across instances); 0 = never"),
   TRUST_PROXY: z.enum(["true", "false"]).default("false").transform((v) => v === "true")
     .describe("true behind a reverse proxy: the client address for rate limits is the first X-Forwarded-For entry"),
   TRUSTED_DOCUMENTS: z.string().min(1).default("auto")

@@ -1,4 +1,4 @@
-import type { Db, DbOrTx } from "../../db/prisma.js";
+import type { Db, DbOrTx, Tx } from "../../db/prisma.js";
 import type { Consent, Contact, District, Interaction, Organisation } from "../../generated/prisma/client.js";
 import type { AgeBand, ContactChannel, ContactStatus, ConsentPurpose, InteractionKind, LegalBasis } from "../../generated/prisma/enums.js";
 import type { Viewer } from "../../graphql/context.js";
@@ -230,7 +230,12 @@ export class ContactService {
     if (input.preferredChannel) data["preferredChannel"] = input.preferredChannel;
     if (input.preferredLanguage !== undefined && input.preferredLanguage !== null) data["preferredLanguage"] = cleanLanguage(input.preferredLanguage);
     if (input.ageBand) data["ageBand"] = input.ageBand;
-    if (input.status) data["status"] = input.status;
+    if (input.status) {
+      data["status"] = input.status;
+      // The retention sweep counts inactivity from here.
+      if (input.status === "INACTIVE" && existing.status !== "INACTIVE") data["inactiveSince"] = this.now();
+      if (input.status === "ACTIVE") data["inactiveSince"] = null;
+    }
     if (input.notes !== undefined) data["notes"] = cleanText(input.notes, "input.notes", LIMITS.notes);
     const districtIds = input.districtIds ? await this.checkDistricts(viewer, input.districtIds, "input.districtIds", loaders) : null;
     const roles = input.roles ? await this.checkRoles(viewer, input.roles, "input.roles", loaders) : null;
@@ -363,26 +368,43 @@ export class ContactService {
     const contactId = requireId(id, "id");
     const now = this.now();
     return this.deps.db.$transaction(async (tx) => {
-      const merged = await tx.contact.findMany({ where: { mergedIntoId: contactId }, select: { id: true } });
-      const ids = [contactId, ...merged.map((m) => m.id)];
-      await repo.lockContacts(tx, ids);
       const contact = await tx.contact.findUnique({ where: { id: contactId } });
       if (!contact || contact.municipalityId !== viewer.municipalityId) throw notFound("Contact");
-      if (contact.anonymisedAt) return contact;
-      await tx.contactRole.deleteMany({ where: { contactId: { in: ids } } });
-      await tx.consent.deleteMany({ where: { contactId: { in: ids } } });
-      await tx.interaction.updateMany({ where: { contactId: { in: ids } }, data: { note: null } });
-      await tx.user.updateMany({ where: { contactId: { in: ids } }, data: { contactId: null } });
-      await tx.contact.updateMany({
-        where: { id: { in: ids } },
-        data: { fullName: ERASED_NAME, email: null, phone: null, notes: null, preferredLanguage: "und", status: "ARCHIVED", anonymisedAt: now },
+      return this.eraseInTx(tx, contact.id, now, {
+        municipalityId: viewer.municipalityId, actorId: viewer.userId, actorRole: viewer.role, requestId, reason: "request",
       });
-      await this.deps.audit.record(tx, {
-        municipalityId: viewer.municipalityId, actorId: viewer.userId, actorRole: viewer.role, action: "ANONYMISE",
-        entityType: "Contact", entityId: contactId, details: { alsoErased: ids.length - 1 }, requestId,
-      });
-      return (await tx.contact.findUnique({ where: { id: contactId } }))!;
     });
+  }
+
+  /** The retention sweep's erasure: the same steps, audited with no actor (the system). */
+  async eraseSystem(tx: Tx, contactId: string, municipalityId: string, now: Date, reason: string): Promise<void> {
+    await this.eraseInTx(tx, contactId, now, { municipalityId, actorId: null, actorRole: null, requestId: null, reason });
+  }
+
+  private async eraseInTx(
+    tx: Tx,
+    contactId: string,
+    now: Date,
+    who: { municipalityId: string; actorId: string | null; actorRole: Viewer["role"] | null; requestId: string | null; reason: string },
+  ): Promise<Contact> {
+    const merged = await tx.contact.findMany({ where: { mergedIntoId: contactId }, select: { id: true } });
+    const ids = [contactId, ...merged.map((m) => m.id)];
+    await repo.lockContacts(tx, ids);
+    const contact = (await tx.contact.findUnique({ where: { id: contactId } }))!;
+    if (contact.anonymisedAt) return contact;
+    await tx.contactRole.deleteMany({ where: { contactId: { in: ids } } });
+    await tx.consent.deleteMany({ where: { contactId: { in: ids } } });
+    await tx.interaction.updateMany({ where: { contactId: { in: ids } }, data: { note: null } });
+    await tx.user.updateMany({ where: { contactId: { in: ids } }, data: { contactId: null } });
+    await tx.contact.updateMany({
+      where: { id: { in: ids } },
+      data: { fullName: ERASED_NAME, email: null, phone: null, notes: null, preferredLanguage: "und", status: "ARCHIVED", anonymisedAt: now },
+    });
+    await this.deps.audit.record(tx, {
+      municipalityId: who.municipalityId, actorId: who.actorId, actorRole: who.actorRole, action: "ANONYMISE",
+      entityType: "Contact", entityId: contactId, details: { alsoErased: ids.length - 1, reason: who.reason }, requestId: who.requestId,
+    });
+    return (await tx.contact.findUnique({ where: { id: contactId } }))!;
   }
 
   /** GDPR access: everything held about one person as a JSON document. Audited as an export. */

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Contact" ADD COLUMN     "inactiveSince" TIMESTAMPTZ(3);

@@ -15,7 +15,15 @@ import { LiveConnectionBanner } from "./live-connection-banner";
  * and whatever `headerActions` the caller adds, such as the viewer and the
  * logout button), then the main landmark with the live-connection banner.
  */
-export function AppLayout({ headerActions, children }: { headerActions?: ReactNode; children: ReactNode }) {
+export function AppLayout({
+  headerActions,
+  nav,
+  children,
+}: {
+  headerActions?: ReactNode;
+  nav?: ReactNode;
+  children: ReactNode;
+}) {
   const { t } = useI18n();
   return (
     <Document className="wijknet-document">
@@ -29,6 +37,7 @@ export function AppLayout({ headerActions, children }: { headerActions?: ReactNo
               <LanguageSwitch />
             </div>
           </div>
+          {nav}
         </PageHeader>
         <PageContent>
           {/* PageContentMain exists in the library source but is not exported

@@ -3,9 +3,19 @@ import { useEffect, useRef, type ReactNode } from "react";
 import { LoginPage } from "../features/auth/login-page";
 import { useViewer, type Viewer } from "../features/auth/use-viewer";
 import { ViewerSummary } from "../features/auth/viewer-summary";
+import { ContactEditPage } from "../features/contacts/contact-edit-page";
+import { ContactImportPage } from "../features/contacts/import/contact-import-page";
+import { ContactPage } from "../features/contacts/contact-page";
+import { ContactsPage } from "../features/contacts/contacts-page";
+import { DashboardPage } from "../features/dashboard/dashboard-page";
 import { HomePage } from "../features/home/home-page";
+import { NetworkPage } from "../features/networks/network-page";
+import { NetworksPage } from "../features/networks/networks-page";
+import { MyProfilePage } from "../features/profile/my-profile-page";
 import { useI18n } from "../i18n/i18n-provider";
+import { mayOpen } from "./access";
 import { AppLayout } from "./app-layout";
+import { MainNav } from "./main-nav";
 import { NotFoundPage } from "./not-found-page";
 import { useRouter, type Route } from "./router";
 import { useSessionState } from "./services";
@@ -65,7 +75,11 @@ function AuthenticatedApp({ route }: { route: Route }) {
     );
   }
 
-  return <AppLayout headerActions={<ViewerSummary viewer={viewer} />}>{pageFor(route, viewer)}</AppLayout>;
+  return (
+    <AppLayout headerActions={<ViewerSummary viewer={viewer} />} nav={<MainNav role={viewer.role} />}>
+      {mayOpen(viewer.role, route.name) ? pageFor(route, viewer) : <NotFoundPage />}
+    </AppLayout>
+  );
 }
 
 /** Exhaustive on purpose: a new Route without a page here fails the typecheck. */
@@ -74,6 +88,22 @@ function pageFor(route: Route, viewer: Viewer): ReactNode {
     case "home":
     case "login": // logged in: App is already redirecting to home
       return <HomePage viewer={viewer} />;
+    case "dashboard":
+      return <DashboardPage viewer={viewer} />;
+    case "contacts":
+      return <ContactsPage />;
+    case "contact":
+      return <ContactPage id={route.id} />;
+    case "contactEdit":
+      return <ContactEditPage id={route.id} />;
+    case "contactImport":
+      return <ContactImportPage />;
+    case "networks":
+      return <NetworksPage viewer={viewer} />;
+    case "network":
+      return <NetworkPage id={route.id} />;
+    case "myProfile":
+      return <MyProfilePage />;
     case "notFound":
       return <NotFoundPage />;
   }

@@ -17,7 +17,26 @@ import {
   type RefObject,
 } from "react";
 
-export type Route = { name: "home" } | { name: "login" } | { name: "notFound"; path: string };
+export type Route =
+  | { name: "home" }
+  | { name: "login" }
+  | { name: "dashboard" }
+  | { name: "contacts" }
+  | { name: "contact"; id: string }
+  | { name: "contactEdit"; id: string }
+  | { name: "contactImport" }
+  | { name: "networks" }
+  | { name: "network"; id: string }
+  | { name: "myProfile" }
+  | { name: "notFound"; path: string };
+
+// Ids are UUIDs; anything else in that place is not one of our pages.
+const ID = "([0-9a-fA-F-]{8,64})";
+const PATTERNS: Array<[RegExp, (id: string) => Route]> = [
+  [new RegExp(`^/contacten/${ID}$`), (id) => ({ name: "contact", id })],
+  [new RegExp(`^/contacten/${ID}/bewerken$`), (id) => ({ name: "contactEdit", id })],
+  [new RegExp(`^/netwerken/${ID}$`), (id) => ({ name: "network", id })],
+];
 
 export function parsePath(pathname: string): Route {
   // Tolerate a trailing slash: "/inloggen/" is "/inloggen".
@@ -27,9 +46,22 @@ export function parsePath(pathname: string): Route {
       return { name: "home" };
     case "/inloggen":
       return { name: "login" };
-    default:
-      return { name: "notFound", path };
+    case "/dashboard":
+      return { name: "dashboard" };
+    case "/contacten":
+      return { name: "contacts" };
+    case "/contacten/importeren":
+      return { name: "contactImport" };
+    case "/netwerken":
+      return { name: "networks" };
+    case "/mijn-profiel":
+      return { name: "myProfile" };
   }
+  for (const [pattern, build] of PATTERNS) {
+    const match = pattern.exec(path);
+    if (match?.[1]) return build(match[1]);
+  }
+  return { name: "notFound", path };
 }
 
 export function pathOf(route: Route): string {
@@ -38,6 +70,22 @@ export function pathOf(route: Route): string {
       return "/";
     case "login":
       return "/inloggen";
+    case "dashboard":
+      return "/dashboard";
+    case "contacts":
+      return "/contacten";
+    case "contact":
+      return `/contacten/${route.id}`;
+    case "contactEdit":
+      return `/contacten/${route.id}/bewerken`;
+    case "contactImport":
+      return "/contacten/importeren";
+    case "networks":
+      return "/netwerken";
+    case "network":
+      return `/netwerken/${route.id}`;
+    case "myProfile":
+      return "/mijn-profiel";
     case "notFound":
       return route.path;
   }

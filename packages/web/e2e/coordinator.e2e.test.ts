@@ -1,0 +1,147 @@
+import { readFile } from "node:fs/promises";
+import type { Browser } from "playwright-core";
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
+import { checkAccessibility, expectNoProblems, goTo, launchBrowser, login, openApp, screenshot, type AppPage } from "./support/browser";
+import { ACCOUNTS } from "./support/fixtures";
+
+let browser: Browser;
+let app: AppPage;
+const websockets: string[] = [];
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  app = await openApp(browser);
+  app.page.on("websocket", (socket) => websockets.push(socket.url()));
+});
+afterEach(async (context) => {
+  if (context.task.result?.state === "fail") await screenshot(app.page, `failed-${context.task.name.slice(0, 40).replace(/\W+/g, "-")}`);
+});
+afterAll(async () => {
+  await app?.close();
+  await browser?.close();
+});
+
+// One coordinator session through the main path, step by step (the steps build on each other).
+describe("network coordinator", () => {
+  it("logs in and sees the health of Overvecht's networks, with small numbers hidden", async () => {
+    const { page } = app;
+    await login(page, ACCOUNTS.coordinator.email);
+    await goTo(page, "Dashboard");
+    await page.getByLabel("Wijk", { exact: true }).selectOption({ label: "Overvecht" });
+    await page.getByRole("heading", { level: 2, name: "Netwerken in Overvecht" }).waitFor();
+    const table = page.getByRole("table", { name: "Netwerken in Overvecht" });
+    const allies = table.getByRole("row", { name: /^Bondgenoten/ }).getByRole("cell");
+    // 6 contacts from the fixtures plus the demo ally: at least 7, shown as a number.
+    expect(Number(await allies.textContent())).toBeGreaterThanOrEqual(7);
+    // Nobody attended a session in this fresh database: fewer than 5, so no number at all.
+    const attendees = table.getByRole("row", { name: /^Deelnemers aan themasessies/ }).getByRole("cell");
+    expect(await attendees.textContent()).toBe("minder dan 5");
+    await expect(page.getByText(/als een groep kleiner is dan 5 mensen, tonen we geen aantal/).isVisible()).resolves.toBe(true);
+    await page.getByRole("heading", { name: "Wie bel je als eerste?" }).waitFor();
+    await page.getByRole("link", { name: "Lotte Verbeek-Zwaan" }).waitFor();
+    await checkAccessibility(page, "dashboard");
+    await screenshot(page, "coordinator-dashboard");
+  });
+
+  it("searches a contact, opens it and logs an interaction", async () => {
+    const { page } = app;
+    await goTo(page, "Contacten");
+    await page.getByRole("searchbox", { name: /Zoek op naam/ }).fill("Verbeek-Zwaan");
+    await page.getByRole("button", { name: "Zoeken" }).click();
+    await page.getByText("1 contacten gevonden, 1 getoond.").waitFor();
+    await checkAccessibility(page, "contacts");
+    await screenshot(page, "coordinator-contacts");
+    await page.getByRole("link", { name: "Lotte Verbeek-Zwaan" }).click();
+    await page.getByRole("heading", { level: 1, name: "Lotte Verbeek-Zwaan", exact: true }).waitFor();
+    await page.getByText("Vrijwilliger bij Buurthuis De Zwaluw").waitFor();
+
+    await page.getByLabel("Soort contact").selectOption({ label: "Bezoek" });
+    await page.getByLabel("Notitie").fill("Koffie gedronken in het buurthuis.");
+    await page.getByRole("button", { name: "Contactmoment opslaan" }).click();
+    await page.getByText("Het contactmoment is opgeslagen.").waitFor();
+    await page.getByRole("cell", { name: "Koffie gedronken in het buurthuis." }).waitFor();
+    await expect(page.getByRole("cell", { name: "Noor de Vries" }).count()).resolves.toBe(1);
+    await checkAccessibility(page, "contact detail");
+    await screenshot(page, "coordinator-contact");
+  });
+
+  it("edits the contact: a wrong field is shown at that field, then the change is saved", async () => {
+    const { page } = app;
+    await page.getByRole("link", { name: "Gegevens wijzigen" }).click();
+    await page.getByRole("heading", { level: 1, name: "Gegevens van Lotte Verbeek-Zwaan wijzigen", exact: true }).waitFor();
+    await page.getByLabel("Telefoonnummer").fill("bel mij");
+    await page.getByRole("button", { name: "Opslaan" }).click();
+    await page.getByText("Het telefoonnummer klopt niet. Gebruik cijfers").waitFor();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("name"))).toBe("phone");
+    await checkAccessibility(page, "edit form with an error");
+    await screenshot(page, "coordinator-contact-edit-error");
+    await page.getByLabel("Telefoonnummer").fill("06 1234 5678");
+    await page.getByRole("button", { name: "Opslaan" }).click();
+    await page.getByRole("heading", { level: 1, name: "Lotte Verbeek-Zwaan", exact: true }).waitFor();
+    await page.getByText("06 1234 5678").waitFor();
+  });
+
+  it("imports a CSV: the dry run reports the bad row, the import runs with progress over WebSocket", async () => {
+    const { page } = app;
+    await goTo(page, "Contacten importeren");
+    const csv = [
+      "naam;email;wijken",
+      "Sem Hooglander;sem.hooglander@voorbeeld.nl;Overvecht",
+      "Iris Bakkum;geen-email-adres;Overvecht",
+      "Ruben Zeldenrust;ruben.zeldenrust@voorbeeld.nl;Overvecht",
+    ].join("\n");
+    await page.getByLabel("CSV-bestand").setInputFiles({ name: "bondgenoten.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+    await page.getByRole("heading", { name: "Fouten (1)" }).waitFor();
+    const errorRow = page.getByRole("table", { name: "Fouten (1)" }).getByRole("row").nth(1);
+    expect(await errorRow.getByRole("rowheader").textContent()).toBe("3");
+    expect(await errorRow.getByRole("cell").first().textContent()).toMatch(/email/);
+    await checkAccessibility(page, "import dry run");
+    await screenshot(page, "coordinator-import-dry-run");
+
+    await page.getByRole("button", { name: "2 contacten importeren" }).click();
+    await page.getByText("Klaar. 2 contacten toegevoegd, 1 overgeslagen.").waitFor();
+    expect(websockets.some((url) => url.endsWith("/graphql"))).toBe(true);
+    await checkAccessibility(page, "import result");
+    await screenshot(page, "coordinator-import-done");
+
+    await goTo(page, "Contacten");
+    await page.getByRole("searchbox", { name: /Zoek op naam/ }).fill("Zeldenrust");
+    await page.getByRole("button", { name: "Zoeken" }).click();
+    await page.getByRole("link", { name: "Ruben Zeldenrust" }).waitFor();
+  });
+
+  it("exports the contacts found as a CSV download", async () => {
+    const { page } = app;
+    await page.getByRole("searchbox", { name: /Zoek op naam/ }).fill("voorbeeld.nl");
+    await page.getByRole("button", { name: "Zoeken" }).click();
+    await page.getByText(/contacten gevonden/).waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent("download", { timeout: 15_000 }),
+      page.getByRole("button", { name: "Exporteren als CSV" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.csv$/);
+    const path = await download.path();
+    const text = await readFile(path, "utf8");
+    expect(text).toContain("Lotte Verbeek-Zwaan");
+    expect(text).toContain("Ruben Zeldenrust");
+    await page.getByText(/contacten geëxporteerd/).waitFor();
+  });
+
+  it("opens the network, shows history and adds a member", async () => {
+    const { page } = app;
+    await goTo(page, "Netwerken");
+    await page.getByRole("link", { name: inject("fixtures").networkName }).click();
+    await page.getByRole("heading", { level: 1, name: inject("fixtures").networkName, exact: true }).waitFor();
+    await page.getByRole("link", { name: "Lotte Verbeek-Zwaan" }).waitFor();
+    await page.getByLabel("Zoek een contact").fill("Zeldenrust");
+    await page.getByRole("button", { name: "Toevoegen: Ruben Zeldenrust" }).click();
+    await page.getByText("Ruben Zeldenrust is toegevoegd.").waitFor();
+    await page.getByRole("button", { name: "Lidmaatschap beëindigen: Ruben Zeldenrust" }).click();
+    await page.getByText("Het lidmaatschap van Ruben Zeldenrust is beëindigd.").waitFor();
+    await page.getByLabel("Toon ook oud-leden").check();
+    await page.getByRole("row", { name: /Ruben Zeldenrust/ }).waitFor();
+    await checkAccessibility(page, "network detail");
+    await screenshot(page, "coordinator-network");
+    expectNoProblems(app.problems);
+  });
+});

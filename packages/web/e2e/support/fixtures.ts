@@ -1,0 +1,118 @@
+/**
+ * Data the browser tests need, created through the GraphQL API as the demo
+ * coordinator (so it works whether or not the demo seed already has networks
+ * and contacts). Names are distinctive, so richer demo data does not confuse
+ * the tests' searches.
+ */
+export const DEMO_PASSWORD = "wijknet-demo";
+export const ACCOUNTS = {
+  coordinator: { email: "coordinator@wijknet.example", name: "Noor de Vries" },
+  liaison: { email: "liaison.overvecht@wijknet.example", name: "Wijkagent Sanne Bakker" },
+  ally: { email: "ally.overvecht@wijknet.example", name: "Ahmed Jansen" },
+} as const;
+
+export const E2E_CONTACTS = [
+  "Lotte Verbeek-Zwaan",
+  "Karim Oudshoorn",
+  "Mirjam Terpstra",
+  "Youssef van Dalen",
+  "Esther Kooijman",
+  "Daan Wibaut",
+] as const;
+
+export interface Fixtures {
+  overvechtId: string;
+  networkId: string;
+  networkName: string;
+  organisationName: string;
+}
+
+async function gql<T>(baseUrl: string, query: string, variables: Record<string, unknown>, token?: string): Promise<T> {
+  const response = await fetch(`${baseUrl}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+    signal: AbortSignal.timeout(15_000),
+  });
+  const body = (await response.json()) as { data?: T; errors?: Array<{ message: string; extensions?: { code?: string } }> };
+  if (body.errors?.length || !body.data) {
+    throw Object.assign(new Error(`GraphQL failed: ${JSON.stringify(body.errors)}`), {
+      code: body.errors?.[0]?.extensions?.code,
+    });
+  }
+  return body.data;
+}
+
+export async function loginToken(baseUrl: string, email: string): Promise<string> {
+  const data = await gql<{ login: { token: string } }>(
+    baseUrl,
+    "mutation ($email: String!, $password: String!) { login(email: $email, password: $password) { token } }",
+    { email, password: DEMO_PASSWORD },
+  );
+  return data.login.token;
+}
+
+export async function seedFixtures(baseUrl: string): Promise<Fixtures> {
+  const token = await loginToken(baseUrl, ACCOUNTS.coordinator.email);
+  const call = <T>(query: string, variables: Record<string, unknown> = {}) => gql<T>(baseUrl, query, variables, token);
+
+  const { districts } = await call<{ districts: Array<{ id: string; name: string }> }>("{ districts { id name } }");
+  const overvecht = districts.find((d) => d.name === "Overvecht");
+  if (!overvecht) throw new Error("the demo data has no district Overvecht");
+
+  const organisationName = "Buurthuis De Zwaluw";
+  const { createOrganisation } = await call<{ createOrganisation: { id: string } }>(
+    "mutation ($input: CreateOrganisationInput!) { createOrganisation(input: $input) { id } }",
+    { input: { name: organisationName, kind: "COMMUNITY_ORGANISATION" } },
+  );
+
+  const { networks } = await call<{ networks: Array<{ id: string; name: string }> }>(
+    "query ($filter: NetworkFilter) { networks(filter: $filter) { id name } }",
+    { filter: { districtId: overvecht.id, kind: "ALLIES" } },
+  );
+  let network = networks[0];
+  if (!network) {
+    const created = await call<{ createNetwork: { id: string; name: string } }>(
+      "mutation ($input: CreateNetworkInput!) { createNetwork(input: $input) { id name } }",
+      { input: { name: "Bondgenoten Overvecht", kind: "ALLIES", districtId: overvecht.id } },
+    );
+    network = created.createNetwork;
+  }
+
+  const addMember = async (contactId: string) => {
+    try {
+      await call("mutation ($input: AddMemberInput!) { addNetworkMember(input: $input) { id } }", {
+        input: { contactId, networkId: network.id },
+      });
+    } catch (error) {
+      // Already a member (richer demo data): fine.
+      if ((error as { code?: string }).code !== "CONFLICT") throw error;
+    }
+  };
+
+  for (const [index, fullName] of E2E_CONTACTS.entries()) {
+    const { createContact } = await call<{ createContact: { id: string } }>(
+      "mutation ($input: CreateContactInput!) { createContact(input: $input) { id } }",
+      {
+        input: {
+          fullName,
+          email: `${fullName.toLowerCase().replace(/[^a-z]+/g, ".")}@voorbeeld.nl`,
+          districtIds: [overvecht.id],
+          roles: [{ title: index % 2 === 0 ? "Vrijwilliger" : "Jongerenwerker", organisationId: createOrganisation.id }],
+          consents: [{ purpose: "NETWORK_MEMBERSHIP", legalBasis: "CONSENT" }],
+        },
+      },
+    );
+    await addMember(createContact.id);
+  }
+
+  // The ally belongs to the Overvecht network, so "Mijn profiel" lists it.
+  const ally = await call<{ contacts: { edges: Array<{ node: { id: string } }> } }>(
+    "query ($filter: ContactFilter) { contacts(filter: $filter, first: 1) { edges { node { id } } } }",
+    { filter: { text: ACCOUNTS.ally.email } },
+  );
+  const allyContact = ally.contacts.edges[0]?.node;
+  if (allyContact) await addMember(allyContact.id);
+
+  return { overvechtId: overvecht.id, networkId: network.id, networkName: network.name, organisationName };
+}

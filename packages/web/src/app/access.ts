@@ -1,0 +1,37 @@
+import type { Role } from "../generated/gql/graphql";
+import type { Route } from "./router";
+
+const STAFF: readonly Role[] = ["COORDINATOR", "ADMIN"];
+const EVERYONE: readonly Role[] = ["COORDINATOR", "ADMIN", "POLICE_LIAISON", "ALLY"];
+
+/**
+ * Which roles may open which page. The server decides what data anyone gets
+ * (deny by default); this only keeps the navigation and the pages in step with
+ * it, so nobody is shown a screen that can only answer "not allowed".
+ * Exhaustive on purpose: a new Route fails the typecheck here.
+ */
+export function rolesFor(route: Route["name"]): readonly Role[] {
+  switch (route) {
+    case "home":
+    case "login":
+    case "notFound":
+      return EVERYONE;
+    case "dashboard":
+    case "contacts":
+    case "contact":
+    case "contactEdit":
+    case "contactImport":
+      return STAFF;
+    case "networks":
+      return ["COORDINATOR", "ADMIN", "POLICE_LIAISON"];
+    case "network":
+      // Members are for coordinators and admins only (the server answers FORBIDDEN otherwise).
+      return STAFF;
+    case "myProfile":
+      return ["ALLY"];
+  }
+}
+
+export function mayOpen(role: Role, route: Route["name"]): boolean {
+  return rolesFor(route).includes(role);
+}

@@ -1,0 +1,145 @@
+import {
+  FormField,
+  FormFieldErrorMessage,
+  FormLabel,
+  Paragraph,
+  Select,
+  SelectOption,
+  Textarea,
+  Textbox,
+} from "@utrecht/component-library-react";
+import { useId, type ReactNode, type Ref } from "react";
+
+interface BaseProps {
+  label: ReactNode;
+  /** Shown under the label, linked with aria-describedby. */
+  description?: ReactNode;
+  error?: string | undefined;
+  name: string;
+}
+
+function describedBy(...ids: Array<string | false | undefined>) {
+  const list = ids.filter(Boolean).join(" ");
+  return list === "" ? undefined : list;
+}
+
+/** A labelled text input with its description and error message wired for screen readers. */
+export function TextField({
+  label,
+  description,
+  error,
+  name,
+  value,
+  onChange,
+  type = "text",
+  inputRef,
+  required,
+  autoComplete,
+}: BaseProps & {
+  value: string;
+  onChange: (value: string) => void;
+  type?: "text" | "email" | "tel" | "search";
+  inputRef?: Ref<HTMLInputElement>;
+  required?: boolean;
+  autoComplete?: string;
+}) {
+  const id = useId();
+  return (
+    <FormField
+      invalid={Boolean(error)}
+      label={<FormLabel htmlFor={id}>{label}</FormLabel>}
+      description={description && <Paragraph id={`${id}-description`} className="wijknet-field-description">{description}</Paragraph>}
+      input={
+        <Textbox
+          ref={inputRef}
+          id={id}
+          name={name}
+          type={type}
+          required={required}
+          autoComplete={autoComplete}
+          invalid={Boolean(error)}
+          aria-describedby={describedBy(description !== undefined && `${id}-description`, Boolean(error) && `${id}-error`)}
+          value={value}
+          onChange={(event) => onChange(event.target.value)}
+        />
+      }
+      errorMessage={error && <FormFieldErrorMessage id={`${id}-error`}>{error}</FormFieldErrorMessage>}
+    />
+  );
+}
+
+export function TextareaField({
+  label,
+  description,
+  error,
+  name,
+  value,
+  onChange,
+  inputRef,
+  maxLength,
+}: BaseProps & { value: string; onChange: (value: string) => void; inputRef?: Ref<HTMLTextAreaElement>; maxLength?: number }) {
+  const id = useId();
+  return (
+    <FormField
+      invalid={Boolean(error)}
+      label={<FormLabel htmlFor={id}>{label}</FormLabel>}
+      description={description && <Paragraph id={`${id}-description`} className="wijknet-field-description">{description}</Paragraph>}
+      input={
+        <Textarea
+          ref={inputRef}
+          id={id}
+          name={name}
+          maxLength={maxLength}
+          invalid={Boolean(error)}
+          aria-describedby={describedBy(description !== undefined && `${id}-description`, Boolean(error) && `${id}-error`)}
+          value={value}
+          onChange={(event) => onChange(event.target.value)}
+        />
+      }
+      errorMessage={error && <FormFieldErrorMessage id={`${id}-error`}>{error}</FormFieldErrorMessage>}
+    />
+  );
+}
+
+export interface Option {
+  value: string;
+  label: string;
+}
+
+export function SelectField({
+  label,
+  description,
+  error,
+  name,
+  value,
+  onChange,
+  options,
+  inputRef,
+}: BaseProps & { value: string; onChange: (value: string) => void; options: readonly Option[]; inputRef?: Ref<HTMLSelectElement> }) {
+  const id = useId();
+  return (
+    <FormField
+      invalid={Boolean(error)}
+      label={<FormLabel htmlFor={id}>{label}</FormLabel>}
+      description={description && <Paragraph id={`${id}-description`} className="wijknet-field-description">{description}</Paragraph>}
+      input={
+        <Select
+          ref={inputRef}
+          id={id}
+          name={name}
+          invalid={Boolean(error)}
+          aria-describedby={describedBy(description !== undefined && `${id}-description`, Boolean(error) && `${id}-error`)}
+          value={value}
+          onChange={(event) => onChange(event.target.value)}
+        >
+          {options.map((option) => (
+            <SelectOption key={option.value} value={option.value}>
+              {option.label}
+            </SelectOption>
+          ))}
+        </Select>
+      }
+      errorMessage={error && <FormFieldErrorMessage id={`${id}-error`}>{error}</FormFieldErrorMessage>}
+    />
+  );
+}

@@ -76,7 +76,7 @@ async function main() {
     SEED_DEMO: "always",
     LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? "warn",
     DB_POOL_MAX: "5",
-    ...(WEB_DIST ? { WEB_DIST } : {}),
+    ...(WEB_DIST ? { WEB_DIST, TRUSTED_DOCUMENTS: await trustedManifestWithFixtures(WEB_DIST) } : {}),
   });
   app = await startApp(config, createLogger(config));
 
@@ -103,3 +103,21 @@ started.catch((err) => {
   console.error("e2e server: start failed", err);
   void stop(1);
 });
+
+/**
+ * The built app's trusted-documents manifest plus the fixtures' own operations, in a
+ * temporary file: the browser tests run the production allowlist, and the test setup can
+ * still create its data through the API.
+ */
+async function trustedManifestWithFixtures(webDist) {
+  const { readFileSync, writeFileSync, mkdtempSync } = await import("node:fs");
+  const { tmpdir } = await import("node:os");
+  const { join } = await import("node:path");
+  const { buildManifest } = await import("@wijknet/shared/trusted-documents");
+  const { FIXTURE_OPERATIONS } = await import("./fixtures.ts");
+  const app = JSON.parse(readFileSync(join(webDist, "trusted-documents.json"), "utf8"));
+  const fixtures = buildManifest(Object.values(FIXTURE_OPERATIONS));
+  const path = join(mkdtempSync(join(tmpdir(), "wijknet-e2e-trusted-")), "trusted-documents.json");
+  writeFileSync(path, JSON.stringify({ version: 1, documents: { ...app.documents, ...fixtures.documents } }));
+  return path;
+}

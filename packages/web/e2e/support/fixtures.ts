@@ -20,6 +20,22 @@ export const E2E_CONTACTS = [
   "Daan Wibaut",
 ] as const;
 
+/**
+ * Every operation the fixtures send. They are not the web app's own operations, so the
+ * production server of the browser tests adds them to its trusted-documents allowlist
+ * (e2e-server.mjs); the app's operations are checked exactly as in production.
+ */
+export const FIXTURE_OPERATIONS = {
+  login: "mutation ($email: String!, $password: String!) { login(email: $email, password: $password) { token } }",
+  districts: "{ districts { id name } }",
+  createOrganisation: "mutation ($input: CreateOrganisationInput!) { createOrganisation(input: $input) { id } }",
+  networks: "query ($filter: NetworkFilter) { networks(filter: $filter) { id name } }",
+  createNetwork: "mutation ($input: CreateNetworkInput!) { createNetwork(input: $input) { id name } }",
+  addMember: "mutation ($input: AddMemberInput!) { addNetworkMember(input: $input) { id } }",
+  createContact: "mutation ($input: CreateContactInput!) { createContact(input: $input) { id } }",
+  findContact: "query ($filter: ContactFilter) { contacts(filter: $filter, first: 1) { edges { node { id } } } }",
+} as const;
+
 export interface Fixtures {
   overvechtId: string;
   networkId: string;
@@ -46,7 +62,7 @@ async function gql<T>(baseUrl: string, query: string, variables: Record<string, 
 export async function loginToken(baseUrl: string, email: string): Promise<string> {
   const data = await gql<{ login: { token: string } }>(
     baseUrl,
-    "mutation ($email: String!, $password: String!) { login(email: $email, password: $password) { token } }",
+    FIXTURE_OPERATIONS.login,
     { email, password: DEMO_PASSWORD },
   );
   return data.login.token;
@@ -56,24 +72,24 @@ export async function seedFixtures(baseUrl: string): Promise<Fixtures> {
   const token = await loginToken(baseUrl, ACCOUNTS.coordinator.email);
   const call = <T>(query: string, variables: Record<string, unknown> = {}) => gql<T>(baseUrl, query, variables, token);
 
-  const { districts } = await call<{ districts: Array<{ id: string; name: string }> }>("{ districts { id name } }");
+  const { districts } = await call<{ districts: Array<{ id: string; name: string }> }>(FIXTURE_OPERATIONS.districts);
   const overvecht = districts.find((d) => d.name === "Overvecht");
   if (!overvecht) throw new Error("the demo data has no district Overvecht");
 
   const organisationName = "Buurthuis De Zwaluw";
   const { createOrganisation } = await call<{ createOrganisation: { id: string } }>(
-    "mutation ($input: CreateOrganisationInput!) { createOrganisation(input: $input) { id } }",
+    FIXTURE_OPERATIONS.createOrganisation,
     { input: { name: organisationName, kind: "COMMUNITY_ORGANISATION" } },
   );
 
   const { networks } = await call<{ networks: Array<{ id: string; name: string }> }>(
-    "query ($filter: NetworkFilter) { networks(filter: $filter) { id name } }",
+    FIXTURE_OPERATIONS.networks,
     { filter: { districtId: overvecht.id, kind: "ALLIES" } },
   );
   let network = networks[0];
   if (!network) {
     const created = await call<{ createNetwork: { id: string; name: string } }>(
-      "mutation ($input: CreateNetworkInput!) { createNetwork(input: $input) { id name } }",
+      FIXTURE_OPERATIONS.createNetwork,
       { input: { name: "Bondgenoten Overvecht", kind: "ALLIES", districtId: overvecht.id } },
     );
     network = created.createNetwork;
@@ -81,7 +97,7 @@ export async function seedFixtures(baseUrl: string): Promise<Fixtures> {
 
   const addMember = async (contactId: string) => {
     try {
-      await call("mutation ($input: AddMemberInput!) { addNetworkMember(input: $input) { id } }", {
+      await call(FIXTURE_OPERATIONS.addMember, {
         input: { contactId, networkId: network.id },
       });
     } catch (error) {
@@ -92,7 +108,7 @@ export async function seedFixtures(baseUrl: string): Promise<Fixtures> {
 
   for (const [index, fullName] of E2E_CONTACTS.entries()) {
     const { createContact } = await call<{ createContact: { id: string } }>(
-      "mutation ($input: CreateContactInput!) { createContact(input: $input) { id } }",
+      FIXTURE_OPERATIONS.createContact,
       {
         input: {
           fullName,
@@ -108,7 +124,7 @@ export async function seedFixtures(baseUrl: string): Promise<Fixtures> {
 
   // The ally belongs to the Overvecht network, so "Mijn profiel" lists it.
   const ally = await call<{ contacts: { edges: Array<{ node: { id: string } }> } }>(
-    "query ($filter: ContactFilter) { contacts(filter: $filter, first: 1) { edges { node { id } } } }",
+    FIXTURE_OPERATIONS.findContact,
     { filter: { text: ACCOUNTS.ally.email } },
   );
   const allyContact = ally.contacts.edges[0]?.node;

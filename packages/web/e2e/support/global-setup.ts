@@ -39,13 +39,17 @@ function buildIfNeeded(): void {
   const sources = Math.max(
     ...["src", "index.html", "vite.config.ts", "package.json"].map((p) => newestMtime(join(WEB_DIR, p))),
   );
-  if (built > sources && process.env.E2E_FORCE_BUILD !== "1") return;
+  const manifest = statSync(join(DIST, "trusted-documents.json"), { throwIfNoEntry: false });
+  if (built > sources && manifest && process.env.E2E_FORCE_BUILD !== "1") return;
   const result = spawnSync(join(WEB_DIR, "node_modules/.bin/vite"), ["build", "--logLevel", "warn"], {
     cwd: WEB_DIR,
     stdio: "inherit",
     timeout: BUILD_TIMEOUT_MS,
   });
   if (result.status !== 0) throw new Error(`vite build failed (status ${result.status}, signal ${result.signal})`);
+  // The production server runs only the operations listed here (trusted documents), as it will in production.
+  const trusted = spawnSync(process.execPath, ["--import", "tsx", join(WEB_DIR, "scripts/trusted-documents.ts")], { cwd: WEB_DIR, stdio: "inherit", timeout: BUILD_TIMEOUT_MS });
+  if (trusted.status !== 0) throw new Error(`trusted-documents manifest failed (status ${trusted.status})`);
 }
 
 interface Ready {

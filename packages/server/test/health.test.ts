@@ -19,7 +19,8 @@ describe("health endpoints", () => {
       const ready = await fetch(`${app.url}/readyz`);
       expect(ready.status).toBe(200);
       expect(await ready.json()).toEqual({ status: "ready", checks: { database: true, redis: true } });
-      expect((await fetch(`${app.url}/nope`)).status).toBe(404);
+      // An unknown file is 404 whether or not the web app is built (paths without an extension are the SPA's).
+      expect((await fetch(`${app.url}/nope.js`)).status).toBe(404);
     } finally {
       await app.stop();
     }

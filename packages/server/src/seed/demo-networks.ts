@@ -13,6 +13,7 @@ import type {
   OrganisationKind,
   Role,
 } from "../generated/prisma/enums.js";
+import { prng } from "../lib/prng.js";
 
 /**
  * Demo networks, organisations and contacts for Utrecht.
@@ -56,18 +57,6 @@ export interface SeedDemoNetworksSummary {
 // ───────────────────────────── helpers ─────────────────────────────
 
 const DAY = 86_400_000;
-
-/** mulberry32: a tiny PRNG with a fixed seed, so the demo data is the same every time. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /** A UUIDv7 (like the schema's `uuid(7)` default), made here so rows can reference each other before insert. */
 function uuidv7(ms: number): string {

@@ -25,6 +25,19 @@ export interface AuditRecord {
  * Writes audit rows. Always pass the transaction of the change being recorded, so that
  * the change and its audit row commit (or roll back) together.
  */
+function toRow(entry: AuditRecord): Prisma.AuditEntryUncheckedCreateInput {
+  return {
+    municipalityId: entry.municipalityId,
+    actorId: entry.actorId,
+    actorRole: entry.actorRole,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId,
+    details: entry.details,
+    requestId: entry.requestId ?? null,
+  };
+}
+
 export interface AuditFilter {
   actorId?: string | null;
   action?: AuditAction | null;
@@ -64,34 +77,12 @@ export class AuditService {
   }
 
   async record(tx: DbOrTx, entry: AuditRecord): Promise<void> {
-    await tx.auditEntry.create({
-      data: {
-        municipalityId: entry.municipalityId,
-        actorId: entry.actorId,
-        actorRole: entry.actorRole,
-        action: entry.action,
-        entityType: entry.entityType,
-        entityId: entry.entityId,
-        details: entry.details,
-        requestId: entry.requestId ?? null,
-      },
-    });
+    await tx.auditEntry.create({ data: toRow(entry) });
   }
 
   /** One row per entity (e.g. every contact a list showed), in one statement. */
   async recordMany(tx: DbOrTx, entries: readonly AuditRecord[]): Promise<void> {
     if (entries.length === 0) return;
-    await tx.auditEntry.createMany({
-      data: entries.map((entry) => ({
-        municipalityId: entry.municipalityId,
-        actorId: entry.actorId,
-        actorRole: entry.actorRole,
-        action: entry.action,
-        entityType: entry.entityType,
-        entityId: entry.entityId,
-        details: entry.details,
-        requestId: entry.requestId ?? null,
-      })),
-    });
+    await tx.auditEntry.createMany({ data: entries.map(toRow) });
   }
 }

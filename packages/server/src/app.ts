@@ -18,6 +18,8 @@ import { attachWebSocketServer, type WsHandle } from "./graphql/ws.js";
 import { createHttpServer } from "./http/server.js";
 import { createLogger, type Logger } from "./logger.js";
 import { parseBearer } from "./modules/auth/token.js";
+import { createMailer } from "./modules/notification/notification.mailer.js";
+import { Sweeper } from "./modules/notification/sweeper.js";
 import { InProcessDoorbell, RedisDoorbell, type Doorbell } from "./realtime/doorbell.js";
 import { seedDemoIfEmpty } from "./seed/demo.js";
 import { createServices, type Services } from "./services.js";
@@ -31,6 +33,10 @@ export interface App {
   doorbell: Doorbell;
   services: Services;
   ws: WsHandle;
+  /** Timed work (notifications, reminders, retention); `runOnce(now)` runs one pass. */
+  sweeper: Sweeper;
+  /** Where the local mailbox is when no SMTP_URL is set. */
+  mailboxDir: string;
   /** Where the data lives: "embedded" (PGlite in DATA_DIR) or "external" (DATABASE_URL). */
   databaseMode: "embedded" | "external";
   stop(): Promise<void>;
@@ -79,8 +85,18 @@ export async function startApp(config: Config, log: Logger = createLogger(config
     const doorbell: Doorbell = config.REDIS_URL ? new RedisDoorbell(config.REDIS_URL, log) : new InProcessDoorbell();
     cleanups.push(() => doorbell.close());
 
+    const mailboxDir = join(config.DATA_DIR, "mailbox");
+    const mailer = createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, mailboxDir });
+    cleanups.push(() => mailer.close());
+
     let wsHandle: WsHandle | null = null;
     const services = createServices({
+      mailer,
+      doorbell,
+      publicUrl: config.PUBLIC_URL,
+      instanceId: config.INSTANCE_ID,
+      rsvpRetentionDays: config.RSVP_RETENTION_DAYS,
+      log,
       db: db.prisma,
       tokenTtlMinutes: config.AUTH_TOKEN_TTL_MINUTES,
       defaultMunicipalityCode: config.MUNICIPALITY_CODE,
@@ -89,6 +105,15 @@ export async function startApp(config: Config, log: Logger = createLogger(config
     });
     const stopListening = doorbell.listen(REVOKED_CHANNEL, (sessionId) => wsHandle?.closeSession(sessionId));
     cleanups.push(async () => stopListening());
+
+    // Order matters: reminders and promotions enqueue messages that delivery then sends.
+    const sweeper = new Sweeper([
+      { name: "session-reminders", run: (now) => services.sessions.sweepReminders(now) },
+      { name: "rsvp-retention", run: (now) => services.sessions.sweepRetention(now) },
+      { name: "notification-delivery", run: (now) => services.notifications.deliverDue(now) },
+    ], log);
+    sweeper.start(config.SWEEP_INTERVAL_MS);
+    cleanups.push(() => sweeper.stop());
 
     const schema = buildSchema();
     const production = config.NODE_ENV === "production";
@@ -169,6 +194,8 @@ export async function startApp(config: Config, log: Logger = createLogger(config
       doorbell,
       services,
       ws,
+      sweeper,
+      mailboxDir,
       databaseMode: embedded ? "embedded" : "external",
       stop: () => (stopping ??= stopAll()),
     };

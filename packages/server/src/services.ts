@@ -5,7 +5,12 @@ import { ContactTransferService } from "./modules/contact/contact-transfer.servi
 import { ContactService } from "./modules/contact/contact.service.js";
 import { DistrictService } from "./modules/district/district.service.js";
 import { NetworkService } from "./modules/network/network.service.js";
+import { NotificationService } from "./modules/notification/notification.service.js";
+import type { Mailer } from "./modules/notification/notification.mailer.js";
 import { OrganisationService } from "./modules/organisation/organisation.service.js";
+import { SessionService } from "./modules/session/session.service.js";
+import type { Logger } from "./logger.js";
+import type { Doorbell } from "./realtime/doorbell.js";
 
 export interface ServiceDeps {
   db: Db;
@@ -13,12 +18,22 @@ export interface ServiceDeps {
   defaultMunicipalityCode: string;
   onSessionRevoked?: (sessionId: string) => void;
   now?: () => Date;
+  /** Notifications and theme sessions. */
+  mailer: Mailer;
+  doorbell?: Doorbell;
+  publicUrl: string;
+  instanceId: string;
+  rsvpRetentionDays: number;
+  log: Logger;
 }
 
 /** The composition root of the domain: one instance of each service per server. */
 export function createServices(deps: ServiceDeps) {
   const audit = new AuditService();
+  const notifications = new NotificationService({ db: deps.db, mailer: deps.mailer, publicUrl: deps.publicUrl, instanceId: deps.instanceId, log: deps.log });
   return {
+    notifications,
+    sessions: new SessionService({ db: deps.db, audit, notifications, doorbell: deps.doorbell, publicUrl: deps.publicUrl, retentionDays: deps.rsvpRetentionDays, now: deps.now }),
     audit,
     auth: new AuthService({ db: deps.db, audit, tokenTtlMinutes: deps.tokenTtlMinutes, onSessionRevoked: deps.onSessionRevoked, now: deps.now }),
     districts: new DistrictService({ db: deps.db, defaultMunicipalityCode: deps.defaultMunicipalityCode }),

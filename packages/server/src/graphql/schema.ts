@@ -9,6 +9,7 @@ import { contactResolvers } from "../modules/contact/contact.resolvers.js";
 import { districtResolvers } from "../modules/district/district.resolvers.js";
 import { networkResolvers } from "../modules/network/network.resolvers.js";
 import { organisationResolvers } from "../modules/organisation/organisation.resolvers.js";
+import { sessionResolvers } from "../modules/session/session.resolvers.js";
 import { DateTime } from "./scalars.js";
 
 const MODULES_DIR = join(dirname(fileURLToPath(import.meta.url)), "../modules");
@@ -34,6 +35,7 @@ const resolvers: Resolvers[] = [
   organisationResolvers,
   contactResolvers,
   networkResolvers,
+  sessionResolvers,
 ];
 
 export function buildSchema(): GraphQLSchema {

@@ -1,0 +1,45 @@
+import type { DbOrTx } from "../../db/prisma.js";
+import { Prisma } from "../../generated/prisma/client.js";
+import type { Notification } from "../../generated/prisma/client.js";
+
+export const notificationRepository = {
+  /**
+   * Claims up to `limit` due messages for this instance: rows locked by another instance's
+   * claim are skipped (`SKIP LOCKED`), and the lease (`lockedUntil`) keeps them away from
+   * every other claim until it lapses. Exactly one instance gets each row.
+   */
+  async claimDue(db: DbOrTx, now: Date, leaseMs: number, limit: number): Promise<Notification[]> {
+    return db.$queryRaw<Notification[]>(Prisma.sql`
+      UPDATE "Notification" SET "lockedUntil" = ${new Date(now.getTime() + leaseMs)}, "attempts" = "attempts" + 1
+      WHERE "id" IN (
+        SELECT "id" FROM "Notification"
+        WHERE "status" = 'PENDING' AND "dueAt" <= ${now} AND ("lockedUntil" IS NULL OR "lockedUntil" <= ${now})
+        ORDER BY "dueAt", "id"
+        LIMIT ${limit}
+        FOR UPDATE SKIP LOCKED
+      )
+      RETURNING *
+    `);
+  },
+  async markSent(db: DbOrTx, id: string, at: Date, by: string) {
+    // The link token is only needed to write the message: gone once it is sent.
+    await db.notification.update({ where: { id }, data: { status: "SENT", sentAt: at, sentBy: by, linkToken: null, lockedUntil: null, lastError: null } });
+  },
+  async markFailed(db: DbOrTx, id: string, p: { final: boolean; retryAt: Date; error: string }) {
+    await db.notification.update({
+      where: { id },
+      data: p.final
+        ? { status: "FAILED", lockedUntil: null, linkToken: null, lastError: p.error }
+        : { dueAt: p.retryAt, lockedUntil: null, lastError: p.error },
+    });
+  },
+  async createMany(db: DbOrTx, rows: Prisma.NotificationCreateManyInput[]) {
+    if (rows.length === 0) return 0;
+    return (await db.notification.createMany({ data: rows, skipDuplicates: true })).count;
+  },
+  /** Retention: sent or failed messages about sessions that ended long ago. */
+  async deleteForSessions(db: DbOrTx, sessionIds: readonly string[]) {
+    if (sessionIds.length === 0) return 0;
+    return (await db.notification.deleteMany({ where: { sessionId: { in: [...sessionIds] }, status: { in: ["SENT", "FAILED"] } } })).count;
+  },
+};

@@ -94,13 +94,19 @@ export const sessionRepository = {
   findNetworksByIds: (db: DbOrTx, ids: readonly string[]) => db.network.findMany({ where: { id: { in: [...ids] } }, select: { id: true, municipalityId: true, archivedAt: true } }),
   findDistrict: (db: DbOrTx, id: string) => db.district.findUnique({ where: { id }, select: { id: true, municipalityId: true, name: true } }),
 
-  /** Sessions whose reminder is due, claimed so that only one instance enqueues them. */
-  async claimDueReminders(tx: DbOrTx, now: Date, limit: number): Promise<string[]> {
+  /**
+   * Sessions inside their reminder window (reminder time passed, not started), claimed so
+   * that one instance at a time enqueues their reminders. Sessions stay in the window until
+   * they start, so someone confirmed after the first pass still gets their one reminder
+   * (the dedupe key makes every later pass a no-op for those reminded already).
+   */
+  async claimDueReminders(tx: DbOrTx, now: Date, limit: number, afterId: string | null): Promise<string[]> {
     const rows = await tx.$queryRaw<Array<{ id: string }>>(Prisma.sql`
       SELECT "id" FROM "ThemeSession"
-      WHERE "status" = 'PUBLISHED' AND "reminderMinutesBefore" IS NOT NULL AND "reminderSentAt" IS NULL
+      WHERE "status" = 'PUBLISHED' AND "reminderMinutesBefore" IS NOT NULL
         AND "startsAt" > ${now} AND "startsAt" - make_interval(mins => "reminderMinutesBefore") <= ${now}
-      ORDER BY "startsAt" LIMIT ${limit}
+        ${afterId ? Prisma.sql`AND "id" > ${afterId}::uuid` : Prisma.empty}
+      ORDER BY "id" LIMIT ${limit}
       FOR UPDATE SKIP LOCKED`);
     return rows.map((r) => r.id);
   },

@@ -556,31 +556,34 @@ export class SessionService {
 
   // ───────────── timed work (sweep steps) ─────────────
 
-  /** Enqueues due reminders; a session is claimed by one instance (`SKIP LOCKED`) and marked in the same transaction. */
+  /**
+   * Enqueues due reminders: one per confirmed invitation and start time (dedupe key), by
+   * whichever instance claims the session (`SKIP LOCKED`); the others skip it this pass.
+   */
   async sweepReminders(now: Date): Promise<number> {
     let enqueued = 0;
+    let afterId: string | null = null;
     for (;;) {
-      const batch = await this.deps.db.$transaction(async (tx) => {
-        const ids = await repo.claimDueReminders(tx, now, 20);
-        for (const id of ids) {
+      const ids: string[] = await this.deps.db.$transaction(async (tx) => {
+        const claimed = await repo.claimDueReminders(tx, now, 20, afterId);
+        for (const id of claimed) {
           const s = (await tx.themeSession.findUnique({ where: { id } }))!;
           const confirmed = (await repo.findActiveRegistrationsOfSession(tx, id)).filter((r) => r.seatStatus === "CONFIRMED");
-          const invitationIds = [...new Set(confirmed.map((r) => r.invitationId))];
-          const invitations = await repo.findInvitationsByIds(tx, invitationIds);
+          const invitations = await repo.findInvitationsByIds(tx, [...new Set(confirmed.map((r) => r.invitationId))]);
           const contacts = new Map((await repo.findContactsByIds(tx, invitations.flatMap((i) => (i.contactId ? [i.contactId] : [])))).map((c) => [c.id, c]));
           const m = messages.reminder(s);
           const notes: NewNotification[] = [];
           for (const inv of invitations) {
             const email = inv.contactId ? contacts.get(inv.contactId)?.email : null;
-            // One reminder per invitation and start time, whatever happens.
             if (email) notes.push({ municipalityId: s.municipalityId, kind: "REMINDER", recipient: email, ...m, contactId: inv.contactId, sessionId: s.id, invitationId: inv.id, dedupeKey: `reminder:${inv.id}:${s.startsAt.toISOString()}` });
           }
           enqueued += await this.deps.notifications.enqueue(tx, notes);
-          await repo.updateSession(tx, id, { reminderSentAt: now });
+          if (!s.reminderSentAt) await repo.updateSession(tx, id, { reminderSentAt: now });
         }
-        return ids.length;
+        return claimed;
       });
-      if (batch < 20) return enqueued;
+      if (ids.length < 20) return enqueued;
+      afterId = ids[ids.length - 1]!;
     }
   }
 

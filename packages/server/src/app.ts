@@ -20,6 +20,7 @@ import { createLogger, type Logger } from "./logger.js";
 import { parseBearer } from "./modules/auth/token.js";
 import { createMailer } from "./modules/notification/notification.mailer.js";
 import { Sweeper } from "./modules/notification/sweeper.js";
+import { invitationIcsRoute } from "./modules/session/session.http.js";
 import { InProcessDoorbell, RedisDoorbell, type Doorbell } from "./realtime/doorbell.js";
 import { seedDemoIfEmpty } from "./seed/demo.js";
 import { createServices, type Services } from "./services.js";
@@ -149,6 +150,7 @@ export async function startApp(config: Config, log: Logger = createLogger(config
       apollo,
       log,
       webDist,
+      routes: [invitationIcsRoute({ sessions: services.sessions })],
       buildContext: async (authorization, requestId) =>
         buildContext(await services.auth.authenticate(parseBearer(authorization)), requestId, "http"),
       readiness: async () => {

@@ -37,9 +37,9 @@ export const notificationRepository = {
     if (rows.length === 0) return 0;
     return (await db.notification.createMany({ data: rows, skipDuplicates: true })).count;
   },
-  /** Retention: sent or failed messages about sessions that ended long ago. */
+  /** Retention: every message about sessions that ended long ago (unsent ones are moot by then). */
   async deleteForSessions(db: DbOrTx, sessionIds: readonly string[]) {
     if (sessionIds.length === 0) return 0;
-    return (await db.notification.deleteMany({ where: { sessionId: { in: [...sessionIds] }, status: { in: ["SENT", "FAILED"] } } })).count;
+    return (await db.notification.deleteMany({ where: { sessionId: { in: [...sessionIds] } } })).count;
   },
 };

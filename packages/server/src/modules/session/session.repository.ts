@@ -118,7 +118,7 @@ export const sessionRepository = {
       WHERE s."endsAt" < ${cutoff} AND (
         EXISTS (SELECT 1 FROM "Invitation" i WHERE i."sessionId" = s."id" AND i."contactId" IS NOT NULL)
         OR EXISTS (SELECT 1 FROM "Registration" r WHERE r."sessionId" = s."id" AND (r."guestLabel" IS NOT NULL OR r."guardianConsentAt" IS NOT NULL))
-        OR EXISTS (SELECT 1 FROM "Notification" n WHERE n."sessionId" = s."id" AND n."status" <> 'PENDING'))
+        OR EXISTS (SELECT 1 FROM "Notification" n WHERE n."sessionId" = s."id"))
       ORDER BY s."endsAt" LIMIT ${limit}
       FOR UPDATE OF s SKIP LOCKED`);
     return rows.map((r) => r.id);

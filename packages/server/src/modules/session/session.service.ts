@@ -314,6 +314,15 @@ export class SessionService {
     return { invitation, session, token };
   }
 
+  /** The invitation's .ics for the HTTP download route (same token rules). */
+  async invitationIcs(token: string): Promise<string> {
+    const invitation = await this.resolveToken(token);
+    const s = (await repo.findSessionsByIds(this.deps.db, [invitation.sessionId]))[0];
+    if (!s) throw notFound("Invitation");
+    const district = s.districtId ? await repo.findDistrict(this.deps.db, s.districtId) : null;
+    return this.ics(s, district?.name ?? null, token);
+  }
+
   async respond(token: string, response: RsvpResponse, guestsInput: ReadonlyArray<{ label: string; ageBand: AgeBand; guardianConsent?: boolean | null }> | null | undefined, requestId: string): Promise<PublicInvitationModel> {
     const found = await this.resolveToken(token);
     const guests = guestsInput == null ? null : cleanGuests(guestsInput);
@@ -606,8 +615,10 @@ export class SessionService {
         }
         await tx.registration.updateMany({ where: { sessionId: { in: ids } }, data: { guestLabel: null, guardianConsentAt: null } });
         await this.deps.notifications.deleteForSessions(tx, ids);
-        await this.deps.audit.recordMany(tx, ids.map((id) => ({
-          municipalityId: null, actorId: null, actorRole: null, action: "ANONYMISE" as const, entityType: "ThemeSession", entityId: id, details: { reason: "rsvp-retention" },
+        const sessions = await repo.findSessionsByIds(tx, ids);
+        await this.deps.audit.recordMany(tx, sessions.map((s) => ({
+          municipalityId: s.municipalityId, actorId: null, actorRole: null, action: "ANONYMISE" as const, entityType: "ThemeSession", entityId: s.id,
+          details: { reason: "rsvp-retention", invitations: invitations.filter((i) => i.sessionId === s.id).length },
         })));
         return ids.length;
       });

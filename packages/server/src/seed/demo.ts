@@ -1,6 +1,7 @@
 import type { PrismaClient } from "../generated/prisma/client.js";
 import type { Role } from "../generated/prisma/enums.js";
 import { hashPassword } from "../modules/auth/password.js";
+import { seedDemoSessions } from "./demo-sessions.js";
 
 /** Demo password of every demo account. Demo accounts exist only in demo data. */
 export const DEMO_PASSWORD = "wijknet-demo";
@@ -67,6 +68,8 @@ export async function seedDemo(prisma: PrismaClient, log: (msg: string) => void 
         });
       }
       log(`seeded ${DEMO_USERS.length} demo accounts (password: ${DEMO_PASSWORD})`);
+      // Theme sessions last: they use whatever contacts and networks exist by now.
+      await seedDemoSessions(tx, municipality.id, { log });
     },
     { timeout: 60_000, maxWait: 30_000 },
   );

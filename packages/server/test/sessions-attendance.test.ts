@@ -165,13 +165,18 @@ describe("retention", () => {
     await app.sweeper.runOnce();
     const regs = ok(await asCoordinator(REGS, { id: sessionId })).themeSession.registrations;
     for (const r of regs) ok(await asCoordinator(`mutation($id: ID!) { checkInRegistration(id: $id, result: ATTENDED) { id } }`, { id: r.id }));
-    const endsAt = new Date(Date.now() - HOUR);
-    await app.db.prisma.themeSession.update({ where: { id: sessionId }, data: { startsAt: new Date(endsAt.getTime() - 2 * HOUR), endsAt } });
     const day = 86_400_000;
-    // The clock is the sweep's argument: 179 days later nothing changes, 181 days later it is gone.
-    await app.services.sessions.sweepRetention(new Date(endsAt.getTime() + 179 * day));
+    // Setup shortcut: the session ended 179 days ago. The sweep runs on the real clock, so it
+    // claims only sessions that ended before the retention period (no other test's).
+    const endAt = async (daysAgo: number) => {
+      const endsAt = new Date(Date.now() - daysAgo * day);
+      await app.db.prisma.themeSession.update({ where: { id: sessionId }, data: { startsAt: new Date(endsAt.getTime() - 2 * HOUR), endsAt } });
+    };
+    await endAt(179);
+    await app.services.sessions.sweepRetention(new Date());
     expect(ok(await gql(app, PAGE, { token: link!.token })).invitation.registrations.map((r: any) => r.guestLabel)).toEqual([null, "Mo"]);
-    await app.services.sessions.sweepRetention(new Date(endsAt.getTime() + 181 * day));
+    await endAt(181);
+    await app.services.sessions.sweepRetention(new Date());
     expect(errorCode(await gql(app, PAGE, { token: link!.token }))).toBe("NOT_FOUND");
     const after = ok(await asCoordinator(REGS, { id: sessionId })).themeSession;
     expect(after.invitations).toEqual([{ id: link!.invitationId, response: "YES", contact: null }]);

@@ -8,12 +8,13 @@ export const notificationRepository = {
    * claim are skipped (`SKIP LOCKED`), and the lease (`lockedUntil`) keeps them away from
    * every other claim until it lapses. Exactly one instance gets each row.
    */
-  async claimDue(db: DbOrTx, now: Date, leaseMs: number, limit: number): Promise<Notification[]> {
+  async claimDue(db: DbOrTx, now: Date, leaseMs: number, limit: number, municipalityId: string | null): Promise<Notification[]> {
     return db.$queryRaw<Notification[]>(Prisma.sql`
       UPDATE "Notification" SET "lockedUntil" = ${new Date(now.getTime() + leaseMs)}, "attempts" = "attempts" + 1
       WHERE "id" IN (
         SELECT "id" FROM "Notification"
         WHERE "status" = 'PENDING' AND "dueAt" <= ${now} AND ("lockedUntil" IS NULL OR "lockedUntil" <= ${now})
+          ${municipalityId ? Prisma.sql`AND "municipalityId" = ${municipalityId}::uuid` : Prisma.empty}
         ORDER BY "dueAt", "id"
         LIMIT ${limit}
         FOR UPDATE SKIP LOCKED

@@ -44,11 +44,14 @@ export class NotificationService {
     })));
   }
 
-  /** Sends what is due; returns how many this instance sent. */
-  async deliverDue(now: Date): Promise<number> {
+  /**
+   * Sends what is due; returns how many this instance sent. `scope` limits it to one
+   * municipality (an operator's "send now"; tests that must not touch each other's rows).
+   */
+  async deliverDue(now: Date, scope: { municipalityId?: string } = {}): Promise<number> {
     let sent = 0;
     for (;;) {
-      const claimed = await repo.claimDue(this.deps.db, now, LEASE_MS, BATCH);
+      const claimed = await repo.claimDue(this.deps.db, now, LEASE_MS, BATCH, scope.municipalityId ?? null);
       if (claimed.length === 0) return sent;
       for (const n of claimed) {
         try {

@@ -4,6 +4,7 @@ import type { AgeBand, NotificationKind, RsvpResponse, SessionStatus, SessionThe
 import type { Viewer } from "../../graphql/context.js";
 import { AppError, badInput, conflict, forbidden, notFound } from "../../graphql/errors.js";
 import { requireId, requireIds } from "../../lib/ids.js";
+import { KeyedQueue } from "../../lib/keyed-queue.js";
 import type { Doorbell } from "../../realtime/doorbell.js";
 import type { AuditService } from "../audit/audit.service.js";
 import { isMunicipalityWide, requireRole } from "../auth/authz.js";
@@ -60,6 +61,8 @@ const countsChannel = (sessionId: string) => `wijknet:session-counts:${sessionId
  */
 export class SessionService {
   private readonly now: () => Date;
+  /** Answers for one session queue here (FIFO) before taking the row lock; see KeyedQueue. */
+  private readonly rsvpQueue = new KeyedQueue();
   constructor(private readonly deps: {
     db: Db; audit: AuditService; notifications: NotificationService; doorbell?: Doorbell | undefined;
     publicUrl: string; retentionDays: number; now?: () => Date;
@@ -327,8 +330,10 @@ export class SessionService {
     const found = await this.resolveToken(token);
     const guests = guestsInput == null ? null : cleanGuests(guestsInput);
     if (response !== "YES" && guests && guests.length > 0) throw badInput("guests", "Guests come with a YES only.");
-    const now = this.now();
-    const result = await this.deps.db.$transaction(async (tx) => {
+    // Arrival order is the order of taking the row lock (across instances); within this
+    // instance answers wait their turn in a FIFO queue first, holding no connection.
+    const result = await this.rsvpQueue.run(found.sessionId, () => this.deps.db.$transaction(async (tx) => {
+      const now = this.now();
       const s = await repo.lockSession(tx, found.sessionId);
       if (!s) throw notFound("Invitation");
       if (s.status === "CANCELLED") throw conflict("This session was cancelled.");
@@ -385,7 +390,7 @@ export class SessionService {
         details: { fields: ["response"], response, guests: guests?.length ?? null, via: "token", promoted: promoted.length }, requestId,
       });
       return { invitation: updatedInvitation, session: s };
-    }, TX);
+    }, TX));
     this.ring(result.session.id);
     return { ...result, token };
   }

@@ -6,20 +6,22 @@ export const notificationRepository = {
   /**
    * Claims up to `limit` due messages for this instance: rows locked by another instance's
    * claim are skipped (`SKIP LOCKED`), and the lease (`lockedUntil`) keeps them away from
-   * every other claim until it lapses. Exactly one instance gets each row.
+   * every other claim until it lapses. Exactly one instance gets each row. The lease runs on
+   * the database clock, the one clock every instance shares (`now` only decides what is due).
    */
   async claimDue(db: DbOrTx, now: Date, leaseMs: number, limit: number, municipalityId: string | null): Promise<Notification[]> {
     return db.$queryRaw<Notification[]>(Prisma.sql`
-      UPDATE "Notification" SET "lockedUntil" = ${new Date(now.getTime() + leaseMs)}, "attempts" = "attempts" + 1
-      WHERE "id" IN (
+      WITH due AS (
         SELECT "id" FROM "Notification"
-        WHERE "status" = 'PENDING' AND "dueAt" <= ${now} AND ("lockedUntil" IS NULL OR "lockedUntil" <= ${now})
+        WHERE "status" = 'PENDING' AND "dueAt" <= ${now} AND ("lockedUntil" IS NULL OR "lockedUntil" <= clock_timestamp())
           ${municipalityId ? Prisma.sql`AND "municipalityId" = ${municipalityId}::uuid` : Prisma.empty}
         ORDER BY "dueAt", "id"
         LIMIT ${limit}
         FOR UPDATE SKIP LOCKED
       )
-      RETURNING *
+      UPDATE "Notification" n SET "lockedUntil" = clock_timestamp() + make_interval(secs => ${leaseMs / 1000}), "attempts" = n."attempts" + 1
+      FROM due WHERE n."id" = due."id"
+      RETURNING n.*
     `);
   },
   async markSent(db: DbOrTx, id: string, at: Date, by: string) {

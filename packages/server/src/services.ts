@@ -30,7 +30,7 @@ export interface ServiceDeps {
 /** The composition root of the domain: one instance of each service per server. */
 export function createServices(deps: ServiceDeps) {
   const audit = new AuditService();
-  const notifications = new NotificationService({ db: deps.db, mailer: deps.mailer, publicUrl: deps.publicUrl, instanceId: deps.instanceId, log: deps.log });
+  const notifications = new NotificationService({ db: deps.db, audit, mailer: deps.mailer, publicUrl: deps.publicUrl, instanceId: deps.instanceId, log: deps.log });
   return {
     notifications,
     sessions: new SessionService({ db: deps.db, audit, notifications, doorbell: deps.doorbell, publicUrl: deps.publicUrl, retentionDays: deps.rsvpRetentionDays, now: deps.now }),

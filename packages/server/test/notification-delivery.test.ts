@@ -54,14 +54,20 @@ describe("notification delivery", () => {
     expect(received[0]).toMatchObject({ from: "noreply@wijknet.test", to: ["ally@example.org"] });
     expect(received[0]!.data).toMatch(/X-Wijknet-Kind: INVITATION/);
     expect(received[0]!.data.replace(/=\r?\n/g, "")).toContain("https://wijknet.example/rsvp/wki_abc");
-    expect(await app.db.prisma.notification.findUniqueOrThrow({ where: { dedupeKey: key } })).toMatchObject({ status: "SENT", linkToken: null, attempts: 1 });
+    const row = await app.db.prisma.notification.findUniqueOrThrow({ where: { dedupeKey: key } });
+    expect(row).toMatchObject({ status: "SENT", linkToken: null, attempts: 1 });
+    // Who was notified of what: an audit row per delivery, references only.
+    const audit = await app.db.prisma.auditEntry.findMany({ where: { action: "NOTIFY", entityType: "Notification", entityId: row.id } });
+    expect(audit).toHaveLength(1);
+    expect(audit[0]!.details).toMatchObject({ kind: "INVITATION", notificationId: row.id });
+    expect(JSON.stringify(audit[0]!.details)).not.toContain("ally@example.org");
   });
 
   it("retries a failing delivery with backoff, then marks it FAILED", async () => {
     let failing = true;
     const sent: OutgoingMail[] = [];
     const mailer: Mailer = { kind: "mailbox", send: async (m) => { if (failing) throw new Error("smtp down"); sent.push(m); }, close: async () => undefined };
-    const service = new NotificationService({ db: app.db.prisma, mailer, publicUrl: "https://wijknet.example/", instanceId: "test", log: createLogger(app.config) });
+    const service = new NotificationService({ db: app.db.prisma, audit: app.services.audit, mailer, publicUrl: "https://wijknet.example/", instanceId: "test", log: createLogger(app.config) });
     const t0 = new Date("2200-01-01T00:00:00Z");
     const scope = { municipalityId: w.municipality.id };
     const enqueue = (key: string) => service.enqueue(app.db.prisma, [{

@@ -12,7 +12,7 @@ import { createWorld, type World, type WorldRole } from "./support/world.js";
 
 let app: App;
 let w: World;
-let ids: { own: string; other: string; city: string; draft: string; registration: string; contact: string };
+let ids: { own: string; other: string; city: string; draft: string; registration: string; contact: string; invitation: string };
 let token: string;
 
 beforeAll(async () => {
@@ -28,7 +28,7 @@ beforeAll(async () => {
   const [link] = await invite(app, w, own, [c!.id]);
   token = link!.token;
   const answer = ok(await respond(app, token, "YES", [{ label: "Kim", ageBand: "AGE_16_17" }]));
-  ids = { own, other, city, draft, registration: answer.respondToInvitation.registrations[0].id, contact: c!.id };
+  ids = { own, other, city, draft, registration: answer.respondToInvitation.registrations[0].id, contact: c!.id, invitation: link!.invitationId };
 });
 afterAll(async () => {
   await app?.stop();
@@ -55,6 +55,7 @@ const cases: Case[] = [
   { name: "invite contacts", query: () => [`mutation($s: ID!, $c: ID!) { inviteToSession(input: { sessionId: $s, contactIds: [$c] }) { token } }`, { s: ids.own, c: w.allyContact.id }], expect: staffOnly, mutates: true },
   { name: "check in", query: () => [`mutation($id: ID!) { checkInRegistration(id: $id, result: ATTENDED) { attendance } }`, { id: ids.registration }], expect: staffOnly },
   { name: "reset self check-in code", query: () => [`mutation($id: ID!) { resetSelfCheckInCode(sessionId: $id) }`, { id: ids.own }], expect: staffOnly },
+  { name: "renew an invitation link", query: () => [`mutation($id: ID!) { renewInvitationLink(id: $id) { url } }`, { id: ids.invitation }], expect: { ...staffOnly, coordinator: "OK" }, mutates: true },
   { name: "publish session", query: () => [`mutation($id: ID!) { publishThemeSession(id: $id) { status } }`, { id: ids.draft }], expect: staffOnly, mutates: true },
   { name: "cancel session", query: () => [`mutation($id: ID!) { cancelThemeSession(id: $id) { status } }`, { id: ids.city }], expect: staffOnly, mutates: true },
 ];

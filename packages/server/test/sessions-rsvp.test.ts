@@ -151,6 +151,27 @@ describe("RSVP through the personal link (no account)", () => {
     expect(invitation.response).toBeNull();
     expect(await app.db.prisma.registration.count({ where: { sessionId } })).toBe(before.regs);
     expect(await app.db.prisma.auditEntry.count({ where: { entityType: "Invitation", entityId: link!.invitationId, action: "UPDATE" } })).toBe(before.audit);
+
+    // The coordinator renews the link: the new one works, the old one is dead, the new one is mailed.
+    const renewed = ok(await asCoordinator(`mutation($id: ID!) { renewInvitationLink(id: $id) { token url invitation { id } } }`, { id: link!.invitationId })).renewInvitationLink;
+    expect(renewed.invitation.id).toBe(link!.invitationId);
+    expect(renewed.token).not.toBe(link!.token);
+    expect(ok(await respond(app, renewed.token, "YES")).respondToInvitation.registrations.map((r: any) => r.seatStatus)).toEqual(["CONFIRMED"]);
+    expect(errorCode(await respond(app, link!.token, "NO"))).toBe("NOT_FOUND");
+    const mails = await app.db.prisma.notification.findMany({ where: { invitationId: link!.invitationId, kind: "INVITATION" } });
+    expect(mails.map((m) => m.linkToken)).toContain(renewed.token);
+  });
+
+  it("never invites someone who withdrew consent for session invitations", async () => {
+    const sessionId = await publishedSession(app, w);
+    const [yes, no] = await makeContacts(app, w, 2);
+    await app.db.prisma.consent.create({ data: { contactId: no!.id, purpose: "SESSION_INVITATIONS", legalBasis: "CONSENT", givenAt: new Date(Date.now() - 86_400_000), withdrawnAt: new Date() } });
+    const direct = await asCoordinator(`mutation($input: InviteInput!) { inviteToSession(input: $input) { token } }`, { input: { sessionId, contactIds: [no!.id] } });
+    expect(direct.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "input.contactIds" });
+    const net = ok(await asCoordinator(`mutation { createNetwork(input: { kind: OTHER, name: "Toestemming ${Date.now()}" }) { id } }`)).createNetwork.id;
+    for (const c of [yes!, no!]) ok(await asCoordinator(`mutation($n: ID!, $c: ID!) { addNetworkMember(input: { networkId: $n, contactId: $c }) { id } }`, { n: net, c: c.id }));
+    const links = ok(await asCoordinator(`mutation($input: InviteInput!) { inviteToSession(input: $input) { invitation { contact { id } } } }`, { input: { sessionId, networkIds: [net] } })).inviteToSession;
+    expect(links.map((l: any) => l.invitation.contact.id)).toEqual([yes!.id]);
   });
 
   it("answers close with the session: cancelled sessions refuse, the RSVP deadline stops YES but not NO", async () => {

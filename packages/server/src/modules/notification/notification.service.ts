@@ -1,6 +1,7 @@
 import type { Db, DbOrTx } from "../../db/prisma.js";
 import type { NotificationKind } from "../../generated/prisma/enums.js";
 import type { Logger } from "../../logger.js";
+import type { AuditService } from "../audit/audit.service.js";
 import type { Mailer } from "./notification.mailer.js";
 import { notificationRepository as repo } from "./notification.repository.js";
 
@@ -33,7 +34,7 @@ export interface NewNotification {
  * claims are leased under `FOR UPDATE SKIP LOCKED`), retrying with backoff.
  */
 export class NotificationService {
-  constructor(private readonly deps: { db: Db; mailer: Mailer; publicUrl: string; instanceId: string; log: Logger }) {}
+  constructor(private readonly deps: { db: Db; audit: AuditService; mailer: Mailer; publicUrl: string; instanceId: string; log: Logger }) {}
 
   /** Internal API for other services: always pass the change's transaction. */
   async enqueue(tx: DbOrTx, items: readonly NewNotification[]): Promise<number> {
@@ -58,7 +59,14 @@ export class NotificationService {
           if (!n.recipient) throw new Error("no recipient");
           const link = n.linkToken ? `${this.deps.publicUrl.replace(/\/$/, "")}/rsvp/${n.linkToken}` : "(link no longer available)";
           await this.deps.mailer.send({ id: n.id, kind: n.kind, to: n.recipient, subject: n.subject, text: n.body.split(LINK_PLACEHOLDER).join(link) });
-          await repo.markSent(this.deps.db, n.id, new Date(), this.deps.instanceId);
+          // "Who was notified of what" is audited with the delivery (references only).
+          await this.deps.db.$transaction(async (tx) => {
+            await repo.markSent(tx, n.id, new Date(), this.deps.instanceId);
+            await this.deps.audit.record(tx, {
+              municipalityId: n.municipalityId, actorId: null, actorRole: null, action: "NOTIFY", entityType: n.invitationId ? "Invitation" : "Notification",
+              entityId: n.invitationId ?? n.id, details: { kind: n.kind, notificationId: n.id, sessionId: n.sessionId, contactId: n.contactId },
+            });
+          });
           sent++;
         } catch (err) {
           const final = n.attempts >= MAX_ATTEMPTS;

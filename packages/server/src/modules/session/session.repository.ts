@@ -91,6 +91,15 @@ export const sessionRepository = {
       orderBy: [{ networkId: "asc" }, { since: "asc" }],
     });
   },
+  /** Contacts who withdrew consent for session invitations (every such consent withdrawn). */
+  async findWithdrawnInvitationConsent(db: DbOrTx, contactIds: readonly string[]): Promise<Set<string>> {
+    if (contactIds.length === 0) return new Set();
+    const rows = await db.$queryRaw<Array<{ contactId: string }>>(Prisma.sql`
+      SELECT "contactId" FROM "Consent"
+      WHERE "contactId" = ANY(${[...contactIds]}::uuid[]) AND "purpose" = 'SESSION_INVITATIONS'
+      GROUP BY "contactId" HAVING bool_and("withdrawnAt" IS NOT NULL)`);
+    return new Set(rows.map((r) => r.contactId));
+  },
   findNetworksByIds: (db: DbOrTx, ids: readonly string[]) => db.network.findMany({ where: { id: { in: [...ids] } }, select: { id: true, municipalityId: true, archivedAt: true } }),
   findDistrict: (db: DbOrTx, id: string) => db.district.findUnique({ where: { id }, select: { id: true, municipalityId: true, name: true } }),
 

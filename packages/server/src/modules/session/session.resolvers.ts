@@ -26,6 +26,7 @@ export const sessionResolvers: Resolvers = {
     cancelThemeSession: (_p, { id }, ctx) => ctx.services.sessions.setStatus(ctx.viewer, id, "CANCELLED", ctx.requestId, loadersOf(ctx)),
     completeThemeSession: (_p, { id }, ctx) => ctx.services.sessions.setStatus(ctx.viewer, id, "COMPLETED", ctx.requestId, loadersOf(ctx)),
     inviteToSession: (_p, { input }, ctx) => ctx.services.sessions.invite(ctx.viewer, input, ctx.requestId, loadersOf(ctx)),
+    renewInvitationLink: (_p, { id, expiresAt }, ctx) => ctx.services.sessions.renewLink(ctx.viewer, id, expiresAt, ctx.requestId),
     respondToInvitation: (_p, { token, response, guests }, ctx) => ctx.services.sessions.respond(token, response, guests, ctx.requestId),
     checkInRegistration: (_p, { id, result }, ctx) => ctx.services.sessions.checkIn(ctx.viewer, id, result, ctx.requestId, loadersOf(ctx)),
     resetSelfCheckInCode: (_p, { sessionId }, ctx) => ctx.services.sessions.resetSelfCheckInCode(ctx.viewer, sessionId, ctx.requestId, loadersOf(ctx)),

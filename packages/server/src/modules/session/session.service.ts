@@ -262,10 +262,15 @@ export class SessionService {
       if (!c || c.municipalityId !== viewer.municipalityId) throw badInput("input.contactIds", "No such contact.");
       if (c.status !== "ACTIVE" || c.anonymisedAt || c.mergedIntoId) throw badInput("input.contactIds", "This contact is not active.");
     }
+    // Consent per purpose: someone who withdrew consent for session invitations is not
+    // invited (named directly: refused; through a network: skipped).
+    const withdrawnDirect = await repo.findWithdrawnInvitationConsent(db, contactIds);
+    if (withdrawnDirect.size > 0) throw badInput("input.contactIds", "A contact withdrew consent for session invitations.");
     // Who, and through which network: direct invitations first, then networks in the order given.
     const via = new Map<string, string | null>(contactIds.map((id) => [id, null]));
     const members = await repo.findCurrentMembersOfNetworks(db, networkIds, now);
-    for (const nid of networkIds) for (const m of members) if (m.networkId === nid && !via.has(m.contactId)) via.set(m.contactId, nid);
+    const withdrawn = await repo.findWithdrawnInvitationConsent(db, [...new Set(members.map((m) => m.contactId))]);
+    for (const nid of networkIds) for (const m of members) if (m.networkId === nid && !via.has(m.contactId) && !withdrawn.has(m.contactId)) via.set(m.contactId, nid);
     if (via.size > MAX_INVITES_PER_CALL) throw badInput("input.networkIds", `At most ${MAX_INVITES_PER_CALL} invitations at once.`);
     const links = await db.$transaction(async (tx) => {
       const s = await repo.lockSession(tx, sessionId);
@@ -293,6 +298,37 @@ export class SessionService {
       return out;
     }, TX);
     return links;
+  }
+
+  /**
+   * A new personal link for an invitation (lost or expired): the old token stops working at
+   * once, the invitee gets the new link by email.
+   */
+  async renewLink(viewerInput: Viewer | null, id: string, expiresAtInput: Date | null | undefined, requestId: string): Promise<InvitationLinkModel> {
+    const viewer = requireRole(viewerInput, "COORDINATOR", "ADMIN");
+    const invitation = (await repo.findInvitationsByIds(this.deps.db, [requireId(id, "id")]))[0];
+    const s0 = invitation ? (await repo.findSessionsByIds(this.deps.db, [invitation.sessionId]))[0] : undefined;
+    if (!invitation || !s0 || s0.municipalityId !== viewer.municipalityId) throw notFound("Invitation");
+    if (!invitation.contactId) throw conflict("This invitation no longer belongs to anyone.");
+    const now = this.now();
+    const expiresAt = expiresAtInput ?? new Date(s0.endsAt.getTime() + 14 * DAY);
+    if (expiresAt <= now) throw badInput("expiresAt", "Must be in the future.");
+    return this.deps.db.$transaction(async (tx) => {
+      const s = await repo.lockSession(tx, s0.id);
+      if (!s || s.status === "CANCELLED" || s.status === "COMPLETED" || s.endsAt <= now) throw conflict("This session is over or cancelled.");
+      const token = generateInvitationToken();
+      const tokenHash = hashInvitationToken(token);
+      const updated = await repo.updateInvitation(tx, invitation.id, { tokenHash, tokenExpiresAt: expiresAt });
+      const email = await this.emailOf(tx, updated);
+      if (email) {
+        await this.deps.notifications.enqueue(tx, [{ municipalityId: s.municipalityId, kind: "INVITATION", recipient: email, ...messages.invitation(s), contactId: updated.contactId, sessionId: s.id, invitationId: updated.id, linkToken: token, dedupeKey: `invitation:${updated.id}:${tokenHash.slice(0, 16)}` }]);
+      }
+      await this.deps.audit.record(tx, {
+        municipalityId: viewer.municipalityId, actorId: viewer.userId, actorRole: viewer.role, action: "UPDATE", entityType: "Invitation", entityId: updated.id,
+        details: { fields: ["tokenHash", "tokenExpiresAt"] }, requestId,
+      });
+      return { invitation: updated, token, url: this.linkOf(token) };
+    });
   }
 
   /**

@@ -32,6 +32,7 @@ const config: CodegenConfig = {
           OwnRegistration: "./prisma/client.js#Registration as RegistrationRow",
           SessionCounts: "../modules/session/session.service.js#SessionCountsModel",
           InvitationLink: "../modules/session/session.service.js#InvitationLinkModel",
+          ThemeSessionConnection: "../modules/session/session.service.js#ThemeSessionConnectionModel",
           PublicInvitation: "../modules/session/session.service.js#PublicInvitationModel",
           ImportDuplicate: "../modules/contact/contact-transfer.service.js#ImportDuplicateModel",
         },

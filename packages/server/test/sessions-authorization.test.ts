@@ -41,7 +41,7 @@ const tokenHolder: Record<WorldRole, Outcome> = { coordinator: "OK", admin: "OK"
 
 interface Case { name: string; query: () => [string, Record<string, unknown>]; expect: Record<WorldRole, Outcome>; mutates?: boolean }
 const cases: Case[] = [
-  { name: "session list", query: () => [`{ themeSessions { id counts { confirmed } } }`, {}], expect: { ...staffOnly, liaison: "OK", otherLiaison: "OK" } },
+  { name: "session list", query: () => [`{ themeSessions { totalCount edges { node { id counts { confirmed } } } } }`, {}], expect: { ...staffOnly, liaison: "OK", otherLiaison: "OK" } },
   { name: "session of own district (no personal data)", query: () => [`query($id: ID!) { themeSession(id: $id) { title counts { confirmed waitlisted } ics } }`, { id: ids.own }], expect: { ...staffOnly, liaison: "OK", otherLiaison: "NOT_FOUND" } },
   { name: "session of another district", query: () => [`query($id: ID!) { themeSession(id: $id) { title } }`, { id: ids.other }], expect: { ...staffOnly, liaison: "NOT_FOUND", otherLiaison: "OK" } },
   { name: "city-wide session", query: () => [`query($id: ID!) { themeSession(id: $id) { title } }`, { id: ids.city }], expect: { ...staffOnly, liaison: "NOT_FOUND", otherLiaison: "NOT_FOUND" } },
@@ -79,12 +79,13 @@ describe("sessions authorization matrix: role × operation", () => {
   }
 
   it("a liaison's view of a session holds no personal data", async () => {
-    const res = ok(await gql(app, `{ themeSessions { id title place district { id } counts { confirmed waitlisted } } }`, {}, w.tokens.liaison));
-    const seen = res.themeSessions.map((s: any) => s.id);
+    const res = ok(await gql(app, `{ themeSessions { edges { node { id title place district { id } counts { confirmed waitlisted } } } } }`, {}, w.tokens.liaison));
+    const list = res.themeSessions.edges.map((e: any) => e.node);
+    const seen = list.map((s: any) => s.id);
     expect(seen).toContain(ids.own);
     expect(seen).not.toContain(ids.other);
     expect(seen).not.toContain(ids.city);
-    expect(res.themeSessions.every((s: any) => s.district?.id === w.districts[0]!.id)).toBe(true);
+    expect(list.every((s: any) => s.district?.id === w.districts[0]!.id)).toBe(true);
     expect(JSON.stringify(res)).not.toMatch(/Kim|Persoon/);
   });
 

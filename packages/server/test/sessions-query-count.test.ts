@@ -35,9 +35,9 @@ afterAll(async () => {
   await app?.stop();
 });
 
-const LIST = `query($to: DateTime!) { themeSessions(filter: { to: $to }) { id district { name } counts { confirmed waitlisted }
+const LIST = `query($to: DateTime!) { themeSessions(filter: { to: $to }) { totalCount edges { node { id district { name } counts { confirmed waitlisted }
   invitations { response contact { fullName } viaNetwork { name } registrations { seatStatus waitlistPosition } }
-  registrations { seatStatus waitlistPosition invitation { id } } } }`;
+  registrations { seatStatus waitlistPosition invitation { id } } } } } }`;
 
 async function count(to: Date) {
   statements = [];
@@ -45,7 +45,7 @@ async function count(to: Date) {
   const n = statements.length;
   statements = null;
   expect(res.errors).toBeUndefined();
-  return { n, sessions: res.data!.themeSessions.length as number };
+  return { n, sessions: res.data!.themeSessions.edges.length as number };
 }
 
 describe("theme sessions: no N+1", () => {
@@ -55,5 +55,21 @@ describe("theme sessions: no N+1", () => {
     expect(small.sessions).toBe(2);
     expect(large.sessions).toBe(6);
     expect(large.n).toBe(small.n);
+  });
+
+  it("pages by start time with a keyset cursor, neither skipping nor repeating", async () => {
+    const PAGE_Q = `query($after: String) { themeSessions(first: 4, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id startsAt } } } }`;
+    const first = (await gql(app, PAGE_Q, {}, w.tokens.coordinator)).data!.themeSessions;
+    expect(first.totalCount).toBe(6);
+    expect(first.edges).toHaveLength(4);
+    expect(first.pageInfo.hasNextPage).toBe(true);
+    const second = (await gql(app, PAGE_Q, { after: first.pageInfo.endCursor }, w.tokens.coordinator)).data!.themeSessions;
+    expect(second.edges).toHaveLength(2);
+    expect(second.pageInfo.hasNextPage).toBe(false);
+    const all = [...first.edges, ...second.edges].map((e: any) => e.node);
+    expect(new Set(all.map((n: any) => n.id)).size).toBe(6);
+    expect(all.map((n: any) => n.startsAt)).toEqual([...all.map((n: any) => n.startsAt)].sort());
+    const bad = await gql(app, PAGE_Q, { after: "nonsense" }, w.tokens.coordinator);
+    expect(bad.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "after" });
   });
 });

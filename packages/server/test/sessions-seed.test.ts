@@ -20,9 +20,9 @@ describe("demo seed: theme sessions", () => {
     const started = Date.now();
     const seeded = await app.db.prisma.$transaction((tx) => seedDemoSessions(tx, w.municipality.id), { timeout: 30_000 });
     expect(Date.now() - started).toBeLessThan(5_000);
-    const res = ok(await gql(app, `{ themeSessions { id status startsAt capacity counts { confirmed waitlisted }
-      invitations { response registrations(includeCancelled: true) { seatStatus isGuest attendance } } } }`, {}, w.tokens.coordinator));
-    const sessions = res.themeSessions as any[];
+    const res = ok(await gql(app, `{ themeSessions { edges { node { id status startsAt capacity counts { confirmed waitlisted }
+      invitations { response registrations(includeCancelled: true) { seatStatus isGuest attendance } } } } } }`, {}, w.tokens.coordinator));
+    const sessions = res.themeSessions.edges.map((e: any) => e.node) as any[];
     expect(sessions).toHaveLength(5);
     expect(new Set(sessions.map((s) => s.status))).toEqual(new Set(["PUBLISHED", "DRAFT", "CANCELLED", "COMPLETED"]));
     expect(sessions.some((s) => Date.parse(s.startsAt) < Date.now())).toBe(true);

@@ -10,8 +10,9 @@ export interface CountsRow {
 
 export const sessionRepository = {
   findSessionsByIds: (db: DbOrTx, ids: readonly string[]) => db.themeSession.findMany({ where: { id: { in: [...ids] } } }),
-  findSessions: (db: DbOrTx, where: Prisma.ThemeSessionWhereInput) =>
-    db.themeSession.findMany({ where, orderBy: [{ startsAt: "asc" }, { id: "asc" }], take: 500 }),
+  findSessions: (db: DbOrTx, where: Prisma.ThemeSessionWhereInput, take: number) =>
+    db.themeSession.findMany({ where, orderBy: [{ startsAt: "asc" }, { id: "asc" }], take }),
+  countSessions: (db: DbOrTx, where: Prisma.ThemeSessionWhereInput) => db.themeSession.count({ where }),
   createSession: (db: DbOrTx, data: Prisma.ThemeSessionUncheckedCreateInput) => db.themeSession.create({ data }),
   updateSession: (db: DbOrTx, id: string, data: Prisma.ThemeSessionUncheckedUpdateInput) => db.themeSession.update({ where: { id }, data }),
 

@@ -15,7 +15,7 @@ const districtName = async (ctx: Context, districtId: string | null) => (distric
 
 export const sessionResolvers: Resolvers = {
   Query: {
-    themeSessions: (_p, { filter }, ctx) => ctx.services.sessions.list(ctx.viewer, filter ?? null),
+    themeSessions: (_p, { filter, first, after }, ctx) => ctx.services.sessions.list(ctx.viewer, filter ?? null, first, after),
     themeSession: (_p, { id }, ctx) => ctx.services.sessions.get(ctx.viewer, id, loadersOf(ctx)),
     invitation: (_p, { token }, ctx) => ctx.services.sessions.publicInvitation(token, loadersOf(ctx)),
   },

@@ -3,6 +3,7 @@ import type { Invitation, Prisma, Registration, ThemeSession } from "../../gener
 import type { AgeBand, NotificationKind, RsvpResponse, SessionStatus, SessionTheme } from "../../generated/prisma/enums.js";
 import type { Viewer } from "../../graphql/context.js";
 import { AppError, badInput, conflict, forbidden, notFound } from "../../graphql/errors.js";
+import { decodeCursor, encodeCursor, pageSize } from "../../lib/cursor.js";
 import { requireId, requireIds } from "../../lib/ids.js";
 import { KeyedQueue } from "../../lib/keyed-queue.js";
 import type { Doorbell } from "../../realtime/doorbell.js";
@@ -25,6 +26,11 @@ export interface SessionCountsModel {
   confirmed: number;
   waitlisted: number;
   seatsLeft: number;
+}
+export interface ThemeSessionConnectionModel {
+  edges: Array<{ cursor: string; node: ThemeSession }>;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  totalCount: number;
 }
 export interface InvitationLinkModel {
   invitation: Invitation;
@@ -79,15 +85,27 @@ export class SessionService {
     return viewer.role === "POLICE_LIAISON" && s.districtId !== null && viewer.districtIds.includes(s.districtId) && s.status !== "DRAFT";
   }
 
-  async list(viewerInput: Viewer | null, filter: { districtId?: string | null; status?: SessionStatus | null; from?: Date | null; to?: Date | null } | null) {
+  async list(viewerInput: Viewer | null, filter: { districtId?: string | null; status?: SessionStatus | null; from?: Date | null; to?: Date | null } | null, first?: number | null, after?: string | null): Promise<ThemeSessionConnectionModel> {
     const viewer = requireRole(viewerInput, "COORDINATOR", "ADMIN", "POLICE_LIAISON");
+    const take = pageSize(first, 200, 50);
     const and: Prisma.ThemeSessionWhereInput[] = [{ municipalityId: viewer.municipalityId }];
     if (!isMunicipalityWide(viewer)) and.push({ districtId: { in: [...viewer.districtIds] }, status: { not: "DRAFT" } });
     if (filter?.districtId) and.push({ districtId: requireId(filter.districtId, "filter.districtId") });
     if (filter?.status) and.push({ status: filter.status });
     if (filter?.from) and.push({ startsAt: { gte: filter.from } });
     if (filter?.to) and.push({ startsAt: { lt: filter.to } });
-    return repo.findSessions(this.deps.db, { AND: and });
+    const where: Prisma.ThemeSessionWhereInput = { AND: and };
+    const page: Prisma.ThemeSessionWhereInput[] = [...and];
+    if (after) {
+      // Keyset: (startsAt, id) after the cursor's, so pages neither skip nor repeat rows.
+      const [at, id] = decodeCursor(after);
+      if (typeof at !== "string" || typeof id !== "string" || Number.isNaN(Date.parse(at))) throw badInput("after", "This cursor is not valid; start again without it.");
+      const startsAt = new Date(at);
+      page.push({ OR: [{ startsAt: { gt: startsAt } }, { startsAt, id: { gt: requireId(id, "after") } }] });
+    }
+    const [rows, totalCount] = await Promise.all([repo.findSessions(this.deps.db, { AND: page }, take + 1), repo.countSessions(this.deps.db, where)]);
+    const edges = rows.slice(0, take).map((node) => ({ cursor: encodeCursor([node.startsAt.toISOString(), node.id]), node }));
+    return { edges, pageInfo: { hasNextPage: rows.length > take, endCursor: edges.at(-1)?.cursor ?? null }, totalCount };
   }
 
   async get(viewerInput: Viewer | null, id: string, loaders: Pick<SessionLoaders, "session">): Promise<ThemeSession> {

@@ -75,6 +75,18 @@ describe("notification outbox and mailbox", () => {
   });
 });
 
+describe("erasure", () => {
+  it("erasing a contact removes their queued and sent messages; nothing goes out to them after", async () => {
+    const sessionId = await publishedSession(a, w);
+    const [p] = await makeContacts(a, w, 1);
+    await invite(a, w, sessionId, [p!.id]);
+    expect(await a.db.prisma.notification.count({ where: { contactId: p!.id } })).toBe(1);
+    ok(await gql(a, `mutation($id: ID!) { eraseContact(id: $id) { id } }`, { id: p!.id }, w.tokens.coordinator));
+    expect(await a.db.prisma.notification.count({ where: { contactId: p!.id } })).toBe(0);
+    expect(await a.db.prisma.notification.count({ where: { recipient: p!.email } })).toBe(0);
+  });
+});
+
 describe("reminders across two instances", () => {
   it("each confirmed invitee gets exactly one reminder, however many sweeps race", async () => {
     // Starts in 30 minutes; reminder 60 minutes before: due now.

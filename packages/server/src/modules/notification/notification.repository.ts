@@ -26,10 +26,11 @@ export const notificationRepository = {
   },
   async markSent(db: DbOrTx, id: string, at: Date, by: string) {
     // The link token is only needed to write the message: gone once it is sent.
-    await db.notification.update({ where: { id }, data: { status: "SENT", sentAt: at, sentBy: by, linkToken: null, lockedUntil: null, lastError: null } });
+    // updateMany: a row erased meanwhile (contact erasure, retention) is simply gone.
+    await db.notification.updateMany({ where: { id }, data: { status: "SENT", sentAt: at, sentBy: by, linkToken: null, lockedUntil: null, lastError: null } });
   },
   async markFailed(db: DbOrTx, id: string, p: { final: boolean; retryAt: Date; error: string }) {
-    await db.notification.update({
+    await db.notification.updateMany({
       where: { id },
       data: p.final
         ? { status: "FAILED", lockedUntil: null, linkToken: null, lastError: p.error }

@@ -1,7 +1,7 @@
 import ICAL from "ical.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { App } from "../src/app.js";
-import { errorCode, gql, startTestApp, wsConnect } from "./support/app.js";
+import { errorCode, gql, startTestApp, wsConnect, wsQuery } from "./support/app.js";
 import { invite, makeContacts, ok, PAGE, publishedSession, respond } from "./support/sessions.js";
 import { createWorld, type World } from "./support/world.js";
 
@@ -138,6 +138,10 @@ describe("live counts over WebSocket", () => {
       await until(() => seen.at(-1)!.confirmed === 1 && seen.at(-1)!.waitlisted === 0 && seen.length >= 4);
       expect(seen).toEqual([{ confirmed: 0, waitlisted: 0 }, { confirmed: 1, waitlisted: 0 }, { confirmed: 1, waitlisted: 1 }, { confirmed: 1, waitlisted: 0 }]);
       expect(errors).toEqual([]);
+      // Queries work over the same socket too (same authorization as over HTTP).
+      const overWs = await wsQuery<{ themeSession: { counts: unknown; registrations: unknown[] } }>(client,
+        `query($id: ID!) { themeSession(id: $id) { counts { confirmed waitlisted } registrations { seatStatus } } }`, { id: sessionId });
+      expect(overWs.data?.themeSession).toEqual({ counts: { confirmed: 1, waitlisted: 0 }, registrations: [{ seatStatus: "CONFIRMED" }] });
     } finally {
       dispose();
       await client.dispose();

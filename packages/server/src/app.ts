@@ -21,6 +21,9 @@ import { createHttpServer } from "./http/server.js";
 import { createLogger, type Logger } from "./logger.js";
 import { parseBearer } from "./modules/auth/token.js";
 import { MemoryRateLimiter, RedisRateLimiter, rateLimitPrefix, rateLimitRules, type RateLimiter } from "./lib/rate-limit.js";
+import { createMailer } from "./modules/notification/notification.mailer.js";
+import { Sweeper } from "./modules/notification/sweeper.js";
+import { invitationIcsRoute } from "./modules/session/session.http.js";
 import { InProcessDoorbell, RedisDoorbell, type Doorbell } from "./realtime/doorbell.js";
 import { seedDemoIfEmpty } from "./seed/demo.js";
 import { createServices, type Services } from "./services.js";
@@ -34,6 +37,10 @@ export interface App {
   doorbell: Doorbell;
   services: Services;
   ws: WsHandle;
+  /** Timed work (notifications, reminders, retention); `runOnce(now)` runs one pass. */
+  sweeper: Sweeper;
+  /** Where the local mailbox is when no SMTP_URL is set. */
+  mailboxDir: string;
   /** Where the data lives: "embedded" (PGlite in DATA_DIR) or "external" (DATABASE_URL). */
   databaseMode: "embedded" | "external";
   stop(): Promise<void>;
@@ -84,9 +91,18 @@ export async function startApp(config: Config, log: Logger = createLogger(config
 
     const rateLimiter: RateLimiter = config.REDIS_URL ? new RedisRateLimiter(config.REDIS_URL, log, rateLimitPrefix(databaseUrl)) : new MemoryRateLimiter();
     cleanups.push(() => rateLimiter.close());
+    const mailboxDir = join(config.DATA_DIR, "mailbox");
+    const mailer = createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, mailboxDir });
+    cleanups.push(() => mailer.close());
 
     let wsHandle: WsHandle | null = null;
     const services = createServices({
+      mailer,
+      doorbell,
+      publicUrl: config.PUBLIC_URL,
+      instanceId: config.INSTANCE_ID,
+      rsvpRetentionDays: config.RSVP_RETENTION_DAYS,
+      log,
       db: db.prisma,
       rateLimiter,
       retention: {
@@ -113,6 +129,14 @@ export async function startApp(config: Config, log: Logger = createLogger(config
       sweep.unref();
       cleanups.push(async () => clearInterval(sweep));
     }
+    // Order matters: reminders and promotions enqueue messages that delivery then sends.
+    const sweeper = new Sweeper([
+      { name: "session-reminders", run: (now) => services.sessions.sweepReminders(now) },
+      { name: "rsvp-retention", run: (now) => services.sessions.sweepRetention(now) },
+      { name: "notification-delivery", run: (now) => services.notifications.deliverDue(now) },
+    ], log);
+    sweeper.start(config.SWEEP_INTERVAL_MS);
+    cleanups.push(() => sweeper.stop());
 
     const schema = buildSchema();
     const production = config.NODE_ENV === "production";
@@ -156,6 +180,7 @@ export async function startApp(config: Config, log: Logger = createLogger(config
       log,
       webDist,
       trustProxy: config.TRUST_PROXY,
+      routes: [invitationIcsRoute({ sessions: services.sessions })],
       buildContext: async (authorization, requestId, clientAddress) =>
         buildContext(await services.auth.authenticate(parseBearer(authorization)), requestId, "http", clientAddress),
       readiness: async () => {
@@ -203,6 +228,8 @@ export async function startApp(config: Config, log: Logger = createLogger(config
       doorbell,
       services,
       ws,
+      sweeper,
+      mailboxDir,
       databaseMode: embedded ? "embedded" : "external",
       stop: () => (stopping ??= stopAll()),
     };

@@ -49,6 +49,16 @@ const schema = z.object({
     .describe("true behind a reverse proxy: the client address for rate limits is the first X-Forwarded-For entry"),
   TRUSTED_DOCUMENTS: z.string().min(1).default("auto")
     .describe("auto = in production run only the web app's operations (WEB_DIST/trusted-documents.json); off; or a manifest path"),
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional()
+    .describe("SMTP server for notification email (smtp://user:pass@host:587); unset = messages are written to DATA_DIR/mailbox/ as JSON files"),
+  MAIL_FROM: z.string().min(3).default("wijknet <no-reply@wijknet.example>")
+    .describe("From address of notification email"),
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).default("http://localhost:4000")
+    .describe("public base URL of the web app; invitation links are PUBLIC_URL/rsvp/<token>"),
+  SWEEP_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(15_000)
+    .describe("how often this instance runs the timed-work sweep (notifications, reminders, retention); 0 = never"),
+  RSVP_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(180)
+    .describe("days after a theme session ends before its RSVP personal data (invitee link, guest names, sent messages) is erased"),
   WEB_DIST: z.string().optional().describe("built web app to serve at /; default packages/web/dist when it exists"),
 });
 

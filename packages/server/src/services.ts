@@ -6,8 +6,13 @@ import { ContactTransferService } from "./modules/contact/contact-transfer.servi
 import { ContactService } from "./modules/contact/contact.service.js";
 import { DistrictService } from "./modules/district/district.service.js";
 import { NetworkService } from "./modules/network/network.service.js";
+import { NotificationService } from "./modules/notification/notification.service.js";
+import type { Mailer } from "./modules/notification/notification.mailer.js";
 import { OrganisationService } from "./modules/organisation/organisation.service.js";
 import { RetentionService, type RetentionPolicy } from "./modules/retention/retention.service.js";
+import { SessionService } from "./modules/session/session.service.js";
+import type { Logger } from "./logger.js";
+import type { Doorbell } from "./realtime/doorbell.js";
 
 export interface ServiceDeps {
   db: Db;
@@ -18,13 +23,23 @@ export interface ServiceDeps {
   onSessionRevoked?: (sessionId: string) => void;
   now?: () => Date;
   retention: RetentionPolicy;
+  /** Notifications and theme sessions. */
+  mailer: Mailer;
+  doorbell?: Doorbell;
+  publicUrl: string;
+  instanceId: string;
+  rsvpRetentionDays: number;
+  log: Logger;
 }
 
 /** The composition root of the domain: one instance of each service per server. */
 export function createServices(deps: ServiceDeps) {
   const audit = new AuditService(deps.db);
   const contacts = new ContactService({ db: deps.db, audit, now: deps.now });
+  const notifications = new NotificationService({ db: deps.db, audit, mailer: deps.mailer, publicUrl: deps.publicUrl, instanceId: deps.instanceId, log: deps.log });
   return {
+    notifications,
+    sessions: new SessionService({ db: deps.db, audit, notifications, doorbell: deps.doorbell, publicUrl: deps.publicUrl, retentionDays: deps.rsvpRetentionDays, now: deps.now }),
     audit,
     auth: new AuthService({ db: deps.db, audit, rateLimiter: deps.rateLimiter, rateLimits: deps.rateLimits, tokenTtlMinutes: deps.tokenTtlMinutes, onSessionRevoked: deps.onSessionRevoked, now: deps.now }),
     districts: new DistrictService({ db: deps.db, defaultMunicipalityCode: deps.defaultMunicipalityCode }),

@@ -4,6 +4,7 @@ import { createContactLoaders } from "../modules/contact/contact.loaders.js";
 import { createDistrictLoaders } from "../modules/district/district.loaders.js";
 import { createNetworkLoaders } from "../modules/network/network.loaders.js";
 import { createOrganisationLoaders } from "../modules/organisation/organisation.loaders.js";
+import { createSessionLoaders } from "../modules/session/session.loaders.js";
 
 /** Every relation is loaded through a per-request DataLoader (no N+1). */
 export function createLoaders(db: Db) {
@@ -13,6 +14,7 @@ export function createLoaders(db: Db) {
     ...createOrganisationLoaders(db),
     ...createContactLoaders(db),
     ...createNetworkLoaders(db),
+    ...createSessionLoaders(db),
   };
 }
 export type Loaders = ReturnType<typeof createLoaders>;

@@ -10,6 +10,7 @@ import { contactResolvers } from "../modules/contact/contact.resolvers.js";
 import { districtResolvers } from "../modules/district/district.resolvers.js";
 import { networkResolvers } from "../modules/network/network.resolvers.js";
 import { organisationResolvers } from "../modules/organisation/organisation.resolvers.js";
+import { sessionResolvers } from "../modules/session/session.resolvers.js";
 import { DateTime } from "./scalars.js";
 
 const MODULES_DIR = join(dirname(fileURLToPath(import.meta.url)), "../modules");
@@ -36,6 +37,7 @@ const resolvers: Resolvers[] = [
   organisationResolvers,
   contactResolvers,
   networkResolvers,
+  sessionResolvers,
 ];
 
 export function buildSchema(): GraphQLSchema {

@@ -18,6 +18,8 @@ export interface HttpAppOptions {
   /** Database and doorbell checks for /readyz. */
   readiness(): Promise<Record<string, boolean>>;
   webDist?: string | undefined;
+  /** Feature routes outside GraphQL (e.g. .ics downloads); each returns true when it answered. */
+  routes?: ReadonlyArray<(req: IncomingMessage, res: ServerResponse, pathname: string) => Promise<boolean>>;
   log: Logger;
 }
 
@@ -85,6 +87,7 @@ export function createHttpServer(opts: HttpAppOptions): Server {
         return sendJson(res, ok ? 200 : 503, { status: ok ? "ready" : "not ready", checks });
       }
       if (url.pathname === "/graphql") return await handleGraphql(req, res, url.search);
+      for (const route of opts.routes ?? []) if (await route(req, res, url.pathname)) return;
       if (serveStatic && (await serveStatic(req, res, url.pathname))) return;
       sendJson(res, 404, { error: "Not found" });
     } catch (err) {

@@ -2,6 +2,7 @@ import type { PrismaClient } from "../generated/prisma/client.js";
 import type { Role } from "../generated/prisma/enums.js";
 import { hashPassword } from "../modules/auth/password.js";
 import { DEMO_LINKED_ALLY_EMAIL, seedDemoNetworks } from "./demo-networks.js";
+import { seedDemoSessions } from "./demo-sessions.js";
 
 /** Demo password of every demo account. Demo accounts exist only in demo data. */
 export const DEMO_PASSWORD = "wijknet-demo";
@@ -84,6 +85,8 @@ export async function seedDemo(
           `${n.memberships} memberships, ${n.consents} consents, ${n.interactions} interactions ` +
           `in ${Math.round(performance.now() - started)} ms`,
       );
+      // Theme sessions last: they use whatever contacts and networks exist by now.
+      await seedDemoSessions(tx, municipality.id, { log });
     },
     { timeout: 60_000, maxWait: 30_000 },
   );

@@ -1,3 +1,5 @@
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { inject } from "vitest";
 import { createClient, type Client } from "graphql-ws";
 import WebSocket from "ws";
@@ -18,9 +20,18 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Ap
     DB_POOL_MAX: "5",
     // Every test logs in from 127.0.0.1; the address limit has its own test.
     RATE_LIMIT_LOGIN_PER_ADDRESS: "1000000",
+    // Timed work only where a test asks for it; one mailbox folder per test run, shared by
+    // every app of the run (any instance may deliver any message).
+    SWEEP_INTERVAL_MS: "0",
+    DATA_DIR: testDataDir(),
     ...env,
   });
   return startApp(config, createLogger(config));
+}
+
+/** The run's DATA_DIR (its mailbox/ holds every message the run's apps sent). */
+export function testDataDir(): string {
+  return join(tmpdir(), `wijknet-test-${new URL(inject("databaseUrl")).pathname.slice(1)}`);
 }
 
 export interface GqlResult<T = Record<string, any>> {

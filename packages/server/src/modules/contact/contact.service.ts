@@ -396,6 +396,8 @@ export class ContactService {
     await tx.consent.deleteMany({ where: { contactId: { in: ids } } });
     await tx.interaction.updateMany({ where: { contactId: { in: ids } }, data: { note: null } });
     await tx.user.updateMany({ where: { contactId: { in: ids } }, data: { contactId: null } });
+    // Messages to or about the person hold their address: gone, sent or not (none goes out after erasure).
+    await tx.notification.deleteMany({ where: { contactId: { in: ids } } });
     await tx.contact.updateMany({
       where: { id: { in: ids } },
       data: { fullName: ERASED_NAME, email: null, phone: null, notes: null, preferredLanguage: "und", status: "ARCHIVED", anonymisedAt: now },

@@ -1,0 +1,84 @@
+import type { Resolvers } from "../../generated/graphql.js";
+import type { Context } from "../../graphql/context.js";
+import { notFound } from "../../graphql/errors.js";
+import type { SessionLoaders } from "./session.service.js";
+
+function loadersOf(ctx: Context): SessionLoaders {
+  return {
+    session: (id) => ctx.loaders.themeSession.load(id),
+    district: (id) => ctx.loaders.district.load(id),
+    registration: (id) => ctx.loaders.registration.load(id),
+  };
+}
+
+const districtName = async (ctx: Context, districtId: string | null) => (districtId ? (await ctx.loaders.district.load(districtId))?.name ?? null : null);
+
+export const sessionResolvers: Resolvers = {
+  Query: {
+    themeSessions: (_p, { filter, first, after }, ctx) => ctx.services.sessions.list(ctx.viewer, filter ?? null, first, after),
+    themeSession: (_p, { id }, ctx) => ctx.services.sessions.get(ctx.viewer, id, loadersOf(ctx)),
+    invitation: (_p, { token }, ctx) => ctx.services.sessions.publicInvitation(token, loadersOf(ctx)),
+  },
+  Mutation: {
+    createThemeSession: (_p, { input }, ctx) => ctx.services.sessions.create(ctx.viewer, input, ctx.requestId, loadersOf(ctx)),
+    updateThemeSession: (_p, { id, input }, ctx) => ctx.services.sessions.update(ctx.viewer, id, input, ctx.requestId, loadersOf(ctx)),
+    publishThemeSession: (_p, { id }, ctx) => ctx.services.sessions.setStatus(ctx.viewer, id, "PUBLISHED", ctx.requestId, loadersOf(ctx)),
+    cancelThemeSession: (_p, { id }, ctx) => ctx.services.sessions.setStatus(ctx.viewer, id, "CANCELLED", ctx.requestId, loadersOf(ctx)),
+    completeThemeSession: (_p, { id }, ctx) => ctx.services.sessions.setStatus(ctx.viewer, id, "COMPLETED", ctx.requestId, loadersOf(ctx)),
+    inviteToSession: (_p, { input }, ctx) => ctx.services.sessions.invite(ctx.viewer, input, ctx.requestId, loadersOf(ctx)),
+    renewInvitationLink: (_p, { id, expiresAt }, ctx) => ctx.services.sessions.renewLink(ctx.viewer, id, expiresAt, ctx.requestId),
+    respondToInvitation: (_p, { token, response, guests }, ctx) => ctx.services.sessions.respond(token, response, guests, ctx.requestId),
+    checkInRegistration: (_p, { id, result }, ctx) => ctx.services.sessions.checkIn(ctx.viewer, id, result, ctx.requestId, loadersOf(ctx)),
+    resetSelfCheckInCode: (_p, { sessionId }, ctx) => ctx.services.sessions.resetSelfCheckInCode(ctx.viewer, sessionId, ctx.requestId, loadersOf(ctx)),
+    selfCheckIn: (_p, { token, code }, ctx) => ctx.services.sessions.selfCheckIn(token, code, ctx.requestId, loadersOf(ctx)),
+  },
+  Subscription: {
+    sessionCounts: {
+      subscribe: (_p, { sessionId }, ctx) => ctx.services.sessions.countsStream(ctx.viewer, sessionId, loadersOf(ctx)),
+    },
+  },
+  ThemeSession: {
+    district: (s, _a, ctx) => (s.districtId ? ctx.loaders.district.load(s.districtId) : null),
+    hasSelfCheckInCode: (s) => s.selfCheckInCodeHash !== null,
+    counts: async (s, _a, ctx) => ctx.services.sessions.countsOf(s, await ctx.loaders.sessionCounts.load(s.id)),
+    invitations: (s, _a, ctx) => {
+      ctx.services.sessions.assertMayManage(ctx.viewer, s);
+      return ctx.loaders.invitationsOfSession.load(s.id);
+    },
+    registrations: async (s, { includeCancelled }, ctx) => {
+      ctx.services.sessions.assertMayManage(ctx.viewer, s);
+      const all = await ctx.loaders.registrationsOfSession.load(s.id);
+      return includeCancelled ? all : all.filter((r) => r.seatStatus !== "CANCELLED");
+    },
+    ics: async (s, _a, ctx) => ctx.services.sessions.ics(s, await districtName(ctx, s.districtId)),
+  },
+  Invitation: {
+    session: async (i, _a, ctx) => (await ctx.loaders.themeSession.load(i.sessionId)) ?? Promise.reject(notFound("ThemeSession")),
+    contact: (i, _a, ctx) => (i.contactId ? ctx.loaders.contact.load(i.contactId) : null),
+    viaNetwork: (i, _a, ctx) => (i.viaNetworkId ? ctx.loaders.network.load(i.viaNetworkId) : null),
+    registrations: async (i, { includeCancelled }, ctx) => {
+      const all = await ctx.loaders.registrationsOfInvitation.load(i.id);
+      return includeCancelled ? all : all.filter((r) => r.seatStatus !== "CANCELLED");
+    },
+  },
+  Registration: {
+    invitation: async (r, _a, ctx) => (await ctx.loaders.invitation.load(r.invitationId)) ?? Promise.reject(notFound("Invitation")),
+    waitlistPosition: (r, _a, ctx) => (r.seatStatus === "WAITLISTED" ? ctx.loaders.waitlistPosition.load(r.id) : null),
+  },
+  OwnRegistration: {
+    waitlistPosition: (r, _a, ctx) => (r.seatStatus === "WAITLISTED" ? ctx.loaders.waitlistPosition.load(r.id) : null),
+  },
+  PublicSession: {
+    district: (s, _a, ctx) => (s.districtId ? ctx.loaders.district.load(s.districtId) : null),
+    counts: async (s, _a, ctx) => ctx.services.sessions.countsOf(s, await ctx.loaders.sessionCounts.load(s.id)),
+  },
+  PublicInvitation: {
+    session: (p) => p.session,
+    response: (p) => p.invitation.response,
+    respondedAt: (p) => p.invitation.respondedAt,
+    expiresAt: (p) => p.invitation.tokenExpiresAt,
+    // Own claims only; cancelled ones are history the invitee does not need.
+    registrations: async (p, _a, ctx) => (await ctx.loaders.registrationsOfInvitation.load(p.invitation.id)).filter((r) => r.seatStatus !== "CANCELLED"),
+    ics: async (p, _a, ctx) => ctx.services.sessions.ics(p.session, await districtName(ctx, p.session.districtId), p.token),
+  },
+};

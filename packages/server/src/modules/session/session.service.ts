@@ -1,0 +1,688 @@
+import type { Db, Tx } from "../../db/prisma.js";
+import type { Invitation, Prisma, Registration, ThemeSession } from "../../generated/prisma/client.js";
+import type { AgeBand, NotificationKind, RsvpResponse, SessionStatus, SessionTheme } from "../../generated/prisma/enums.js";
+import type { Viewer } from "../../graphql/context.js";
+import { AppError, badInput, conflict, forbidden, notFound } from "../../graphql/errors.js";
+import { decodeCursor, encodeCursor, pageSize } from "../../lib/cursor.js";
+import { requireId, requireIds } from "../../lib/ids.js";
+import { KeyedQueue } from "../../lib/keyed-queue.js";
+import type { Doorbell } from "../../realtime/doorbell.js";
+import type { AuditService } from "../audit/audit.service.js";
+import { isMunicipalityWide, requireRole } from "../auth/authz.js";
+import { cleanText, requiredText } from "../contact/contact.rules.js";
+import type { NewNotification, NotificationService } from "../notification/notification.service.js";
+import { messages } from "./session.messages.js";
+import { sessionIcs } from "./session.ics.js";
+import { sessionRepository as repo } from "./session.repository.js";
+import {
+  UNDER_16, cleanGuests, generateCheckInCode, generateInvitationToken, hashCheckInCode, hashInvitationToken,
+  isWellFormedInvitationToken, isYouth, seatsToConfirm, type CleanGuest,
+} from "./session.rules.js";
+
+export interface SessionCountsModel {
+  sessionId: string;
+  capacity: number;
+  youthReservedSeats: number;
+  confirmed: number;
+  waitlisted: number;
+  seatsLeft: number;
+}
+export interface ThemeSessionConnectionModel {
+  edges: Array<{ cursor: string; node: ThemeSession }>;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  totalCount: number;
+}
+export interface InvitationLinkModel {
+  invitation: Invitation;
+  token: string;
+  url: string;
+}
+/** What the personal link shows; `token` is the caller's own (for the .ics link). */
+export interface PublicInvitationModel {
+  invitation: Invitation;
+  session: ThemeSession;
+  token: string;
+}
+
+export interface SessionLoaders {
+  session(id: string): Promise<ThemeSession | null>;
+  district(id: string): Promise<{ id: string; municipalityId: string; name: string } | null>;
+  registration(id: string): Promise<Registration | null>;
+}
+
+const DAY = 86_400_000;
+const MAX_INVITES_PER_CALL = 2_000;
+/** Waiting for the session lock: 50 answers at once queue here, not fail. */
+const TX = { maxWait: 15_000, timeout: 20_000 } as const;
+const countsChannel = (sessionId: string) => `wijknet:session-counts:${sessionId}`;
+
+/**
+ * Theme sessions, invitations and RSVPs. Who may do what (deny by default):
+ * - coordinators and admins: everything in their municipality;
+ * - police liaisons: read the sessions of their districts, no personal data;
+ * - allies and anyone else: only through a personal invitation link (token), which needs
+ *   no account. Allies bring youth as guests on their own invitation; they do not invite
+ *   contacts (contact data stays with the coordinator).
+ * Every seat change of a session runs under that session's row lock (see ARCHITECTURE.md).
+ */
+export class SessionService {
+  private readonly now: () => Date;
+  /** Answers for one session queue here (FIFO) before taking the row lock; see KeyedQueue. */
+  private readonly rsvpQueue = new KeyedQueue();
+  constructor(private readonly deps: {
+    db: Db; audit: AuditService; notifications: NotificationService; doorbell?: Doorbell | undefined;
+    publicUrl: string; retentionDays: number; now?: () => Date;
+  }) {
+    this.now = deps.now ?? (() => new Date());
+  }
+
+  // ───────────── reading ─────────────
+
+  private canSee(viewer: Viewer, s: ThemeSession): boolean {
+    if (s.municipalityId !== viewer.municipalityId) return false;
+    if (isMunicipalityWide(viewer)) return true;
+    // Liaisons: their districts' sessions once published, never a draft.
+    return viewer.role === "POLICE_LIAISON" && s.districtId !== null && viewer.districtIds.includes(s.districtId) && s.status !== "DRAFT";
+  }
+
+  async list(viewerInput: Viewer | null, filter: { districtId?: string | null; status?: SessionStatus | null; from?: Date | null; to?: Date | null } | null, first?: number | null, after?: string | null): Promise<ThemeSessionConnectionModel> {
+    const viewer = requireRole(viewerInput, "COORDINATOR", "ADMIN", "POLICE_LIAISON");
+    const take = pageSize(first, 200, 50);
+    const and: Prisma.ThemeSessionWhereInput[] = [{ municipalityId: viewer.municipalityId }];
+    if (!isMunicipalityWide(viewer)) and.push({ districtId: { in: [...viewer.districtIds] }, status: { not: "DRAFT" } });
+    if (filter?.districtId) and.push({ districtId: requireId(filter.districtId, "filter.districtId") });
+    if (filter?.status) and.push({ status: filter.status });
+    if (filter?.from) and.push({ startsAt: { gte: filter.from } });
+    if (filter?.to) and.push({ startsAt: { lt: filter.to } });
+    const where: Prisma.ThemeSessionWhereInput = { AND: and };
+    const page: Prisma.ThemeSessionWhereInput[] = [...and];
+    if (after) {
+      // Keyset: (startsAt, id) after the cursor's, so pages neither skip nor repeat rows.
+      const [at, id] = decodeCursor(after);
+      if (typeof at !== "string" || typeof id !== "string" || Number.isNaN(Date.parse(at))) throw badInput("after", "This cursor is not valid; start again without it.");
+      const startsAt = new Date(at);
+      page.push({ OR: [{ startsAt: { gt: startsAt } }, { startsAt, id: { gt: requireId(id, "after") } }] });
+    }
+    const [rows, totalCount] = await Promise.all([repo.findSessions(this.deps.db, { AND: page }, take + 1), repo.countSessions(this.deps.db, where)]);
+    const edges = rows.slice(0, take).map((node) => ({ cursor: encodeCursor([node.startsAt.toISOString(), node.id]), node }));
+    return { edges, pageInfo: { hasNextPage: rows.length > take, endCursor: edges.at(-1)?.cursor ?? null }, totalCount };
+  }
+
+  async get(viewerInput: Viewer | null, id: string, loaders: Pick<SessionLoaders, "session">): Promise<ThemeSession> {
+    const viewer = requireRole(viewerInput, "COORDINATOR", "ADMIN", "POLICE_LIAISON");
+    const s = await loaders.session(requireId(id, "id"));
+    if (!s || !this.canSee(viewer, s)) throw notFound("ThemeSession");
+    return s;
+  }
+
+  /** Invitations, registrations and names: coordinators and admins only. */
+  assertMayManage(viewerInput: Viewer | null, s: { municipalityId: string }): Viewer {
+    const viewer = requireRole(viewerInput, "COORDINATOR", "ADMIN");
+    if (s.municipalityId !== viewer.municipalityId) throw forbidden();
+    return viewer;
+  }
+
+  countsOf(s: ThemeSession, row: { confirmed: number; waitlisted: number } | undefined): SessionCountsModel {
+    const confirmed = row?.confirmed ?? 0;
+    return { sessionId: s.id, capacity: s.capacity, youthReservedSeats: s.youthReservedSeats, confirmed, waitlisted: row?.waitlisted ?? 0, seatsLeft: Math.max(0, s.capacity - confirmed) };
+  }
+
+  ics(s: ThemeSession, districtName: string | null, token?: string): string {
+    return sessionIcs(s, { districtName, url: token ? this.linkOf(token) : null });
+  }
+
+  private linkOf(token: string): string {
+    return `${this.deps.publicUrl.replace(/\/$/, "")}/rsvp/${token}`;
+  }
+
+  // ───────────── managing sessions ─────────────
+
+  private validateTimes(p: { startsAt: Date; endsAt: Date; rsvpDeadline: Date | null; capacity: number; youthReservedSeats: number; reminderMinutesBefore: number | null }) {
+    if (!(p.endsAt > p.startsAt)) throw badInput("input.endsAt", "Must be after the start.");
+    if (p.endsAt.getTime() - p.startsAt.getTime() > DAY) throw badInput("input.endsAt", "A session lasts at most 24 hours.");
+    if (p.rsvpDeadline && p.rsvpDeadline > p.startsAt) throw badInput("input.rsvpDeadline", "Must be before the start.");
+    if (!Number.isInteger(p.capacity) || p.capacity < 1 || p.capacity > 2_000) throw badInput("input.capacity", "Between 1 and 2000.");
+    if (!Number.isInteger(p.youthReservedSeats) || p.youthReservedSeats < 0 || p.youthReservedSeats > p.capacity) {
+      throw badInput("input.youthReservedSeats", "Between 0 and the capacity.");
+    }
+    if (p.reminderMinutesBefore !== null && (!Number.isInteger(p.reminderMinutesBefore) || p.reminderMinutesBefore < 1 || p.reminderMinutesBefore > 14 * 1440)) {
+      throw badInput("input.reminderMinutesBefore", "Between 1 minute and 14 days, or null for no reminder.");
+    }
+  }
+
+  async create(viewerInput: Viewer | null, input: {
+    title: string; theme: SessionTheme; description?: string | null; districtId?: string | null; startsAt: Date; endsAt: Date; place: string;
+    capacity: number; youthReservedSeats?: number | null; rsvpDeadline?: Date | null; reminderMinutesBefore?: number | null;
+  }, requestId: string, loaders: Pick<SessionLoaders, "district">) {
+    const viewer = requireRole(viewerInput, "COORDINATOR", "ADMIN");
+    const title = requiredText(input.title, "input.title", 160);
+    const place = requiredText(input.place, "input.place", 200);
+    const description = cleanText(input.description, "input.description", 4000);
+    let districtId: string | null = null;
+    if (input.districtId) {
+      const d = await loaders.district(requireId(input.districtId, "input.districtId"));
+      if (!d || d.municipalityId !== viewer.municipalityId) throw badInput("input.districtId", "No such district.");
+      districtId = d.id;
+    }
+    const now = this.now();
+    if (input.startsAt <= now) throw badInput("input.startsAt", "Must be in the future.");
+    if (input.startsAt.getTime() > now.getTime() + 2 * 366 * DAY) throw badInput("input.startsAt", "At most two years ahead.");
+    const p = {
+      startsAt: input.startsAt, endsAt: input.endsAt, rsvpDeadline: input.rsvpDeadline ?? null, capacity: input.capacity,
+      youthReservedSeats: input.youthReservedSeats ?? 0, reminderMinutesBefore: input.reminderMinutesBefore === undefined ? 1440 : input.reminderMinutesBefore,
+    };
+    this.validateTimes(p);
+    return this.deps.db.$transaction(async (tx) => {
+      const s = await repo.createSession(tx, { municipalityId: viewer.municipalityId, districtId, title, theme: input.theme, description, place, ...p, createdById: viewer.userId });
+      await this.deps.audit.record(tx, { municipalityId: viewer.municipalityId, actorId: viewer.userId, actorRole: viewer.role, action: "CREATE", entityType: "ThemeSession", entityId: s.id, requestId });
+      return s;
+    });
+  }
+
+  async update(viewerInput: Viewer | null, id: string, input: {
+    title?: string | null; description?: string | null; startsAt?: Date | null; endsAt?: Date | null; place?: string | null;
+    capacity?: number | null; youthReservedSeats?: number | null; rsvpDeadline?: Date | null; reminderMinutesBefore?: number | null;
+  }, requestId: string, loaders: Pick<SessionLoaders, "session">) {
+    const viewer = requireRole(viewerInput, "COORDINATOR", "ADMIN");
+    const existing = await this.get(viewer, id, loaders);
+    const data: Prisma.ThemeSessionUncheckedUpdateInput = {};
+    if (input.title != null) data.title = requiredText(input.title, "input.title", 160);
+    if (input.place != null) data.place = requiredText(input.place, "input.place", 200);
+    if (input.description !== undefined) data.description = cleanText(input.description, "input.description", 4000);
+    const now = this.now();
+    const result = await this.deps.db.$transaction(async (tx) => {
+      const s = await repo.lockSession(tx, existing.id);
+      if (!s) throw notFound("ThemeSession");
+      if (s.status === "CANCELLED" || s.status === "COMPLETED") throw conflict("A cancelled or completed session cannot be changed.");
+      const next = {
+        startsAt: input.startsAt ?? s.startsAt, endsAt: input.endsAt ?? s.endsAt,
+        rsvpDeadline: input.rsvpDeadline !== undefined ? input.rsvpDeadline : s.rsvpDeadline,
+        capacity: input.capacity ?? s.capacity, youthReservedSeats: input.youthReservedSeats ?? s.youthReservedSeats,
+        reminderMinutesBefore: input.reminderMinutesBefore !== undefined ? input.reminderMinutesBefore : s.reminderMinutesBefore,
+      };
+      if (input.startsAt && input.startsAt.getTime() !== s.startsAt.getTime() && input.startsAt <= now) throw badInput("input.startsAt", "Must be in the future.");
+      this.validateTimes(next);
+      const active = await repo.findActiveRegistrationsOfSession(tx, s.id);
+      const confirmed = active.filter((r) => r.seatStatus === "CONFIRMED");
+      // Confirmed seats are never taken back: shrink only down to what is confirmed.
+      if (next.capacity < confirmed.length) throw badInput("input.capacity", `${confirmed.length} seats are confirmed already.`);
+      const adults = confirmed.filter((r) => !isYouth(r.ageBand)).length;
+      if (adults > next.capacity - next.youthReservedSeats) throw badInput("input.youthReservedSeats", `${adults} adult seats are confirmed already.`);
+      Object.assign(data, next);
+      const timeChanged = next.startsAt.getTime() !== s.startsAt.getTime() || next.endsAt.getTime() !== s.endsAt.getTime();
+      const placeChanged = data.place !== undefined && data.place !== s.place;
+      // A moved session gets its reminder again, before the new start.
+      if (timeChanged || next.reminderMinutesBefore !== s.reminderMinutesBefore) data.reminderSentAt = null;
+      const updated = await repo.updateSession(tx, s.id, data);
+      const promoted = await this.allocate(tx, updated, now);
+      const notes: NewNotification[] = [];
+      if ((timeChanged || placeChanged) && updated.status === "PUBLISHED") {
+        notes.push(...(await this.toEveryoneInvited(tx, updated, "SESSION_CHANGED", messages.changed(updated))));
+      }
+      notes.push(...(await this.promotionNotes(tx, updated, promoted, null)));
+      await this.deps.notifications.enqueue(tx, notes);
+      await this.deps.audit.record(tx, {
+        municipalityId: viewer.municipalityId, actorId: viewer.userId, actorRole: viewer.role, action: "UPDATE", entityType: "ThemeSession", entityId: s.id,
+        details: { fields: Object.keys(input).filter((k) => (input as Record<string, unknown>)[k] !== undefined), notified: notes.length, promoted: promoted.length }, requestId,
+      });
+      return updated;
+    }, TX);
+    this.ring(result.id);
+    return result;
+  }
+
+  async setStatus(viewerInput: Viewer | null, id: string, status: "PUBLISHED" | "CANCELLED" | "COMPLETED", requestId: string, loaders: Pick<SessionLoaders, "session">) {
+    const viewer = requireRole(viewerInput, "COORDINATOR", "ADMIN");
+    const existing = await this.get(viewer, id, loaders);
+    const allowed: Record<typeof status, SessionStatus[]> = { PUBLISHED: ["DRAFT"], CANCELLED: ["DRAFT", "PUBLISHED"], COMPLETED: ["PUBLISHED"] };
+    const now = this.now();
+    return this.deps.db.$transaction(async (tx) => {
+      const s = await repo.lockSession(tx, existing.id);
+      if (!s) throw notFound("ThemeSession");
+      if (s.status === status) return s;
+      if (!allowed[status].includes(s.status)) throw conflict(`A ${s.status.toLowerCase()} session cannot become ${status.toLowerCase()}.`);
+      if (status === "PUBLISHED" && s.endsAt <= now) throw conflict("This session is over.");
+      if (status === "COMPLETED" && s.startsAt > now) throw conflict("A session that has not started cannot be completed.");
+      const updated = await repo.updateSession(tx, s.id, { status });
+      if (status === "CANCELLED" && s.status === "PUBLISHED") {
+        await this.deps.notifications.enqueue(tx, await this.toEveryoneInvited(tx, updated, "SESSION_CANCELLED", messages.cancelled(updated)));
+      }
+      await this.deps.audit.record(tx, {
+        municipalityId: viewer.municipalityId, actorId: viewer.userId, actorRole: viewer.role, action: "UPDATE", entityType: "ThemeSession", entityId: s.id,
+        details: { fields: ["status"], status }, requestId,
+      });
+      return updated;
+    });
+  }
+
+  // ───────────── invitations ─────────────
+
+  async invite(viewerInput: Viewer | null, input: { sessionId: string; networkIds?: readonly string[] | null; contactIds?: readonly string[] | null; expiresAt?: Date | null }, requestId: string, loaders: Pick<SessionLoaders, "session">): Promise<InvitationLinkModel[]> {
+    const viewer = requireRole(viewerInput, "COORDINATOR", "ADMIN");
+    const sessionId = requireId(input.sessionId, "input.sessionId");
+    const s0 = await loaders.session(sessionId);
+    if (!s0 || s0.municipalityId !== viewer.municipalityId) throw badInput("input.sessionId", "No such session.");
+    const networkIds = requireIds(input.networkIds ?? [], "input.networkIds", 50);
+    const contactIds = requireIds(input.contactIds ?? [], "input.contactIds", MAX_INVITES_PER_CALL);
+    if (networkIds.length === 0 && contactIds.length === 0) throw badInput("input.contactIds", "Choose networks or contacts to invite.");
+    const now = this.now();
+    const expiresAt = input.expiresAt ?? new Date(s0.endsAt.getTime() + 14 * DAY);
+    if (expiresAt <= now) throw badInput("input.expiresAt", "Must be in the future.");
+    const db = this.deps.db;
+    const networks = await repo.findNetworksByIds(db, networkIds);
+    for (const id of networkIds) {
+      const n = networks.find((x) => x.id === id);
+      if (!n || n.municipalityId !== viewer.municipalityId || n.archivedAt) throw badInput("input.networkIds", "No such (active) network.");
+    }
+    const contacts = await repo.findContactsByIds(db, contactIds);
+    for (const id of contactIds) {
+      const c = contacts.find((x) => x.id === id);
+      if (!c || c.municipalityId !== viewer.municipalityId) throw badInput("input.contactIds", "No such contact.");
+      if (c.status !== "ACTIVE" || c.anonymisedAt || c.mergedIntoId) throw badInput("input.contactIds", "This contact is not active.");
+    }
+    // Consent per purpose: someone who withdrew consent for session invitations is not
+    // invited (named directly: refused; through a network: skipped).
+    const withdrawnDirect = await repo.findWithdrawnInvitationConsent(db, contactIds);
+    if (withdrawnDirect.size > 0) throw badInput("input.contactIds", "A contact withdrew consent for session invitations.");
+    // Who, and through which network: direct invitations first, then networks in the order given.
+    const via = new Map<string, string | null>(contactIds.map((id) => [id, null]));
+    const members = await repo.findCurrentMembersOfNetworks(db, networkIds, now);
+    const withdrawn = await repo.findWithdrawnInvitationConsent(db, [...new Set(members.map((m) => m.contactId))]);
+    for (const nid of networkIds) for (const m of members) if (m.networkId === nid && !via.has(m.contactId) && !withdrawn.has(m.contactId)) via.set(m.contactId, nid);
+    if (via.size > MAX_INVITES_PER_CALL) throw badInput("input.networkIds", `At most ${MAX_INVITES_PER_CALL} invitations at once.`);
+    const links = await db.$transaction(async (tx) => {
+      const s = await repo.lockSession(tx, sessionId);
+      if (!s) throw badInput("input.sessionId", "No such session.");
+      if (s.status !== "PUBLISHED") throw conflict("Publish the session before inviting.");
+      if (s.endsAt <= now) throw conflict("This session is over.");
+      const already = await repo.findInvitedContactIds(tx, s.id);
+      const fresh = [...via].filter(([cid]) => !already.has(cid));
+      const people = new Map((await repo.findContactsByIds(tx, fresh.map(([cid]) => cid))).map((c) => [c.id, c]));
+      const out: InvitationLinkModel[] = [];
+      const notes: NewNotification[] = [];
+      const m = messages.invitation(s);
+      for (const [contactId, viaNetworkId] of fresh) {
+        const token = generateInvitationToken();
+        const invitation = await repo.createInvitation(tx, { sessionId: s.id, contactId, viaNetworkId, tokenHash: hashInvitationToken(token), tokenExpiresAt: expiresAt, invitedById: viewer.userId });
+        out.push({ invitation, token, url: this.linkOf(token) });
+        const email = people.get(contactId)?.email;
+        if (email) notes.push({ municipalityId: s.municipalityId, kind: "INVITATION", recipient: email, ...m, contactId, sessionId: s.id, invitationId: invitation.id, linkToken: token, dedupeKey: `invitation:${invitation.id}` });
+      }
+      await this.deps.notifications.enqueue(tx, notes);
+      await this.deps.audit.recordMany(tx, out.map((l) => ({
+        municipalityId: viewer.municipalityId, actorId: viewer.userId, actorRole: viewer.role, action: "CREATE" as const, entityType: "Invitation", entityId: l.invitation.id,
+        details: { sessionId: s.id, viaNetworkId: l.invitation.viaNetworkId }, requestId,
+      })));
+      return out;
+    }, TX);
+    return links;
+  }
+
+  /**
+   * A new personal link for an invitation (lost or expired): the old token stops working at
+   * once, the invitee gets the new link by email.
+   */
+  async renewLink(viewerInput: Viewer | null, id: string, expiresAtInput: Date | null | undefined, requestId: string): Promise<InvitationLinkModel> {
+    const viewer = requireRole(viewerInput, "COORDINATOR", "ADMIN");
+    const invitation = (await repo.findInvitationsByIds(this.deps.db, [requireId(id, "id")]))[0];
+    const s0 = invitation ? (await repo.findSessionsByIds(this.deps.db, [invitation.sessionId]))[0] : undefined;
+    if (!invitation || !s0 || s0.municipalityId !== viewer.municipalityId) throw notFound("Invitation");
+    if (!invitation.contactId) throw conflict("This invitation no longer belongs to anyone.");
+    const now = this.now();
+    const expiresAt = expiresAtInput ?? new Date(s0.endsAt.getTime() + 14 * DAY);
+    if (expiresAt <= now) throw badInput("expiresAt", "Must be in the future.");
+    return this.deps.db.$transaction(async (tx) => {
+      const s = await repo.lockSession(tx, s0.id);
+      if (!s || s.status === "CANCELLED" || s.status === "COMPLETED" || s.endsAt <= now) throw conflict("This session is over or cancelled.");
+      const token = generateInvitationToken();
+      const tokenHash = hashInvitationToken(token);
+      const updated = await repo.updateInvitation(tx, invitation.id, { tokenHash, tokenExpiresAt: expiresAt });
+      const email = await this.emailOf(tx, updated);
+      if (email) {
+        await this.deps.notifications.enqueue(tx, [{ municipalityId: s.municipalityId, kind: "INVITATION", recipient: email, ...messages.invitation(s), contactId: updated.contactId, sessionId: s.id, invitationId: updated.id, linkToken: token, dedupeKey: `invitation:${updated.id}:${tokenHash.slice(0, 16)}` }]);
+      }
+      await this.deps.audit.record(tx, {
+        municipalityId: viewer.municipalityId, actorId: viewer.userId, actorRole: viewer.role, action: "UPDATE", entityType: "Invitation", entityId: updated.id,
+        details: { fields: ["tokenHash", "tokenExpiresAt"] }, requestId,
+      });
+      return { invitation: updated, token, url: this.linkOf(token) };
+    });
+  }
+
+  /**
+   * The token is the authorization of the link's holder. A forged, malformed or unknown
+   * token is NOT_FOUND; an expired one UNAUTHENTICATED (reason INVITATION_EXPIRED): both
+   * before anything is read or changed.
+   */
+  private async resolveToken(token: string): Promise<Invitation> {
+    if (typeof token !== "string" || !isWellFormedInvitationToken(token)) throw notFound("Invitation");
+    const invitation = await repo.findInvitationByTokenHash(this.deps.db, hashInvitationToken(token));
+    if (!invitation) throw notFound("Invitation");
+    if (invitation.tokenExpiresAt <= this.now()) {
+      throw new AppError("UNAUTHENTICATED", "This invitation link has expired. Ask the coordinator for a new one.", { reason: "INVITATION_EXPIRED" });
+    }
+    return invitation;
+  }
+
+  async publicInvitation(token: string, loaders: Pick<SessionLoaders, "session">): Promise<PublicInvitationModel> {
+    const invitation = await this.resolveToken(token);
+    const session = await loaders.session(invitation.sessionId);
+    if (!session) throw notFound("Invitation");
+    return { invitation, session, token };
+  }
+
+  /** The invitation's .ics for the HTTP download route (same token rules). */
+  async invitationIcs(token: string): Promise<string> {
+    const invitation = await this.resolveToken(token);
+    const s = (await repo.findSessionsByIds(this.deps.db, [invitation.sessionId]))[0];
+    if (!s) throw notFound("Invitation");
+    const district = s.districtId ? await repo.findDistrict(this.deps.db, s.districtId) : null;
+    return this.ics(s, district?.name ?? null, token);
+  }
+
+  async respond(token: string, response: RsvpResponse, guestsInput: ReadonlyArray<{ label: string; ageBand: AgeBand; guardianConsent?: boolean | null }> | null | undefined, requestId: string): Promise<PublicInvitationModel> {
+    const found = await this.resolveToken(token);
+    const guests = guestsInput == null ? null : cleanGuests(guestsInput);
+    if (response !== "YES" && guests && guests.length > 0) throw badInput("guests", "Guests come with a YES only.");
+    // Arrival order is the order of taking the row lock (across instances); within this
+    // instance answers wait their turn in a FIFO queue first, holding no connection.
+    const result = await this.rsvpQueue.run(found.sessionId, () => this.deps.db.$transaction(async (tx) => {
+      const now = this.now();
+      const s = await repo.lockSession(tx, found.sessionId);
+      if (!s) throw notFound("Invitation");
+      if (s.status === "CANCELLED") throw conflict("This session was cancelled.");
+      if (s.status === "DRAFT") throw conflict("This session is not open for answers.");
+      if (s.status === "COMPLETED" || s.endsAt <= now) throw conflict("This session is over.");
+      if (response === "YES" && s.startsAt <= now) throw conflict("This session has started; answers are closed.");
+      if (response === "YES" && s.rsvpDeadline && s.rsvpDeadline < now) throw conflict("The RSVP deadline has passed; you can still cancel.");
+      const invitation = (await tx.invitation.findUnique({ where: { id: found.id } }))!;
+      const active = await repo.findActiveRegistrationsOfSession(tx, s.id);
+      const mine = active.filter((r) => r.invitationId === invitation.id);
+      const self = mine.find((r) => !r.isGuest);
+      const myGuests = mine.filter((r) => r.isGuest);
+      const cancel: string[] = [];
+      if (response === "YES") {
+        if (!self) {
+          const contact = invitation.contactId ? (await repo.findContactsByIds(tx, [invitation.contactId]))[0] : undefined;
+          await this.queueClaim(tx, s, invitation, { isGuest: false, ageBand: contact?.ageBand ?? "ADULT" }, now);
+        }
+        if (guests) {
+          // Guests that stay keep their place in the queue; removed ones free theirs.
+          const pool = [...myGuests];
+          const add: CleanGuest[] = [];
+          for (const g of guests) {
+            const i = pool.findIndex((p) => p.guestLabel === g.label && p.ageBand === g.ageBand);
+            if (i >= 0) pool.splice(i, 1);
+            else add.push(g);
+          }
+          cancel.push(...pool.map((p) => p.id));
+          for (const g of add) await this.queueClaim(tx, s, invitation, { isGuest: true, ageBand: g.ageBand, guestLabel: g.label, guardianConsentAt: UNDER_16.includes(g.ageBand) && g.guardianConsent ? now : null }, now);
+        }
+      } else {
+        cancel.push(...mine.map((r) => r.id));
+      }
+      if (cancel.length) await repo.cancelRegistrations(tx, cancel);
+      const updatedInvitation = await repo.updateInvitation(tx, invitation.id, { response, respondedAt: now });
+      const promoted = await this.allocate(tx, s, now);
+      const notes = await this.promotionNotes(tx, s, promoted, invitation.id);
+      const email = await this.emailOf(tx, invitation);
+      if (email) {
+        const own = (await repo.findRegistrationsOfInvitations(tx, [invitation.id])).filter((r) => r.seatStatus !== "CANCELLED");
+        const confirmed = own.filter((r) => r.seatStatus === "CONFIRMED").length;
+        const base = { municipalityId: s.municipalityId, recipient: email, contactId: invitation.contactId, sessionId: s.id, invitationId: invitation.id, linkToken: token };
+        if (response !== "YES") notes.push({ ...base, kind: "RSVP_RECEIVED", ...messages.received(s, response) });
+        else if (confirmed === own.length) notes.push({ ...base, kind: "RSVP_CONFIRMED", ...messages.confirmed(s, confirmed) });
+        else {
+          const firstWaiting = own.find((r) => r.seatStatus === "WAITLISTED");
+          const pos = firstWaiting ? (await repo.waitlistPositions(tx, [firstWaiting.id])).get(firstWaiting.id) ?? null : null;
+          notes.push({ ...base, kind: "RSVP_WAITLISTED", ...messages.waitlisted(s, pos, confirmed) });
+        }
+      }
+      await this.deps.notifications.enqueue(tx, notes);
+      await this.deps.audit.record(tx, {
+        municipalityId: s.municipalityId, actorId: null, actorRole: null, action: "UPDATE", entityType: "Invitation", entityId: invitation.id,
+        details: { fields: ["response"], response, guests: guests?.length ?? null, via: "token", promoted: promoted.length }, requestId,
+      });
+      return { invitation: updatedInvitation, session: s };
+    }, TX));
+    this.ring(result.session.id);
+    return { ...result, token };
+  }
+
+  /** A new seat claim at the end of the queue (time taken under the session lock). */
+  private async queueClaim(tx: Tx, s: ThemeSession, invitation: Invitation, claim: { isGuest: boolean; ageBand: AgeBand; guestLabel?: string; guardianConsentAt?: Date | null }, _now: Date) {
+    const queuedAt = await repo.nextQueuedAt(tx, s.id);
+    return repo.createRegistration(tx, { sessionId: s.id, invitationId: invitation.id, seatStatus: "WAITLISTED", queuedAt, ...claim });
+  }
+
+  /** Gives free seats to the waitlist in arrival order (see `seatsToConfirm`); returns who moved up. */
+  private async allocate(tx: Tx, s: ThemeSession, now: Date): Promise<Registration[]> {
+    const claims = await repo.findActiveRegistrationsOfSession(tx, s.id);
+    const ids = seatsToConfirm(s.capacity, s.youthReservedSeats, claims);
+    if (ids.length === 0) return [];
+    await repo.confirmRegistrations(tx, ids, now);
+    const set = new Set(ids);
+    return claims.filter((c) => set.has(c.id));
+  }
+
+  /** "A seat came free": one message per invitation whose claims were confirmed (except `except`, told by the caller). */
+  private async promotionNotes(tx: Tx, s: ThemeSession, promoted: readonly Registration[], except: string | null): Promise<NewNotification[]> {
+    const perInvitation = new Map<string, number>();
+    for (const r of promoted) if (r.invitationId !== except) perInvitation.set(r.invitationId, (perInvitation.get(r.invitationId) ?? 0) + 1);
+    if (perInvitation.size === 0) return [];
+    const invitations = await repo.findInvitationsByIds(tx, [...perInvitation.keys()]);
+    const notes: NewNotification[] = [];
+    for (const inv of invitations) {
+      const email = await this.emailOf(tx, inv);
+      if (email) notes.push({ municipalityId: s.municipalityId, kind: "RSVP_PROMOTED", recipient: email, ...messages.promoted(s, perInvitation.get(inv.id)!), contactId: inv.contactId, sessionId: s.id, invitationId: inv.id });
+    }
+    return notes;
+  }
+
+  private async toEveryoneInvited(tx: Tx, s: ThemeSession, kind: NotificationKind, m: { subject: string; body: string }): Promise<NewNotification[]> {
+    const invitations = await repo.findInvitationsOfSessions(tx, [s.id]);
+    const contacts = new Map((await repo.findContactsByIds(tx, invitations.flatMap((i) => (i.contactId ? [i.contactId] : [])))).map((c) => [c.id, c]));
+    const notes: NewNotification[] = [];
+    for (const inv of invitations) {
+      const email = inv.contactId ? contacts.get(inv.contactId)?.email : null;
+      if (email) notes.push({ municipalityId: s.municipalityId, kind, recipient: email, ...m, contactId: inv.contactId, sessionId: s.id, invitationId: inv.id });
+    }
+    return notes;
+  }
+
+  private async emailOf(tx: Tx, invitation: Invitation): Promise<string | null> {
+    if (!invitation.contactId) return null;
+    return (await repo.findContactsByIds(tx, [invitation.contactId]))[0]?.email ?? null;
+  }
+
+  private ring(sessionId: string): void {
+    void this.deps.doorbell?.ring(countsChannel(sessionId), sessionId);
+  }
+
+  // ───────────── attendance ─────────────
+
+  async checkIn(viewerInput: Viewer | null, id: string, result: "ATTENDED" | "NO_SHOW", requestId: string, loaders: Pick<SessionLoaders, "session" | "registration">) {
+    const viewer = requireRole(viewerInput, "COORDINATOR", "ADMIN");
+    const reg = await loaders.registration(requireId(id, "id"));
+    const s = reg ? await loaders.session(reg.sessionId) : null;
+    if (!reg || !s || s.municipalityId !== viewer.municipalityId) throw notFound("Registration");
+    if (s.status !== "PUBLISHED" && s.status !== "COMPLETED") throw conflict("Only a published or completed session has check-ins.");
+    if (s.startsAt.getTime() - 2 * 3_600_000 > this.now().getTime()) throw conflict("Check-in opens two hours before the start.");
+    if (reg.seatStatus !== "CONFIRMED") throw badInput("id", "Only a confirmed seat can be checked in.");
+    return this.deps.db.$transaction(async (tx) => {
+      const updated = await repo.updateRegistration(tx, reg.id, { attendance: result, checkedInAt: result === "ATTENDED" ? this.now() : null });
+      await this.deps.audit.record(tx, {
+        municipalityId: viewer.municipalityId, actorId: viewer.userId, actorRole: viewer.role, action: "UPDATE", entityType: "Registration", entityId: reg.id,
+        details: { fields: ["attendance"] }, requestId,
+      });
+      return updated;
+    });
+  }
+
+  async resetSelfCheckInCode(viewerInput: Viewer | null, sessionId: string, requestId: string, loaders: Pick<SessionLoaders, "session">): Promise<string> {
+    const viewer = requireRole(viewerInput, "COORDINATOR", "ADMIN");
+    const s = await this.get(viewer, sessionId, loaders);
+    if (s.status !== "PUBLISHED") throw conflict("Only a published session has a check-in code.");
+    const code = generateCheckInCode();
+    await this.deps.db.$transaction(async (tx) => {
+      await repo.updateSession(tx, s.id, { selfCheckInCodeHash: hashCheckInCode(s.id, code) });
+      await this.deps.audit.record(tx, {
+        municipalityId: viewer.municipalityId, actorId: viewer.userId, actorRole: viewer.role, action: "UPDATE", entityType: "ThemeSession", entityId: s.id,
+        details: { fields: ["selfCheckInCodeHash"] }, requestId,
+      });
+    });
+    return code;
+  }
+
+  /** The invitee checks in their confirmed seats (and guests') with the code shown at the session. */
+  async selfCheckIn(token: string, code: string, requestId: string, loaders: Pick<SessionLoaders, "session">): Promise<PublicInvitationModel> {
+    const invitation = await this.resolveToken(token);
+    const s = await loaders.session(invitation.sessionId);
+    if (!s) throw notFound("Invitation");
+    const now = this.now();
+    if (s.status !== "PUBLISHED" || now.getTime() < s.startsAt.getTime() - 3_600_000 || now.getTime() > s.endsAt.getTime() + 2 * 3_600_000) {
+      throw conflict("Self check-in is open from an hour before the start until two hours after the end.");
+    }
+    if (!s.selfCheckInCodeHash || typeof code !== "string" || code.length > 20 || hashCheckInCode(s.id, code) !== s.selfCheckInCodeHash) {
+      throw badInput("code", "This check-in code is not right.");
+    }
+    await this.deps.db.$transaction(async (tx) => {
+      const mine = (await repo.findRegistrationsOfInvitations(tx, [invitation.id])).filter((r) => r.seatStatus === "CONFIRMED");
+      if (mine.length === 0) throw conflict("You have no confirmed seat for this session.");
+      await tx.registration.updateMany({ where: { id: { in: mine.map((r) => r.id) } }, data: { attendance: "ATTENDED", checkedInAt: now } });
+      await this.deps.audit.record(tx, {
+        municipalityId: s.municipalityId, actorId: null, actorRole: null, action: "UPDATE", entityType: "Invitation", entityId: invitation.id,
+        details: { fields: ["attendance"], via: "self-check-in", seats: mine.length }, requestId,
+      });
+    });
+    return { invitation, session: s, token };
+  }
+
+  // ───────────── live counts ─────────────
+
+  /**
+   * Current counts on subscribe, then again after every change: a doorbell ring (Redis
+   * pub/sub, any instance) or a slow poll makes it re-read PostgreSQL, the truth.
+   */
+  async countsStream(viewerInput: Viewer | null, sessionId: string, loaders: Pick<SessionLoaders, "session">, pollMs = 10_000): Promise<AsyncIterableIterator<{ sessionCounts: SessionCountsModel }>> {
+    const viewer = requireRole(viewerInput, "COORDINATOR", "ADMIN");
+    const s = await this.get(viewer, sessionId, loaders);
+    const db = this.deps.db;
+    let dirty = true;
+    let done = false;
+    let waiter: (() => void) | null = null;
+    let last = "";
+    const wake = () => {
+      dirty = true;
+      waiter?.();
+      waiter = null;
+    };
+    const unlisten = this.deps.doorbell?.listen(countsChannel(s.id), wake) ?? (() => undefined);
+    const poll = setInterval(wake, pollMs);
+    poll.unref();
+    const finish = () => {
+      if (done) return;
+      done = true;
+      unlisten();
+      clearInterval(poll);
+      waiter?.();
+      waiter = null;
+    };
+    const read = async (): Promise<SessionCountsModel> => {
+      const fresh = (await repo.findSessionsByIds(db, [s.id]))[0] ?? s;
+      return this.countsOf(fresh, (await repo.counts(db, [s.id])).get(s.id));
+    };
+    const iterator: AsyncIterableIterator<{ sessionCounts: SessionCountsModel }> = {
+      [Symbol.asyncIterator]() {
+        return iterator;
+      },
+      async next() {
+        while (!done) {
+          if (!dirty) await new Promise<void>((resolve) => (waiter = resolve));
+          if (done) break;
+          dirty = false;
+          const counts = await read();
+          const key = JSON.stringify(counts);
+          if (key !== last) {
+            last = key;
+            return { value: { sessionCounts: counts }, done: false };
+          }
+        }
+        return { value: undefined, done: true };
+      },
+      async return() {
+        finish();
+        return { value: undefined, done: true };
+      },
+      async throw(err: unknown) {
+        finish();
+        throw err;
+      },
+    };
+    return iterator;
+  }
+
+  // ───────────── timed work (sweep steps) ─────────────
+
+  /**
+   * Enqueues due reminders: one per confirmed invitation and start time (dedupe key), by
+   * whichever instance claims the session (`SKIP LOCKED`); the others skip it this pass.
+   */
+  async sweepReminders(now: Date): Promise<number> {
+    let enqueued = 0;
+    let afterId: string | null = null;
+    for (;;) {
+      const ids: string[] = await this.deps.db.$transaction(async (tx) => {
+        const claimed = await repo.claimDueReminders(tx, now, 20, afterId);
+        for (const id of claimed) {
+          const s = (await tx.themeSession.findUnique({ where: { id } }))!;
+          const confirmed = (await repo.findActiveRegistrationsOfSession(tx, id)).filter((r) => r.seatStatus === "CONFIRMED");
+          const invitations = await repo.findInvitationsByIds(tx, [...new Set(confirmed.map((r) => r.invitationId))]);
+          const contacts = new Map((await repo.findContactsByIds(tx, invitations.flatMap((i) => (i.contactId ? [i.contactId] : [])))).map((c) => [c.id, c]));
+          const m = messages.reminder(s);
+          const notes: NewNotification[] = [];
+          for (const inv of invitations) {
+            const email = inv.contactId ? contacts.get(inv.contactId)?.email : null;
+            if (email) notes.push({ municipalityId: s.municipalityId, kind: "REMINDER", recipient: email, ...m, contactId: inv.contactId, sessionId: s.id, invitationId: inv.id, dedupeKey: `reminder:${inv.id}:${s.startsAt.toISOString()}` });
+          }
+          enqueued += await this.deps.notifications.enqueue(tx, notes);
+          if (!s.reminderSentAt) await repo.updateSession(tx, id, { reminderSentAt: now });
+        }
+        return claimed;
+      });
+      if (ids.length < 20) return enqueued;
+      afterId = ids[ids.length - 1]!;
+    }
+  }
+
+  /**
+   * Retention: RSVP_RETENTION_DAYS after a session ended, the personal bits go: the link
+   * to the contact and the token (the link stops working), guest labels and guardian
+   * consent times, and the messages sent. What stays is anonymous (age band, seat status,
+   * attendance) so turnout figures stay right.
+   */
+  async sweepRetention(now: Date): Promise<number> {
+    const cutoff = new Date(now.getTime() - this.deps.retentionDays * DAY);
+    let total = 0;
+    for (;;) {
+      const n = await this.deps.db.$transaction(async (tx) => {
+        const ids = await repo.claimExpiredForRetention(tx, cutoff, 20);
+        if (ids.length === 0) return 0;
+        const invitations = await repo.findInvitationsOfSessions(tx, ids);
+        for (const inv of invitations) {
+          if (inv.contactId) await repo.updateInvitation(tx, inv.id, { contactId: null, tokenHash: hashInvitationToken(generateInvitationToken()), tokenExpiresAt: now });
+        }
+        await tx.registration.updateMany({ where: { sessionId: { in: ids } }, data: { guestLabel: null, guardianConsentAt: null } });
+        await this.deps.notifications.deleteForSessions(tx, ids);
+        const sessions = await repo.findSessionsByIds(tx, ids);
+        await this.deps.audit.recordMany(tx, sessions.map((s) => ({
+          municipalityId: s.municipalityId, actorId: null, actorRole: null, action: "ANONYMISE" as const, entityType: "ThemeSession", entityId: s.id,
+          details: { reason: "rsvp-retention", invitations: invitations.filter((i) => i.sessionId === s.id).length },
+        })));
+        return ids.length;
+      });
+      total += n;
+      if (n < 20) return total;
+    }
+  }
+}

@@ -1,0 +1,88 @@
+import { randomBytes } from "node:crypto";
+import { readdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { expect } from "vitest";
+import type { App } from "../../src/app.js";
+import type { AgeBand } from "../../src/generated/prisma/enums.js";
+import { gql, type GqlResult } from "./app.js";
+import type { World } from "./world.js";
+
+export const CREATE = `mutation($input: CreateThemeSessionInput!) { createThemeSession(input: $input) { id status capacity } }`;
+export const PUBLISH = `mutation($id: ID!) { publishThemeSession(id: $id) { id status } }`;
+export const INVITE = `mutation($input: InviteInput!) { inviteToSession(input: $input) { token url invitation { id contact { id } viaNetwork { id } } } }`;
+export const RESPOND = `mutation($token: String!, $response: RsvpResponse!, $guests: [GuestInput!]) {
+  respondToInvitation(token: $token, response: $response, guests: $guests) {
+    response registrations { id isGuest guestLabel ageBand seatStatus waitlistPosition }
+    session { counts { confirmed waitlisted seatsLeft } } } }`;
+export const PAGE = `query($token: String!) { invitation(token: $token) { response expiresAt
+  session { title place status district { name } counts { capacity confirmed waitlisted seatsLeft } }
+  registrations { id isGuest guestLabel seatStatus waitlistPosition attendance } } }`;
+
+const HOUR = 3_600_000;
+
+export function ok<T = Record<string, any>>(res: GqlResult<T>): T {
+  expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
+  return res.data!;
+}
+
+/** A published session starting in `startsInHours` (default 48 h). */
+export async function publishedSession(app: App, w: World, input: Record<string, unknown> = {}, startsInHours = 48): Promise<string> {
+  const startsAt = new Date(Date.now() + startsInHours * HOUR);
+  const res = ok(await gql(app, CREATE, {
+    input: {
+      title: `Sessie ${randomBytes(3).toString("hex")}`, theme: "ETHNIC_PROFILING", districtId: w.districts[0]!.id,
+      startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 2 * HOUR).toISOString(), place: "Buurthuis De Boog", capacity: 10, ...input,
+    },
+  }, w.tokens.coordinator));
+  const id = res.createThemeSession.id as string;
+  ok(await gql(app, PUBLISH, { id }, w.tokens.coordinator));
+  return id;
+}
+
+/** Contacts created directly (setup only); every one has a unique email. */
+export async function makeContacts(app: App, w: World, n: number, opts: { ageBand?: AgeBand; email?: boolean } = {}): Promise<Array<{ id: string; email: string | null }>> {
+  const tag = randomBytes(4).toString("hex");
+  const rows = Array.from({ length: n }, (_, i) => ({
+    municipalityId: w.municipality.id, fullName: `Persoon ${tag} ${i}`, ageBand: opts.ageBand ?? "ADULT",
+    email: opts.email === false ? null : `p-${tag}-${i}@example.org`,
+  }));
+  return app.db.prisma.contact.createManyAndReturn({ data: rows, select: { id: true, email: true } });
+}
+
+export async function invite(app: App, w: World, sessionId: string, contactIds: string[], extra: Record<string, unknown> = {}): Promise<Array<{ token: string; invitationId: string; contactId: string }>> {
+  const res = ok(await gql(app, INVITE, { input: { sessionId, contactIds, ...extra } }, w.tokens.coordinator));
+  return res.inviteToSession.map((l: any) => ({ token: l.token, invitationId: l.invitation.id, contactId: l.invitation.contact?.id }));
+}
+
+export const respond = (app: App, token: string, response: "YES" | "NO" | "MAYBE", guests?: unknown[]) =>
+  gql(app, RESPOND, { token, response, guests: guests ?? null });
+
+export interface MailboxMessage {
+  id: string;
+  kind: string;
+  to: string;
+  subject: string;
+  text: string;
+}
+
+export async function readMailbox(app: App, to?: string): Promise<MailboxMessage[]> {
+  let names: string[] = [];
+  try {
+    names = (await readdir(app.mailboxDir)).filter((n) => n.endsWith(".json"));
+  } catch {
+    return [];
+  }
+  const all = await Promise.all(names.sort().map(async (n) => JSON.parse(await readFile(join(app.mailboxDir, n), "utf8")) as MailboxMessage));
+  return to ? all.filter((m) => m.to === to) : all;
+}
+
+/** Polls until `check` passes or the time is up (then returns the last value for a clear failure). */
+export async function waitFor<T>(read: () => Promise<T>, check: (v: T) => boolean, ms = 10_000): Promise<T> {
+  const until = Date.now() + ms;
+  let v = await read();
+  while (!check(v) && Date.now() < until) {
+    await new Promise((r) => setTimeout(r, 50));
+    v = await read();
+  }
+  return v;
+}

@@ -6,11 +6,11 @@ import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import type { Config } from "./config.js";
-import { REPO_ROOT } from "./config.js";
+import { REPO_ROOT, parseEscalateAfter } from "./config.js";
 import { startEmbeddedPostgres, EMBEDDED_POOL_OPTIONS, type EmbeddedPostgres } from "./db/embedded-postgres.js";
 import { migrateDeploy } from "./db/migrate.js";
 import { createDatabase, type Database } from "./db/prisma.js";
-import type { Context, Viewer } from "./graphql/context.js";
+import type { Context, Viewer, WsOperation } from "./graphql/context.js";
 import { maskError } from "./graphql/errors.js";
 import { createLoaders } from "./graphql/loaders.js";
 import { buildSchema } from "./graphql/schema.js";
@@ -19,6 +19,8 @@ import { createHttpServer } from "./http/server.js";
 import { createLogger, type Logger } from "./logger.js";
 import { parseBearer } from "./modules/auth/token.js";
 import { InProcessDoorbell, RedisDoorbell, type Doorbell } from "./realtime/doorbell.js";
+import { Fanout } from "./realtime/fanout.js";
+import { OutboxReader } from "./realtime/outbox.js";
 import { seedDemoIfEmpty } from "./seed/demo.js";
 import { createServices, type Services } from "./services.js";
 
@@ -31,6 +33,9 @@ export interface App {
   doorbell: Doorbell;
   services: Services;
   ws: WsHandle;
+  /** Realtime: this instance's outbox follower and subscription fan-out. */
+  outbox: OutboxReader;
+  fanout: Fanout;
   /** Where the data lives: "embedded" (PGlite in DATA_DIR) or "external" (DATABASE_URL). */
   databaseMode: "embedded" | "external";
   stop(): Promise<void>;
@@ -79,6 +84,13 @@ export async function startApp(config: Config, log: Logger = createLogger(config
     const doorbell: Doorbell = config.REDIS_URL ? new RedisDoorbell(config.REDIS_URL, log) : new InProcessDoorbell();
     cleanups.push(() => doorbell.close());
 
+    // ── realtime: outbox follower and fan-out (signals and alerts) ──
+    const outbox = new OutboxReader({ db: db.prisma, doorbell, log, pollIntervalMs: config.OUTBOX_POLL_INTERVAL_MS });
+    await outbox.start();
+    cleanups.push(() => outbox.stop());
+    const fanout = new Fanout(outbox, log);
+    cleanups.push(async () => fanout.stop());
+
     let wsHandle: WsHandle | null = null;
     const services = createServices({
       db: db.prisma,
@@ -86,18 +98,38 @@ export async function startApp(config: Config, log: Logger = createLogger(config
       defaultMunicipalityCode: config.MUNICIPALITY_CODE,
       // Sockets of a revoked session may live on any instance: ring them all.
       onSessionRevoked: (sessionId) => void doorbell.ring(REVOKED_CHANNEL, sessionId),
+      // ── realtime: signals and alerts ──
+      outbox,
+      fanout,
+      escalateAfter: parseEscalateAfter(config.ALERT_ESCALATE_AFTER),
+      log,
+    });
+    // Escalations: every instance sweeps; SKIP LOCKED makes sure only one acts per signal.
+    const sweep = setInterval(() => {
+      services.alerts.escalateDue().catch((err: Error) => log.warn({ err: err.message }, "escalation sweep failed"));
+    }, config.ESCALATION_SWEEP_INTERVAL_MS);
+    sweep.unref();
+    cleanups.push(async () => {
+      clearInterval(sweep);
+      await services.alerts.idle();
     });
     const stopListening = doorbell.listen(REVOKED_CHANNEL, (sessionId) => wsHandle?.closeSession(sessionId));
     cleanups.push(async () => stopListening());
 
     const schema = buildSchema();
     const production = config.NODE_ENV === "production";
-    const buildContext = (viewer: Viewer | null, requestId: string, transport: Context["transport"]): Context => ({
+    const buildContext = (
+      viewer: Viewer | null,
+      requestId: string,
+      transport: Context["transport"],
+      op?: Omit<WsOperation, "fork">,
+    ): Context => ({
       viewer,
       requestId,
       transport,
       services,
       loaders: createLoaders(db.prisma),
+      ...(op ? { ws: { ...op, fork: () => buildContext(viewer, requestId, transport) } } : {}),
     });
 
     const apollo = new ApolloServer<Context>({
@@ -144,7 +176,7 @@ export async function startApp(config: Config, log: Logger = createLogger(config
       schema,
       auth: services.auth,
       log,
-      buildContext: (viewer, requestId) => buildContext(viewer, requestId, "ws"),
+      buildContext: (viewer, requestId, op) => buildContext(viewer, requestId, "ws", op),
     });
     const ws = wsHandle;
     // Cleanups run in reverse: sockets are told to go (1001) before HTTP drains, so
@@ -169,6 +201,8 @@ export async function startApp(config: Config, log: Logger = createLogger(config
       doorbell,
       services,
       ws,
+      outbox,
+      fanout,
       databaseMode: embedded ? "embedded" : "external",
       stop: () => (stopping ??= stopAll()),
     };

@@ -6,6 +6,7 @@ import type { GraphQLSchema } from "graphql";
 import type { Resolvers } from "../generated/graphql.js";
 import { authResolvers } from "../modules/auth/auth.resolvers.js";
 import { districtResolvers } from "../modules/district/district.resolvers.js";
+import { signalResolvers } from "../modules/signal/signal.resolvers.js";
 import { DateTime } from "./scalars.js";
 
 const MODULES_DIR = join(dirname(fileURLToPath(import.meta.url)), "../modules");
@@ -24,7 +25,12 @@ export function loadTypeDefs(dir = MODULES_DIR): string[] {
   return files.map((f) => readFileSync(f, "utf8"));
 }
 
-const resolvers: Resolvers[] = [{ DateTime }, authResolvers, districtResolvers];
+const resolvers: Resolvers[] = [
+  { DateTime },
+  authResolvers,
+  districtResolvers,
+  signalResolvers,
+];
 
 export function buildSchema(): GraphQLSchema {
   return makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers });

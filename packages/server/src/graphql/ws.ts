@@ -7,7 +7,7 @@ import { WebSocketServer, type WebSocket } from "ws";
 import type { Logger } from "../logger.js";
 import type { AuthService } from "../modules/auth/auth.service.js";
 import { parseBearer } from "../modules/auth/token.js";
-import type { Context, Viewer } from "./context.js";
+import type { Context, Viewer, WsOperation } from "./context.js";
 
 /** Close codes of the graphql-ws protocol we use (Unauthorized / Forbidden). */
 export const WS_CLOSE = { UNAUTHORIZED: CloseCode.Unauthorized, FORBIDDEN: CloseCode.Forbidden } as const;
@@ -27,7 +27,7 @@ export interface WsOptions {
   httpServer: Server;
   schema: GraphQLSchema;
   auth: AuthService;
-  buildContext(viewer: Viewer, requestId: string): Context;
+  buildContext(viewer: Viewer, requestId: string, op: Omit<WsOperation, "fork">): Context;
   log: Logger;
 }
 
@@ -73,11 +73,17 @@ export function attachWebSocketServer(opts: WsOptions): WsHandle {
         socket.once("close", () => forget(socket));
         return true;
       },
-      context: (ctx) => {
+      context: (ctx, id, payload) => {
         const viewer = ctx.extra.viewer;
         // onConnect refused every socket without a viewer; this is defence in depth.
         if (!viewer) throw new Error("WebSocket operation without an authenticated viewer");
-        return opts.buildContext(viewer, randomUUID());
+        return opts.buildContext(viewer, randomUUID(), {
+          socket: ctx.extra.socket,
+          operationId: id,
+          query: payload.query,
+          operationName: payload.operationName ?? null,
+          variables: (payload.variables ?? {}) as Record<string, unknown>,
+        });
       },
     },
     wss,

@@ -123,14 +123,21 @@ export async function startApp(config: Config, log: Logger = createLogger(config
       requestId: string,
       transport: Context["transport"],
       op?: Omit<WsOperation, "fork">,
-    ): Context => ({
-      viewer,
-      requestId,
-      transport,
-      services,
-      loaders: createLoaders(db.prisma),
-      ...(op ? { ws: { ...op, fork: () => buildContext(viewer, requestId, transport) } } : {}),
-    });
+    ): Context => {
+      // Loaders are built on first use: a live subscription's context (held for the
+      // subscription's lifetime) never needs them, and thousands of idle ones add up.
+      let loaders: Context["loaders"] | undefined;
+      return {
+        viewer,
+        requestId,
+        transport,
+        services,
+        get loaders() {
+          return (loaders ??= createLoaders(db.prisma));
+        },
+        ...(op ? { ws: { ...op, fork: () => buildContext(viewer, requestId, transport) } } : {}),
+      };
+    };
 
     const apollo = new ApolloServer<Context>({
       schema,

@@ -23,6 +23,8 @@ export interface FeedSubscriber {
 
 interface Entry {
   sub: FeedSubscriber;
+  /** Interned `groupKey`: a long key hashed once at attach, not per subscriber per event. */
+  group: number;
   live: boolean;
   buffer: OutboxEvent[];
   /** Highest seq delivered (or skipped as already seen): nothing at or below it is sent again. */
@@ -44,6 +46,8 @@ const REPLAY_PAGE = 500;
  */
 export class Fanout {
   private readonly entries = new Map<string, Set<Entry>>();
+  private readonly groupIds = new Map<string, { id: number; refs: number }>();
+  private nextGroupId = 1;
   private readonly stopReading: () => void;
 
   constructor(private readonly reader: OutboxReader, private readonly log: Logger) {
@@ -61,7 +65,10 @@ export class Fanout {
     const key = `${sub.municipalityId}|${sub.topic}`;
     let set = this.entries.get(key);
     if (!set) this.entries.set(key, (set = new Set()));
-    const entry: Entry = { sub, live: after === null, buffer: [], lastSeq: after ?? this.reader.currentPosition(), stopped: false };
+    let group = this.groupIds.get(sub.groupKey);
+    if (!group) this.groupIds.set(sub.groupKey, (group = { id: this.nextGroupId++, refs: 0 }));
+    group.refs++;
+    const entry: Entry = { sub, group: group.id, live: after === null, buffer: [], lastSeq: after ?? this.reader.currentPosition(), stopped: false };
     set.add(entry);
     if (after !== null) {
       this.replay(entry).catch((err: Error) => {
@@ -70,6 +77,8 @@ export class Fanout {
       });
     }
     return () => {
+      if (entry.stopped) return;
+      if (--group.refs === 0) this.groupIds.delete(sub.groupKey);
       entry.stopped = true;
       entry.buffer.length = 0;
       const s = this.entries.get(key);
@@ -133,7 +142,7 @@ export class Fanout {
           entry.lastSeq = event.seq;
           continue;
         }
-        const groupKey = `${entry.sub.groupKey}\u0000${variant}`;
+        const groupKey = `${entry.group}:${variant}`;
         const group = groups.get(groupKey);
         if (group) group.members.push(entry);
         else groups.set(groupKey, { variant, members: [entry] });

@@ -26,10 +26,20 @@ export function signalViewFor(viewer: Viewer | null, signal: SignalScope & { rep
   return null;
 }
 
-/** Feed scope only: a reporter's own reports do not make an ally a feed subscriber. */
-export function feedViewFor(viewer: Viewer, signal: SignalScope): "full" | "police" | null {
-  const view = signalViewFor(viewer, { ...signal, reporterId: null });
-  return view === "full" || view === "police" ? view : null;
+/**
+ * Feed scope only (a reporter's own reports do not make an ally a feed subscriber).
+ * Runs once per subscriber per event, so it takes plain values and allocates nothing.
+ */
+export function feedViewFor(
+  viewer: Viewer,
+  municipalityId: string,
+  districtId: string,
+  visibility: SignalScope["visibility"],
+): "full" | "police" | null {
+  if (viewer.municipalityId !== municipalityId) return null;
+  if (viewer.role === "COORDINATOR") return "full";
+  if (viewer.role === "POLICE_LIAISON" && visibility === "SHARED_WITH_POLICE" && viewer.districtIds.includes(districtId)) return "police";
+  return null;
 }
 
 /** Who may hold a live signal feed at all. */

@@ -240,9 +240,8 @@ export class SignalService {
 /** Per subscriber, per event: show it, tell them it left their scope, or withhold it. */
 export function authorizeSignalEvent(viewer: Viewer, event: OutboxEvent): "show" | "withdrawn" | null {
   const p = event.payload as SignalEventPayload & { signal: Signal };
-  const scope = { municipalityId: event.municipalityId, districtId: p.signal.districtId, visibility: p.signal.visibility };
-  if (feedViewFor(viewer, scope)) return "show";
-  if (p.before && feedViewFor(viewer, { ...scope, ...p.before })) return "withdrawn";
+  if (feedViewFor(viewer, event.municipalityId, p.signal.districtId, p.signal.visibility)) return "show";
+  if (p.before && feedViewFor(viewer, event.municipalityId, p.before.districtId, p.before.visibility)) return "withdrawn";
   return null;
 }
 

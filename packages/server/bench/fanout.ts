@@ -21,6 +21,7 @@ import { loadConfig } from "../src/config.js";
 import { migrateDeploy } from "../src/db/migrate.js";
 import { createLogger } from "../src/logger.js";
 import { hashPassword } from "../src/modules/auth/password.js";
+import { OUTBOX_LOCK_KEY } from "../src/realtime/outbox.js";
 
 const ADMIN_URL = process.env["BENCH_DATABASE_ADMIN_URL"] ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const SIZES = (process.env["BENCH_N"] ?? "1000,5000").split(",").map(Number);
@@ -88,40 +89,78 @@ try {
     ws.on("error", reject);
   });
 
+  // How events are produced. "fanout" (default): as if another instance committed a
+  // signal — an Event row (with the advisory lock, like appendEvents) written over a
+  // plain pg connection, then the doorbell — so the figures are this instance's
+  // fan-out cost. "e2e": reportSignal on this same instance (adds the mutation's cost).
+  const MODE = process.env["BENCH_MODE"] ?? "fanout";
+  const snapshot = (await prisma.signal.findFirstOrThrow({ where: { municipalityId: municipality.id } })) as Record<string, unknown>;
+  const writer = new pg.Client({ connectionString: dbUrl.toString() });
+  await writer.connect();
+  const writeEvent = async () => {
+    const payload = JSON.stringify({ signal: { ...snapshot, summary: `bench ${now()}` }, before: null });
+    await writer.query("BEGIN");
+    await writer.query(`SELECT pg_advisory_xact_lock(${OUTBOX_LOCK_KEY})`);
+    await writer.query(
+      `INSERT INTO "Event" ("municipalityId", topic, type, "districtId", "entityId", payload) VALUES ($1, 'signal', 'SIGNAL_UPDATED', $2, $3, $4)`,
+      [municipality.id, district.id, snapshot["id"], payload],
+    );
+    await writer.query("COMMIT");
+    app!.outbox.announce();
+  };
+  const publishWijknet = MODE === "e2e" ? () => void report() : () => void writeEvent();
+  const ROUNDS = Number(process.env["BENCH_ROUNDS"] ?? 3);
+  const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
+  const combine = (runs: any[]) => {
+    const out: any = { rounds: runs.length };
+    for (const k of Object.keys(runs[0])) out[k] = typeof runs[0][k] === "number" ? median(runs.map((r) => r[k])) : runs[0][k];
+    return out;
+  };
+
   const results: any[] = [];
   for (const n of SIZES) {
     const eventsPerSecond = DELIVERIES_PER_SECOND / n;
-    const row: any = { n, eventsPerSecond, seconds: SECONDS, frameBytes: Buffer.byteLength(frame) };
+    const row: any = { n, mode: MODE, eventsPerSecond, seconds: SECONDS, frameBytes: Buffer.byteLength(frame) };
 
-    // ── baseline: plain ws broadcast of the same JSON ──
+    // Both populations stay connected; rounds alternate plain and wijknet so that
+    // noise from other work on the machine hits both alike; medians are reported.
     const wss = new WebSocketServer({ port: 0, host: "127.0.0.1" });
     await once(wss, "listening");
     const port = (wss.address() as { port: number }).port;
+    await sleep(300);
     gc();
     let heap0 = process.memoryUsage().heapUsed;
     const plain = await ask({ cmd: "connect", mode: "plain", url: `ws://127.0.0.1:${port}`, n });
     await sleep(500);
     gc();
-    row.plain = { connected: plain.connected, heapPerSubscriberBytes: (process.memoryUsage().heapUsed - heap0) / n };
-    row.plain = { ...row.plain, ...(await measure(n, eventsPerSecond, () => {
-      const msg = frame.replace(/"summary":"bench [0-9.]+"/, `"summary":"bench ${now()}"`);
-      for (const c of wss.clients) c.send(msg);
-    })) };
-    await ask({ cmd: "close" });
-    await new Promise<void>((r) => wss.close(() => r()));
-
-    // ── wijknet: reportSignal → outbox → reader → fan-out over graphql-ws ──
-    await sleep(500);
-    gc();
+    const plainHeap = (process.memoryUsage().heapUsed - heap0) / n;
     heap0 = process.memoryUsage().heapUsed;
     const live = await ask({ cmd: "connect", mode: "graphql", url: `${app.url.replace("http", "ws")}/graphql`, n, token, query: FEED });
     const deadline = Date.now() + 30_000;
     while (app.fanout.subscriberCount() < live.connected && Date.now() < deadline) await sleep(50);
     await sleep(500);
     gc();
-    row.wijknet = { connected: live.connected, heapPerSubscriberBytes: (process.memoryUsage().heapUsed - heap0) / n };
-    row.wijknet = { ...row.wijknet, ...(await measure(n, eventsPerSecond, () => void report())) };
+    const liveHeap = (process.memoryUsage().heapUsed - heap0) / n;
+
+    const plainRuns: any[] = [];
+    const liveRuns: any[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      const plainProfiler = process.env["BENCH_PROFILE"] && round === 0 ? await startProfiler() : null;
+      plainRuns.push(await measure(n, eventsPerSecond, () => {
+        const msg = frame.replace(/"summary":"bench [0-9.]+"/, `"summary":"bench ${now()}"`);
+        for (const c of wss.clients) c.send(msg);
+      }));
+      if (plainProfiler) await plainProfiler.stop(`fanout-plain-${n}.cpuprofile`);
+      await sleep(300);
+      const profiler = process.env["BENCH_PROFILE"] && round === 0 ? await startProfiler() : null;
+      liveRuns.push(await measure(n, eventsPerSecond, publishWijknet));
+      if (profiler) await profiler.stop(`fanout-${n}.cpuprofile`);
+      await sleep(300);
+    }
+    row.plain = { connected: plain.connected, heapPerSubscriberBytes: plainHeap, ...combine(plainRuns) };
+    row.wijknet = { connected: live.connected, heapPerSubscriberBytes: liveHeap, ...combine(liveRuns) };
     await ask({ cmd: "close" });
+    await new Promise<void>((r) => wss.close(() => r()));
     await sleep(1_000);
 
     row.ratio = {
@@ -132,6 +171,7 @@ try {
     };
     results.push(row);
   }
+  await writer.end();
 
   printTable(results);
   console.log(JSON.stringify({ bench: "fanout", node: process.version, results }));
@@ -163,6 +203,7 @@ async function measure(n: number, eventsPerSecond: number, publish: () => void) 
     rep = await ask({ cmd: "report" });
   }
   const cpu = process.cpuUsage(cpu0);
+  if (process.env["BENCH_VERBOSE"]) console.error(`user ${(cpu.user / 1e3).toFixed(0)} ms, system ${(cpu.system / 1e3).toFixed(0)} ms`);
   const elapsed = (now() - t0) / 1000;
   const cpuMicros = cpu.user + cpu.system;
   return {
@@ -175,6 +216,23 @@ async function measure(n: number, eventsPerSecond: number, publish: () => void) 
     p50Ms: rep.p50,
     p99Ms: rep.p99,
     maxMs: rep.max,
+  };
+}
+
+/** BENCH_PROFILE=1: a V8 CPU profile of the wijknet phase (open in Chrome DevTools). */
+async function startProfiler() {
+  const { Session } = await import("node:inspector/promises");
+  const { writeFile } = await import("node:fs/promises");
+  const session = new Session();
+  session.connect();
+  await session.post("Profiler.enable");
+  await session.post("Profiler.start");
+  return {
+    async stop(file: string) {
+      const { profile } = await session.post("Profiler.stop");
+      await writeFile(file, JSON.stringify(profile));
+      session.disconnect();
+    },
   };
 }
 

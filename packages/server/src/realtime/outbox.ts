@@ -11,7 +11,7 @@ export const OUTBOX_CHANNEL = "wijknet:outbox";
  * Key of the transaction-scoped advisory lock every outbox writer takes right before
  * it inserts its Event rows. See `appendEvents`.
  */
-const OUTBOX_LOCK_KEY = 0x77_69_6a_6b; // "wijk"
+export const OUTBOX_LOCK_KEY = 0x77_69_6a_6b; // "wijk"
 
 export interface OutboxEventInput {
   municipalityId: string;

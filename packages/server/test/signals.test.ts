@@ -125,6 +125,23 @@ describe("signalFeed", () => {
     await client.dispose();
   });
 
+  it("closes a live feed with 4401 when its session is revoked, and delivers nothing after", async () => {
+    const coord = await loggedIn(a, a.db.prisma, municipalityId, "COORDINATOR");
+    const watcher = await loggedIn(a, a.db.prisma, municipalityId, "POLICE_LIAISON", [districts[0]!.id]);
+    const { client, closed } = wsConnect(b, watcher.token);
+    const got: unknown[] = [];
+    client.subscribe({ query: SIGNAL_FEED }, { next: (v) => got.push(v), error: () => undefined, complete: () => undefined });
+    await waitUntil(() => b.fanout.subscriberCount() > 0, 5_000);
+    await gql(a, REPORT, { input: reportInput(districts[0]!.id, { visibility: "SHARED_WITH_POLICE" }) }, coord.token);
+    await waitUntil(() => got.length === 1, 5_000);
+    await gql(a, `mutation { logout }`, {}, watcher.token);
+    expect(await closed).toBe(4401);
+    await gql(a, REPORT, { input: reportInput(districts[0]!.id, { visibility: "SHARED_WITH_POLICE" }) }, coord.token);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(got).toHaveLength(1);
+    await client.dispose();
+  });
+
   it("is FORBIDDEN for allies and administrators", async () => {
     for (const role of ["ALLY", "ADMIN"] as const) {
       const u = await loggedIn(a, a.db.prisma, municipalityId, role, role === "ALLY" ? [districts[0]!.id] : []);

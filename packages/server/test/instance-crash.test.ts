@@ -35,7 +35,7 @@ const TOTAL = 150;
 const KILL_AFTER = 50;
 
 describe("test 3: instance crash", () => {
-  it("kill -9 of one instance mid-burst: its clients reconnect to the other and end with every alert, in order", async () => {
+  it("kill -9 of one instance mid-burst: its clients reconnect to the other and end with every alert, in order", { timeout: 120_000 }, async () => {
     const { municipality, districts } = await createMunicipality(y.db.prisma);
     const d = districts[0]!.id;
     const coord = await loggedIn(y, y.db.prisma, municipality.id, "COORDINATOR");

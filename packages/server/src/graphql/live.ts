@@ -34,6 +34,8 @@ export interface LiveFeed {
  */
 const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
 
+const CLOSE_BRACE = Buffer.from("}");
+
 const documents = new Map<string, DocumentNode>();
 function documentOf(query: string): DocumentNode {
   let doc = documents.get(query);
@@ -72,7 +74,7 @@ export function serveLive(ctx: Context, info: GraphQLResolveInfo, fanout: Fanout
   if (cursorVar) delete variables[cursorVar];
   const groupKey = JSON.stringify([feed.audienceKey, op.query, op.operationName, variables]);
   const document = documentOf(op.query);
-  const prefix = `{"id":${JSON.stringify(op.operationId)},"type":"next","payload":`;
+  const prefix = Buffer.from(`{"id":${JSON.stringify(op.operationId)},"type":"next","payload":`);
 
   const render = async (event: OutboxEvent, variant: string): Promise<string> => {
     const result = await execute({
@@ -113,9 +115,13 @@ export function serveLive(ctx: Context, info: GraphQLResolveInfo, fanout: Fanout
           socket.close(1013, "Too far behind; resume from your last cursor");
           return;
         }
-        socket.send(prefix + json + "}");
+        // One copy into a pooled buffer, no UTF-8 encoding per socket; sent as a text frame.
+        socket.send(Buffer.concat([prefix, json, CLOSE_BRACE], prefix.length + json.length + 1), { binary: false });
         feed.onDelivered?.(event, variant);
       },
+      // 1011: the client retries and resubscribes with its last cursor; the replay
+      // then delivers what this subscription could not.
+      fail: (reason) => socket.close(1011, reason),
     },
     feed.after,
   );

@@ -17,8 +17,14 @@ export interface FeedSubscriber {
   authorize(event: OutboxEvent): string | null;
   /** Renders an event as the JSON of a GraphQL execution result. */
   render(event: OutboxEvent, variant: string): Promise<string>;
-  /** Sends a rendered event to this subscriber. */
-  deliver(event: OutboxEvent, json: string, variant: string): void;
+  /** Sends a rendered event (UTF-8 JSON, shared by the whole group: do not modify) to this subscriber. */
+  deliver(event: OutboxEvent, json: Buffer, variant: string): void;
+  /**
+   * This subscriber cannot be served in order any more (replay or rendering failed).
+   * It must be told to reconnect and resume from its last cursor: silently skipping an
+   * event would lose it.
+   */
+  fail(reason: string): void;
 }
 
 interface Entry {
@@ -72,8 +78,9 @@ export class Fanout {
     set.add(entry);
     if (after !== null) {
       this.replay(entry).catch((err: Error) => {
-        this.log.warn({ err: err.message }, "replay failed; the subscriber will resume on reconnect");
+        this.log.warn({ err: err.message }, "replay failed; the subscriber is told to resume");
         entry.stopped = true;
+        sub.fail("Replay failed; resume from your last cursor");
       });
     }
     return () => {
@@ -115,7 +122,7 @@ export class Fanout {
     const variant = entry.sub.authorize(event);
     entry.lastSeq = event.seq;
     if (variant === null) return;
-    const json = await entry.sub.render(event, variant);
+    const json = Buffer.from(await entry.sub.render(event, variant));
     if (!entry.stopped) entry.sub.deliver(event, json, variant);
   }
 
@@ -150,11 +157,16 @@ export class Fanout {
       if (groups.size === 0) continue;
       await Promise.all(
         [...groups.values()].map(async ({ variant, members }) => {
-          let json: string;
+          let json: Buffer;
           try {
-            json = await members[0]!.sub.render(event, variant);
+            // Encoded once per group; every socket gets the same bytes.
+            json = Buffer.from(await members[0]!.sub.render(event, variant));
           } catch (err) {
-            this.log.error({ err, seq: String(event.seq) }, "rendering an event failed");
+            this.log.error({ err, seq: String(event.seq) }, "rendering an event failed; its subscribers are told to resume");
+            for (const entry of members) {
+              entry.stopped = true;
+              entry.sub.fail("Delivery failed; resume from your last cursor");
+            }
             return;
           }
           for (const entry of members) {

@@ -6,11 +6,11 @@ import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import type { Config } from "./config.js";
-import { REPO_ROOT } from "./config.js";
+import { REPO_ROOT, parseEscalateAfter } from "./config.js";
 import { startEmbeddedPostgres, EMBEDDED_POOL_OPTIONS, type EmbeddedPostgres } from "./db/embedded-postgres.js";
 import { migrateDeploy } from "./db/migrate.js";
 import { createDatabase, type Database } from "./db/prisma.js";
-import type { Context, Viewer } from "./graphql/context.js";
+import type { Context, Viewer, WsOperation } from "./graphql/context.js";
 import { maskError } from "./graphql/errors.js";
 import { PARSE_OPTIONS, QueryLimitsRule } from "./graphql/limits.js";
 import { resolveTrustedDocuments, trustedDocumentsPlugin } from "./graphql/trusted-documents.js";
@@ -25,6 +25,8 @@ import { createMailer } from "./modules/notification/notification.mailer.js";
 import { Sweeper } from "./modules/notification/sweeper.js";
 import { invitationIcsRoute } from "./modules/session/session.http.js";
 import { InProcessDoorbell, RedisDoorbell, type Doorbell } from "./realtime/doorbell.js";
+import { Fanout } from "./realtime/fanout.js";
+import { OutboxReader } from "./realtime/outbox.js";
 import { seedDemoIfEmpty } from "./seed/demo.js";
 import { createServices, type Services } from "./services.js";
 
@@ -41,6 +43,9 @@ export interface App {
   sweeper: Sweeper;
   /** Where the local mailbox is when no SMTP_URL is set. */
   mailboxDir: string;
+  /** Realtime: this instance's outbox follower and subscription fan-out. */
+  outbox: OutboxReader;
+  fanout: Fanout;
   /** Where the data lives: "embedded" (PGlite in DATA_DIR) or "external" (DATABASE_URL). */
   databaseMode: "embedded" | "external";
   stop(): Promise<void>;
@@ -94,6 +99,12 @@ export async function startApp(config: Config, log: Logger = createLogger(config
     const mailboxDir = join(config.DATA_DIR, "mailbox");
     const mailer = createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, mailboxDir });
     cleanups.push(() => mailer.close());
+    // ── realtime: outbox follower and fan-out (signals and alerts) ──
+    const outbox = new OutboxReader({ db: db.prisma, doorbell, log, pollIntervalMs: config.OUTBOX_POLL_INTERVAL_MS });
+    await outbox.start();
+    cleanups.push(() => outbox.stop());
+    const fanout = new Fanout(outbox, log);
+    cleanups.push(async () => fanout.stop());
 
     let wsHandle: WsHandle | null = null;
     const services = createServices({
@@ -115,6 +126,19 @@ export async function startApp(config: Config, log: Logger = createLogger(config
       defaultMunicipalityCode: config.MUNICIPALITY_CODE,
       // Sockets of a revoked session may live on any instance: ring them all.
       onSessionRevoked: (sessionId) => void doorbell.ring(REVOKED_CHANNEL, sessionId),
+      // ── realtime: signals and alerts ──
+      outbox,
+      fanout,
+      escalateAfter: parseEscalateAfter(config.ALERT_ESCALATE_AFTER),
+    });
+    // Escalations: every instance sweeps; SKIP LOCKED makes sure only one acts per signal.
+    const sweep = setInterval(() => {
+      services.alerts.escalateDue().catch((err: Error) => log.warn({ err: err.message }, "escalation sweep failed"));
+    }, config.ESCALATION_SWEEP_INTERVAL_MS);
+    sweep.unref();
+    cleanups.push(async () => {
+      clearInterval(sweep);
+      await services.alerts.idle();
     });
     const stopListening = doorbell.listen(REVOKED_CHANNEL, (sessionId) => wsHandle?.closeSession(sessionId));
     cleanups.push(async () => stopListening());
@@ -140,14 +164,28 @@ export async function startApp(config: Config, log: Logger = createLogger(config
 
     const schema = buildSchema();
     const production = config.NODE_ENV === "production";
-    const buildContext = (viewer: Viewer | null, requestId: string, transport: Context["transport"], clientAddress: string | null): Context => ({
-      viewer,
-      requestId,
-      clientAddress,
-      transport,
-      services,
-      loaders: createLoaders(db.prisma),
-    });
+    const buildContext = (
+      viewer: Viewer | null,
+      requestId: string,
+      transport: Context["transport"],
+      clientAddress: string | null,
+      op?: Omit<WsOperation, "fork">,
+    ): Context => {
+      // Loaders are built on first use: a live subscription's context (held for the
+      // subscription's lifetime) never needs them, and thousands of idle ones add up.
+      let loaders: Context["loaders"] | undefined;
+      return {
+        viewer,
+        requestId,
+        clientAddress,
+        transport,
+        services,
+        get loaders() {
+          return (loaders ??= createLoaders(db.prisma));
+        },
+        ...(op ? { ws: { ...op, fork: () => buildContext(viewer, requestId, transport, clientAddress) } } : {}),
+      };
+    };
 
     const webDist = config.WEB_DIST ?? (existsSync(join(REPO_ROOT, "packages/web/dist/index.html")) ? join(REPO_ROOT, "packages/web/dist") : undefined);
     const trusted = resolveTrustedDocuments(config.TRUSTED_DOCUMENTS, production, webDist ? join(webDist, "trusted-documents.json") : undefined);
@@ -203,7 +241,7 @@ export async function startApp(config: Config, log: Logger = createLogger(config
       log,
       production,
       trusted,
-      buildContext: (viewer, requestId, clientAddress) => buildContext(viewer, requestId, "ws", clientAddress),
+      buildContext: (viewer, requestId, clientAddress, op) => buildContext(viewer, requestId, "ws", clientAddress, op),
     });
     const ws = wsHandle;
     // Cleanups run in reverse: sockets are told to go (1001) before HTTP drains, so
@@ -230,6 +268,8 @@ export async function startApp(config: Config, log: Logger = createLogger(config
       ws,
       sweeper,
       mailboxDir,
+      outbox,
+      fanout,
       databaseMode: embedded ? "embedded" : "external",
       stop: () => (stopping ??= stopAll()),
     };

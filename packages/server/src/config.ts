@@ -60,6 +60,15 @@ const schema = z.object({
   RSVP_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(180)
     .describe("days after a theme session ends before its RSVP personal data (invitee link, guest names, sent messages) is erased"),
   WEB_DIST: z.string().optional().describe("built web app to serve at /; default packages/web/dist when it exists"),
+  // ── realtime: signals and alerts ──
+  OUTBOX_POLL_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(1_000)
+    .describe("how often each instance reads the event outbox without a doorbell ring (the catch-up when Redis is down)"),
+  ALERT_ESCALATE_AFTER: z.string().regex(/^(\s*(LOW|MEDIUM|HIGH|CRITICAL)\s*:\s*(off|\d+(ms|s|m|h))\s*)(,\s*(LOW|MEDIUM|HIGH|CRITICAL)\s*:\s*(off|\d+(ms|s|m|h))\s*)*$/,
+    "a list such as CRITICAL:5m,HIGH:15m,MEDIUM:60m,LOW:off")
+    .default("CRITICAL:5m,HIGH:15m,MEDIUM:60m,LOW:off")
+    .describe("per severity, how long an unacknowledged police alert waits before it escalates (to the backup liaisons, then the coordinator)"),
+  ESCALATION_SWEEP_INTERVAL_MS: z.coerce.number().int().min(50).max(600_000).default(10_000)
+    .describe("how often each instance looks for alerts due to escalate (claimed with SKIP LOCKED: never twice)"),
 });
 
 export type Config = z.infer<typeof schema>;
@@ -78,6 +87,20 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
   }
   return result.data;
+}
+
+export type SeverityName = "LOW" | "MEDIUM" | "HIGH" | "CRITICAL";
+
+/** `CRITICAL:5m,HIGH:15m,…` → milliseconds per severity; `off` (or a missing severity) = never. */
+export function parseEscalateAfter(value: string): Record<SeverityName, number | null> {
+  const out: Record<SeverityName, number | null> = { LOW: null, MEDIUM: null, HIGH: null, CRITICAL: null };
+  const unit = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 } as const;
+  for (const part of value.split(",")) {
+    const [name, spec] = part.split(":").map((x) => x.trim()) as [SeverityName, string];
+    const m = /^(\d+)(ms|s|m|h)$/.exec(spec);
+    out[name] = m ? Number(m[1]) * unit[m[2] as keyof typeof unit] : null;
+  }
+  return out;
 }
 
 /** Variable names with their documentation, for README and `--help`. */

@@ -10,3 +10,9 @@ export {
   type WsStatus,
 } from "./ws-client.js";
 export { SPECIAL_CATEGORY_TERMS, identifierWords, specialCategoryTerm } from "./privacy/special-category.js";
+export {
+  SITUATION_TEXT_TERMS,
+  findSituationTextTerms,
+  type SituationTextCategory,
+  type SituationTextMatch,
+} from "./privacy/situation-text.js";

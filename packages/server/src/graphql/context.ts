@@ -1,3 +1,4 @@
+import type { WebSocket } from "ws";
 import type { Role } from "../generated/prisma/enums.js";
 import type { Loaders } from "./loaders.js";
 import type { Services } from "../services.js";
@@ -24,4 +25,17 @@ export interface Context {
   services: Services;
   /** Per-request (per-operation on WebSocket) DataLoaders: never shared between viewers. */
   loaders: Loaders;
+  /** Set for operations over WebSocket: what live subscriptions need to send frames. */
+  ws?: WsOperation;
+}
+
+/** A graphql-ws operation: its socket, id and the request as the client sent it. */
+export interface WsOperation {
+  socket: WebSocket;
+  operationId: string;
+  query: string;
+  operationName: string | null;
+  variables: Record<string, unknown>;
+  /** A fresh context (fresh loaders) for the same viewer, to render one event. */
+  fork(): Context;
 }

@@ -11,6 +11,7 @@ import { districtResolvers } from "../modules/district/district.resolvers.js";
 import { networkResolvers } from "../modules/network/network.resolvers.js";
 import { organisationResolvers } from "../modules/organisation/organisation.resolvers.js";
 import { sessionResolvers } from "../modules/session/session.resolvers.js";
+import { signalResolvers } from "../modules/signal/signal.resolvers.js";
 import { DateTime } from "./scalars.js";
 
 const MODULES_DIR = join(dirname(fileURLToPath(import.meta.url)), "../modules");
@@ -38,6 +39,7 @@ const resolvers: Resolvers[] = [
   contactResolvers,
   networkResolvers,
   sessionResolvers,
+  signalResolvers,
 ];
 
 export function buildSchema(): GraphQLSchema {

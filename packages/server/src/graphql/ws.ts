@@ -7,7 +7,7 @@ import { WebSocketServer, type WebSocket } from "ws";
 import type { Logger } from "../logger.js";
 import type { AuthService } from "../modules/auth/auth.service.js";
 import { parseBearer } from "../modules/auth/token.js";
-import type { Context, Viewer } from "./context.js";
+import type { Context, Viewer, WsOperation } from "./context.js";
 import { maskError } from "./errors.js";
 import { createValidate, parseWithLimits } from "./limits.js";
 import { untrustedError, type TrustedDocuments } from "./trusted-documents.js";
@@ -45,6 +45,33 @@ function isClientMessage(data: unknown): boolean {
 const REVALIDATE_EVERY_MS = 30_000;
 const MAX_TIMEOUT_MS = 2 ** 31 - 1;
 
+/**
+ * Parsed and validated documents by query text. Thousands of clients subscribe with the
+ * same few documents: parsing and validating each once saves CPU at connect and, more
+ * so, keeps one AST in memory instead of one per subscription.
+ */
+const DOCUMENT_CACHE_SIZE = 200;
+
+function documentCache(schema: GraphQLSchema, validate: (schema: GraphQLSchema, document: DocumentNode) => readonly GraphQLError[]) {
+  const cache = new Map<string, { document: DocumentNode } | { errors: readonly GraphQLError[] }>();
+  return (query: string) => {
+    let entry = cache.get(query);
+    if (!entry) {
+      try {
+        // The same token limit and validation rules as HTTP (graphql/limits.ts).
+        const document = parseWithLimits(query);
+        const errors = validate(schema, document);
+        entry = errors.length > 0 ? { errors } : { document };
+      } catch (err) {
+        entry = { errors: [err instanceof GraphQLError ? err : new GraphQLError("The document could not be parsed.")] };
+      }
+      if (cache.size >= DOCUMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+      cache.set(query, entry);
+    }
+    return entry;
+  };
+}
+
 interface SocketState {
   viewer: Viewer;
   expiryTimer: NodeJS.Timeout;
@@ -54,7 +81,7 @@ export interface WsOptions {
   httpServer: Server;
   schema: GraphQLSchema;
   auth: AuthService;
-  buildContext(viewer: Viewer, requestId: string, clientAddress: string | null): Context;
+  buildContext(viewer: Viewer, requestId: string, clientAddress: string | null, op: Omit<WsOperation, "fork">): Context;
   log: Logger;
   /** Production hides "did you mean" suggestions, as Apollo does on HTTP. */
   production?: boolean;
@@ -113,28 +140,28 @@ export function attachWebSocketServer(opts: WsOptions): WsHandle {
     sockets.delete(socket);
   };
 
+  const documents = documentCache(opts.schema, validateDocument);
   const disposable = useServer<Record<string, unknown> | undefined, { viewer: Viewer }>(
     {
       schema: opts.schema,
       connectionInitWaitTimeout: 5_000,
-      // graphql-ws parses and validates on its own: the same limits as HTTP
-      // (graphql/limits.ts). Its default closes the whole socket (4500) on a syntax
-      // error; here a bad document fails only its own operation, as on HTTP.
+      // graphql-ws parses and validates on its own: here with the same limits as HTTP, once
+      // per distinct document (documentCache). Its default closes the whole socket (4500)
+      // on a syntax error; here a bad document fails only its own operation, as on HTTP.
       onSubscribe: (ctx, _id, payload) => {
         // The new operation is already registered in ctx.subscriptions.
         if (Object.keys(ctx.subscriptions).length > WS_LIMITS.operationsPerSocket) {
           return [new GraphQLError(`At most ${WS_LIMITS.operationsPerSocket} operations at once per connection.`, { extensions: { code: "RATE_LIMITED" } })];
         }
-        let document: DocumentNode;
-        try {
-          document = parseWithLimits(payload.query);
-        } catch (err) {
-          return [err instanceof GraphQLError ? err : new GraphQLError("The document could not be parsed.")];
-        }
-        const errors = validateDocument(opts.schema, document);
-        if (errors.length > 0) return errors;
-        if (opts.trusted && !opts.trusted.isTrusted(document)) return [untrustedError()];
-        return { schema: opts.schema, document, operationName: payload.operationName, variableValues: payload.variables };
+        const entry = documents(payload.query);
+        if ("errors" in entry) return [...entry.errors];
+        if (opts.trusted && !opts.trusted.isTrusted(entry.document)) return [untrustedError()];
+        return {
+          schema: opts.schema,
+          document: entry.document,
+          operationName: payload.operationName ?? null,
+          variableValues: payload.variables ?? null,
+        };
       },
       // Resolver errors are masked exactly as on HTTP (Apollo's formatError does not run here).
       onNext: (_ctx, _id, _payload, _args, result) =>
@@ -171,11 +198,17 @@ export function attachWebSocketServer(opts: WsOptions): WsHandle {
         socket.once("close", () => forget(socket));
         return true;
       },
-      context: (ctx) => {
+      context: (ctx, id, payload) => {
         const viewer = ctx.extra.viewer;
         // onConnect refused every socket without a viewer; this is defence in depth.
         if (!viewer) throw new Error("WebSocket operation without an authenticated viewer");
-        return opts.buildContext(viewer, randomUUID(), ctx.extra.request.socket.remoteAddress ?? null);
+        return opts.buildContext(viewer, randomUUID(), ctx.extra.request.socket.remoteAddress ?? null, {
+          socket: ctx.extra.socket,
+          operationId: id,
+          query: payload.query,
+          operationName: payload.operationName ?? null,
+          variables: (payload.variables ?? {}) as Record<string, unknown>,
+        });
       },
     },
     wss,

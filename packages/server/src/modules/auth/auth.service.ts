@@ -98,21 +98,25 @@ export class AuthService {
 
   /**
    * Re-checks viewers resolved earlier (long-lived sockets) in one query: returns the
-   * session ids that are still valid with the same role.
+   * session ids that are still valid with the same role and district scope.
    */
   async stillValidSessions(viewers: readonly Viewer[]): Promise<Set<string>> {
     if (viewers.length === 0) return new Set();
     const now = this.now();
     const sessions = await this.deps.db.authSession.findMany({
       where: { id: { in: [...new Set(viewers.map((v) => v.sessionId))] }, revokedAt: null, expiresAt: { gt: now } },
-      select: { id: true, user: { select: { status: true, role: true } } },
+      select: { id: true, user: { select: { status: true, role: true, districts: { select: { districtId: true } } } } },
     });
     const byId = new Map(sessions.map((s) => [s.id, s]));
+    // A changed district scope counts too: a live feed must not keep serving districts
+    // the user no longer works in.
+    const sameDistricts = (a: readonly string[], b: readonly { districtId: string }[]) =>
+      a.length === b.length && b.every((d) => a.includes(d.districtId));
     return new Set(
       viewers
         .filter((v) => {
           const s = byId.get(v.sessionId);
-          return s && s.user.status === "ACTIVE" && s.user.role === v.role;
+          return s && s.user.status === "ACTIVE" && s.user.role === v.role && sameDistricts(v.districtIds, s.user.districts);
         })
         .map((v) => v.sessionId),
     );

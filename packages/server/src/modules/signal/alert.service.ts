@@ -1,0 +1,291 @@
+import type { SeverityName } from "../../config.js";
+import type { Db, Tx } from "../../db/prisma.js";
+import type { Alert, Signal } from "../../generated/prisma/client.js";
+import type { AlertReason } from "../../generated/prisma/enums.js";
+import type { Viewer } from "../../graphql/context.js";
+import { badInput, conflict, notFound } from "../../graphql/errors.js";
+import type { LiveFeed } from "../../graphql/live.js";
+import type { Logger } from "../../logger.js";
+import { appendEvents, decodeCursor, encodeCursor, type OutboxEvent, type OutboxEventInput, type OutboxReader } from "../../realtime/outbox.js";
+import type { AuditService } from "../audit/audit.service.js";
+import { requireViewer } from "../auth/authz.js";
+import { signalViewFor } from "./signal.policy.js";
+import { alertRepository as alerts, signalRepository as signals } from "./signal.repository.js";
+import type { AlertFeedItem, AlertWithSignal } from "./signal.types.js";
+import { reviveAlert, reviveSignal, signalEvent, toJson } from "./signal.events.js";
+
+export interface AlertServiceDeps {
+  db: Db;
+  audit: AuditService;
+  outbox: OutboxReader;
+  /** Milliseconds before an unacknowledged police alert escalates, per severity; null = never. */
+  escalateAfter: Record<SeverityName, number | null>;
+  log: Logger;
+  now?: () => Date;
+}
+
+interface NewAlert {
+  recipientId: string;
+  reason: AlertReason;
+  escalationLevel: number;
+  escalateAt: Date | null;
+}
+
+const MAX_COMMENT = 1_000;
+const SWEEP_BATCH = 20;
+
+/**
+ * Alerts: who must hear about a signal, escalation when nobody acknowledges, and the
+ * record of who was notified of what, when and why.
+ *
+ * Escalation ladder for a signal shared with police:
+ *   level 0  the district's liaisons (primary; the backups if there is no primary)
+ *   level 1  after `escalateAfter[severity]`: the district's other liaisons
+ *   level 2  after the same time again: the coordinators
+ * An acknowledgement by anyone stops it. The coordinator also gets a level-0 alert
+ * for every signal reported (reason COORDINATOR), which never escalates.
+ */
+export class AlertService {
+  private readonly now: () => Date;
+  private sweeping: Promise<unknown> | null = null;
+  private deliveredIds = new Set<string>();
+  private deliveredTimer: NodeJS.Timeout | null = null;
+
+  constructor(private readonly deps: AlertServiceDeps) {
+    this.now = deps.now ?? (() => new Date());
+  }
+
+  escalationDelay(severity: SeverityName): number | null {
+    return this.deps.escalateAfter[severity];
+  }
+
+  // ─── raising (called by SignalService inside its transaction) ───
+
+  /** Every coordinator hears about every reported signal (except one reporting it). */
+  async raiseForReport(tx: Tx, signal: Signal, actor: Viewer): Promise<OutboxEventInput[]> {
+    const coordinators = await signals.findCoordinators(tx, signal.municipalityId);
+    const recipients = coordinators.filter((c) => c.id !== actor.userId);
+    return this.create(tx, signal, actor, recipients.map((c) => ({ recipientId: c.id, reason: "COORDINATOR", escalationLevel: 0, escalateAt: null })));
+  }
+
+  /** The signal is (now) shared with police in its district: alert its liaisons. */
+  async raiseForPolice(tx: Tx, signal: Signal, actor: Viewer): Promise<OutboxEventInput[]> {
+    const liaisons = await signals.findLiaisons(tx, signal.districtId);
+    const primary = liaisons.filter((l) => !l.isBackup);
+    const first = (primary.length > 0 ? primary : liaisons).filter((l) => l.userId !== actor.userId);
+    const delay = this.escalationDelay(signal.severity);
+    const escalateAt = delay === null ? null : new Date(this.now().getTime() + delay);
+    if (first.length === 0) {
+      // Nobody to alert in the district: straight to the coordinators, who must know.
+      return this.escalateToCoordinators(tx, signal, actor);
+    }
+    return this.create(tx, signal, actor, first.map((l) => ({ recipientId: l.userId, reason: "DISTRICT_LIAISON", escalationLevel: 0, escalateAt })));
+  }
+
+  /** Severity changed: pending escalations follow the new timing. */
+  async reschedule(tx: Tx, signal: Signal): Promise<void> {
+    const pending = await alerts.findPendingEscalations(tx, signal.id);
+    if (pending.length === 0) return;
+    const delay = this.escalationDelay(signal.severity);
+    await alerts.setEscalateAt(tx, pending.map((a) => a.id), delay === null ? null : new Date(this.now().getTime() + delay));
+  }
+
+  async stopEscalation(tx: Tx, signalId: string): Promise<void> {
+    await alerts.clearEscalations(tx, signalId);
+  }
+
+  private async escalateToCoordinators(tx: Tx, signal: Signal, actor: Viewer | null): Promise<OutboxEventInput[]> {
+    const coordinators = await signals.findCoordinators(tx, signal.municipalityId);
+    return this.create(tx, signal, actor, coordinators.map((c) => ({ recipientId: c.id, reason: "ESCALATION_COORDINATOR", escalationLevel: 2, escalateAt: null })));
+  }
+
+  /** Writes alerts with their audit rows (NOTIFY) and returns their outbox events. */
+  private async create(tx: Tx, signal: Signal, actor: Viewer | null, rows: NewAlert[]): Promise<OutboxEventInput[]> {
+    if (rows.length === 0) return [];
+    const created = await alerts.createAlerts(tx, rows.map((r) => ({ ...r, signalId: signal.id })));
+    for (const alert of created) {
+      await this.deps.audit.record(tx, {
+        municipalityId: signal.municipalityId, actorId: actor?.userId ?? null, actorRole: actor?.role ?? null,
+        action: "NOTIFY", entityType: "Alert", entityId: alert.id,
+        details: { signalId: signal.id, recipientId: alert.recipientId, reason: alert.reason, escalationLevel: alert.escalationLevel },
+      });
+    }
+    return created.map((alert) => alertEvent("ALERT_RAISED", signal, alert, null));
+  }
+
+  // ─── acknowledging ───
+
+  async acknowledge(viewerInput: Viewer | null, alertId: string, commentInput: string | null | undefined, requestId: string): Promise<Alert> {
+    const viewer = requireViewer(viewerInput);
+    const comment = commentInput?.trim() || null;
+    if (comment && comment.length > MAX_COMMENT) throw badInput("comment", `At most ${MAX_COMMENT} characters.`);
+    const { db, audit } = this.deps;
+    const existing = await alerts.findAlert(db, alertId);
+    // Someone else's alert does not exist for you.
+    if (!existing || existing.recipientId !== viewer.userId) throw notFound("Alert");
+    const result = await db.$transaction(async (tx) => {
+      await signals.lockSignal(tx, existing.signalId);
+      const current = await alerts.findAlert(tx, alertId);
+      if (!current) throw notFound("Alert");
+      if (current.acknowledgedAt) throw conflict("This alert is already acknowledged.");
+      const at = this.now();
+      const acked = await alerts.acknowledge(tx, alertId, at, comment);
+      await alerts.clearEscalations(tx, current.signalId);
+      await signals.createUpdates(tx, [{
+        signalId: current.signalId, authorId: viewer.userId, kind: "ALERT_ACKNOWLEDGED", note: comment, visibleToPolice: true,
+      }]);
+      const signal = await signals.updateSignal(tx, current.signalId, { updatedAt: at });
+      await audit.record(tx, {
+        municipalityId: signal.municipalityId, actorId: viewer.userId, actorRole: viewer.role, action: "ACKNOWLEDGE",
+        entityType: "Alert", entityId: alertId, requestId, details: { signalId: signal.id, withComment: comment !== null },
+      });
+      // Everyone alerted about this signal learns of the acknowledgement, on their own alert.
+      const all = await alerts.findAlertsOfSignal(tx, signal.id);
+      const latestPerRecipient = new Map<string, Alert>();
+      for (const a of all) latestPerRecipient.set(a.recipientId, a.id === acked.id ? acked : a);
+      latestPerRecipient.set(acked.recipientId, acked);
+      const events = [...latestPerRecipient.values()].map((own) => alertEvent("ALERT_ACKNOWLEDGED", signal, own, acked));
+      events.push(signalEvent("SIGNAL_UPDATED", signal, null));
+      await appendEvents(tx, events);
+      return acked;
+    });
+    this.deps.outbox.announce();
+    return result;
+  }
+
+  // ─── escalation sweep ───
+
+  /** Escalates every due alert once, whichever instance runs it. Returns how many signals escalated. */
+  async escalateDue(): Promise<number> {
+    if (this.sweeping) return 0;
+    const run = this.sweepOnce();
+    this.sweeping = run;
+    try {
+      return await run;
+    } finally {
+      this.sweeping = null;
+    }
+  }
+
+  /** Resolves when no sweep is running (for shutdown). */
+  async idle(): Promise<void> {
+    await this.sweeping?.catch(() => undefined);
+    await this.flushDelivered();
+  }
+
+  private async sweepOnce(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const count = await this.deps.db.$transaction(async (tx) => {
+        const now = this.now();
+        const ids = await alerts.claimDueSignals(tx, now, SWEEP_BATCH);
+        const events: OutboxEventInput[] = [];
+        for (const id of ids) events.push(...(await this.escalateSignal(tx, id, now)));
+        await appendEvents(tx, events);
+        return ids.length;
+      });
+      total += count;
+      if (count > 0) this.deps.outbox.announce();
+      if (count < SWEEP_BATCH) return total;
+    }
+  }
+
+  private async escalateSignal(tx: Tx, signalId: string, now: Date): Promise<OutboxEventInput[]> {
+    const signal = await signals.findSignal(tx, signalId);
+    const all = await alerts.findAlertsOfSignal(tx, signalId);
+    const due = all.filter((a) => a.escalateAt && a.escalateAt <= now && !a.acknowledgedAt);
+    await alerts.clearEscalations(tx, signalId);
+    if (!signal || due.length === 0) return [];
+    const stillRelevant =
+      signal.visibility === "SHARED_WITH_POLICE" && signal.status !== "RESOLVED" && signal.status !== "DISMISSED" &&
+      !all.some((a) => a.acknowledgedAt);
+    if (!stillRelevant) return [];
+    const level = Math.max(...due.map((a) => a.escalationLevel));
+    if (level === 0) {
+      const alerted = new Set(all.map((a) => a.recipientId));
+      const others = (await signals.findLiaisons(tx, signal.districtId)).filter((l) => !alerted.has(l.userId));
+      if (others.length > 0) {
+        const delay = this.escalationDelay(signal.severity);
+        const escalateAt = delay === null ? null : new Date(now.getTime() + delay);
+        return this.create(tx, signal, null, others.map((l) => ({ recipientId: l.userId, reason: "ESCALATION_BACKUP", escalationLevel: 1, escalateAt })));
+      }
+    }
+    return this.escalateToCoordinators(tx, signal, null);
+  }
+
+  // ─── reading ───
+
+  /** "Why was I paged": the viewer's own alerts, newest first. */
+  async history(viewerInput: Viewer | null, first: number): Promise<Alert[]> {
+    const viewer = requireViewer(viewerInput);
+    if (first < 1 || first > 200) throw badInput("first", "Between 1 and 200.");
+    return alerts.findAlertsOfRecipient(this.deps.db, viewer.userId, first);
+  }
+
+  /** The live feed of the viewer's own alerts. */
+  feed(viewerInput: Viewer | null, after: string | null | undefined): LiveFeed {
+    const viewer = requireViewer(viewerInput);
+    const position = after == null ? null : decodeCursor(after);
+    return {
+      municipalityId: viewer.municipalityId,
+      topic: "alert",
+      userId: viewer.userId,
+      after: position,
+      // Alerts are personal: one audience per user.
+      audienceKey: `user:${viewer.userId}`,
+      authorize: (event) => (event.userId === viewer.userId && event.municipalityId === viewer.municipalityId ? "own" : null),
+      toRoot: (event) => alertFeedItem(event),
+      onDelivered: (event) => {
+        if (event.type === "ALERT_RAISED") this.noteDelivered(event.entityId);
+      },
+    };
+  }
+
+  /** Receipts are written in small batches, off the delivery path. */
+  private noteDelivered(alertId: string): void {
+    this.deliveredIds.add(alertId);
+    this.deliveredTimer ??= setTimeout(() => void this.flushDelivered(), 200);
+  }
+
+  private async flushDelivered(): Promise<void> {
+    if (this.deliveredTimer) clearTimeout(this.deliveredTimer);
+    this.deliveredTimer = null;
+    const ids = [...this.deliveredIds];
+    this.deliveredIds = new Set();
+    if (ids.length === 0) return;
+    await alerts.markDelivered(this.deps.db, ids, this.now()).catch((err: Error) =>
+      this.deps.log.warn({ err: err.message }, "recording alert delivery failed"),
+    );
+  }
+}
+
+/** One alert event, addressed to the alert's recipient. */
+function alertEvent(type: "ALERT_RAISED" | "ALERT_ACKNOWLEDGED", signal: Signal, own: Alert, acknowledged: Alert | null): OutboxEventInput {
+  return {
+    municipalityId: signal.municipalityId,
+    topic: "alert",
+    type,
+    districtId: signal.districtId,
+    userId: own.recipientId,
+    entityId: own.id,
+    payload: toJson({ alert: own, acknowledged, signal }),
+  };
+}
+
+function alertFeedItem(event: OutboxEvent): AlertFeedItem {
+  const p = event.payload as { alert: unknown; acknowledged: unknown; signal: unknown };
+  const signal = reviveSignal(p.signal);
+  const withSignal = (a: unknown): AlertWithSignal => ({ ...reviveAlert(a), signalSnapshot: signal });
+  return {
+    cursor: encodeCursor(event.seq),
+    kind: event.type === "ALERT_ACKNOWLEDGED" ? "ACKNOWLEDGED" : "RAISED",
+    alert: withSignal(p.alert),
+    acknowledged: p.acknowledged ? withSignal(p.acknowledged) : null,
+    at: event.createdAt,
+  };
+}
+
+/** Can this viewer see this alert (their own, or one about a signal they may see)? */
+export function mayReadAlert(viewer: Viewer, alert: Alert, signal: Signal): boolean {
+  return alert.recipientId === viewer.userId || signalViewFor(viewer, signal) === "full" || signalViewFor(viewer, signal) === "police";
+}

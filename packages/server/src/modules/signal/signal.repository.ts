@@ -1,0 +1,120 @@
+import type { DbOrTx, Tx } from "../../db/prisma.js";
+import type { Prisma } from "../../generated/prisma/client.js";
+import type { AlertReason, SignalStatus } from "../../generated/prisma/enums.js";
+
+export const signalRepository = {
+  findDistrict(db: DbOrTx, id: string) {
+    return db.district.findUnique({ where: { id } });
+  },
+  findNeighbourhood(db: DbOrTx, id: string) {
+    return db.neighbourhood.findUnique({ where: { id } });
+  },
+  findNeighbourhoodsByIds(db: DbOrTx, ids: readonly string[]) {
+    return db.neighbourhood.findMany({ where: { id: { in: [...ids] } } });
+  },
+
+  createSignal(db: DbOrTx, data: Prisma.SignalUncheckedCreateInput) {
+    return db.signal.create({ data });
+  },
+  findSignal(db: DbOrTx, id: string) {
+    return db.signal.findUnique({ where: { id } });
+  },
+  findSignalsByIds(db: DbOrTx, ids: readonly string[]) {
+    return db.signal.findMany({ where: { id: { in: [...ids] } } });
+  },
+  /** Serialises triage, acknowledgements and the escalation sweep on one signal. */
+  async lockSignal(tx: Tx, id: string): Promise<boolean> {
+    const rows = await tx.$queryRaw<Array<{ id: string }>>`SELECT "id"::text FROM "Signal" WHERE "id" = ${id}::uuid FOR UPDATE`;
+    return rows.length === 1;
+  },
+  updateSignal(db: DbOrTx, id: string, data: Prisma.SignalUncheckedUpdateInput) {
+    return db.signal.update({ where: { id }, data });
+  },
+  /** Newest first; `afterId` is the last id of the previous page (UUIDv7 ids sort by time). */
+  findSignals(
+    db: DbOrTx,
+    where: { municipalityId: string; districtIds?: string[]; status?: SignalStatus; sharedOnly: boolean },
+    take: number,
+    afterId: string | null,
+  ) {
+    return db.signal.findMany({
+      where: {
+        municipalityId: where.municipalityId,
+        ...(where.districtIds ? { districtId: { in: where.districtIds } } : {}),
+        ...(where.status ? { status: where.status } : {}),
+        ...(where.sharedOnly ? { visibility: "SHARED_WITH_POLICE" as const } : {}),
+        ...(afterId ? { id: { lt: afterId } } : {}),
+      },
+      orderBy: { id: "desc" },
+      take,
+    });
+  },
+
+  createUpdates(db: DbOrTx, rows: Prisma.SignalUpdateCreateManyInput[]) {
+    return db.signalUpdate.createMany({ data: rows });
+  },
+  findUpdatesBySignalIds(db: DbOrTx, signalIds: readonly string[]) {
+    return db.signalUpdate.findMany({ where: { signalId: { in: [...signalIds] } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+  },
+
+  /** Active coordinators of a municipality. */
+  findCoordinators(db: DbOrTx, municipalityId: string) {
+    return db.user.findMany({ where: { municipalityId, role: "COORDINATOR", status: "ACTIVE" }, select: { id: true } });
+  },
+  /** Active police liaisons of a district, with their backup flag. */
+  findLiaisons(db: DbOrTx, districtId: string) {
+    return db.userDistrict.findMany({
+      where: { districtId, user: { role: "POLICE_LIAISON", status: "ACTIVE" } },
+      select: { userId: true, isBackup: true },
+      orderBy: { userId: "asc" },
+    });
+  },
+};
+
+export const alertRepository = {
+  createAlerts(tx: DbOrTx, rows: Array<{ signalId: string; recipientId: string; reason: AlertReason; escalationLevel: number; escalateAt: Date | null }>) {
+    return tx.alert.createManyAndReturn({ data: rows });
+  },
+  findAlert(db: DbOrTx, id: string) {
+    return db.alert.findUnique({ where: { id } });
+  },
+  findAlertsBySignalIds(db: DbOrTx, signalIds: readonly string[]) {
+    return db.alert.findMany({ where: { signalId: { in: [...signalIds] } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+  },
+  findAlertsOfSignal(db: DbOrTx, signalId: string) {
+    return db.alert.findMany({ where: { signalId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+  },
+  findAlertsOfRecipient(db: DbOrTx, recipientId: string, take: number) {
+    return db.alert.findMany({ where: { recipientId }, orderBy: { id: "desc" }, take });
+  },
+  acknowledge(tx: DbOrTx, id: string, at: Date, comment: string | null) {
+    return tx.alert.update({ where: { id }, data: { acknowledgedAt: at, acknowledgeComment: comment, escalateAt: null } });
+  },
+  /** Stops every pending escalation of a signal. */
+  clearEscalations(tx: DbOrTx, signalId: string) {
+    return tx.alert.updateMany({ where: { signalId, escalateAt: { not: null } }, data: { escalateAt: null } });
+  },
+  /** Pending (unacknowledged, escalating) alerts of a signal. */
+  findPendingEscalations(tx: DbOrTx, signalId: string) {
+    return tx.alert.findMany({ where: { signalId, escalateAt: { not: null }, acknowledgedAt: null } });
+  },
+  setEscalateAt(tx: DbOrTx, ids: string[], escalateAt: Date | null) {
+    return tx.alert.updateMany({ where: { id: { in: ids } }, data: { escalateAt } });
+  },
+  /**
+   * Signals with an alert due to escalate, locked for this transaction. SKIP LOCKED:
+   * another instance sweeping at the same moment takes other signals, never these.
+   */
+  async claimDueSignals(tx: Tx, now: Date, limit: number): Promise<string[]> {
+    const rows = await tx.$queryRaw<Array<{ id: string }>>`
+      SELECT s."id"::text AS id FROM "Signal" s
+      WHERE s."id" IN (SELECT a."signalId" FROM "Alert" a WHERE a."escalateAt" <= ${now} AND a."acknowledgedAt" IS NULL)
+      ORDER BY s."id"
+      LIMIT ${limit}
+      FOR UPDATE OF s SKIP LOCKED`;
+    return rows.map((r) => r.id);
+  },
+  markDelivered(db: DbOrTx, ids: string[], at: Date) {
+    return db.alert.updateMany({ where: { id: { in: ids }, deliveredAt: null }, data: { deliveredAt: at } });
+  },
+};

@@ -1,0 +1,61 @@
+import type { Resolvers } from "../../generated/graphql.js";
+import type { Signal } from "../../generated/prisma/client.js";
+import type { Context } from "../../graphql/context.js";
+import { notFound } from "../../graphql/errors.js";
+import { serveLive } from "../../graphql/live.js";
+import { mayKnowReporter, signalViewFor } from "./signal.policy.js";
+
+const viewOf = (ctx: Context, s: Signal) => signalViewFor(ctx.viewer, s);
+
+export const signalResolvers: Resolvers = {
+  Query: {
+    signal: (_p, { id }, ctx) => ctx.services.signals.get(ctx.viewer, id),
+    signals: (_p, args, ctx) => ctx.services.signals.list(ctx.viewer, { ...args, first: args.first ?? 50 }),
+    alertHistory: (_p, { first }, ctx) => ctx.services.alerts.history(ctx.viewer, first ?? 50),
+  },
+  Mutation: {
+    reportSignal: (_p, { input }, ctx) => ctx.services.signals.report(ctx.viewer, input, ctx.requestId),
+    updateSignal: (_p, { id, input }, ctx) => ctx.services.signals.update(ctx.viewer, id, input, ctx.requestId),
+    acknowledgeAlert: (_p, { id, comment }, ctx) => ctx.services.alerts.acknowledge(ctx.viewer, id, comment, ctx.requestId),
+  },
+  Subscription: {
+    signalFeed: {
+      subscribe: (_p, { after }, ctx, info) => serveLive(ctx, info, ctx.services.fanout, ctx.services.signals.feed(ctx.viewer, after)),
+      resolve: (item: unknown) => item as never,
+    },
+    myAlerts: {
+      subscribe: (_p, { after }, ctx, info) => serveLive(ctx, info, ctx.services.fanout, ctx.services.alerts.feed(ctx.viewer, after)),
+      resolve: (item: unknown) => item as never,
+    },
+  },
+  Signal: {
+    district: async (s, _a, ctx) => (await ctx.loaders.district.load(s.districtId)) ?? Promise.reject(notFound("District")),
+    neighbourhood: (s, _a, ctx) => (s.neighbourhoodId ? ctx.loaders.neighbourhood.load(s.neighbourhoodId) : null),
+    reportedAt: (s) => s.createdAt,
+    // Never pushed to police unless the reporter agreed.
+    reporter: (s, _a, ctx) => (s.reporterId && mayKnowReporter(viewOf(ctx, s), s) ? ctx.loaders.user.load(s.reporterId) : null),
+    timeline: async (s, _a, ctx) => {
+      const view = viewOf(ctx, s);
+      if (view !== "full" && view !== "police") return [];
+      const entries = await ctx.loaders.signalTimeline.load(s.id);
+      if (view === "full") return entries;
+      const knowsReporter = mayKnowReporter(view, s);
+      return entries
+        .filter((e) => e.visibleToPolice)
+        .map((e) => (!knowsReporter && e.authorId !== null && e.authorId === s.reporterId ? { ...e, authorId: null } : e));
+    },
+    alerts: async (s, _a, ctx) => {
+      const view = viewOf(ctx, s);
+      return view === "full" || view === "police" ? ctx.loaders.alertsOfSignal.load(s.id) : [];
+    },
+  },
+  SignalUpdate: {
+    author: (u, _a, ctx) => (u.authorId ? ctx.loaders.user.load(u.authorId) : null),
+    at: (u) => u.createdAt,
+  },
+  Alert: {
+    signal: async (a, _a, ctx) => a.signalSnapshot ?? (await ctx.loaders.signal.load(a.signalId)) ?? Promise.reject(notFound("Signal")),
+    recipient: async (a, _a, ctx) => (await ctx.loaders.user.load(a.recipientId)) ?? Promise.reject(notFound("User")),
+    escalatesAt: (a) => a.escalateAt,
+  },
+};

@@ -1,0 +1,267 @@
+import { findSituationTextTerms } from "@wijknet/shared";
+import type { Db } from "../../db/prisma.js";
+import type { Prisma, Signal } from "../../generated/prisma/client.js";
+import type { Severity, SignalKind, SignalStatus, SignalVisibility } from "../../generated/prisma/enums.js";
+import type { Viewer } from "../../graphql/context.js";
+import { AppError, badInput, forbidden, notFound } from "../../graphql/errors.js";
+import type { LiveFeed } from "../../graphql/live.js";
+import { appendEvents, decodeCursor, encodeCursor, type OutboxEvent, type OutboxEventInput, type OutboxReader } from "../../realtime/outbox.js";
+import type { AuditService } from "../audit/audit.service.js";
+import { canAccessDistrict, requireRole, requireViewer } from "../auth/authz.js";
+import type { AlertService } from "./alert.service.js";
+import { reviveSignal, signalEvent, type SignalEventPayload } from "./signal.events.js";
+import { feedViewFor, mayFollowSignals, signalViewFor } from "./signal.policy.js";
+import { signalRepository as repo } from "./signal.repository.js";
+import type { ReportSignalResult, SignalFeedItem, SignalPage } from "./signal.types.js";
+
+export interface SignalServiceDeps {
+  db: Db;
+  audit: AuditService;
+  alerts: AlertService;
+  outbox: OutboxReader;
+  now?: () => Date;
+}
+
+export interface ReportSignalInput {
+  districtId: string;
+  neighbourhoodId?: string | null;
+  kind: SignalKind;
+  severity: Severity;
+  summary: string;
+  details?: string | null;
+  place?: string | null;
+  occurredFrom?: Date | null;
+  occurredUntil?: Date | null;
+  visibility?: SignalVisibility | null;
+  reporterIdentitySharable?: boolean | null;
+  acknowledgeWarnings?: boolean | null;
+}
+
+export interface UpdateSignalInput {
+  status?: SignalStatus | null;
+  severity?: Severity | null;
+  districtId?: string | null;
+  visibility?: SignalVisibility | null;
+  note?: string | null;
+}
+
+const LIMITS = { summary: [3, 200], details: [0, 4_000], place: [0, 200], note: [1, 2_000] } as const;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const WARNING_MESSAGE =
+  "Describe the situation (what is happening, where, when), not who people are: this names a nationality, religion, skin colour or origin.";
+
+/**
+ * Signals: intake, triage and routing. Every change writes its timeline entry, its
+ * audit row and its outbox events in one transaction; the doorbell rings after commit.
+ */
+export class SignalService {
+  private readonly now: () => Date;
+  constructor(private readonly deps: SignalServiceDeps) {
+    this.now = deps.now ?? (() => new Date());
+  }
+
+  async report(viewerInput: Viewer | null, input: ReportSignalInput, requestId: string): Promise<ReportSignalResult> {
+    const viewer = requireRole(viewerInput, "COORDINATOR", "POLICE_LIAISON", "ALLY");
+    const { db, audit, alerts } = this.deps;
+
+    const summary = text(input.summary, "input.summary", LIMITS.summary)!;
+    const details = text(input.details, "input.details", LIMITS.details);
+    const place = text(input.place, "input.place", LIMITS.place);
+    if (input.occurredFrom && input.occurredUntil && input.occurredFrom > input.occurredUntil) {
+      throw badInput("input.occurredUntil", "The time window ends before it starts.");
+    }
+    if (!UUID.test(input.districtId)) throw badInput("input.districtId", "Unknown district.");
+    const district = await repo.findDistrict(db, input.districtId);
+    if (!district || district.municipalityId !== viewer.municipalityId) throw badInput("input.districtId", "Unknown district.");
+    if (!canAccessDistrict(viewer, district.municipalityId, district.id)) throw forbidden("You can report signals in your own districts only.");
+    if (input.neighbourhoodId) {
+      const n = UUID.test(input.neighbourhoodId) ? await repo.findNeighbourhood(db, input.neighbourhoodId) : null;
+      if (!n || n.districtId !== district.id) throw badInput("input.neighbourhoodId", "Not a neighbourhood of this district.");
+    }
+
+    const warnings = (
+      [["input.summary", summary], ["input.details", details], ["input.place", place]] as const
+    ).flatMap(([field, value]) => (value ? findSituationTextTerms(value).map((m) => ({ field, term: m.found, message: WARNING_MESSAGE })) : []));
+    if (warnings.length > 0 && !input.acknowledgeWarnings) {
+      throw new AppError("BAD_USER_INPUT", `${warnings[0]!.field}: ${WARNING_MESSAGE}`, {
+        field: warnings[0]!.field,
+        reason: "DESCRIBES_PERSONS",
+        warnings,
+      });
+    }
+
+    // An ally's report goes to the coordinator only; the coordinator decides on sharing.
+    const visibility: SignalVisibility = viewer.role === "ALLY" ? "COORDINATION_ONLY" : (input.visibility ?? "COORDINATION_ONLY");
+
+    const signal = await db.$transaction(async (tx) => {
+      const created = await repo.createSignal(tx, {
+        municipalityId: viewer.municipalityId,
+        districtId: district.id,
+        neighbourhoodId: input.neighbourhoodId ?? null,
+        kind: input.kind,
+        severity: input.severity,
+        summary,
+        details,
+        place,
+        occurredFrom: input.occurredFrom ?? null,
+        occurredUntil: input.occurredUntil ?? null,
+        visibility,
+        reporterId: viewer.userId,
+        reporterIdentitySharable: input.reporterIdentitySharable ?? false,
+      });
+      await repo.createUpdates(tx, [{ signalId: created.id, authorId: viewer.userId, kind: "REPORTED", toValue: visibility }]);
+      await audit.record(tx, {
+        municipalityId: viewer.municipalityId, actorId: viewer.userId, actorRole: viewer.role, action: "CREATE",
+        entityType: "Signal", entityId: created.id, requestId,
+        details: { districtId: district.id, severity: created.severity, visibility, acknowledgedWarnings: warnings.length },
+      });
+      const events: OutboxEventInput[] = [signalEvent("SIGNAL_REPORTED", created, null)];
+      events.push(...(await alerts.raiseForReport(tx, created, viewer)));
+      if (visibility === "SHARED_WITH_POLICE") events.push(...(await alerts.raiseForPolice(tx, created, viewer)));
+      await appendEvents(tx, events);
+      return created;
+    });
+    this.deps.outbox.announce();
+    return { signal, warnings };
+  }
+
+  /** Triage by the coordinator; a change of district or sharing re-routes the signal. */
+  async update(viewerInput: Viewer | null, id: string, input: UpdateSignalInput, requestId: string): Promise<Signal> {
+    const viewer = requireRole(viewerInput, "COORDINATOR");
+    const { db, audit, alerts } = this.deps;
+    const note = text(input.note, "input.note", LIMITS.note);
+    if (!UUID.test(id)) throw notFound("Signal");
+    if (input.districtId) {
+      const d = UUID.test(input.districtId) ? await repo.findDistrict(db, input.districtId) : null;
+      if (!d || d.municipalityId !== viewer.municipalityId) throw badInput("input.districtId", "Unknown district.");
+    }
+
+    const signal = await db.$transaction(async (tx) => {
+      if (!(await repo.lockSignal(tx, id))) throw notFound("Signal");
+      const before = (await repo.findSignal(tx, id))!;
+      if (before.municipalityId !== viewer.municipalityId) throw notFound("Signal");
+
+      const data: Prisma.SignalUncheckedUpdateInput = {};
+      const entries: Prisma.SignalUpdateCreateManyInput[] = [];
+      const change = <K extends "status" | "severity" | "districtId" | "visibility">(
+        field: K,
+        kind: "STATUS_CHANGED" | "SEVERITY_CHANGED" | "DISTRICT_CHANGED" | "VISIBILITY_CHANGED",
+        value: Signal[K] | null | undefined,
+      ) => {
+        if (value == null || value === before[field]) return;
+        (data as Record<string, unknown>)[field] = value;
+        entries.push({ signalId: id, authorId: viewer.userId, kind, fromValue: String(before[field]), toValue: String(value) });
+      };
+      change("status", "STATUS_CHANGED", input.status);
+      change("severity", "SEVERITY_CHANGED", input.severity);
+      change("districtId", "DISTRICT_CHANGED", input.districtId);
+      change("visibility", "VISIBILITY_CHANGED", input.visibility);
+      if (note) entries.push({ signalId: id, authorId: viewer.userId, kind: "COMMENT", note, visibleToPolice: false });
+      if (entries.length === 0) throw badInput("input", "Nothing to change.");
+
+      const after = await repo.updateSignal(tx, id, { ...data, updatedAt: this.now() });
+      await repo.createUpdates(tx, entries);
+      await audit.record(tx, {
+        municipalityId: viewer.municipalityId, actorId: viewer.userId, actorRole: viewer.role, action: "UPDATE",
+        entityType: "Signal", entityId: id, requestId, details: { fields: Object.keys(data), comment: note !== null },
+      });
+
+      const events: OutboxEventInput[] = [];
+      const scopeChanged = after.districtId !== before.districtId || after.visibility !== before.visibility;
+      events.push(signalEvent("SIGNAL_UPDATED", after, scopeChanged ? { districtId: before.districtId, visibility: before.visibility } : null));
+      const closed = after.status === "RESOLVED" || after.status === "DISMISSED";
+      const shared = after.visibility === "SHARED_WITH_POLICE";
+      if (closed || !shared || after.districtId !== before.districtId) await alerts.stopEscalation(tx, id);
+      else if (after.severity !== before.severity) await alerts.reschedule(tx, after);
+      // Re-route: police of the (new) district hear about it when it becomes theirs.
+      if (shared && !closed && scopeChanged) events.push(...(await alerts.raiseForPolice(tx, after, viewer)));
+      await appendEvents(tx, events);
+      return after;
+    });
+    this.deps.outbox.announce();
+    return signal;
+  }
+
+  async get(viewerInput: Viewer | null, id: string): Promise<Signal | null> {
+    const viewer = requireViewer(viewerInput);
+    if (!UUID.test(id)) return null;
+    const signal = await repo.findSignal(this.deps.db, id);
+    const view = signal ? signalViewFor(viewer, signal) : null;
+    return view === "full" || view === "police" ? signal : null;
+  }
+
+  async list(
+    viewerInput: Viewer | null,
+    args: { districtId?: string | null; status?: SignalStatus | null; first: number; after?: string | null },
+  ): Promise<SignalPage> {
+    const viewer = requireRole(viewerInput, "COORDINATOR", "POLICE_LIAISON");
+    if (args.first < 1 || args.first > 200) throw badInput("first", "Between 1 and 200.");
+    let afterId: string | null = null;
+    if (args.after) {
+      const raw = Buffer.from(args.after, "base64url").toString("utf8");
+      if (!raw.startsWith("s1:") || !UUID.test(raw.slice(3))) throw badInput("after", "Not a valid cursor.");
+      afterId = raw.slice(3);
+    }
+    let districtIds: string[] | undefined;
+    if (viewer.role === "POLICE_LIAISON") {
+      districtIds = args.districtId ? viewer.districtIds.filter((d) => d === args.districtId) : [...viewer.districtIds];
+    } else if (args.districtId) {
+      districtIds = [args.districtId];
+    }
+    const rows = await repo.findSignals(
+      this.deps.db,
+      { municipalityId: viewer.municipalityId, districtIds, status: args.status ?? undefined, sharedOnly: viewer.role === "POLICE_LIAISON" },
+      args.first + 1,
+      afterId,
+    );
+    const nodes = rows.slice(0, args.first);
+    const last = nodes[nodes.length - 1];
+    return { nodes, endCursor: rows.length > args.first && last ? Buffer.from(`s1:${last.id}`).toString("base64url") : null };
+  }
+
+  /** The live feed of the viewer's visible signals (coordinator: all; liaison: shared, own districts). */
+  feed(viewerInput: Viewer | null, after: string | null | undefined): LiveFeed {
+    const viewer = requireViewer(viewerInput);
+    if (!mayFollowSignals(viewer)) throw forbidden("Only coordinators and police liaisons follow the signal feed.");
+    const position = after == null ? null : decodeCursor(after);
+    return {
+      municipalityId: viewer.municipalityId,
+      topic: "signal",
+      after: position,
+      // Rendering depends only on role and district scope; equal scopes share one rendering.
+      audienceKey: `${viewer.municipalityId}:${viewer.role}:${[...viewer.districtIds].sort().join(",")}`,
+      authorize: (event) => authorizeSignalEvent(viewer, event),
+      toRoot: (event, variant) => signalFeedItem(event, variant),
+    };
+  }
+}
+
+/** Per subscriber, per event: show it, tell them it left their scope, or withhold it. */
+export function authorizeSignalEvent(viewer: Viewer, event: OutboxEvent): "show" | "withdrawn" | null {
+  const p = event.payload as SignalEventPayload & { signal: Signal };
+  if (feedViewFor(viewer, event.municipalityId, p.signal.districtId, p.signal.visibility)) return "show";
+  if (p.before && feedViewFor(viewer, event.municipalityId, p.before.districtId, p.before.visibility)) return "withdrawn";
+  return null;
+}
+
+function signalFeedItem(event: OutboxEvent, variant: string): SignalFeedItem {
+  const p = event.payload as SignalEventPayload;
+  const withdrawn = variant === "withdrawn";
+  return {
+    cursor: encodeCursor(event.seq),
+    kind: withdrawn ? "WITHDRAWN" : event.type === "SIGNAL_REPORTED" ? "REPORTED" : "UPDATED",
+    signalId: event.entityId,
+    signal: withdrawn ? null : reviveSignal(p.signal),
+    at: event.createdAt,
+  };
+}
+
+function text(value: string | null | undefined, field: string, [min, max]: readonly [number, number]): string | null {
+  if (value == null) return null;
+  const v = value.trim();
+  if (v.length === 0 && min === 0) return null;
+  if (v.length < min) throw badInput(field, min === 1 ? "Must not be empty." : `At least ${min} characters.`);
+  if (v.length > max) throw badInput(field, `At most ${max} characters.`);
+  return v.length === 0 ? null : v;
+}

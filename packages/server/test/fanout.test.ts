@@ -1,0 +1,120 @@
+import { describe, expect, it } from "vitest";
+import { createLogger } from "../src/logger.js";
+import { Fanout, type FeedSubscriber } from "../src/realtime/fanout.js";
+import { decodeCursor, encodeCursor, type OutboxEvent, type OutboxListener, type OutboxReader } from "../src/realtime/outbox.js";
+
+const log = createLogger({ LOG_LEVEL: "silent", INSTANCE_ID: "test" });
+const ev = (seq: number, districtId = "d1"): OutboxEvent => ({
+  seq: BigInt(seq), municipalityId: "m1", topic: "signal", type: "SIGNAL_UPDATED", districtId, userId: null,
+  entityId: `e${seq}`, payload: {}, createdAt: new Date(),
+});
+
+/** A reader whose stored events and replay timing the test controls. */
+function fakeReader(stored: OutboxEvent[]) {
+  let listener: OutboxListener | null = null;
+  let releaseReplay: (() => void) | null = null;
+  const replayGate = new Promise<void>((r) => (releaseReplay = r));
+  const reader = {
+    position: 0n,
+    listen(l: OutboxListener) {
+      listener = l;
+      return () => (listener = null);
+    },
+    currentPosition() {
+      return reader.position;
+    },
+    async readAfter(_f: unknown, after: bigint, _upTo: unknown, take: number) {
+      await replayGate;
+      return stored.filter((e) => e.seq > after).slice(0, take);
+    },
+  };
+  return {
+    reader: reader as unknown as OutboxReader,
+    setPosition: (p: bigint) => (reader.position = p),
+    async push(events: OutboxEvent[]) {
+      stored.push(...events);
+      await listener?.(events);
+      reader.position = events[events.length - 1]!.seq;
+    },
+    releaseReplay: () => releaseReplay!(),
+  };
+}
+
+function subscriber(groupKey: string, allow: (e: OutboxEvent) => boolean = () => true) {
+  const got: bigint[] = [];
+  let renders = 0;
+  const sub: FeedSubscriber = {
+    municipalityId: "m1", topic: "signal", groupKey,
+    authorize: (e) => (allow(e) ? "show" : null),
+    render: async (e) => {
+      renders++;
+      return JSON.stringify({ seq: String(e.seq) });
+    },
+    deliver: (e) => got.push(e.seq),
+    fail: () => {
+      throw new Error("unexpected fail");
+    },
+  };
+  return { sub, got, renders: () => renders };
+}
+
+describe("Fanout", () => {
+  it("hands over from replay to live without gaps or duplicates, even when events arrive during the replay", async () => {
+    const stored = Array.from({ length: 10 }, (_, i) => ev(i + 1));
+    const f = fakeReader(stored);
+    f.setPosition(10n);
+    const fanout = new Fanout(f.reader, log);
+    const s = subscriber("g");
+    fanout.attach(s.sub, 3n);
+    // Live events arrive while the replay query is still running; 11 and 12 are also
+    // visible to the replay query (committed), so both paths see them.
+    await f.push([ev(11), ev(12)]);
+    f.releaseReplay();
+    await new Promise((r) => setTimeout(r, 10));
+    await f.push([ev(13)]);
+    expect(s.got).toEqual([4n, 5n, 6n, 7n, 8n, 9n, 10n, 11n, 12n, 13n]);
+  });
+
+  it("renders once per group and event, and withholds events the subscriber may not see", async () => {
+    const f = fakeReader([]);
+    f.releaseReplay();
+    const fanout = new Fanout(f.reader, log);
+    const a = subscriber("same");
+    const b = subscriber("same");
+    const onlyD2 = subscriber("other", (e) => e.districtId === "d2");
+    for (const s of [a, b, onlyD2]) fanout.attach(s.sub, null);
+    await f.push([ev(1, "d1"), ev(2, "d2")]);
+    expect(a.got).toEqual([1n, 2n]);
+    expect(b.got).toEqual([1n, 2n]);
+    expect(a.renders() + b.renders()).toBe(2); // one rendering per event for the group
+    expect(onlyD2.got).toEqual([2n]);
+  });
+
+  it("stops delivering after detach", async () => {
+    const f = fakeReader([]);
+    f.releaseReplay();
+    const fanout = new Fanout(f.reader, log);
+    const s = subscriber("g");
+    const detach = fanout.attach(s.sub, null);
+    await f.push([ev(1)]);
+    detach();
+    await f.push([ev(2)]);
+    expect(s.got).toEqual([1n]);
+    expect(fanout.subscriberCount()).toBe(0);
+  });
+});
+
+describe("cursors", () => {
+  it("round-trip and are opaque", () => {
+    const c = encodeCursor(123456789n);
+    expect(c).toMatch(/^[A-Za-z0-9_-]+$/);
+    expect(c).not.toContain("123456789");
+    expect(decodeCursor(c)).toBe(123456789n);
+  });
+  it.each(["", "abc", encodeCursor(1n) + "=", Buffer.from("e1:01").toString("base64url"), Buffer.from("e1:99999999999999999999").toString("base64url")])(
+    "rejects %j with BAD_USER_INPUT",
+    (bad) => {
+      expect(() => decodeCursor(bad)).toThrowError(expect.objectContaining({ extensions: expect.objectContaining({ code: "BAD_USER_INPUT" }) }));
+    },
+  );
+});

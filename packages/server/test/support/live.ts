@@ -1,0 +1,128 @@
+import { createResumableWsClient, subscribeResumable, type ResumableWsClient } from "@wijknet/shared";
+import WebSocket from "ws";
+import type { App } from "../../src/app.js";
+import { gql } from "./app.js";
+import { createUser, TEST_PASSWORD } from "./factories.js";
+import type { PrismaClient } from "../../src/generated/prisma/client.js";
+import type { Role } from "../../src/generated/prisma/enums.js";
+
+const LOGIN = `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`;
+
+/** A user of the given role, logged in through the API. */
+export async function loggedIn(
+  app: Pick<App, "url">,
+  prisma: PrismaClient,
+  municipalityId: string,
+  role: Role,
+  districtIds: string[] = [],
+  opts: { isBackup?: boolean } = {},
+) {
+  const user = await createUser(prisma, municipalityId, { role, districtIds });
+  if (opts.isBackup) await prisma.userDistrict.updateMany({ where: { userId: user.id }, data: { isBackup: true } });
+  const res = await gql(app, LOGIN, { e: user.email, p: TEST_PASSWORD });
+  const token = res.data?.login?.token as string | undefined;
+  if (!token) throw new Error(`login failed: ${JSON.stringify(res.errors)}`);
+  return { user, token };
+}
+
+export const REPORT = `mutation($input: ReportSignalInput!) {
+  reportSignal(input: $input) { signal { id severity visibility district { id } } warnings { field term } }
+}`;
+
+export function reportInput(districtId: string, extra: Record<string, unknown> = {}) {
+  return { districtId, kind: "TENSION", severity: "HIGH", summary: "Onrust bij het winkelcentrum", ...extra };
+}
+
+export const SIGNAL_FEED = `subscription($after: String) {
+  signalFeed(after: $after) { cursor kind signalId signal { id summary visibility district { id } reporter { id } } }
+}`;
+export const MY_ALERTS = `subscription($after: String) {
+  myAlerts(after: $after) { cursor kind alert { id reason escalationLevel signal { id summary reporter { id } } } acknowledged { id acknowledgeComment } }
+}`;
+
+export interface Collector<T = any> {
+  /** Every event delivered, in order (after the client's de-duplication). */
+  events: T[];
+  /** Raw frames before de-duplication (to prove the server sends no duplicates). */
+  raw: T[];
+  errors: unknown[];
+  client: ResumableWsClient;
+  waitFor(count: number, timeoutMs: number): Promise<void>;
+  /** Resolves once the server acknowledged the connection. */
+  connected(timeoutMs?: number): Promise<void>;
+  dispose(): Promise<void>;
+}
+
+/**
+ * A live subscriber as the web client runs it: graphql-ws with unlimited retries and
+ * resume from the last cursor (packages/shared/src/ws-client.ts).
+ */
+export function collect(
+  url: string | (() => string),
+  token: string,
+  query: string,
+  field: "signalFeed" | "myAlerts",
+  opts: { after?: string } = {},
+): Collector {
+  const events: any[] = [];
+  const raw: any[] = [];
+  const errors: unknown[] = [];
+  const toWs = (u: string) => `${u.replace(/^http/, "ws")}/graphql`;
+  const client = createResumableWsClient({
+    url: () => toWs(typeof url === "function" ? url() : url),
+    getAuthorization: () => `Bearer ${token}`,
+    webSocketImpl: WebSocket,
+    retryBaseDelayMs: 100,
+    retryMaxDelayMs: 500,
+    keepAliveMs: 2_000,
+    pongTimeoutMs: 2_000,
+  });
+  const sub = subscribeResumable<Record<string, any>>(
+    client,
+    {
+      query,
+      variables: opts.after ? { after: opts.after } : {},
+      cursorVariable: "after",
+      getCursor: (r) => {
+        if (r.data?.[field]) raw.push(r.data[field]);
+        return (r.data?.[field]?.cursor as string | undefined) ?? null;
+      },
+      dedupeWindow: 100_000,
+    },
+    {
+      next: (r) => (r.errors ? errors.push(r.errors) : events.push(r.data![field])),
+      error: (e) => errors.push(e),
+      complete: () => undefined,
+    },
+  );
+  return {
+    events,
+    raw,
+    errors,
+    client,
+    async waitFor(count, timeoutMs) {
+      const describe = () => `${events.length}/${count} events, errors ${JSON.stringify(errors)}`;
+      await waitUntil(() => events.length >= count || errors.length > 0, timeoutMs, describe);
+      if (errors.length > 0) throw new Error(describe());
+    },
+    connected: (timeoutMs = 5_000) => waitUntil(() => client.getStatus() === "connected", timeoutMs, () => "not connected"),
+    async dispose() {
+      sub.dispose();
+      await client.dispose();
+    },
+  };
+}
+
+/** Polls a condition until it holds or the time is up (then throws with a description). */
+export async function waitUntil(cond: () => boolean, timeoutMs: number, describe: () => string = () => "condition"): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!cond()) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms: ${describe()}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** A subscription is registered on the server a moment after the socket connects. */
+export async function settle(ms = 150): Promise<void> {
+  await new Promise((r) => setTimeout(r, ms));
+}

@@ -6,28 +6,23 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { App } from "../src/app.js";
 import { buildSchema } from "../src/graphql/schema.js";
-import { CASES, SENSITIVE_FIELDS, type Fixtures } from "./authz-cases.js";
+import { CONTACTS_MODULE, type AuthzCase, type Fixtures } from "./authz-cases.js";
+import { SESSIONS_MODULE } from "./authz-cases-sessions.js";
+import { SIGNALS_MODULE } from "./authz-cases-signals.js";
 import { errorCode, gql, startTestApp, wsConnect, type GqlResult } from "./support/app.js";
 import { createWorld, login, type World, type WorldRole } from "./support/world.js";
 
 let app: App;
 let w: World;
 let ids: Record<string, string>;
+const MODULES = [CONTACTS_MODULE, SESSIONS_MODULE, SIGNALS_MODULE];
+const CASES = MODULES.flatMap((m) => m.cases);
 
 beforeAll(async () => {
   app = await startTestApp();
   w = await createWorld(app);
-  const c = (q: string, v: Record<string, unknown> = {}) => gql(app, q, v, w.tokens.coordinator);
-  const net = async (input: Record<string, unknown>) => (await c(`mutation($i: CreateNetworkInput!) { createNetwork(input: $i) { id } }`, { i: input })).data!.createNetwork.id as string;
-  const allyNetwork = await net({ kind: "ALLIES", name: "Matrix Noord", districtId: w.districts[0]!.id });
-  const otherNetwork = await net({ kind: "ALLIES", name: "Matrix Zuid", districtId: w.districts[1]!.id });
-  const cityNetwork = await net({ kind: "CITYWIDE_ALLIES", name: "Matrix Stad" });
-  const contact = (await c(`mutation { createContact(input: { fullName: "Matrix Contact", email: "m@example.org", consents: [{ purpose: NEWSLETTER, legalBasis: CONSENT }] }) { id consents { id } } }`)).data!.createContact;
-  const membership = (await c(`mutation($n: ID!, $c: ID!) { addNetworkMember(input: { networkId: $n, contactId: $c }) { id } }`, { n: allyNetwork, c: contact.id })).data!.addNetworkMember.id;
-  await c(`mutation($n: ID!, $c: ID!) { addNetworkMember(input: { networkId: $n, contactId: $c }) { id } }`, { n: allyNetwork, c: w.allyContact.id });
-  const org = (await c(`mutation { createOrganisation(input: { name: "Matrix Org", kind: OTHER }) { id } }`)).data!.createOrganisation.id;
-  const spareNetwork = await net({ kind: "OTHER", name: "Matrix Reserve" });
-  ids = { districtOwn: w.districts[0]!.id, districtOther: w.districts[1]!.id, allyNetwork, otherNetwork, cityNetwork, spareNetwork, contact: contact.id, membership, org, consent: contact.consents[0].id };
+  ids = {};
+  for (const m of MODULES) Object.assign(ids, await m.setup(app, w));
 });
 afterAll(async () => {
   await app?.stop();
@@ -35,43 +30,54 @@ afterAll(async () => {
 
 const ROLES: WorldRole[] = ["anonymous", "ally", "otherLiaison", "liaison", "admin", "coordinator"];
 
-function outcome(res: GqlResult): string {
-  if (!res.errors) return "OK";
-  return String(errorCode(res));
+function outcome(res: GqlResult, probe?: AuthzCase["probe"]): string {
+  if (res.errors) return String(errorCode(res));
+  const data = res.data ?? {};
+  const root = Object.values(data)[0];
+  if (root === null || root === undefined) return "NULL";
+  return probe ? probe(data) : "OK";
 }
 
-/** One operation over a fresh socket; a refused socket (anonymous) counts as UNAUTHENTICATED. */
+/**
+ * One operation over a fresh socket. A subscription that stays quiet for a second
+ * without an error was accepted ("OK"); a refused socket (anonymous) is UNAUTHENTICATED.
+ */
 async function overWs(token: string | undefined, query: string, variables: Record<string, unknown>): Promise<string> {
   if (!token) return "UNAUTHENTICATED";
   const { client } = wsConnect(app, token);
   try {
-    const result = await new Promise<GqlResult>((resolve) => {
-      let last: GqlResult = { status: 200 };
+    return await new Promise<string>((resolve) => {
+      const quiet = setTimeout(() => resolve("OK"), 1_500);
       client.subscribe({ query, variables }, {
-        next: (v) => (last = { status: 200, ...(v as object) }),
-        error: (e) => resolve({ status: 200, errors: Array.isArray(e) ? e : [{ message: String(e) }] }),
-        complete: () => resolve(last),
+        next: (v) => {
+          clearTimeout(quiet);
+          resolve(outcome({ status: 200, ...(v as object) }));
+        },
+        error: (e) => {
+          clearTimeout(quiet);
+          resolve(outcome({ status: 200, errors: Array.isArray(e) ? e : [{ message: String(e) }] }));
+        },
+        complete: () => undefined,
       });
     });
-    return outcome(result);
   } finally {
     await client.dispose();
   }
 }
 
 describe("authorization matrix: every case × every role", () => {
-  const fx = (): Fixtures => ({
-    app, w, ids,
+  const fx = (role: WorldRole): Fixtures => ({
+    app, w, ids, role,
     freshContact: async () => (await app.db.prisma.contact.create({ data: { municipalityId: w.municipality.id, fullName: "Matrix Vers" } })).id,
   });
   for (const c of CASES) {
     it(c.name, async () => {
       const got: Partial<Record<WorldRole, string>> = {};
       for (const role of ROLES) {
-        const [query, variables] = await c.operation(fx());
+        const [query, variables] = await c.operation(fx(role));
         let token = w.tokens[role];
         if (c.ownSession && role !== "anonymous") token = await login(app, w.users[role as Exclude<WorldRole, "anonymous">].email);
-        got[role] = c.transport === "ws" ? await overWs(token, query, variables) : outcome(await gql(app, query, variables, token));
+        got[role] = c.transport === "ws" ? await overWs(token, query, variables) : outcome(await gql(app, query, variables, token), c.probe);
       }
       expect(got).toEqual(c.expect);
     });
@@ -85,7 +91,7 @@ describe("authorization matrix: every case × every role", () => {
         const type = root === "Query" ? schema.getQueryType() : root === "Mutation" ? schema.getMutationType() : schema.getSubscriptionType();
         return Object.keys(type?.getFields() ?? {}).map((f) => `${root}.${f}`);
       }),
-      ...SENSITIVE_FIELDS,
+      ...MODULES.flatMap((m) => m.sensitive),
     ];
     expect(required.filter((f) => !covered.has(f)), "fields without an authorization decision in test/authz-cases.ts").toEqual([]);
   });

@@ -5,15 +5,19 @@
  * new field cannot ship without a decision. Modules add their cases to `CASES` below.
  */
 import type { App } from "../src/app.js";
+import { gql } from "./support/app.js";
 import type { World, WorldRole } from "./support/world.js";
 
-export type Outcome = "OK" | "FORBIDDEN" | "UNAUTHENTICATED" | "NOT_FOUND";
+/** NULL: allowed to ask, but the answer is empty (null) for this viewer — denial without an error. */
+export type Outcome = "OK" | "NULL" | "HIDDEN" | "FORBIDDEN" | "UNAUTHENTICATED" | "NOT_FOUND" | "CONFLICT";
 export type Expectation = Record<WorldRole, Outcome>;
 
 /** What a case can build its operation from: the world, the app, and ids made in setup. */
 export interface Fixtures {
   app: App;
   w: World;
+  /** The role this call runs as. */
+  role: WorldRole;
   ids: Record<string, string>;
   /** A fresh contact (for operations that change or end one). */
   freshContact(): Promise<string>;
@@ -30,6 +34,17 @@ export interface AuthzCase {
   transport?: "http" | "ws";
   /** Run with a fresh login of the role's user (for operations that end the session). */
   ownSession?: boolean;
+  /** For field-level decisions: "HIDDEN" when the probed part of an allowed answer is withheld. */
+  probe?: (data: Record<string, any>) => "OK" | "HIDDEN";
+}
+
+/** A module's cases with the rows they need, made once per test run. */
+export interface CaseModule {
+  name: string;
+  setup(app: App, w: World): Promise<Record<string, string>>;
+  cases: AuthzCase[];
+  /** Fields exposing personal data that must be covered by some case. */
+  sensitive: string[];
 }
 
 const staff = { coordinator: "OK", admin: "OK" } as const;
@@ -42,9 +57,9 @@ export const signedIn: Expectation = { ...everyone, anonymous: "UNAUTHENTICATED"
 
 const uniq = () => Math.random().toString(36).slice(2, 10);
 
-export const CASES: AuthzCase[] = [
+const CONTACT_CASES: AuthzCase[] = [
   // ── accounts and districts ──
-  { covers: ["Query.viewer"], name: "viewer (null when anonymous)", operation: () => [`{ viewer { id } }`, {}], expect: everyone },
+  { covers: ["Query.viewer"], name: "viewer (null when anonymous)", operation: () => [`{ viewer { id } }`, {}], expect: { ...everyone, anonymous: "NULL" } },
   { covers: ["Query.districts", "Query.district"], name: "districts are public", operation: ({ ids }) => [`query($id: ID!) { districts { id } district(id: $id) { name } }`, { id: ids["districtOwn"]! }], expect: everyone },
   { covers: ["Mutation.login"], name: "login is open to anyone (wrong password → UNAUTHENTICATED for all)", operation: () => [`mutation { login(email: "nobody@test.example", password: "x") { token } }`, {}], expect: { coordinator: "UNAUTHENTICATED", admin: "UNAUTHENTICATED", liaison: "UNAUTHENTICATED", otherLiaison: "UNAUTHENTICATED", ally: "UNAUTHENTICATED", anonymous: "UNAUTHENTICATED" } },
   { covers: ["Mutation.logout"], name: "logout (each role with a session of its own)", ownSession: true, operation: () => [`mutation { logout }`, {}], expect: signedIn },
@@ -53,7 +68,7 @@ export const CASES: AuthzCase[] = [
   // ── contacts ──
   { covers: ["Query.contacts", "Contact.email", "Contact.phone", "Contact.notes"], name: "contacts list", operation: () => [`{ contacts { totalCount edges { node { email phone notes } } } }`, {}], expect: staffOnly() },
   { covers: ["Query.contact", "Contact.consents", "Contact.interactions"], name: "contact detail", operation: ({ ids }) => [`query($id: ID!) { contact(id: $id) { email phone consents { id } interactions { id } } }`, { id: ids["contact"]! }], expect: staffOnly("NOT_FOUND") },
-  { covers: ["Query.myContact"], name: "own contact", operation: () => [`{ myContact { id email } }`, {}], expect: signedIn },
+  { covers: ["Query.myContact"], name: "own contact (only the ally has one linked)", operation: () => [`{ myContact { id email } }`, {}], expect: { coordinator: "NULL", admin: "NULL", liaison: "NULL", otherLiaison: "NULL", ally: "OK", anonymous: "UNAUTHENTICATED" } },
   { covers: ["Query.staleContacts"], name: "stale contacts", operation: ({ ids }) => [`query($d: ID!) { staleContacts(districtId: $d) { id } }`, { d: ids["districtOwn"]! }], expect: staffOnly() },
   { covers: ["Query.contactDataExport"], name: "contact data export", operation: ({ ids }) => [`query($id: ID!) { contactDataExport(id: $id) { json } }`, { id: ids["contact"]! }], expect: staffOnly() },
   { covers: ["Query.exportContactsCsv"], name: "contacts CSV export", operation: () => [`{ exportContactsCsv { rowCount } }`, {}], expect: staffOnly() },
@@ -103,8 +118,24 @@ export const CASES: AuthzCase[] = [
   },
 ];
 
-/** Fields that expose personal data: each must be decided by some case too. */
-export const SENSITIVE_FIELDS = [
-  "Contact.email", "Contact.phone", "Contact.notes", "Contact.consents", "Contact.interactions",
-  "Network.members", "NetworkMembership.contact", "Network.memberCount",
-];
+export const CONTACTS_MODULE: CaseModule = {
+  name: "accounts, contacts, organisations, networks, audit",
+  cases: CONTACT_CASES,
+  sensitive: [
+    "Contact.email", "Contact.phone", "Contact.notes", "Contact.consents", "Contact.interactions",
+    "Network.members", "NetworkMembership.contact", "Network.memberCount",
+  ],
+  async setup(app, w) {
+    const c = (q: string, v: Record<string, unknown> = {}) => gql(app, q, v, w.tokens.coordinator);
+    const net = async (input: Record<string, unknown>) => (await c(`mutation($i: CreateNetworkInput!) { createNetwork(input: $i) { id } }`, { i: input })).data!.createNetwork.id as string;
+    const allyNetwork = await net({ kind: "ALLIES", name: "Matrix Noord", districtId: w.districts[0]!.id });
+    const otherNetwork = await net({ kind: "ALLIES", name: "Matrix Zuid", districtId: w.districts[1]!.id });
+    const cityNetwork = await net({ kind: "CITYWIDE_ALLIES", name: "Matrix Stad" });
+    const spareNetwork = await net({ kind: "OTHER", name: "Matrix Reserve" });
+    const contact = (await c(`mutation { createContact(input: { fullName: "Matrix Contact", email: "m@example.org", consents: [{ purpose: NEWSLETTER, legalBasis: CONSENT }] }) { id consents { id } } }`)).data!.createContact;
+    const membership = (await c(`mutation($n: ID!, $c: ID!) { addNetworkMember(input: { networkId: $n, contactId: $c }) { id } }`, { n: allyNetwork, c: contact.id })).data!.addNetworkMember.id;
+    await c(`mutation($n: ID!, $c: ID!) { addNetworkMember(input: { networkId: $n, contactId: $c }) { id } }`, { n: allyNetwork, c: w.allyContact.id });
+    const org = (await c(`mutation { createOrganisation(input: { name: "Matrix Org", kind: OTHER }) { id } }`)).data!.createOrganisation.id;
+    return { districtOwn: w.districts[0]!.id, districtOther: w.districts[1]!.id, allyNetwork, otherNetwork, cityNetwork, spareNetwork, contact: contact.id, membership, org, consent: contact.consents[0].id };
+  },
+};

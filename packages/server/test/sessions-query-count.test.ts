@@ -19,7 +19,9 @@ beforeAll(async () => {
     if (statements) statements.push(typeof first === "string" ? first : (first?.text ?? "?"));
     return (originalQuery as (...a: unknown[]) => unknown).apply(this, args);
   } as typeof pg.Client.prototype.query;
-  app = await startTestApp();
+  // Background reads (outbox poll, escalation sweep, doorbell rings of other test files
+  // through the shared Redis) would be counted too: quiet and in-process for this test.
+  app = await startTestApp({ OUTBOX_POLL_INTERVAL_MS: "60000", ESCALATION_SWEEP_INTERVAL_MS: "600000", REDIS_URL: "" });
   w = await createWorld(app);
   // Six sessions a day apart, each with invitations, answers (confirmed, waitlisted) and a guest.
   for (let d = 1; d <= 6; d++) {

@@ -1,0 +1,83 @@
+import { AlertDialog, Button, ButtonGroup, Heading } from "@utrecht/component-library-react";
+import { useEffect, useId, useRef, type ReactNode } from "react";
+
+export interface ConfirmDialogProps {
+  open: boolean;
+  title: string;
+  children: ReactNode;
+  confirmLabel: string;
+  cancelLabel: string;
+  onConfirm: () => void;
+  onCancel: () => void;
+  /** The confirm button stays disabled (e.g. until the name is typed). */
+  confirmDisabled?: boolean;
+  busy?: boolean;
+  type?: "warning" | "error";
+}
+
+/**
+ * A modal confirmation on the native <dialog> (Utrecht AlertDialog): the browser
+ * traps focus inside it, Escape cancels, and focus returns to the button that
+ * opened it. React state decides whether it is open; Escape is routed to onCancel.
+ */
+export function ConfirmDialog({
+  open,
+  title,
+  children,
+  confirmLabel,
+  cancelLabel,
+  onConfirm,
+  onCancel,
+  confirmDisabled = false,
+  busy = false,
+  type = "warning",
+}: ConfirmDialogProps) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (open && !dialog.open) {
+      // happy-dom (component tests) may lack showModal; the open attribute is enough there.
+      if (typeof dialog.showModal === "function") dialog.showModal();
+      else dialog.setAttribute("open", "");
+    } else if (!open && dialog.open) {
+      if (typeof dialog.close === "function") dialog.close();
+      else dialog.removeAttribute("open");
+    }
+  }, [open]);
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    const onCancelEvent = (event: Event) => {
+      event.preventDefault();
+      onCancel();
+    };
+    dialog.addEventListener("cancel", onCancelEvent);
+    return () => dialog.removeEventListener("cancel", onCancelEvent);
+  }, [onCancel]);
+
+  // Closed, the dialog holds nothing: its text must not count as on the page.
+  return (
+    <AlertDialog ref={ref} type={type} aria-labelledby={open ? titleId : undefined} aria-modal="true">
+      {open && (
+        <div className="wijknet-stack">
+          <Heading level={2} id={titleId}>
+            {title}
+          </Heading>
+          {children}
+          <ButtonGroup>
+            <Button appearance="primary-action-button" type="button" disabled={confirmDisabled || busy} busy={busy} onClick={onConfirm}>
+              {confirmLabel}
+            </Button>
+            <Button appearance="secondary-action-button" type="button" onClick={onCancel}>
+              {cancelLabel}
+            </Button>
+          </ButtonGroup>
+        </div>
+      )}
+    </AlertDialog>
+  );
+}

@@ -13,6 +13,11 @@ export interface ConfirmDialogProps {
   confirmDisabled?: boolean;
   busy?: boolean;
   type?: "warning" | "error";
+  /**
+   * Where focus starts: on "cancel" (the safe choice, default) or on the first control
+   * (a dialog that asks for input first, like typing a name).
+   */
+  initialFocus?: "cancel" | "first";
 }
 
 /**
@@ -31,8 +36,10 @@ export function ConfirmDialog({
   confirmDisabled = false,
   busy = false,
   type = "warning",
+  initialFocus = "cancel",
 }: ConfirmDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
+  const cancelRef = useRef<HTMLButtonElement>(null);
   const titleId = useId();
 
   useEffect(() => {
@@ -42,11 +49,13 @@ export function ConfirmDialog({
       // happy-dom (component tests) may lack showModal; the open attribute is enough there.
       if (typeof dialog.showModal === "function") dialog.showModal();
       else dialog.setAttribute("open", "");
+      // showModal focuses the first control, which would be the irreversible "yes".
+      if (initialFocus === "cancel") cancelRef.current?.focus();
     } else if (!open && dialog.open) {
       if (typeof dialog.close === "function") dialog.close();
       else dialog.removeAttribute("open");
     }
-  }, [open]);
+  }, [open, initialFocus]);
 
   useEffect(() => {
     const dialog = ref.current;
@@ -72,7 +81,7 @@ export function ConfirmDialog({
             <Button appearance="primary-action-button" type="button" disabled={confirmDisabled || busy} busy={busy} onClick={onConfirm}>
               {confirmLabel}
             </Button>
-            <Button appearance="secondary-action-button" type="button" onClick={onCancel}>
+            <Button ref={cancelRef} appearance="secondary-action-button" type="button" onClick={onCancel}>
               {cancelLabel}
             </Button>
           </ButtonGroup>

@@ -1,5 +1,6 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
+import { ConfirmDialog } from "../../components/confirm-dialog";
 import { renderWithProviders } from "../../test/render";
 import { RecordConsentForm } from "./contact-consents";
 import { EraseDialog, nameMatches } from "./contact-privacy";
@@ -93,5 +94,22 @@ describe("RolesForm", () => {
       { title: "Vrijwilliger", organisationId: "o1", since: "2025-01-01T00:00:00.000Z", until: null },
       { title: "Coach", organisationId: null, since: null, until: null },
     ]);
+  });
+});
+
+describe("ConfirmDialog", () => {
+  it("starts on the safe choice, and Escape (cancel) calls onCancel", () => {
+    const onCancel = vi.fn();
+    const onConfirm = vi.fn();
+    renderWithProviders(
+      <ConfirmDialog open title="Contacten samenvoegen?" confirmLabel="Ja, samenvoegen" cancelLabel="Nee, terug" onConfirm={onConfirm} onCancel={onCancel}>
+        <p>Je kunt dit niet ongedaan maken.</p>
+      </ConfirmDialog>,
+    );
+    const dialog = screen.getByRole("dialog", { name: "Contacten samenvoegen?" });
+    expect(document.activeElement).toBe(within(dialog).getByRole("button", { name: "Nee, terug" }));
+    fireEvent(dialog, new Event("cancel", { cancelable: true }));
+    expect(onCancel).toHaveBeenCalledTimes(1);
+    expect(onConfirm).not.toHaveBeenCalled();
   });
 });

@@ -31,6 +31,7 @@ export function EraseDialog({ open, name, erasing, onErase, onCancel }: EraseDia
     <ConfirmDialog
       open={open}
       type="error"
+      initialFocus="first"
       title={t("erase.title", { name })}
       confirmLabel={t("erase.confirmYes")}
       cancelLabel={t("contact.archiveNo")}

@@ -34,6 +34,10 @@ export function RolesForm({ initial, organisations, onSave, onDone, saving }: Ro
   const [failed, setFailed] = useState(false);
   const { containerRef, focusFirstError } = useFocusFirstError<HTMLFormElement>();
   const failedRef = useRef<HTMLDivElement>(null);
+  // Opened from "edit roles" (which disappears): continue in the form.
+  useEffect(() => {
+    containerRef.current?.querySelector<HTMLElement>("input, select, button")?.focus();
+  }, [containerRef]);
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();

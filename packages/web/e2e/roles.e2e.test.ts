@@ -45,7 +45,7 @@ describe("police liaison", () => {
     try {
       const { page } = app;
       await login(page, ACCOUNTS.liaison.email);
-      expect(await navLinks(page)).toEqual(["Overzicht", "Netwerken"]);
+      expect(await navLinks(page)).toEqual(["Overzicht", "Dashboard", "Netwerken"]);
       await goTo(page, "Netwerken");
       await page.getByRole("heading", { level: 1, name: "Netwerken", exact: true }).waitFor();
       const row = page.getByRole("row", { name: new RegExp(inject("fixtures").networkName) });
@@ -55,6 +55,31 @@ describe("police liaison", () => {
       await expect(row.getByRole("link").count()).resolves.toBe(0);
       await checkAccessibility(page, "liaison networks");
       await screenshot(page, "liaison-networks");
+      expectNoProblems(app.problems);
+    } finally {
+      await app.close();
+    }
+  });
+});
+
+describe("police liaison's dashboard", () => {
+  it("opens the dashboard of their own district: numbers only, no list of people", async () => {
+    const app = await openApp(browser);
+    try {
+      const { page } = app;
+      await login(page, ACCOUNTS.liaison.email);
+      await goTo(page, "Dashboard");
+      await page.getByRole("heading", { level: 2, name: "Netwerken in Overvecht" }).waitFor();
+      // Only their own districts are offered.
+      const options = await page.getByLabel("Wijk", { exact: true }).locator("option").allTextContents();
+      expect(options).toEqual(["Overvecht"]);
+      const table = page.getByRole("table", { name: "Netwerken in Overvecht" });
+      expect(Number(await table.getByRole("row", { name: /^Bondgenoten/ }).getByRole("cell").textContent())).toBeGreaterThanOrEqual(7);
+      await table.getByRole("row", { name: /^Leden met wie al lang niemand sprak/ }).waitFor();
+      await expect(page.getByRole("heading", { name: "Wie bel je als eerste?" }).count()).resolves.toBe(0);
+      await expect(page.getByRole("main").getByRole("link").count()).resolves.toBe(0);
+      await checkAccessibility(page, "liaison dashboard");
+      await screenshot(page, "liaison-dashboard");
       expectNoProblems(app.problems);
     } finally {
       await app.close();
@@ -91,7 +116,7 @@ describe("everyone", () => {
       await page.getByLabel("Password").fill("wijknet-demo");
       await page.getByRole("button", { name: "Log in" }).click();
       await page.getByRole("button", { name: "Log out" }).waitFor();
-      expect(await navLinks(page)).toEqual(["Overview", "Dashboard", "Contacts", "Import contacts", "Networks"]);
+      expect(await navLinks(page)).toEqual(["Overview", "Dashboard", "Contacts", "Import contacts", "Networks", "Organisations"]);
       await page.getByRole("navigation", { name: "Main menu" }).getByRole("link", { name: "Dashboard" }).click();
       await page.getByLabel("District", { exact: true }).selectOption({ label: "Overvecht" });
       await page.getByRole("heading", { level: 2, name: "Networks in Overvecht" }).waitFor();

@@ -21,6 +21,12 @@ export const E2E_CONTACTS = [
 ] as const;
 
 /**
+ * A person the coordinator will enter again by hand in the browser test; this earlier
+ * record (phone only) is the duplicate that gets merged into the new one.
+ */
+export const E2E_DUPLICATE = { fullName: "Fleur Hoogendijk", phone: "06 2345 6789" } as const;
+
+/**
  * Every operation the fixtures send. They are not the web app's own operations, so the
  * production server of the browser tests adds them to its trusted-documents allowlist
  * (e2e-server.mjs); the app's operations are checked exactly as in production.
@@ -121,6 +127,10 @@ export async function seedFixtures(baseUrl: string): Promise<Fixtures> {
     );
     await addMember(createContact.id);
   }
+
+  await call(FIXTURE_OPERATIONS.createContact, {
+    input: { fullName: E2E_DUPLICATE.fullName, phone: E2E_DUPLICATE.phone, ageBand: "AGE_12_15", districtIds: [overvecht.id] },
+  });
 
   // The ally belongs to the Overvecht network, so "Mijn profiel" lists it.
   const ally = await call<{ contacts: { edges: Array<{ node: { id: string } }> } }>(

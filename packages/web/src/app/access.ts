@@ -17,10 +17,16 @@ export function rolesFor(route: Route["name"]): readonly Role[] {
     case "notFound":
       return EVERYONE;
     case "dashboard":
+      // Liaisons get their own districts' numbers (the server checks the district); never contact lists.
+      return ["COORDINATOR", "ADMIN", "POLICE_LIAISON"];
     case "contacts":
     case "contact":
     case "contactEdit":
+    case "contactNew":
     case "contactImport":
+    case "organisations":
+    case "organisationNew":
+    case "organisationEdit":
       return STAFF;
     case "networks":
       return ["COORDINATOR", "ADMIN", "POLICE_LIAISON"];

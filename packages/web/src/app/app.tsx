@@ -5,12 +5,15 @@ import { useViewer, type Viewer } from "../features/auth/use-viewer";
 import { ViewerSummary } from "../features/auth/viewer-summary";
 import { ContactEditPage } from "../features/contacts/contact-edit-page";
 import { ContactImportPage } from "../features/contacts/import/contact-import-page";
+import { ContactNewPage } from "../features/contacts/contact-new-page";
 import { ContactPage } from "../features/contacts/contact-page";
 import { ContactsPage } from "../features/contacts/contacts-page";
 import { DashboardPage } from "../features/dashboard/dashboard-page";
 import { HomePage } from "../features/home/home-page";
 import { NetworkPage } from "../features/networks/network-page";
 import { NetworksPage } from "../features/networks/networks-page";
+import { OrganisationEditPage, OrganisationNewPage } from "../features/organisations/organisation-pages";
+import { OrganisationsPage } from "../features/organisations/organisations-page";
 import { MyProfilePage } from "../features/profile/my-profile-page";
 import { useI18n } from "../i18n/i18n-provider";
 import { mayOpen } from "./access";
@@ -96,8 +99,16 @@ function pageFor(route: Route, viewer: Viewer): ReactNode {
       return <ContactPage id={route.id} />;
     case "contactEdit":
       return <ContactEditPage id={route.id} />;
+    case "contactNew":
+      return <ContactNewPage />;
     case "contactImport":
       return <ContactImportPage />;
+    case "organisations":
+      return <OrganisationsPage />;
+    case "organisationNew":
+      return <OrganisationNewPage />;
+    case "organisationEdit":
+      return <OrganisationEditPage id={route.id} />;
     case "networks":
       return <NetworksPage viewer={viewer} />;
     case "network":

@@ -9,9 +9,10 @@ type NavLabel = Extract<MessageKey, `nav.${string}`>;
 const ITEMS: ReadonlyArray<{ route: Route; label: NavLabel; section: ReadonlyArray<Route["name"]> }> = [
   { route: { name: "home" }, label: "nav.home", section: ["home"] },
   { route: { name: "dashboard" }, label: "nav.dashboard", section: ["dashboard"] },
-  { route: { name: "contacts" }, label: "nav.contacts", section: ["contacts", "contact", "contactEdit"] },
+  { route: { name: "contacts" }, label: "nav.contacts", section: ["contacts", "contact", "contactEdit", "contactNew"] },
   { route: { name: "contactImport" }, label: "nav.import", section: ["contactImport"] },
   { route: { name: "networks" }, label: "nav.networks", section: ["networks", "network"] },
+  { route: { name: "organisations" }, label: "nav.organisations", section: ["organisations", "organisationNew", "organisationEdit"] },
   { route: { name: "myProfile" }, label: "nav.myProfile", section: ["myProfile"] },
 ];
 

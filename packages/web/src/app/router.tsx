@@ -24,7 +24,11 @@ export type Route =
   | { name: "contacts" }
   | { name: "contact"; id: string }
   | { name: "contactEdit"; id: string }
+  | { name: "contactNew" }
   | { name: "contactImport" }
+  | { name: "organisations" }
+  | { name: "organisationNew" }
+  | { name: "organisationEdit"; id: string }
   | { name: "networks" }
   | { name: "network"; id: string }
   | { name: "myProfile" }
@@ -36,6 +40,7 @@ const PATTERNS: Array<[RegExp, (id: string) => Route]> = [
   [new RegExp(`^/contacten/${ID}$`), (id) => ({ name: "contact", id })],
   [new RegExp(`^/contacten/${ID}/bewerken$`), (id) => ({ name: "contactEdit", id })],
   [new RegExp(`^/netwerken/${ID}$`), (id) => ({ name: "network", id })],
+  [new RegExp(`^/organisaties/${ID}/bewerken$`), (id) => ({ name: "organisationEdit", id })],
 ];
 
 export function parsePath(pathname: string): Route {
@@ -50,8 +55,14 @@ export function parsePath(pathname: string): Route {
       return { name: "dashboard" };
     case "/contacten":
       return { name: "contacts" };
+    case "/contacten/nieuw":
+      return { name: "contactNew" };
     case "/contacten/importeren":
       return { name: "contactImport" };
+    case "/organisaties":
+      return { name: "organisations" };
+    case "/organisaties/nieuw":
+      return { name: "organisationNew" };
     case "/netwerken":
       return { name: "networks" };
     case "/mijn-profiel":
@@ -78,8 +89,16 @@ export function pathOf(route: Route): string {
       return `/contacten/${route.id}`;
     case "contactEdit":
       return `/contacten/${route.id}/bewerken`;
+    case "contactNew":
+      return "/contacten/nieuw";
     case "contactImport":
       return "/contacten/importeren";
+    case "organisations":
+      return "/organisaties";
+    case "organisationNew":
+      return "/organisaties/nieuw";
+    case "organisationEdit":
+      return `/organisaties/${route.id}/bewerken`;
     case "networks":
       return "/netwerken";
     case "network":

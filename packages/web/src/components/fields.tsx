@@ -1,4 +1,5 @@
 import {
+  Checkbox,
   FormField,
   FormFieldErrorMessage,
   FormLabel,
@@ -138,6 +139,39 @@ export function SelectField({
             </SelectOption>
           ))}
         </Select>
+      }
+      errorMessage={error && <FormFieldErrorMessage id={`${id}-error`}>{error}</FormFieldErrorMessage>}
+    />
+  );
+}
+
+/** One labelled checkbox with its description and error message wired for screen readers. */
+export function CheckboxField({
+  label,
+  description,
+  error,
+  name,
+  checked,
+  onChange,
+  inputRef,
+}: BaseProps & { checked: boolean; onChange: (checked: boolean) => void; inputRef?: Ref<HTMLInputElement> }) {
+  const id = useId();
+  return (
+    <FormField
+      type="checkbox"
+      invalid={Boolean(error)}
+      label={<FormLabel htmlFor={id} type="checkbox">{label}</FormLabel>}
+      description={description && <Paragraph id={`${id}-description`} className="wijknet-field-description">{description}</Paragraph>}
+      input={
+        <Checkbox
+          ref={inputRef}
+          id={id}
+          name={name}
+          invalid={Boolean(error)}
+          aria-describedby={describedBy(description !== undefined && `${id}-description`, Boolean(error) && `${id}-error`)}
+          checked={checked}
+          onChange={(event) => onChange(event.target.checked)}
+        />
       }
       errorMessage={error && <FormFieldErrorMessage id={`${id}-error`}>{error}</FormFieldErrorMessage>}
     />

@@ -47,6 +47,19 @@ export function badInputFields(error: unknown): string[] {
   });
 }
 
+/**
+ * The whole paths of the rejected inputs, without the leading "input." (e.g.
+ * "roles.0.title", "consents.1.guardianName"), for forms with repeated rows.
+ */
+export function badInputPaths(error: unknown): string[] {
+  if (!CombinedGraphQLErrors.is(error)) return [];
+  return error.errors.flatMap((item) => {
+    const field = item.extensions?.field;
+    if (item.extensions?.code !== "BAD_USER_INPUT" || typeof field !== "string") return [];
+    return [field.replace(/^input\./, "")];
+  });
+}
+
 export function hasErrorCode(error: unknown, code: ErrorCode): boolean {
   return errorCodes(error).includes(code);
 }

@@ -24,16 +24,12 @@ import { RouteLink } from "../../app/router";
 import { useFormat } from "../../components/format";
 import { LoadState } from "../../components/load-state";
 import { useI18n } from "../../i18n/i18n-provider";
+import { ConsentsSection } from "./contact-consents";
+import { MergeSection } from "./contact-merge";
+import { PrivacySection } from "./contact-privacy";
+import { RolesSection } from "./contact-roles";
 import { InteractionForm } from "./interaction-form";
-import {
-  ageBandKey,
-  channelKey,
-  consentPurposeKey,
-  contactStatusKey,
-  interactionKindKey,
-  legalBasisKey,
-  membershipRoleKey,
-} from "./labels";
+import { ageBandKey, channelKey, contactStatusKey, interactionKindKey, membershipRoleKey } from "./labels";
 import { useArchiveContact } from "./use-archive-contact";
 import { useContact, type ContactDetail } from "./use-contact";
 
@@ -74,7 +70,6 @@ function ContactDetails({ contact }: { contact: ContactDetail }) {
   const { t } = useI18n();
   const format = useFormat();
   const interactionsId = useId();
-  const consentsId = useId();
   const empty = t("contact.empty");
   const item = (key: string, value: ReactNode) => (
     <DataListItem key={key}>
@@ -82,9 +77,12 @@ function ContactDetails({ contact }: { contact: ContactDetail }) {
       <DataListValue>{value === null || value === "" ? empty : value}</DataListValue>
     </DataListItem>
   );
+  // Erased and merged records cannot be changed (the server answers CONFLICT).
+  const editable = !contact.anonymisedAt && !contact.mergedInto;
   return (
     <>
-      <ContactActions contact={contact} />
+      <ContactStateNotice contact={contact} />
+      {editable && <ContactActions contact={contact} />}
       <Section title={t("contact.details")}>
         <DataList>
           {item(t("contactForm.email"), contact.email ?? null)}
@@ -102,17 +100,7 @@ function ContactDetails({ contact }: { contact: ContactDetail }) {
         </DataList>
       </Section>
       <Section title={t("contact.roles")}>
-        {contact.roles.length === 0 ? (
-          <Paragraph>{t("contact.noRoles")}</Paragraph>
-        ) : (
-          <UnorderedList>
-            {contact.roles.map((role) => (
-              <UnorderedListItem key={role.id}>
-                {role.organisation ? t("contact.roleAt", { title: role.title, organisation: role.organisation.name }) : role.title}
-              </UnorderedListItem>
-            ))}
-          </UnorderedList>
-        )}
+        <RolesSection contact={contact} editable={editable} />
       </Section>
       <Section title={t("contact.memberships")}>
         {contact.memberships.length === 0 ? (
@@ -133,35 +121,7 @@ function ContactDetails({ contact }: { contact: ContactDetail }) {
         )}
       </Section>
       <Section title={t("contact.consents")}>
-        {contact.consents.length === 0 ? (
-          <Paragraph>{t("contact.noConsents")}</Paragraph>
-        ) : (
-          <TableContainer overflowInline tabIndex={0} role="region" aria-labelledby={consentsId}>
-            <Table aria-labelledby={consentsId}>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell scope="col" id={consentsId}>{t("consent.purpose")}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t("consent.basis")}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t("consent.given")}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t("consent.withdrawn")}</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {contact.consents.map((consent) => (
-                  <TableRow key={consent.id}>
-                    <TableHeaderCell scope="row">{t(consentPurposeKey(consent.purpose))}</TableHeaderCell>
-                    <TableCell>
-                      {t(legalBasisKey(consent.legalBasis))}
-                      {consent.byGuardian && ` (${t("consent.byGuardian")})`}
-                    </TableCell>
-                    <TableCell>{format.date(consent.givenAt)}</TableCell>
-                    <TableCell>{consent.withdrawnAt ? format.date(consent.withdrawnAt) : t("consent.notWithdrawn")}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </TableContainer>
-        )}
+        <ConsentsSection contact={contact} editable={editable} />
       </Section>
       <Section title={t("contact.interactions")}>
         {contact.interactions.length === 0 ? (
@@ -190,11 +150,46 @@ function ContactDetails({ contact }: { contact: ContactDetail }) {
             </Table>
           </TableContainer>
         )}
-        <Heading level={3}>{t("interaction.heading")}</Heading>
-        <InteractionForm contactId={contact.id} />
+        {editable && (
+          <>
+            <Heading level={3}>{t("interaction.heading")}</Heading>
+            <InteractionForm contactId={contact.id} />
+          </>
+        )}
+      </Section>
+      {editable && (
+        <Section title={t("merge.heading")}>
+          <MergeSection contact={contact} />
+        </Section>
+      )}
+      <Section title={t("privacy.heading")}>
+        <PrivacySection contact={contact} erasable={!contact.anonymisedAt} />
       </Section>
     </>
   );
+}
+
+function ContactStateNotice({ contact }: { contact: ContactDetail }) {
+  const { t } = useI18n();
+  const format = useFormat();
+  if (contact.anonymisedAt) {
+    return (
+      <Alert type="info" role="none">
+        <Paragraph>{t("contact.erasedNotice", { date: format.date(contact.anonymisedAt) })}</Paragraph>
+      </Alert>
+    );
+  }
+  if (contact.mergedInto) {
+    return (
+      <Alert type="info" role="none">
+        <Paragraph>
+          {t("contact.mergedNotice")}{" "}
+          <RouteLink to={{ name: "contact", id: contact.mergedInto.id }}>{contact.mergedInto.fullName}</RouteLink>
+        </Paragraph>
+      </Alert>
+    );
+  }
+  return null;
 }
 
 function ContactActions({ contact }: { contact: ContactDetail }) {

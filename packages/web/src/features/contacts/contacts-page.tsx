@@ -79,6 +79,7 @@ export function ContactsPage() {
     <>
       <PageHeading title={t("contacts.title")}>{t("contacts.title")}</PageHeading>
       <ButtonGroup>
+        <RouteLink to={{ name: "contactNew" }}>{t("contacts.new")}</RouteLink>
         <RouteLink to={{ name: "contactImport" }}>{t("contacts.importLink")}</RouteLink>
       </ButtonGroup>
       <form className="wijknet-filters" role="search" aria-label={t("contacts.searchLabel")} onSubmit={onSubmit}>

@@ -40,13 +40,15 @@ const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PHONE_SHAPE = /^\+?[0-9][0-9 ()-]{5,30}$/;
 const LANGUAGE_SHAPE = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 export const NOTES_MAX = 2000;
+/** The server's limit (contact.rules.ts LIMITS.fullName). */
+export const FULL_NAME_MAX = 120;
 
 /** Checks what can be checked before sending; the server has the last word (see serverFieldErrors). */
 export function validateContact(values: ContactFormValues): ContactFieldErrors {
   const errors: ContactFieldErrors = {};
   const name = values.fullName.trim();
   if (name === "") errors.fullName = "contactForm.error.fullNameRequired";
-  else if (name.length > 200) errors.fullName = "contactForm.error.fullNameTooLong";
+  else if (name.length > FULL_NAME_MAX) errors.fullName = "contactForm.error.fullNameTooLong";
   const email = values.email.trim();
   if (email !== "" && !EMAIL_SHAPE.test(email)) errors.email = "contactForm.error.emailInvalid";
   const phone = values.phone.trim();

@@ -12,6 +12,7 @@ import {
   UnorderedListItem,
 } from "@utrecht/component-library-react";
 import { useId, useState } from "react";
+import { mayOpen } from "../../app/access";
 import { PageHeading } from "../../app/page-heading";
 import { RouteLink } from "../../app/router";
 import { SelectField } from "../../components/fields";
@@ -30,15 +31,20 @@ const PERIODS = [30, 90, 365] as const;
 
 export function DashboardPage({ viewer }: { viewer: Viewer }) {
   const { t } = useI18n();
-  const { districts } = useDistricts();
+  const { districts: allDistricts } = useDistricts();
   const [chosen, setChosen] = useState<string | null>(null);
   const [days, setDays] = useState<number>(90);
+  // A liaison may see the numbers of their own districts only, and no contacts.
+  const liaison = viewer.role === "POLICE_LIAISON";
+  const districts = liaison ? viewer.districts : allDistricts;
+  const showsContacts = mayOpen(viewer.role, "contact");
   const districtId = chosen ?? viewer.districts[0]?.id ?? districts[0]?.id ?? null;
 
   return (
     <>
       <PageHeading title={t("dashboard.title")}>{t("dashboard.title")}</PageHeading>
-      <Paragraph>{t("dashboard.intro")}</Paragraph>
+      <Paragraph>{liaison ? t("dashboard.introLiaison") : t("dashboard.intro")}</Paragraph>
+      {liaison && districts.length === 0 && <Paragraph>{t("dashboard.noDistricts")}</Paragraph>}
       <div className="wijknet-filters">
         <SelectField
           name="district"
@@ -56,7 +62,7 @@ export function DashboardPage({ viewer }: { viewer: Viewer }) {
         />
       </div>
       {districtId && <HealthSection districtId={districtId} days={days} />}
-      {districtId && <StaleContactsSection districtId={districtId} />}
+      {districtId && showsContacts && <StaleContactsSection districtId={districtId} />}
     </>
   );
 }

@@ -1,0 +1,109 @@
+import { Alert, Button, ButtonGroup, Paragraph } from "@utrecht/component-library-react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
+import { SelectField, TextField } from "../../components/fields";
+import { useFocusFirstError } from "../../components/focus-first-error";
+import type { CreateOrganisationInput } from "../../generated/gql/graphql";
+import { useI18n } from "../../i18n/i18n-provider";
+import { ORGANISATION_KINDS, organisationKindKey } from "../contacts/labels";
+import type { SaveOutcome } from "./use-organisations";
+import {
+  serverOrganisationErrors,
+  toOrganisationInput,
+  validateOrganisation,
+  type OrganisationField,
+  type OrganisationFieldErrors,
+  type OrganisationFormValues,
+} from "./validate-organisation";
+
+export interface OrganisationFormProps {
+  initial: OrganisationFormValues;
+  submitLabel: string;
+  onSave: (input: CreateOrganisationInput) => Promise<SaveOutcome>;
+  onSaved: (id: string) => void;
+  onCancel: () => void;
+  saving: boolean;
+}
+
+export const EMPTY_ORGANISATION: OrganisationFormValues = { name: "", kind: "COMMUNITY_ORGANISATION", website: "" };
+
+/** Name, kind and website of an organisation; errors at their field, focus on the first one. */
+export function OrganisationForm({ initial, submitLabel, onSave, onSaved, onCancel, saving }: OrganisationFormProps) {
+  const { t } = useI18n();
+  const [values, setValues] = useState(initial);
+  const [errors, setErrors] = useState<OrganisationFieldErrors>({});
+  const [failed, setFailed] = useState(false);
+  const { containerRef, focusFirstError } = useFocusFirstError<HTMLFormElement>();
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
+
+  const set = <K extends keyof OrganisationFormValues>(key: K) => (value: OrganisationFormValues[K]) =>
+    setValues((v) => ({ ...v, [key]: value }));
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    setFailed(false);
+    const found = validateOrganisation(values);
+    setErrors(found);
+    if (Object.keys(found).length > 0) {
+      focusFirstError();
+      return;
+    }
+    const outcome = await onSave(toOrganisationInput(values));
+    if (!mounted.current) return;
+    if (outcome.ok) {
+      onSaved(outcome.id);
+      return;
+    }
+    const mapped = serverOrganisationErrors(outcome.fields, outcome.codes);
+    setErrors(mapped);
+    if (Object.keys(mapped).length > 0) focusFirstError();
+    else {
+      setFailed(true);
+      summaryRef.current?.focus();
+    }
+  };
+
+  const errorText = (field: OrganisationField) => (errors[field] ? t(errors[field]) : undefined);
+  const errorCount = Object.keys(errors).length;
+
+  return (
+    <form ref={containerRef} className="wijknet-form" noValidate onSubmit={(event) => void onSubmit(event)}>
+      <div ref={summaryRef} tabIndex={-1} className="wijknet-focus-target" aria-live="polite">
+        {errorCount > 0 && (
+          <Alert type="error" role="none">
+            <Paragraph>{t("contactForm.errorSummary", { count: errorCount })}</Paragraph>
+          </Alert>
+        )}
+        {failed && (
+          <Alert type="error" role="none">
+            <Paragraph>{t("contactForm.error.unknown")}</Paragraph>
+          </Alert>
+        )}
+      </div>
+      <TextField name="name" label={t("organisationForm.name")} required autoComplete="organization" value={values.name} onChange={set("name")} error={errorText("name")} />
+      <SelectField
+        name="kind"
+        label={t("organisationForm.kind")}
+        value={values.kind}
+        onChange={(value) => set("kind")(value as OrganisationFormValues["kind"])}
+        options={ORGANISATION_KINDS.map((kind) => ({ value: kind, label: t(organisationKindKey(kind)) }))}
+        error={errorText("kind")}
+      />
+      <TextField name="website" type="text" label={t("organisationForm.website")} description={t("organisationForm.websiteHelp")} autoComplete="url" value={values.website} onChange={set("website")} error={errorText("website")} />
+      <ButtonGroup>
+        <Button appearance="primary-action-button" type="submit" disabled={saving} busy={saving}>
+          {saving ? t("contactForm.saving") : submitLabel}
+        </Button>
+        <Button appearance="secondary-action-button" type="button" onClick={onCancel}>
+          {t("contactForm.cancel")}
+        </Button>
+      </ButtonGroup>
+    </form>
+  );
+}

@@ -121,7 +121,11 @@ export async function startApp(config: Config, log: Logger = createLogger(config
         contactInactiveAfterDays: config.RETENTION_CONTACT_INACTIVE_AFTER_DAYS,
         contactAnonymiseAfterInactiveDays: config.RETENTION_CONTACT_ANONYMISE_AFTER_DAYS,
       },
-      rateLimits: rateLimitRules({ loginPerAccount: config.RATE_LIMIT_LOGIN_PER_ACCOUNT, loginPerAddress: config.RATE_LIMIT_LOGIN_PER_ADDRESS }),
+      rateLimits: rateLimitRules({
+        loginPerAccount: config.RATE_LIMIT_LOGIN_PER_ACCOUNT,
+        loginPerAddress: config.RATE_LIMIT_LOGIN_PER_ADDRESS,
+        signalReportsPerHour: config.RATE_LIMIT_SIGNAL_REPORTS_PER_HOUR,
+      }),
       tokenTtlMinutes: config.AUTH_TOKEN_TTL_MINUTES,
       defaultMunicipalityCode: config.MUNICIPALITY_CODE,
       // Sockets of a revoked session may live on any instance: ring them all.

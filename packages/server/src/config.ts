@@ -45,6 +45,8 @@ const schema = z.object({
     .describe("a contact INACTIVE for this long is anonymised (erased, aggregates kept)"),
   RETENTION_SWEEP_INTERVAL_MS: z.coerce.number().int().min(0).default(3_600_000)
     .describe("how often each instance runs the retention sweep (one at a time across instances); 0 = never"),
+  RATE_LIMIT_SIGNAL_REPORTS_PER_HOUR: z.coerce.number().int().min(1).default(30)
+    .describe("signal reports per account per hour"),
   TRUST_PROXY: z.enum(["true", "false"]).default("false").transform((v) => v === "true")
     .describe("true behind a reverse proxy: the client address for rate limits is the first X-Forwarded-For entry"),
   TRUSTED_DOCUMENTS: z.string().min(1).default("auto")

@@ -48,7 +48,10 @@ export function createServices(deps: ServiceDeps) {
   const notifications = new NotificationService({ db: deps.db, audit, mailer: deps.mailer, publicUrl: deps.publicUrl, instanceId: deps.instanceId, log: deps.log });
   // ── signals and alerts ──
   const alerts = new AlertService({ db: deps.db, audit, outbox: deps.outbox, escalateAfter: deps.escalateAfter, log: deps.log, now: deps.now });
-  const signals = new SignalService({ db: deps.db, audit, alerts, outbox: deps.outbox, now: deps.now });
+  const signals = new SignalService({
+    db: deps.db, audit, alerts, outbox: deps.outbox, now: deps.now,
+    rateLimiter: deps.rateLimiter, reportLimit: deps.rateLimits.signalReportsPerUser,
+  });
   return {
     alerts,
     signals,

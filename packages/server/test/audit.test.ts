@@ -59,4 +59,18 @@ describe("audit log", () => {
     expect(errorCode(await gql(app, AUDIT, {}, undefined))).toBe("UNAUTHENTICATED");
     expect(errorCode(await gql(app, AUDIT, { after: "bogus" }, w.tokens.admin))).toBe("BAD_USER_INPUT");
   });
+
+  it("records every read of a signal by anyone but the coordinator", async () => {
+    const report = await gql(app, `mutation($i: ReportSignalInput!) { reportSignal(input: $i) { signal { id } } }`, {
+      i: { districtId: w.districts[0]!.id, kind: "INCIDENT", severity: "HIGH", summary: "Vechtpartij bij de tramhalte", visibility: "SHARED_WITH_POLICE" },
+    }, w.tokens.coordinator);
+    const id = report.data!.reportSignal.signal.id;
+    const reads = () => app.db.prisma.auditEntry.findMany({ where: { entityType: "Signal", entityId: id, action: "READ" } });
+    await gql(app, `query($id: ID!) { signal(id: $id) { summary } }`, { id }, w.tokens.coordinator);
+    expect(await reads()).toEqual([]);
+    await gql(app, `query($id: ID!) { signal(id: $id) { summary } }`, { id }, w.tokens.liaison);
+    await gql(app, `{ signals { nodes { id } } }`, {}, w.tokens.liaison);
+    const rows = await reads();
+    expect(rows.map((r) => r.actorId)).toEqual([w.users.liaison.id, w.users.liaison.id]);
+  });
 });

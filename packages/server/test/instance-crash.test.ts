@@ -21,6 +21,7 @@ beforeAll(async () => {
   x = new ChildServer({
     NODE_ENV: "test", HOST: "127.0.0.1", PORT: "0", DATABASE_URL: inject("databaseUrl"), REDIS_URL: redisUrl,
     LOG_LEVEL: "warn", SEED_DEMO: "never", DB_POOL_MAX: "4", INSTANCE_ID: "crash-test-x",
+    RATE_LIMIT_LOGIN_PER_ADDRESS: "1000000", RATE_LIMIT_SIGNAL_REPORTS_PER_HOUR: "1000000",
   });
   [y] = await Promise.all([startTestApp({ REDIS_URL: redisUrl }), x.start()]);
 });

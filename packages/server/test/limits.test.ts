@@ -178,3 +178,22 @@ describe("login rate limits", () => {
     }
   });
 });
+
+describe("signal report rate limit", () => {
+  it("refuses the 4th report within the hour with RATE_LIMITED, per account", async () => {
+    const limited = await startTestApp({ RATE_LIMIT_SIGNAL_REPORTS_PER_HOUR: "3" });
+    try {
+      const world = await createWorld(limited);
+      const REPORT = `mutation($i: ReportSignalInput!) { reportSignal(input: $i) { signal { id } } }`;
+      const input = { districtId: world.districts[0]!.id, kind: "TENSION", severity: "LOW", summary: "Onrust op het plein" };
+      const codes: unknown[] = [];
+      for (let i = 0; i < 4; i++) codes.push(errorCode(await gql(limited, REPORT, { i: input }, world.tokens.ally)) ?? "OK");
+      expect(codes).toEqual(["OK", "OK", "OK", "RATE_LIMITED"]);
+      // Another account is not affected, and nothing was written for the refused one.
+      expect(errorCode(await gql(limited, REPORT, { i: input }, world.tokens.coordinator)) ?? "OK").toBe("OK");
+      expect(await limited.db.prisma.signal.count({ where: { municipalityId: world.municipality.id } })).toBe(4);
+    } finally {
+      await limited.stop();
+    }
+  });
+});

@@ -121,12 +121,14 @@ export async function enforce(limiter: RateLimiter, rule: RateLimitRule, key: st
 export interface RateLimitSettings {
   loginPerAccount: number;
   loginPerAddress: number;
+  signalReportsPerHour: number;
 }
 
 export function rateLimitRules(s: RateLimitSettings) {
   return {
     loginPerAccount: { name: "login:account", limit: s.loginPerAccount, windowMs: 15 * 60_000 },
     loginPerAddress: { name: "login:address", limit: s.loginPerAddress, windowMs: 15 * 60_000 },
+    signalReportsPerUser: { name: "signal:report", limit: s.signalReportsPerHour, windowMs: 60 * 60_000 },
   } satisfies Record<string, RateLimitRule>;
 }
 export type RateLimitRules = ReturnType<typeof rateLimitRules>;

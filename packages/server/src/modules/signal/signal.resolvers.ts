@@ -9,8 +9,8 @@ const viewOf = (ctx: Context, s: Signal) => signalViewFor(ctx.viewer, s);
 
 export const signalResolvers: Resolvers = {
   Query: {
-    signal: (_p, { id }, ctx) => ctx.services.signals.get(ctx.viewer, id),
-    signals: (_p, args, ctx) => ctx.services.signals.list(ctx.viewer, { ...args, first: args.first ?? 50 }),
+    signal: (_p, { id }, ctx) => ctx.services.signals.get(ctx.viewer, id, ctx.requestId),
+    signals: (_p, args, ctx) => ctx.services.signals.list(ctx.viewer, { ...args, first: args.first ?? 50, requestId: ctx.requestId }),
     alertHistory: (_p, { first }, ctx) => ctx.services.alerts.history(ctx.viewer, first ?? 50),
   },
   Mutation: {

@@ -13,6 +13,7 @@ import { reviveSignal, signalEvent, type SignalEventPayload } from "./signal.eve
 import { feedViewFor, mayFollowSignals, signalViewFor } from "./signal.policy.js";
 import { signalRepository as repo } from "./signal.repository.js";
 import type { ReportSignalResult, SignalFeedItem, SignalPage } from "./signal.types.js";
+import { enforce, type RateLimiter, type RateLimitRule } from "../../lib/rate-limit.js";
 
 export interface SignalServiceDeps {
   db: Db;
@@ -20,6 +21,9 @@ export interface SignalServiceDeps {
   alerts: AlertService;
   outbox: OutboxReader;
   now?: () => Date;
+  /** Reports per user are rate limited (lib/rate-limit.ts). */
+  rateLimiter?: RateLimiter;
+  reportLimit?: RateLimitRule;
 }
 
 export interface ReportSignalInput {
@@ -64,6 +68,9 @@ export class SignalService {
   async report(viewerInput: Viewer | null, input: ReportSignalInput, requestId: string): Promise<ReportSignalResult> {
     const viewer = requireRole(viewerInput, "COORDINATOR", "POLICE_LIAISON", "ALLY");
     const { db, audit, alerts } = this.deps;
+    if (this.deps.rateLimiter && this.deps.reportLimit) {
+      await enforce(this.deps.rateLimiter, this.deps.reportLimit, viewer.userId, "Too many signal reports from this account.");
+    }
 
     const summary = text(input.summary, "input.summary", LIMITS.summary)!;
     const details = text(input.details, "input.details", LIMITS.details);
@@ -183,17 +190,28 @@ export class SignalService {
     return signal;
   }
 
-  async get(viewerInput: Viewer | null, id: string): Promise<Signal | null> {
+  async get(viewerInput: Viewer | null, id: string, requestId: string | null = null): Promise<Signal | null> {
     const viewer = requireViewer(viewerInput);
     if (!UUID.test(id)) return null;
     const signal = await repo.findSignal(this.deps.db, id);
     const view = signal ? signalViewFor(viewer, signal) : null;
-    return view === "full" || view === "police" ? signal : null;
+    if (!signal || (view !== "full" && view !== "police")) return null;
+    await this.auditReads(viewer, [signal.id], requestId);
+    return signal;
+  }
+
+  /** Reads of signal details by anyone but the coordinator go to the audit log. */
+  private async auditReads(viewer: Viewer, signalIds: readonly string[], requestId: string | null): Promise<void> {
+    if (viewer.role === "COORDINATOR" || signalIds.length === 0) return;
+    await this.deps.audit.recordMany(this.deps.db, signalIds.map((id) => ({
+      municipalityId: viewer.municipalityId, actorId: viewer.userId, actorRole: viewer.role, action: "READ" as const,
+      entityType: "Signal", entityId: id, requestId,
+    })));
   }
 
   async list(
     viewerInput: Viewer | null,
-    args: { districtId?: string | null; status?: SignalStatus | null; first: number; after?: string | null },
+    args: { districtId?: string | null; status?: SignalStatus | null; first: number; after?: string | null; requestId?: string | null },
   ): Promise<SignalPage> {
     const viewer = requireRole(viewerInput, "COORDINATOR", "POLICE_LIAISON");
     if (args.first < 1 || args.first > 200) throw badInput("first", "Between 1 and 200.");
@@ -216,6 +234,7 @@ export class SignalService {
       afterId,
     );
     const nodes = rows.slice(0, args.first);
+    await this.auditReads(viewer, nodes.map((n) => n.id), args.requestId ?? null);
     const last = nodes[nodes.length - 1];
     return { nodes, endCursor: rows.length > args.first && last ? Buffer.from(`s1:${last.id}`).toString("base64url") : null };
   }

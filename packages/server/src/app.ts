@@ -120,6 +120,9 @@ export async function startApp(config: Config, log: Logger = createLogger(config
         authSessionDays: config.RETENTION_AUTH_SESSION_DAYS,
         contactInactiveAfterDays: config.RETENTION_CONTACT_INACTIVE_AFTER_DAYS,
         contactAnonymiseAfterInactiveDays: config.RETENTION_CONTACT_ANONYMISE_AFTER_DAYS,
+        signalAnonymiseDays: config.RETENTION_SIGNAL_ANONYMISE_DAYS,
+        signalDeleteDays: config.RETENTION_SIGNAL_DELETE_DAYS,
+        outboxDays: config.RETENTION_OUTBOX_DAYS,
       },
       rateLimits: rateLimitRules({
         loginPerAccount: config.RATE_LIMIT_LOGIN_PER_ACCOUNT,

@@ -43,6 +43,12 @@ const schema = z.object({
     .describe("an active contact with no logged contact and no network membership for this long is flagged INACTIVE"),
   RETENTION_CONTACT_ANONYMISE_AFTER_DAYS: z.coerce.number().int().min(1).default(365)
     .describe("a contact INACTIVE for this long is anonymised (erased, aggregates kept)"),
+  RETENTION_SIGNAL_ANONYMISE_DAYS: z.coerce.number().int().min(1).default(365)
+    .describe("a signal nobody changed for this long is anonymised (texts, place and reporter removed; kind, severity, district, dates kept)"),
+  RETENTION_SIGNAL_DELETE_DAYS: z.coerce.number().int().min(1).default(1095)
+    .describe("a signal is deleted, with its timeline and alerts, this long after it was reported"),
+  RETENTION_OUTBOX_DAYS: z.coerce.number().int().min(1).default(30)
+    .describe("outbox events (the live feeds' replay log) older than this are deleted"),
   RETENTION_SWEEP_INTERVAL_MS: z.coerce.number().int().min(0).default(3_600_000)
     .describe("how often each instance runs the retention sweep (one at a time across instances); 0 = never"),
   RATE_LIMIT_SIGNAL_REPORTS_PER_HOUR: z.coerce.number().int().min(1).default(30)

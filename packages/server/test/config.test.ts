@@ -1,5 +1,7 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ConfigError, describeConfig, loadConfig } from "../src/config.js";
+import { ConfigError, describeConfig, loadConfig, REPO_ROOT } from "../src/config.js";
 
 describe("config", () => {
   it("has working defaults: embedded database, in-process doorbell, port 4000", () => {
@@ -28,5 +30,11 @@ describe("config", () => {
   it("documents every variable", () => {
     const undocumented = describeConfig().filter((v) => !v.description);
     expect(undocumented).toEqual([]);
+  });
+
+  it("README's configuration table lists every variable", () => {
+    const readme = readFileSync(join(REPO_ROOT, "README.md"), "utf8");
+    const missing = describeConfig().map((v) => v.name).filter((name) => !readme.includes(`| \`${name}\` |`));
+    expect(missing).toEqual([]);
   });
 });

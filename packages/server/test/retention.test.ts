@@ -79,6 +79,31 @@ describe("retention sweep", () => {
     expect(await prisma.authSession.count({ where: { userId: w.users.coordinator.id } })).toBe(0);
   });
 
+  it("anonymises quiet signals, deletes old ones, prunes the outbox; audited as the system", async () => {
+    w = await createWorld(app);
+    const { prisma } = app.db;
+    const res = await gql(app, `mutation($i: ReportSignalInput!) { reportSignal(input: $i) { signal { id } } }`, {
+      i: { districtId: w.districts[0]!.id, kind: "TENSION", severity: "MEDIUM", summary: "Spanning bij het buurthuis", details: "Twee groepen", place: "Plein", visibility: "SHARED_WITH_POLICE" },
+    }, w.tokens.coordinator);
+    const id = res.data!.reportSignal.signal.id as string;
+    const m = w.municipality.id;
+    expect(await prisma.event.count({ where: { municipalityId: m } })).toBeGreaterThan(0);
+
+    const afterOutbox = await app.services.retention.run(new Date(Date.now() + 31 * DAY), { municipalityId: m });
+    expect(afterOutbox!.outboxEventsDeleted).toBeGreaterThan(0);
+    expect(await prisma.event.count({ where: { municipalityId: m } })).toBe(0);
+    expect((await prisma.signal.findUniqueOrThrow({ where: { id } })).anonymisedAt).toBeNull();
+
+    const day366 = new Date(Date.now() + 366 * DAY);
+    expect((await app.services.retention.run(day366, { municipalityId: m }))!.signalsAnonymised).toBe(1);
+    expect(await prisma.signal.findUniqueOrThrow({ where: { id } })).toMatchObject({ summary: "Geanonimiseerd signaal", details: null, place: null, reporterId: null, kind: "TENSION", severity: "MEDIUM" });
+    const day1096 = new Date(Date.now() + 1096 * DAY);
+    expect((await app.services.retention.run(day1096, { municipalityId: m }))!.signalsDeleted).toBe(1);
+    expect(await prisma.signal.findUnique({ where: { id } })).toBeNull();
+    const audit = await prisma.auditEntry.findMany({ where: { entityType: "Signal", entityId: id, actorId: null }, orderBy: { id: "asc" } });
+    expect(audit.map((a) => a.action)).toEqual(["ANONYMISE", "DELETE"]);
+  });
+
   it("runs on one instance at a time", async () => {
     const results = await Promise.all([
       app.services.retention.run(new Date(), { municipalityId: w.municipality.id }),

@@ -1,4 +1,4 @@
-import type { Db } from "../../db/prisma.js";
+import type { Db, Tx } from "../../db/prisma.js";
 import type { AuditService } from "../audit/audit.service.js";
 import type { ContactService } from "../contact/contact.service.js";
 
@@ -9,12 +9,21 @@ export interface RetentionPolicy {
   contactInactiveAfterDays: number;
   /** A contact that stays INACTIVE this long is anonymised (erased). */
   contactAnonymiseAfterInactiveDays: number;
+  /** A signal nobody changed for this long is anonymised (texts, place, reporter removed). */
+  signalAnonymiseDays: number;
+  /** A signal is deleted (with its timeline and alerts) this long after it was reported. */
+  signalDeleteDays: number;
+  /** Outbox events older than this are deleted (live clients resume within minutes, not weeks). */
+  outboxDays: number;
 }
 
 export interface RetentionReport {
   authSessionsDeleted: number;
   contactsFlaggedInactive: number;
   contactsAnonymised: number;
+  signalsAnonymised: number;
+  signalsDeleted: number;
+  outboxEventsDeleted: number;
 }
 
 /** Extra steps other modules register (signals, RSVP data); each returns named counts. */
@@ -33,6 +42,36 @@ const LOCK_KEY = 7_340_001;
 export class RetentionService {
   private readonly steps: RetentionStep[] = [];
   constructor(private readonly deps: { db: Db; audit: AuditService; contacts: ContactService; policy: RetentionPolicy }) {}
+
+  /** Signals: anonymised after a quiet period, deleted later; both audited as the system. */
+  private async signals(tx: Tx, now: Date, m: { municipalityId?: string }) {
+    const { policy, audit } = this.deps;
+    const anonymiseCutoff = new Date(now.getTime() - policy.signalAnonymiseDays * DAY);
+    const toAnonymise = await tx.signal.findMany({ where: { ...m, anonymisedAt: null, updatedAt: { lt: anonymiseCutoff } }, select: { id: true, municipalityId: true } });
+    if (toAnonymise.length > 0) {
+      const ids = toAnonymise.map((s) => s.id);
+      await tx.signal.updateMany({
+        where: { id: { in: ids } },
+        data: { summary: "Geanonimiseerd signaal", details: null, place: null, reporterId: null, reporterIdentitySharable: false, anonymisedAt: now },
+      });
+      await tx.signalUpdate.updateMany({ where: { signalId: { in: ids } }, data: { note: null } });
+      await tx.alert.updateMany({ where: { signalId: { in: ids } }, data: { acknowledgeComment: null } });
+      await audit.recordMany(tx, toAnonymise.map((s) => ({
+        municipalityId: s.municipalityId, actorId: null, actorRole: null, action: "ANONYMISE" as const,
+        entityType: "Signal", entityId: s.id, details: { reason: "retention" },
+      })));
+    }
+    const deleteCutoff = new Date(now.getTime() - policy.signalDeleteDays * DAY);
+    const toDelete = await tx.signal.findMany({ where: { ...m, createdAt: { lt: deleteCutoff } }, select: { id: true, municipalityId: true } });
+    if (toDelete.length > 0) {
+      await tx.signal.deleteMany({ where: { id: { in: toDelete.map((s) => s.id) } } });
+      await audit.recordMany(tx, toDelete.map((s) => ({
+        municipalityId: s.municipalityId, actorId: null, actorRole: null, action: "DELETE" as const,
+        entityType: "Signal", entityId: s.id, details: { reason: "retention" },
+      })));
+    }
+    return { signalsAnonymised: toAnonymise.length, signalsDeleted: toDelete.length };
+  }
 
   register(step: RetentionStep): void {
     this.steps.push(step);
@@ -77,8 +116,13 @@ export class RetentionService {
       });
       for (const c of toErase) await this.deps.contacts.eraseSystem(tx, c.id, c.municipalityId, now, "retention: inactive too long");
 
+      const signals = await this.signals(tx, now, m);
+      const outboxCutoff = new Date(now.getTime() - policy.outboxDays * DAY);
+      const events = await tx.event.deleteMany({ where: { ...m, createdAt: { lt: outboxCutoff } } });
+
       const report: RetentionReport & Record<string, number> = {
         authSessionsDeleted: sessions.count, contactsFlaggedInactive: toFlag.length, contactsAnonymised: toErase.length,
+        ...signals, outboxEventsDeleted: events.count,
       };
       return report;
     }, { timeout: 120_000 }).then(async (report) => {

@@ -52,6 +52,22 @@ describe("production: trusted documents", () => {
     await client.dispose();
   });
 
+  it("refuses introspection over WebSocket in production even without the allowlist", async () => {
+    const open = await startTestApp({ NODE_ENV: "production", TRUSTED_DOCUMENTS: "off" });
+    try {
+      const world = await createWorld(open);
+      const { client } = wsConnect(open, world.tokens.coordinator);
+      const res = await wsQuery(client, "{ __schema { types { name } } }").catch((e: unknown) => e);
+      expect(JSON.stringify(res)).toMatch(/introspection/i);
+      expect(JSON.stringify(res)).not.toMatch(/"types"/);
+      await client.dispose();
+      const http = await gql(open, "{ __schema { types { name } } }", {}, world.tokens.coordinator);
+      expect(http.status).toBe(400);
+    } finally {
+      await open.stop();
+    }
+  });
+
   it("has no introspection and no field suggestions on either path", async () => {
     const intro = await gql(app, "{ __schema { types { name } } }", {}, w.tokens.coordinator);
     expect(intro.status).toBe(400);

@@ -10,6 +10,7 @@ import {
   isListType,
   isNonNullType,
   Kind,
+  NoSchemaIntrospectionCustomRule,
   parse as graphqlParse,
   specifiedRules,
   validate as graphqlValidate,
@@ -135,7 +136,9 @@ export function parseWithLimits(source: string | Source): DocumentNode {
 /** graphql-ws's `validate`: graphql's rules plus ours (and, in production, no suggestions). */
 export function createValidate(production: boolean) {
   return (schema: GraphQLSchema, document: DocumentNode): readonly GraphQLError[] => {
-    const errors = graphqlValidate(schema, document, [...specifiedRules, QueryLimitsRule], { maxErrors: 20 });
+    // Production: no introspection on this path either (Apollo's `introspection: false` covers HTTP only).
+    const rules = production ? [...specifiedRules, QueryLimitsRule, NoSchemaIntrospectionCustomRule] : [...specifiedRules, QueryLimitsRule];
+    const errors = graphqlValidate(schema, document, rules, { maxErrors: 20 });
     return production ? withoutSuggestions(errors) : errors;
   };
 }

@@ -6,7 +6,9 @@ import { collect, loggedIn, MY_ALERTS, REPORT, reportInput, settle, waitUntil } 
 
 // Two instances sweeping every 100 ms with a 1 s escalation time: they race for the
 // same due alerts, and each escalation must still happen exactly once.
-const FAST = { ALERT_ESCALATE_AFTER: "CRITICAL:1s,HIGH:1s,MEDIUM:1s,LOW:off", ESCALATION_SWEEP_INTERVAL_MS: "100" };
+// CRITICAL escalates fast (the escalation test); HIGH leaves the acknowledgement test time to ack
+// before its escalation would be due, also on a loaded machine.
+const FAST = { ALERT_ESCALATE_AFTER: "CRITICAL:1s,HIGH:4s,MEDIUM:1s,LOW:off", ESCALATION_SWEEP_INTERVAL_MS: "100" };
 let a: App;
 let b: App;
 beforeAll(async () => {
@@ -82,7 +84,7 @@ describe("alerts", () => {
       expect(errorCode(await gql(b, ACK, { id: alertId }, primary.token))).toBe("CONFLICT");
       await p2.waitFor(2, 3_000);
       expect(p2.events[1]).toMatchObject({ kind: "ACKNOWLEDGED", acknowledged: { id: alertId, acknowledgeComment: "Collega's onderweg" } });
-      await settle(2_000); // well past the 1 s escalation time
+      await settle(5_000); // well past the 4 s escalation time
       expect(bk.events).toEqual([]);
       expect(await a.db.prisma.alert.count({ where: { signalId, reason: { in: ["ESCALATION_BACKUP", "ESCALATION_COORDINATOR"] } } })).toBe(0);
       const coordView = await gql(a, `query($id: ID!) { signal(id: $id) { timeline { kind note author { id } } alerts { recipient { id } acknowledgeComment } } }`, { id: signalId }, coord.token);

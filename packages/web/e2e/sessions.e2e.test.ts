@@ -150,6 +150,39 @@ describe("theme sessions (coordinator and invitee)", () => {
     });
   });
 
+  it("edits the session: more seats, and the counts say so", async () => {
+    const { page } = coordinator;
+    await failShot(page, "session-edit", async () => {
+      await page.getByRole("link", { name: "Bijeenkomst wijzigen" }).click();
+      await page.getByRole("heading", { level: 1, name: `${TITLE} wijzigen` }).waitFor();
+      await checkAccessibility(page, "session edit");
+      await page.getByLabel("Aantal plaatsen", { exact: true }).fill("12");
+      await page.getByRole("button", { name: "Opslaan", exact: true }).click();
+      await page.getByRole("heading", { level: 1, name: TITLE }).waitFor();
+      await expect.poll(() => page.getByTestId("count-confirmed").textContent()).toBe("2 van 12");
+    });
+  });
+
+  it("checks people in on a held session from the past list", async () => {
+    const { page } = coordinator;
+    await failShot(page, "session-check-in", async () => {
+      await goTo(page, "Themabijeenkomsten");
+      await page.getByRole("button", { name: "Afgelopen bijeenkomsten" }).click();
+      await page.getByRole("heading", { level: 2, name: "Afgelopen bijeenkomsten" }).waitFor();
+      await page.getByRole("link", { name: "Staande gehouden: ervaringen delen" }).click();
+      await page.getByRole("heading", { level: 1, name: "Staande gehouden: ervaringen delen" }).waitFor();
+      const table = page.getByRole("table", { name: "Aanmeldingen en wachtlijst" });
+      const open = table.getByRole("button", { name: / was aanwezig$/, disabled: false });
+      const before = await open.count();
+      expect(before).toBeGreaterThan(0);
+      await open.first().click();
+      await expect.poll(() => open.count()).toBe(before - 1);
+      await checkAccessibility(page, "held session detail");
+      await screenshot(page, "session-held-check-in");
+      expectNoProblems(coordinator.problems);
+    });
+  });
+
   it("a forged link and an expired link each say so clearly", async () => {
     const visitor = await openApp(browser, { width: 390, height: 844 });
     try {

@@ -116,7 +116,7 @@ describe("everyone", () => {
       await page.getByLabel("Password").fill("wijknet-demo");
       await page.getByRole("button", { name: "Log in" }).click();
       await page.getByRole("button", { name: "Log out" }).waitFor();
-      expect(await navLinks(page)).toEqual(["Overview", "Dashboard", "Contacts", "Import contacts", "Networks", "Organisations"]);
+      expect(await navLinks(page)).toEqual(["Overview", "Dashboard", "Contacts", "Import contacts", "Networks", "Organisations", "Theme sessions"]);
       await page.getByRole("navigation", { name: "Main menu" }).getByRole("link", { name: "Dashboard" }).click();
       await page.getByLabel("District", { exact: true }).selectOption({ label: "Overvecht" });
       await page.getByRole("heading", { level: 2, name: "Networks in Overvecht" }).waitFor();

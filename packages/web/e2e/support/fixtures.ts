@@ -40,6 +40,8 @@ export const FIXTURE_OPERATIONS = {
   addMember: "mutation ($input: AddMemberInput!) { addNetworkMember(input: $input) { id } }",
   createContact: "mutation ($input: CreateContactInput!) { createContact(input: $input) { id } }",
   findContact: "query ($filter: ContactFilter) { contacts(filter: $filter, first: 1) { edges { node { id } } } }",
+  // ── sessions ── an invitation whose link expires within seconds (the app has no such control)
+  inviteExpiring: "mutation ($input: InviteInput!) { inviteToSession(input: $input) { url } }",
 } as const;
 
 export interface Fixtures {
@@ -141,4 +143,27 @@ export async function seedFixtures(baseUrl: string): Promise<Fixtures> {
   if (allyContact) await addMember(allyContact.id);
 
   return { overvechtId: overvecht.id, networkId: network.id, networkName: network.name, organisationName };
+}
+
+// ── sessions ──
+/** Invites a contact (by name) to a session with a link that expires at `expiresAt`; returns the link's path. */
+export async function inviteWithExpiringLink(baseUrl: string, sessionId: string, contactName: string, expiresAt: Date): Promise<string> {
+  const token = await loginToken(baseUrl, ACCOUNTS.coordinator.email);
+  const found = await gql<{ contacts: { edges: Array<{ node: { id: string } }> } }>(
+    baseUrl,
+    FIXTURE_OPERATIONS.findContact,
+    { filter: { text: contactName } },
+    token,
+  );
+  const contactId = found.contacts.edges[0]?.node.id;
+  if (!contactId) throw new Error(`no contact ${contactName}`);
+  const { inviteToSession } = await gql<{ inviteToSession: Array<{ url: string }> }>(
+    baseUrl,
+    FIXTURE_OPERATIONS.inviteExpiring,
+    { input: { sessionId, contactIds: [contactId], expiresAt: expiresAt.toISOString() } },
+    token,
+  );
+  const url = inviteToSession[0]?.url;
+  if (!url) throw new Error("no invitation link");
+  return new URL(url).pathname;
 }

@@ -35,6 +35,16 @@ export function rolesFor(route: Route["name"]): readonly Role[] {
       return STAFF;
     case "myProfile":
       return ["ALLY"];
+    // ── sessions ──
+    case "sessions":
+    case "sessionNew":
+    case "session":
+    case "sessionEdit":
+      // Invitations and registrations are for coordinators and admins (liaisons: FORBIDDEN).
+      return STAFF;
+    case "rsvp":
+      // Public: rendered outside the login guard (app.tsx) for anyone with the link.
+      return EVERYONE;
   }
 }
 

@@ -22,6 +22,12 @@ import { MainNav } from "./main-nav";
 import { NotFoundPage } from "./not-found-page";
 import { useRouter, type Route } from "./router";
 import { useSessionState } from "./services";
+// ── sessions ──
+import { isPublicRoute } from "../features/sessions/routes";
+import { RsvpPage } from "../features/sessions/rsvp-page";
+import { SessionEditPage, SessionNewPage } from "../features/sessions/session-form-pages";
+import { SessionPage } from "../features/sessions/session-page";
+import { SessionsPage } from "../features/sessions/sessions-page";
 
 /**
  * Chooses the screen. Without a session every route shows the login page (the
@@ -37,6 +43,8 @@ export function App() {
   // Keep the address bar in step with what is shown. replace: a redirect
   // should not leave a history entry that bounces the user back.
   useEffect(() => {
+    // ── sessions ── public pages never redirect to the login page
+    if (isPublicRoute(route)) return;
     if (!loggedIn && route.name !== "login") {
       returnTo.current = route;
       navigate({ name: "login" }, { replace: true });
@@ -46,6 +54,14 @@ export function App() {
     }
   }, [loggedIn, route, navigate]);
 
+  // ── sessions ── the personal invitation link works with or without an account
+  if (isPublicRoute(route)) {
+    return (
+      <AppLayout>
+        <RsvpPage token={route.token} />
+      </AppLayout>
+    );
+  }
   if (!loggedIn) {
     return (
       <AppLayout>
@@ -117,5 +133,16 @@ function pageFor(route: Route, viewer: Viewer): ReactNode {
       return <MyProfilePage />;
     case "notFound":
       return <NotFoundPage />;
+    // ── sessions ──
+    case "sessions":
+      return <SessionsPage />;
+    case "sessionNew":
+      return <SessionNewPage />;
+    case "session":
+      return <SessionPage id={route.id} />;
+    case "sessionEdit":
+      return <SessionEditPage id={route.id} />;
+    case "rsvp": // rendered by App before the login guard
+      return <RsvpPage token={route.token} />;
   }
 }

@@ -14,6 +14,8 @@ const ITEMS: ReadonlyArray<{ route: Route; label: NavLabel; section: ReadonlyArr
   { route: { name: "networks" }, label: "nav.networks", section: ["networks", "network"] },
   { route: { name: "organisations" }, label: "nav.organisations", section: ["organisations", "organisationNew", "organisationEdit"] },
   { route: { name: "myProfile" }, label: "nav.myProfile", section: ["myProfile"] },
+  // ── sessions ──
+  { route: { name: "sessions" }, label: "nav.sessions", section: ["sessions", "sessionNew", "session", "sessionEdit"] },
 ];
 
 /** The main menu: only the pages the viewer's role may use; the current section is marked for screen readers. */

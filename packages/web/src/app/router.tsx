@@ -16,6 +16,8 @@ import {
   type ReactNode,
   type RefObject,
 } from "react";
+// ── sessions ──
+import { parseSessionPath, sessionPathOf, isSessionRoute, type SessionRoute } from "../features/sessions/routes";
 
 export type Route =
   | { name: "home" }
@@ -32,7 +34,9 @@ export type Route =
   | { name: "networks" }
   | { name: "network"; id: string }
   | { name: "myProfile" }
-  | { name: "notFound"; path: string };
+  | { name: "notFound"; path: string }
+  // ── sessions ──
+  | SessionRoute;
 
 // Ids are UUIDs; anything else in that place is not one of our pages.
 const ID = "([0-9a-fA-F-]{8,64})";
@@ -72,10 +76,15 @@ export function parsePath(pathname: string): Route {
     const match = pattern.exec(path);
     if (match?.[1]) return build(match[1]);
   }
+  // ── sessions ──
+  const sessionRoute = parseSessionPath(path);
+  if (sessionRoute) return sessionRoute;
   return { name: "notFound", path };
 }
 
 export function pathOf(route: Route): string {
+  // ── sessions ──
+  if (isSessionRoute(route)) return sessionPathOf(route);
   switch (route.name) {
     case "home":
       return "/";

@@ -29,6 +29,9 @@ export function createApolloClient({
   // the client. Runs for subscriptions too: the header is then unused, but it
   // records which token the operation was made with (see errorLink).
   const authLink = new SetContextLink((previous) => {
+    // ── sessions ── operations by personal link (RSVP page) go without the account's
+    // token: an expired link answers UNAUTHENTICATED, which must not end a login session.
+    if (previous.anonymous === true) return {};
     const token = session.getToken();
     if (!token) return {};
     return { headers: { ...previous.headers, authorization: bearer(token) } };
@@ -55,6 +58,12 @@ export function createApolloClient({
 
   return new ApolloClient({
     link: ApolloLink.from([authLink, errorLink, transport]),
-    cache: new InMemoryCache(),
+    cache: new InMemoryCache({
+      typePolicies: {
+        // ── sessions ── counts have no id; keyed by session so the live subscription
+        // updates the detail page and the list through the cache.
+        SessionCounts: { keyFields: ["sessionId"] },
+      },
+    }),
   });
 }

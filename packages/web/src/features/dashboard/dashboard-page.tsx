@@ -26,6 +26,8 @@ import { HealthChart, type ChartBar } from "./health-chart";
 import { SuppressedCount, SuppressionExplanation, type CountValue } from "./suppressed-count";
 import { useNetworkHealth } from "./use-network-health";
 import { useStaleContacts } from "./use-stale-contacts";
+// ── sessions ──
+import { UpcomingSessions } from "../sessions/sessions-page";
 
 const PERIODS = [30, 90, 365] as const;
 
@@ -63,6 +65,8 @@ export function DashboardPage({ viewer }: { viewer: Viewer }) {
       </div>
       {districtId && <HealthSection districtId={districtId} days={days} />}
       {districtId && showsContacts && <StaleContactsSection districtId={districtId} />}
+      {/* ── sessions ── */}
+      {mayOpen(viewer.role, "sessions") && <UpcomingSessions />}
     </>
   );
 }

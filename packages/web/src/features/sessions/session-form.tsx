@@ -1,0 +1,132 @@
+import { Alert, Button, ButtonGroup, Paragraph } from "@utrecht/component-library-react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
+import { SelectField, TextareaField, TextField } from "../../components/fields";
+import { useFocusFirstError } from "../../components/focus-first-error";
+import { useI18n } from "../../i18n/i18n-provider";
+import { InputField } from "./input-field";
+import { themeKey } from "./labels";
+import type { SaveOutcome } from "./use-sessions";
+import {
+  serverSessionErrors,
+  THEMES,
+  validateSession,
+  type SessionField,
+  type SessionFieldErrors,
+  type SessionFormValues,
+} from "./validate-session";
+
+export interface SessionFormProps {
+  initial: SessionFormValues;
+  /** Editing: theme and district are fixed once created (the server's update has no such fields). */
+  mode: "create" | "edit";
+  districts: ReadonlyArray<{ id: string; name: string }>;
+  submitLabel: string;
+  onSave: (values: SessionFormValues) => Promise<SaveOutcome>;
+  onSaved: (id: string) => void;
+  onCancel: () => void;
+  saving: boolean;
+  /** For tests: the moment "in the future" is measured from. */
+  now?: () => Date;
+}
+
+/** Create or edit a theme session; errors at their field (ours and the server's), focus on the first. */
+export function SessionForm({ initial, mode, districts, submitLabel, onSave, onSaved, onCancel, saving, now = () => new Date() }: SessionFormProps) {
+  const { t } = useI18n();
+  const [values, setValues] = useState(initial);
+  const [errors, setErrors] = useState<SessionFieldErrors>({});
+  const [failed, setFailed] = useState<string | null>(null);
+  const { containerRef, focusFirstError } = useFocusFirstError<HTMLFormElement>();
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
+
+  const set = <K extends keyof SessionFormValues>(key: K) => (value: SessionFormValues[K]) => setValues((v) => ({ ...v, [key]: value }));
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    setFailed(null);
+    // A session that already started may keep its start; only a changed start must be in the future.
+    const checkFuture = mode === "create" || values.startsAt !== initial.startsAt;
+    const found = validateSession(values, now(), checkFuture);
+    setErrors(found);
+    if (Object.keys(found).length > 0) {
+      focusFirstError();
+      return;
+    }
+    const outcome = await onSave(values);
+    if (!mounted.current) return;
+    if (outcome.ok) {
+      onSaved(outcome.id);
+      return;
+    }
+    const mapped = serverSessionErrors(outcome.fields);
+    setErrors(mapped);
+    if (Object.keys(mapped).length > 0) focusFirstError();
+    else {
+      setFailed(outcome.codes.includes("CONFLICT") ? t("sessionForm.error.conflict") : t("contactForm.error.unknown"));
+      summaryRef.current?.focus();
+    }
+  };
+
+  const errorText = (field: SessionField) => (errors[field] ? t(errors[field]) : undefined);
+  const errorCount = Object.keys(errors).length;
+
+  return (
+    <form ref={containerRef} className="wijknet-form" noValidate onSubmit={(event) => void onSubmit(event)}>
+      <div ref={summaryRef} tabIndex={-1} className="wijknet-focus-target" aria-live="polite">
+        {errorCount > 0 && (
+          <Alert type="error" role="none">
+            <Paragraph>{t("contactForm.errorSummary", { count: errorCount })}</Paragraph>
+          </Alert>
+        )}
+        {failed && (
+          <Alert type="error" role="none">
+            <Paragraph>{failed}</Paragraph>
+          </Alert>
+        )}
+      </div>
+      <TextField name="title" label={t("sessionForm.title")} required value={values.title} onChange={set("title")} error={errorText("title")} />
+      {mode === "create" && (
+        <>
+          <SelectField
+            name="theme"
+            label={t("sessionForm.theme")}
+            value={values.theme}
+            onChange={(value) => set("theme")(value as SessionFormValues["theme"])}
+            options={THEMES.map((theme) => ({ value: theme, label: t(themeKey(theme)) }))}
+            error={errorText("theme")}
+          />
+          <SelectField
+            name="districtId"
+            label={t("sessionForm.district")}
+            value={values.districtId}
+            onChange={set("districtId")}
+            options={[{ value: "", label: t("sessionForm.citywide") }, ...districts.map((d) => ({ value: d.id, label: d.name }))]}
+            error={errorText("districtId")}
+          />
+        </>
+      )}
+      <TextareaField name="description" label={t("sessionForm.description")} description={t("sessionForm.descriptionHelp")} maxLength={4000} value={values.description} onChange={set("description")} error={errorText("description")} />
+      <TextField name="place" label={t("sessionForm.place")} description={t("sessionForm.placeHelp")} required value={values.place} onChange={set("place")} error={errorText("place")} />
+      <InputField type="datetime-local" name="startsAt" label={t("sessionForm.startsAt")} required value={values.startsAt} onChange={set("startsAt")} error={errorText("startsAt")} />
+      <InputField type="datetime-local" name="endsAt" label={t("sessionForm.endsAt")} description={t("sessionForm.endsAtHelp")} required value={values.endsAt} onChange={set("endsAt")} error={errorText("endsAt")} />
+      <InputField type="datetime-local" name="rsvpDeadline" label={t("sessionForm.rsvpDeadline")} description={t("sessionForm.rsvpDeadlineHelp")} value={values.rsvpDeadline} onChange={set("rsvpDeadline")} error={errorText("rsvpDeadline")} />
+      <InputField type="number" name="capacity" label={t("sessionForm.capacity")} description={t("sessionForm.capacityHelp")} required min={1} max={2000} value={values.capacity} onChange={set("capacity")} error={errorText("capacity")} />
+      <InputField type="number" name="youthReservedSeats" label={t("sessionForm.youthReservedSeats")} description={t("sessionForm.youthReservedSeatsHelp")} min={0} value={values.youthReservedSeats} onChange={set("youthReservedSeats")} error={errorText("youthReservedSeats")} />
+      <InputField type="number" name="reminderHours" label={t("sessionForm.reminderHours")} description={t("sessionForm.reminderHoursHelp")} min={1} max={336} value={values.reminderHours} onChange={set("reminderHours")} error={errorText("reminderMinutesBefore")} />
+      <ButtonGroup>
+        <Button appearance="primary-action-button" type="submit" disabled={saving} busy={saving}>
+          {saving ? t("contactForm.saving") : submitLabel}
+        </Button>
+        <Button appearance="secondary-action-button" type="button" onClick={onCancel}>
+          {t("contactForm.cancel")}
+        </Button>
+      </ButtonGroup>
+    </form>
+  );
+}

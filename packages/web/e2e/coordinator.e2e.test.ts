@@ -33,9 +33,11 @@ describe("network coordinator", () => {
     const allies = table.getByRole("row", { name: /^Bondgenoten/ }).getByRole("cell");
     // 6 contacts from the fixtures plus the demo ally: at least 7, shown as a number.
     expect(Number(await allies.textContent())).toBeGreaterThanOrEqual(7);
-    // Nobody attended a session in this fresh database: fewer than 5, so no number at all.
+    // The demo data now has session attendees in Overvecht (6 at the time of writing), so the
+    // count depends on the seed: either suppressed ("minder dan 5") or a number of at least 5, never 1–4.
     const attendees = table.getByRole("row", { name: /^Deelnemers aan themasessies/ }).getByRole("cell");
-    expect(await attendees.textContent()).toBe("minder dan 5");
+    const shown = (await attendees.textContent()) ?? "";
+    expect(shown === "minder dan 5" || Number(shown) >= 5, `attendees shown as "${shown}"`).toBe(true);
     await expect(page.getByText(/als een groep kleiner is dan 5 mensen, tonen we geen aantal/).isVisible()).resolves.toBe(true);
     await page.getByRole("heading", { name: "Wie bel je als eerste?" }).waitFor();
     await page.getByRole("link", { name: "Lotte Verbeek-Zwaan" }).waitFor();

@@ -40,6 +40,9 @@ export const FIXTURE_OPERATIONS = {
   addMember: "mutation ($input: AddMemberInput!) { addNetworkMember(input: $input) { id } }",
   createContact: "mutation ($input: CreateContactInput!) { createContact(input: $input) { id } }",
   findContact: "query ($filter: ContactFilter) { contacts(filter: $filter, first: 1) { edges { node { id } } } }",
+  // ── signals ──
+  reportSignal: "mutation ($input: ReportSignalInput!) { reportSignal(input: $input) { signal { id } } }",
+  updateSignal: "mutation ($id: ID!, $input: UpdateSignalInput!) { updateSignal(id: $id, input: $input) { id visibility } }",
 } as const;
 
 export interface Fixtures {
@@ -141,4 +144,21 @@ export async function seedFixtures(baseUrl: string): Promise<Fixtures> {
   if (allyContact) await addMember(allyContact.id);
 
   return { overvechtId: overvecht.id, networkId: network.id, networkName: network.name, organisationName };
+}
+
+// ── signals ──
+/** A coordination-only signal in the district, reported by the coordinator through the API. */
+export async function reportSignal(baseUrl: string, token: string, districtId: string, summary: string): Promise<string> {
+  const data = await gql<{ reportSignal: { signal: { id: string } } }>(
+    baseUrl,
+    FIXTURE_OPERATIONS.reportSignal,
+    { input: { summary, kind: "TENSION", severity: "HIGH", districtId, visibility: "COORDINATION_ONLY" } },
+    token,
+  );
+  return data.reportSignal.signal.id;
+}
+
+/** The coordinator shares a signal with police: the district's liaison is alerted. */
+export async function shareSignalWithPolice(baseUrl: string, token: string, id: string): Promise<void> {
+  await gql(baseUrl, FIXTURE_OPERATIONS.updateSignal, { id, input: { visibility: "SHARED_WITH_POLICE" } }, token);
 }

@@ -14,6 +14,10 @@ const ITEMS: ReadonlyArray<{ route: Route; label: NavLabel; section: ReadonlyArr
   { route: { name: "networks" }, label: "nav.networks", section: ["networks", "network"] },
   { route: { name: "organisations" }, label: "nav.organisations", section: ["organisations", "organisationNew", "organisationEdit"] },
   { route: { name: "myProfile" }, label: "nav.myProfile", section: ["myProfile"] },
+  // ── signals ──
+  { route: { name: "alerts" }, label: "nav.alerts", section: ["alerts"] },
+  { route: { name: "signals" }, label: "nav.signals", section: ["signals", "signal"] },
+  { route: { name: "signalReport" }, label: "nav.reportSignal", section: ["signalReport"] },
 ];
 
 /** The main menu: only the pages the viewer's role may use; the current section is marked for screen readers. */

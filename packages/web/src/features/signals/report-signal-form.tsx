@@ -8,7 +8,7 @@ import { KINDS, kindKey, SEVERITIES, severityKey } from "./labels";
 import type { ReportOutcome, SituationWarning } from "./use-report-signal";
 
 /** The independent anti-discrimination service for the Utrecht region. A link only: wijknet stores nothing about it. */
-export const DISCRIMINATION_REFERRAL_URL = "https://www.discriminatie.nl/art1middennederland/";
+export const DISCRIMINATION_REFERRAL_URL = "https://www.discriminatie.nl/";
 
 type TextFieldName = "summary" | "place" | "details";
 

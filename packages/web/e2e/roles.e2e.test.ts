@@ -21,7 +21,7 @@ describe("district ally", () => {
     try {
       const { page } = app;
       await login(page, ACCOUNTS.ally.email);
-      expect(await navLinks(page)).toEqual(["Overzicht", "Mijn profiel"]);
+      expect(await navLinks(page)).toEqual(["Overzicht", "Mijn profiel", "Spanning melden"]);
       await goTo(page, "Mijn profiel");
       await page.getByRole("heading", { level: 1, name: "Mijn profiel", exact: true }).waitFor();
       await page.getByText(ACCOUNTS.ally.name, { exact: true }).waitFor();
@@ -45,7 +45,7 @@ describe("police liaison", () => {
     try {
       const { page } = app;
       await login(page, ACCOUNTS.liaison.email);
-      expect(await navLinks(page)).toEqual(["Overzicht", "Dashboard", "Netwerken"]);
+      expect(await navLinks(page)).toEqual(["Overzicht", "Dashboard", "Netwerken", "Live meldingen", "Spanning melden"]);
       await goTo(page, "Netwerken");
       await page.getByRole("heading", { level: 1, name: "Netwerken", exact: true }).waitFor();
       const row = page.getByRole("row", { name: new RegExp(inject("fixtures").networkName) });
@@ -116,7 +116,7 @@ describe("everyone", () => {
       await page.getByLabel("Password").fill("wijknet-demo");
       await page.getByRole("button", { name: "Log in" }).click();
       await page.getByRole("button", { name: "Log out" }).waitFor();
-      expect(await navLinks(page)).toEqual(["Overview", "Dashboard", "Contacts", "Import contacts", "Networks", "Organisations", "Theme sessions"]);
+      expect(await navLinks(page)).toEqual(["Overview", "Dashboard", "Contacts", "Import contacts", "Networks", "Organisations", "Theme sessions", "Live alerts", "Signals", "Report tension"]);
       await page.getByRole("navigation", { name: "Main menu" }).getByRole("link", { name: "Dashboard" }).click();
       await page.getByLabel("District", { exact: true }).selectOption({ label: "Overvecht" });
       await page.getByRole("heading", { level: 2, name: "Networks in Overvecht" }).waitFor();

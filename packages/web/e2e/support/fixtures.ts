@@ -42,6 +42,9 @@ export const FIXTURE_OPERATIONS = {
   findContact: "query ($filter: ContactFilter) { contacts(filter: $filter, first: 1) { edges { node { id } } } }",
   // ── sessions ── an invitation whose link expires within seconds (the app has no such control)
   inviteExpiring: "mutation ($input: InviteInput!) { inviteToSession(input: $input) { url } }",
+  // ── signals ──
+  reportSignal: "mutation ($input: ReportSignalInput!) { reportSignal(input: $input) { signal { id } } }",
+  updateSignal: "mutation ($id: ID!, $input: UpdateSignalInput!) { updateSignal(id: $id, input: $input) { id visibility } }",
 } as const;
 
 export interface Fixtures {
@@ -166,4 +169,21 @@ export async function inviteWithExpiringLink(baseUrl: string, sessionId: string,
   const url = inviteToSession[0]?.url;
   if (!url) throw new Error("no invitation link");
   return new URL(url).pathname;
+}
+
+// ── signals ──
+/** A coordination-only signal in the district, reported by the coordinator through the API. */
+export async function reportSignal(baseUrl: string, token: string, districtId: string, summary: string): Promise<string> {
+  const data = await gql<{ reportSignal: { signal: { id: string } } }>(
+    baseUrl,
+    FIXTURE_OPERATIONS.reportSignal,
+    { input: { summary, kind: "TENSION", severity: "HIGH", districtId, visibility: "COORDINATION_ONLY" } },
+    token,
+  );
+  return data.reportSignal.signal.id;
+}
+
+/** The coordinator shares a signal with police: the district's liaison is alerted. */
+export async function shareSignalWithPolice(baseUrl: string, token: string, id: string): Promise<void> {
+  await gql(baseUrl, FIXTURE_OPERATIONS.updateSignal, { id, input: { visibility: "SHARED_WITH_POLICE" } }, token);
 }

@@ -45,6 +45,17 @@ export function rolesFor(route: Route["name"]): readonly Role[] {
     case "rsvp":
       // Public: rendered outside the login guard (app.tsx) for anyone with the link.
       return EVERYONE;
+    // ── signals ──
+    case "alerts":
+      // Whoever gets alerts: liaisons (their main page) and coordinators.
+      return ["POLICE_LIAISON", "COORDINATOR"];
+    case "signals":
+      // The inbox is the coordinator's; liaisons follow their alerts (admins get FORBIDDEN on signals).
+      return ["COORDINATOR"];
+    case "signal":
+      return ["COORDINATOR", "POLICE_LIAISON"];
+    case "signalReport":
+      return ["ALLY", "COORDINATOR", "POLICE_LIAISON"];
   }
 }
 

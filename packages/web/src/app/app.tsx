@@ -15,6 +15,11 @@ import { NetworksPage } from "../features/networks/networks-page";
 import { OrganisationEditPage, OrganisationNewPage } from "../features/organisations/organisation-pages";
 import { OrganisationsPage } from "../features/organisations/organisations-page";
 import { MyProfilePage } from "../features/profile/my-profile-page";
+// ── signals ──
+import { AlertConsolePage } from "../features/signals/alert-console-page";
+import { ReportSignalPage } from "../features/signals/report-signal-page";
+import { SignalPage } from "../features/signals/signal-page";
+import { SignalsPage } from "../features/signals/signals-page";
 import { useI18n } from "../i18n/i18n-provider";
 import { mayOpen } from "./access";
 import { AppLayout } from "./app-layout";
@@ -106,6 +111,8 @@ function pageFor(route: Route, viewer: Viewer): ReactNode {
   switch (route.name) {
     case "home":
     case "login": // logged in: App is already redirecting to home
+      // ── signals ── the live alert console is the police liaison's main page.
+      if (viewer.role === "POLICE_LIAISON") return <AlertConsolePage viewer={viewer} />;
       return <HomePage viewer={viewer} />;
     case "dashboard":
       return <DashboardPage viewer={viewer} />;
@@ -144,5 +151,14 @@ function pageFor(route: Route, viewer: Viewer): ReactNode {
       return <SessionEditPage id={route.id} />;
     case "rsvp": // rendered by App before the login guard
       return <RsvpPage token={route.token} />;
+    // ── signals ──
+    case "alerts":
+      return <AlertConsolePage viewer={viewer} />;
+    case "signals":
+      return <SignalsPage viewer={viewer} />;
+    case "signal":
+      return <SignalPage id={route.id} viewer={viewer} />;
+    case "signalReport":
+      return <ReportSignalPage viewer={viewer} />;
   }
 }

@@ -16,6 +16,10 @@ const ITEMS: ReadonlyArray<{ route: Route; label: NavLabel; section: ReadonlyArr
   { route: { name: "myProfile" }, label: "nav.myProfile", section: ["myProfile"] },
   // ── sessions ──
   { route: { name: "sessions" }, label: "nav.sessions", section: ["sessions", "sessionNew", "session", "sessionEdit"] },
+  // ── signals ──
+  { route: { name: "alerts" }, label: "nav.alerts", section: ["alerts"] },
+  { route: { name: "signals" }, label: "nav.signals", section: ["signals", "signal"] },
+  { route: { name: "signalReport" }, label: "nav.reportSignal", section: ["signalReport"] },
 ];
 
 /** The main menu: only the pages the viewer's role may use; the current section is marked for screen readers. */

@@ -36,7 +36,12 @@ export type Route =
   | { name: "myProfile" }
   | { name: "notFound"; path: string }
   // ── sessions ──
-  | SessionRoute;
+  | SessionRoute
+  // ── signals ──
+  | { name: "alerts" }
+  | { name: "signals" }
+  | { name: "signal"; id: string }
+  | { name: "signalReport" };
 
 // Ids are UUIDs; anything else in that place is not one of our pages.
 const ID = "([0-9a-fA-F-]{8,64})";
@@ -45,6 +50,8 @@ const PATTERNS: Array<[RegExp, (id: string) => Route]> = [
   [new RegExp(`^/contacten/${ID}/bewerken$`), (id) => ({ name: "contactEdit", id })],
   [new RegExp(`^/netwerken/${ID}$`), (id) => ({ name: "network", id })],
   [new RegExp(`^/organisaties/${ID}/bewerken$`), (id) => ({ name: "organisationEdit", id })],
+  // ── signals ──
+  [new RegExp(`^/signalen/${ID}$`), (id) => ({ name: "signal", id })],
 ];
 
 export function parsePath(pathname: string): Route {
@@ -71,6 +78,13 @@ export function parsePath(pathname: string): Route {
       return { name: "networks" };
     case "/mijn-profiel":
       return { name: "myProfile" };
+    // ── signals ──
+    case "/meldingen":
+      return { name: "alerts" };
+    case "/signalen":
+      return { name: "signals" };
+    case "/signalen/melden":
+      return { name: "signalReport" };
   }
   for (const [pattern, build] of PATTERNS) {
     const match = pattern.exec(path);
@@ -116,6 +130,15 @@ export function pathOf(route: Route): string {
       return "/mijn-profiel";
     case "notFound":
       return route.path;
+    // ── signals ──
+    case "alerts":
+      return "/meldingen";
+    case "signals":
+      return "/signalen";
+    case "signal":
+      return `/signalen/${route.id}`;
+    case "signalReport":
+      return "/signalen/melden";
   }
 }
 

@@ -1,5 +1,5 @@
 import type { ApolloClient } from "@apollo/client";
-import type { WsStatus } from "@wijknet/shared";
+import type { ResumableWsClient, WsStatus } from "@wijknet/shared";
 import { createContext, useContext, useSyncExternalStore, type ReactNode } from "react";
 import { createApolloClient } from "../lib/apollo-client";
 import { createLiveConnection } from "../lib/live-connection";
@@ -17,6 +17,9 @@ export interface LiveConnection {
 export interface AppServices {
   session: SessionStore;
   liveConnection: LiveConnection;
+  // ── signals ──
+  /** The same socket, for resumable subscriptions (signal feed, alerts); absent in component tests. */
+  wsClient?: ResumableWsClient;
 }
 
 export function createAppServices(): AppServices & { apollo: ApolloClient } {
@@ -38,7 +41,7 @@ export function createAppServices(): AppServices & { apollo: ApolloClient } {
     if (token === null) void apollo.clearStore();
   });
 
-  return { session, liveConnection, apollo };
+  return { session, liveConnection, apollo, wsClient: liveConnection }; // wsClient: ── signals ──
 }
 
 const ServicesContext = createContext<AppServices | null>(null);

@@ -91,6 +91,10 @@ export const SCRIPTS: BenchScript[] = [
     script: "fuzz.ts",
     timeoutS: 1_200,
   },
-  // The WebSocket fan-out benchmark goes here (see script-contract.ts for what it receives and prints):
-  // { name: "ws-fanout", description: "one event delivered to N subscribers", script: "fanout.ts" },
+  {
+    name: "ws-fanout",
+    description: "one signal event fanned out to 1,000 and 5,000 WebSocket subscribers vs a plain ws broadcast (bench/fanout.ts)",
+    script: "fanout-script.ts",
+    timeoutS: 1_800,
+  },
 ];

@@ -58,7 +58,8 @@ dbUrl.pathname = `/${dbName}`;
 let app: App | null = null;
 try {
   await migrateDeploy(dbUrl.toString(), () => undefined);
-  const config = loadConfig({ NODE_ENV: "test", PORT: "0", DATABASE_URL: dbUrl.toString(), LOG_LEVEL: "warn", SEED_DEMO: "never" });
+  // Thousands of subscribers share one account here; production allows 10 sockets per account.
+  const config = loadConfig({ NODE_ENV: "test", PORT: "0", DATABASE_URL: dbUrl.toString(), LOG_LEVEL: "warn", SEED_DEMO: "never", WS_MAX_SOCKETS_PER_USER: "100000" });
   app = await startApp(config, createLogger(config));
   const prisma = app.db.prisma;
   const municipality = await prisma.municipality.create({ data: { code: `BENCH-${randomBytes(3).toString("hex")}`, name: "Bench" } });

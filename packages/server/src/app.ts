@@ -248,6 +248,7 @@ export async function startApp(config: Config, log: Logger = createLogger(config
       log,
       production,
       trusted,
+      maxSocketsPerUser: config.WS_MAX_SOCKETS_PER_USER,
       buildContext: (viewer, requestId, clientAddress, op) => buildContext(viewer, requestId, "ws", clientAddress, op),
     });
     const ws = wsHandle;

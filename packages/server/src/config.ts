@@ -53,6 +53,8 @@ const schema = z.object({
     .describe("how often each instance runs the retention sweep (one at a time across instances); 0 = never"),
   RATE_LIMIT_SIGNAL_REPORTS_PER_HOUR: z.coerce.number().int().min(1).default(30)
     .describe("signal reports per account per hour"),
+  WS_MAX_SOCKETS_PER_USER: z.coerce.number().int().min(1).default(10)
+    .describe("WebSocket connections one account may hold open at once"),
   TRUST_PROXY: z.enum(["true", "false"]).default("false").transform((v) => v === "true")
     .describe("true behind a reverse proxy: the client address for rate limits is the first X-Forwarded-For entry"),
   TRUSTED_DOCUMENTS: z.string().min(1).default("auto")

@@ -19,6 +19,7 @@ export const WS_CLOSE = { UNAUTHORIZED: CloseCode.Unauthorized, FORBIDDEN: Close
 export const MAX_WS_MESSAGE_BYTES = 64 * 1024;
 /** Limits per connection and per user (a browser tab needs one socket and a handful of operations). */
 export const WS_LIMITS = {
+  /** Default of WS_MAX_SOCKETS_PER_USER. */
   socketsPerUser: 10,
   operationsPerSocket: 25,
   /** Messages a socket may send per window before it is closed (1008). */
@@ -85,6 +86,8 @@ export interface WsOptions {
   log: Logger;
   /** Production hides "did you mean" suggestions, as Apollo does on HTTP. */
   production?: boolean;
+  /** Sockets one account may hold open at once (WS_MAX_SOCKETS_PER_USER). */
+  maxSocketsPerUser?: number;
   /** When set, only these documents run (production: the web app's own operations). */
   trusted?: TrustedDocuments | null;
 }
@@ -186,7 +189,7 @@ export function attachWebSocketServer(opts: WsOptions): WsHandle {
         }
         const socket = ctx.extra.socket;
         const userSockets = [...sockets.values()].filter((s) => s.viewer.userId === viewer.userId).length;
-        if (userSockets >= WS_LIMITS.socketsPerUser) {
+        if (userSockets >= (opts.maxSocketsPerUser ?? WS_LIMITS.socketsPerUser)) {
           socket.close(POLICY_VIOLATION, "Too many connections for this account");
           return false;
         }

@@ -24,7 +24,7 @@ function describedBy(...ids: Array<string | false | undefined>) {
   return list === "" ? undefined : list;
 }
 
-/** A labelled text input with its description and error message wired for screen readers. */
+/** A labelled input (text, email, phone, search, date-time, number) with its description and error message wired for screen readers. */
 export function TextField({
   label,
   description,
@@ -36,10 +36,14 @@ export function TextField({
   inputRef,
   required,
   autoComplete,
+  min,
+  max,
 }: BaseProps & {
   value: string;
   onChange: (value: string) => void;
-  type?: "text" | "email" | "tel" | "search";
+  type?: "text" | "email" | "tel" | "search" | "datetime-local" | "number";
+  min?: number;
+  max?: number;
   inputRef?: Ref<HTMLInputElement>;
   required?: boolean;
   autoComplete?: string;
@@ -58,6 +62,9 @@ export function TextField({
           type={type}
           required={required}
           autoComplete={autoComplete}
+          min={min}
+          max={max}
+          inputMode={type === "number" ? "numeric" : undefined}
           invalid={Boolean(error)}
           aria-describedby={describedBy(description !== undefined && `${id}-description`, Boolean(error) && `${id}-error`)}
           value={value}

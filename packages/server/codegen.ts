@@ -1,8 +1,26 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import type { CodegenConfig } from "@graphql-codegen/cli";
+
+/**
+ * Each module says what its GraphQL types resolve from in `<module>.mappers.ts`
+ * (`export type <Type>Mapper = …`), so resolvers receive rows, not GraphQL shapes,
+ * and a new module needs no line here.
+ */
+function moduleMappers(): Record<string, string> {
+  const mappers: Record<string, string> = {};
+  for (const dir of readdirSync("src/modules", { withFileTypes: true })) {
+    const file = `src/modules/${dir.name}/${dir.name}.mappers.ts`;
+    if (!dir.isDirectory() || !existsSync(file)) continue;
+    for (const [, type] of readFileSync(file, "utf8").matchAll(/^export type (\w+)Mapper\b/gm)) {
+      mappers[type!] = `../modules/${dir.name}/${dir.name}.mappers.js#${type}Mapper`;
+    }
+  }
+  return mappers;
+}
 
 // Types come from the repository's SDL files, never from a running server.
 const config: CodegenConfig = {
-  schema: "src/modules/**/*.graphql",
+  schema: ["src/graphql/base.graphql", "src/modules/**/*.graphql"],
   generates: {
     // The merged contract reviewers read; committed, and CI fails when it drifts.
     "schema.graphql": { plugins: ["schema-ast"], config: { includeDirectives: true } },
@@ -10,42 +28,10 @@ const config: CodegenConfig = {
       plugins: ["typescript", "typescript-resolvers"],
       config: {
         useTypeImports: true,
-        contextType: "../graphql/context.js#Context",
+        contextType: "../kernel/context.js#Context",
         enumsAsTypes: true,
         scalars: { DateTime: "Date" },
-        mappers: {
-          Municipality: "./prisma/client.js#Municipality as MunicipalityRow",
-          District: "./prisma/client.js#District as DistrictRow",
-          User: "./prisma/client.js#User as UserRow",
-          Organisation: "./prisma/client.js#Organisation as OrganisationRow",
-          AuditEntry: "./prisma/client.js#AuditEntry as AuditEntryRow",
-          Contact: "./prisma/client.js#Contact as ContactRow",
-          ContactRole: "./prisma/client.js#ContactRole as ContactRoleRow",
-          Consent: "./prisma/client.js#Consent as ConsentRow",
-          Interaction: "./prisma/client.js#Interaction as InteractionRow",
-          Network: "./prisma/client.js#Network as NetworkRow",
-          NetworkMembership: "./prisma/client.js#NetworkMembership as NetworkMembershipRow",
-          NetworkHealth: "../modules/network/network.service.js#NetworkHealth as NetworkHealthModel",
-          ThemeSession: "./prisma/client.js#ThemeSession as ThemeSessionRow",
-          PublicSession: "./prisma/client.js#ThemeSession as ThemeSessionRow",
-          Invitation: "./prisma/client.js#Invitation as InvitationRow",
-          Registration: "./prisma/client.js#Registration as RegistrationRow",
-          OwnRegistration: "./prisma/client.js#Registration as RegistrationRow",
-          SessionCounts: "../modules/session/session.service.js#SessionCountsModel",
-          InvitationLink: "../modules/session/session.service.js#InvitationLinkModel",
-          ThemeSessionConnection: "../modules/session/session.service.js#ThemeSessionConnectionModel",
-          PublicInvitation: "../modules/session/session.service.js#PublicInvitationModel",
-          ImportDuplicate: "../modules/contact/contact-transfer.service.js#ImportDuplicateModel",
-          // ── signals and alerts ──
-          Neighbourhood: "./prisma/client.js#Neighbourhood as NeighbourhoodRow",
-          Signal: "./prisma/client.js#Signal as SignalRow",
-          SignalUpdate: "./prisma/client.js#SignalUpdate as SignalUpdateRow",
-          Alert: "../modules/signal/signal.types.js#AlertWithSignal",
-          SignalFeedEvent: "../modules/signal/signal.types.js#SignalFeedItem",
-          AlertFeedEvent: "../modules/signal/signal.types.js#AlertFeedItem",
-          ReportSignalPayload: "../modules/signal/signal.types.js#ReportSignalResult",
-          SignalConnection: "../modules/signal/signal.types.js#SignalPage",
-        },
+        mappers: moduleMappers(),
       },
     },
   },

@@ -17,11 +17,11 @@ import { runInNewContext } from "node:vm";
 import pg from "pg";
 import WebSocket, { WebSocketServer } from "ws";
 import { startApp, type App } from "../src/app.js";
-import { loadConfig } from "../src/config.js";
-import { migrateDeploy } from "../src/db/migrate.js";
-import { createLogger } from "../src/logger.js";
+import { loadConfig } from "../src/platform/config.js";
+import { migrateDeploy } from "../src/platform/db/migrate.js";
+import { createLogger } from "../src/platform/logger.js";
 import { hashPassword } from "../src/modules/auth/password.js";
-import { OUTBOX_LOCK_KEY } from "../src/realtime/outbox.js";
+import { OUTBOX_LOCK_KEY } from "../src/platform/realtime/outbox.js";
 
 const ADMIN_URL = process.env["BENCH_DATABASE_ADMIN_URL"] ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const SIZES = (process.env["BENCH_N"] ?? "1000,5000").split(",").map(Number);

@@ -5,7 +5,7 @@
  * frames. Same seed, same traffic: a failure can be replayed.
  */
 
-export { prng } from "../src/lib/prng.js";
+export { prng } from "../src/core/prng.js";
 
 export type Rng = () => number;
 const pick = <T>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng() * items.length)]!;

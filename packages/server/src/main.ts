@@ -1,7 +1,7 @@
 // Entry point: `pnpm start`. Parses config, starts the app, stops it cleanly on SIGINT/SIGTERM.
-import { ConfigError, loadConfig } from "./config.js";
+import { ConfigError, loadConfig } from "./platform/config.js";
 import { startApp } from "./app.js";
-import { createLogger } from "./logger.js";
+import { createLogger } from "./platform/logger.js";
 
 let config;
 try {

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ConfigError, describeConfig, loadConfig, REPO_ROOT } from "../src/config.js";
+import { ConfigError, describeConfig, loadConfig, REPO_ROOT } from "../src/platform/config.js";
 
 describe("config", () => {
   it("has working defaults: embedded database, in-process doorbell, port 4000", () => {

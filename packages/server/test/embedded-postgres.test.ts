@@ -15,7 +15,7 @@ import {
   startEmbeddedPostgres,
   type EmbeddedPostgres,
   type StartEmbeddedPostgresOptions,
-} from "../src/db/embedded-postgres.js";
+} from "../src/platform/db/embedded-postgres.js";
 
 /**
  * The embedded server multiplexes every connection onto ONE PGlite session, so

@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { createLogger } from "../src/logger.js";
-import { Fanout, type FeedSubscriber } from "../src/realtime/fanout.js";
-import { decodeCursor, encodeCursor, type OutboxEvent, type OutboxListener, type OutboxReader } from "../src/realtime/outbox.js";
+import { createLogger } from "../src/platform/logger.js";
+import { Fanout, type FeedSubscriber } from "../src/platform/realtime/fanout.js";
+import { eventCursor } from "../src/core/cursor.js";
+import type { OutboxEvent, OutboxListener, OutboxReader } from "../src/platform/realtime/outbox.js";
+
+const { encode: encodeCursor, decode: decodeCursor } = eventCursor;
 
 const log = createLogger({ LOG_LEVEL: "silent", INSTANCE_ID: "test" });
 const ev = (seq: number, districtId = "d1"): OutboxEvent => ({

@@ -7,8 +7,8 @@ import { Writable } from "node:stream";
 import { inject } from "vitest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApp, type App } from "../src/app.js";
-import { loadConfig } from "../src/config.js";
-import { createLogger } from "../src/logger.js";
+import { loadConfig } from "../src/platform/config.js";
+import { createLogger } from "../src/platform/logger.js";
 import { gql } from "./support/app.js";
 import { createMunicipality, createUser, TEST_PASSWORD } from "./support/factories.js";
 

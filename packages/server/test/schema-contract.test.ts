@@ -12,7 +12,7 @@ import {
   type GraphQLSchema,
 } from "graphql";
 import { describe, expect, it } from "vitest";
-import { REPO_ROOT } from "../src/config.js";
+import { REPO_ROOT } from "../src/platform/config.js";
 import { buildSchema } from "../src/graphql/schema.js";
 
 /** Every identifier a schema exposes: types, fields, arguments, input fields, enum values. */

@@ -1,8 +1,8 @@
 import { specialCategoryTerm } from "@wijknet/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
-import { createDatabase, type Database } from "../src/db/prisma.js";
-import type { DbOrTx } from "../src/db/prisma.js";
+import { createDatabase, type Database } from "../src/platform/db/prisma.js";
+import type { DbOrTx } from "../src/platform/db/prisma.js";
 import { CITYWIDE_NETWORK_NAME, DEMO_LINKED_ALLY_EMAIL, seedDemoNetworks } from "../src/seed/demo-networks.js";
 import { DEMO_MUNICIPALITY, seedDemo, seedDemoIfEmpty, UTRECHT_DISTRICTS } from "../src/seed/demo.js";
 

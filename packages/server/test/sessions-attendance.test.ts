@@ -166,7 +166,7 @@ describe("retention", () => {
     const [p] = await makeContacts(app, w, 1);
     const [link] = await invite(app, w, sessionId, [p!.id]);
     ok(await respond(app, link!.token, "YES", [{ label: "Mo", ageBand: "AGE_12_15", guardianConsent: true }]));
-    await app.sweeper.runOnce();
+    await app.jobs.runLane("sweep");
     const regs = ok(await asCoordinator(REGS, { id: sessionId })).themeSession.registrations;
     for (const r of regs) ok(await asCoordinator(`mutation($id: ID!) { checkInRegistration(id: $id, result: ATTENDED) { id } }`, { id: r.id }));
     const day = 86_400_000;

@@ -96,14 +96,14 @@ describe("reminders across two instances", () => {
     // Answer fast through both instances; the interval sweeps are running meanwhile.
     await Promise.all(links.map((l, i) => respond(i % 2 ? a : b, l.token, "YES")));
     // And hammer the sweep on both instances at once on top of the timers.
-    await Promise.all([a.sweeper.runOnce(), b.sweeper.runOnce(), a.sweeper.runOnce(), b.sweeper.runOnce()]);
+    await Promise.all([a.jobs.runLane("sweep"), b.jobs.runLane("sweep"), a.jobs.runLane("sweep"), b.jobs.runLane("sweep")]);
     const confirmed = await a.db.prisma.registration.findMany({ where: { sessionId, seatStatus: "CONFIRMED" }, include: { invitation: true } });
     expect(confirmed).toHaveLength(6);
     const session = await a.db.prisma.themeSession.findUniqueOrThrow({ where: { id: sessionId } });
     expect(session.reminderSentAt).not.toBeNull();
     // Exactly the confirmed invitees, once each, even those confirmed after the first pass.
     await waitFor(async () => (await a.db.prisma.notification.findMany({ where: { sessionId, kind: "REMINDER" } })).length, (n) => n >= 6, 5_000);
-    await Promise.all([a.sweeper.runOnce(), b.sweeper.runOnce(), a.sweeper.runOnce(), b.sweeper.runOnce()]);
+    await Promise.all([a.jobs.runLane("sweep"), b.jobs.runLane("sweep"), a.jobs.runLane("sweep"), b.jobs.runLane("sweep")]);
     const all = await waitFor(
       () => a.db.prisma.notification.findMany({ where: { sessionId, kind: "REMINDER" } }),
       (rows) => rows.every((r) => r.status === "SENT"),
@@ -123,7 +123,7 @@ describe("reminders across two instances", () => {
     for (const l of links) ok(await respond(a, l.token, "YES"));
     // Make it due by moving the clock (services take `now`): 25 hours before the start.
     const due = new Date(Date.now() + 24 * 3_600_000 + 60_000);
-    await Promise.all(Array.from({ length: 6 }, (_, i) => (i % 2 ? a : b).sweeper.runOnce(due)));
+    await Promise.all(Array.from({ length: 6 }, (_, i) => (i % 2 ? a : b).jobs.runLane("sweep", due)));
     const reminders = await waitFor(
       () => a.db.prisma.notification.findMany({ where: { sessionId, kind: "REMINDER" } }),
       (rows) => rows.length === 10 && rows.every((r) => r.status === "SENT"),
@@ -135,7 +135,7 @@ describe("reminders across two instances", () => {
     // Moving the session re-arms the reminder for the new start.
     ok(await gql(a, `mutation($id: ID!, $s: DateTime!, $e: DateTime!) { updateThemeSession(id: $id, input: { startsAt: $s, endsAt: $e }) { reminderSentAt } }`,
       { id: sessionId, s: new Date(Date.now() + 72 * 3_600_000).toISOString(), e: new Date(Date.now() + 73 * 3_600_000).toISOString() }, w.tokens.coordinator));
-    await Promise.all([a.sweeper.runOnce(new Date(Date.now() + 48 * 3_600_000 + 60_000)), b.sweeper.runOnce(new Date(Date.now() + 48 * 3_600_000 + 60_000))]);
+    await Promise.all([a.jobs.runLane("sweep", new Date(Date.now() + 48 * 3_600_000 + 60_000)), b.jobs.runLane("sweep", new Date(Date.now() + 48 * 3_600_000 + 60_000))]);
     expect(await a.db.prisma.notification.count({ where: { sessionId, kind: "REMINDER" } })).toBe(20);
   });
 });

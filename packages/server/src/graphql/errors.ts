@@ -1,34 +1,5 @@
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
-
-/** Every expected failure carries one of these in `extensions.code`. */
-export type ErrorCode =
-  | "UNAUTHENTICATED"
-  | "FORBIDDEN"
-  | "BAD_USER_INPUT"
-  | "NOT_FOUND"
-  | "CONFLICT"
-  | "RATE_LIMITED"
-  | "INTERNAL_SERVER_ERROR";
-
-/**
- * An expected, typed failure. Messages are English and plain; the web client
- * translates by `code` (and `field` for input errors).
- */
-export class AppError extends GraphQLError {
-  readonly code: ErrorCode;
-  constructor(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}) {
-    super(message, { extensions: { ...extensions, code } });
-    this.code = code;
-  }
-}
-
-export const unauthenticated = (message = "You must be logged in.") => new AppError("UNAUTHENTICATED", message);
-export const forbidden = (message = "You may not do this.") => new AppError("FORBIDDEN", message);
-export const notFound = (entity: string) => new AppError("NOT_FOUND", `${entity} not found.`, { entity });
-export const conflict = (message: string) => new AppError("CONFLICT", message);
-/** `field` is the input path that failed, e.g. `input.email`. */
-export const badInput = (field: string, message: string) =>
-  new AppError("BAD_USER_INPUT", `${field}: ${message}`, { field });
+import { AppError } from "../core/errors.js";
 
 const KNOWN_CODES = new Set<string>([
   "UNAUTHENTICATED", "FORBIDDEN", "BAD_USER_INPUT", "NOT_FOUND", "CONFLICT", "RATE_LIMITED",
@@ -36,6 +7,15 @@ const KNOWN_CODES = new Set<string>([
   "GRAPHQL_PARSE_FAILED", "GRAPHQL_VALIDATION_FAILED", "BAD_REQUEST", "PERSISTED_QUERY_NOT_FOUND",
   "PERSISTED_QUERY_NOT_SUPPORTED", "OPERATION_RESOLUTION_FAILURE", "TRUSTED_DOCUMENT_REQUIRED",
 ]);
+
+/**
+ * An AppError thrown outside execution (context creation, graphql-ws hooks) is not
+ * wrapped by graphql-js: the transport turns it into a GraphQLError itself.
+ */
+export function toGraphQLError(err: unknown): unknown {
+  if (err instanceof AppError) return new GraphQLError(err.message, { originalError: err, extensions: { ...err.extensions } });
+  return err;
+}
 
 /**
  * Masks everything that is not an expected failure: an internal error's message may

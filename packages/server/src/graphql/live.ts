@@ -1,32 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { execute, GraphQLError, Kind, parse, type DocumentNode, type GraphQLResolveInfo } from "graphql";
 import { WebSocket } from "ws";
-import type { Fanout } from "../realtime/fanout.js";
-import type { OutboxEvent } from "../realtime/outbox.js";
-import type { Context } from "./context.js";
-import { AppError, maskError } from "./errors.js";
+import type { OutboxEvent } from "../platform/realtime/outbox.js";
+import type { Context } from "../kernel/context.js";
+import type { LiveFeed } from "../platform/realtime/live-feed.js";
+import { AppError } from "../core/errors.js";
+import { maskError } from "./errors.js";
 import { WS_CLOSE } from "./ws.js";
-
-/** What a feature says about one live feed; the transport below does the rest. */
-export interface LiveFeed {
-  municipalityId: string;
-  topic: "signal" | "alert";
-  /** Personal feeds: only events addressed to this user are replayed. */
-  userId?: string;
-  /** Resume position (decoded cursor), or null for live-only. */
-  after: bigint | null;
-  /**
-   * Everyone with the same audience key sees the same rendering of an event
-   * (e.g. role and district scope), so the event is executed once for all of them.
-   */
-  audienceKey: string;
-  /** Authorisation of one event for this subscriber at delivery; null = withhold. */
-  authorize(event: OutboxEvent): string | null;
-  /** The subscription field's value for an event (its resolver returns it as is). */
-  toRoot(event: OutboxEvent, variant: string): unknown;
-  /** Called after the frame went out on the socket. */
-  onDelivered?(event: OutboxEvent, variant: string): void;
-}
 
 /**
  * A slow or stuck client must not make the server buffer without bound: past this it
@@ -64,7 +44,7 @@ function cursorVariableName(info: GraphQLResolveInfo): string | null {
  * only exists so graphql-ws can end the subscription (client `complete`, socket
  * close), which detaches it from the fan-out.
  */
-export function serveLive(ctx: Context, info: GraphQLResolveInfo, fanout: Fanout, feed: LiveFeed): AsyncIterableIterator<never> {
+export function serveLive(ctx: Context, info: GraphQLResolveInfo, feed: LiveFeed): AsyncIterableIterator<never> {
   const op = ctx.ws;
   if (!op || !ctx.viewer) throw new AppError("BAD_USER_INPUT", "Subscriptions are served over WebSocket (graphql-ws) only.");
   const viewer = ctx.viewer;
@@ -92,7 +72,7 @@ export function serveLive(ctx: Context, info: GraphQLResolveInfo, fanout: Fanout
     return JSON.stringify({ data: result.data, errors });
   };
 
-  const detach = fanout.attach(
+  const detach = op.fanout.attach(
     {
       municipalityId: feed.municipalityId,
       topic: feed.topic,

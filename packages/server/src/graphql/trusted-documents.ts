@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from "node:fs";
 import type { ApolloServerPlugin } from "@apollo/server";
 import { GraphQLError, type DocumentNode } from "graphql";
 import { documentHash, type TrustedManifest } from "@wijknet/shared/trusted-documents";
-import type { Context } from "./context.js";
+import type { Context } from "../kernel/context.js";
 
 export const UNTRUSTED_CODE = "TRUSTED_DOCUMENT_REQUIRED";
 

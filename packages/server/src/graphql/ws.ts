@@ -4,10 +4,12 @@ import { GraphQLError, type DocumentNode, type GraphQLSchema } from "graphql";
 import { CloseCode } from "graphql-ws";
 import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer, type WebSocket } from "ws";
-import type { Logger } from "../logger.js";
+import type { Logger } from "../platform/logger.js";
+import type { Fanout } from "../platform/realtime/fanout.js";
 import type { AuthService } from "../modules/auth/auth.service.js";
 import { parseBearer } from "../modules/auth/token.js";
-import type { Context, Viewer, WsOperation } from "./context.js";
+import type { Viewer } from "../core/viewer.js";
+import type { Context, WsOperation } from "../kernel/context.js";
 import { maskError } from "./errors.js";
 import { createValidate, parseWithLimits } from "./limits.js";
 import { untrustedError, type TrustedDocuments } from "./trusted-documents.js";
@@ -82,6 +84,8 @@ export interface WsOptions {
   httpServer: Server;
   schema: GraphQLSchema;
   auth: AuthService;
+  /** This instance's live fan-out: subscriptions attach to it (graphql/live.ts). */
+  fanout: Fanout;
   buildContext(viewer: Viewer, requestId: string, clientAddress: string | null, op: Omit<WsOperation, "fork">): Context;
   log: Logger;
   /** Production hides "did you mean" suggestions, as Apollo does on HTTP. */
@@ -208,6 +212,7 @@ export function attachWebSocketServer(opts: WsOptions): WsHandle {
         return opts.buildContext(viewer, randomUUID(), ctx.extra.request.socket.remoteAddress ?? null, {
           socket: ctx.extra.socket,
           operationId: id,
+          fanout: opts.fanout,
           query: payload.query,
           operationName: payload.operationName ?? null,
           variables: (payload.variables ?? {}) as Record<string, unknown>,

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { HeaderMap, type ApolloServer } from "@apollo/server";
-import type { Context } from "../graphql/context.js";
-import type { Logger } from "../logger.js";
+import type { Context } from "../kernel/context.js";
+import type { Logger } from "../platform/logger.js";
 import { HttpError, readBody } from "./body.js";
 import { createStaticHandler } from "./static-files.js";
 

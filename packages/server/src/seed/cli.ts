@@ -1,6 +1,6 @@
 // `pnpm db:seed`: loads the demo data into the database DATABASE_URL names.
-import { loadConfig } from "../config.js";
-import { createDatabase } from "../db/prisma.js";
+import { loadConfig } from "../platform/config.js";
+import { createDatabase } from "../platform/db/prisma.js";
 import { seedDemoIfEmpty } from "./demo.js";
 
 const config = loadConfig();

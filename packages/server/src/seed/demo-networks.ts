@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { DbOrTx } from "../db/prisma.js";
+import type { DbOrTx } from "../platform/db/prisma.js";
 import type { Prisma } from "../generated/prisma/client.js";
 import type {
   AgeBand,
@@ -13,7 +13,7 @@ import type {
   OrganisationKind,
   Role,
 } from "../generated/prisma/enums.js";
-import { prng } from "../lib/prng.js";
+import { prng } from "../core/prng.js";
 
 /**
  * Demo networks, organisations and contacts for Utrecht.

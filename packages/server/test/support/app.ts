@@ -4,8 +4,8 @@ import { inject } from "vitest";
 import { createClient, type Client } from "graphql-ws";
 import WebSocket from "ws";
 import { startApp, type App } from "../../src/app.js";
-import { loadConfig } from "../../src/config.js";
-import { createLogger } from "../../src/logger.js";
+import { loadConfig } from "../../src/platform/config.js";
+import { createLogger } from "../../src/platform/logger.js";
 
 /** A real server on a free loopback port against the run's PostgreSQL and Redis. */
 export async function startTestApp(env: Record<string, string> = {}): Promise<App> {

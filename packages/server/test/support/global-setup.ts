@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
-import { migrateDeploy } from "../../src/db/migrate.js";
+import { migrateDeploy } from "../../src/platform/db/migrate.js";
 
 /**
  * One throwaway PostgreSQL database per test run, migrated with the real

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AppError } from "../../src/graphql/errors.js";
+import { AppError } from "../../src/core/errors.js";
 import { afterCursorWhere, contactCursor, contactOrderBy } from "../../src/modules/contact/contact.query.js";
 
 const row = { id: "0195f0c0-0000-7000-8000-000000000001", fullName: "Noor", lastInteractionAt: null, createdAt: new Date("2026-01-01T00:00:00Z") };

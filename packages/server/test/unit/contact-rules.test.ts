@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { AppError } from "../../src/graphql/errors.js";
-import { checkConsent, cleanEmail, cleanLanguage, cleanPhone, cleanText, isStale, needsGuardianConsent, phoneKey, safeCsvCell } from "../../src/modules/contact/contact.rules.js";
+import { AppError } from "../../src/core/errors.js";
+import { cleanText } from "../../src/core/text.js";
+import { checkConsent, cleanEmail, cleanLanguage, cleanPhone, isStale, needsGuardianConsent, phoneKey, safeCsvCell } from "../../src/modules/contact/contact.rules.js";
 import { suppress, suppressedShare } from "../../src/modules/network/suppression.js";
 
 function fieldOf(fn: () => unknown): unknown {

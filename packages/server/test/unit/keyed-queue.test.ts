@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { KeyedQueue } from "../../src/lib/keyed-queue.js";
+import { KeyedQueue } from "../../src/core/keyed-queue.js";
 
 describe("KeyedQueue", () => {
   it("runs tasks of one key one at a time in call order, other keys in parallel, failures isolated", async () => {

@@ -1,12 +1,12 @@
-import type { DbOrTx } from "../../db/prisma.js";
+import type { DbOrTx } from "../../platform/db/prisma.js";
 import type { AuditAction, Role } from "../../generated/prisma/enums.js";
-import type { Db } from "../../db/prisma.js";
+import type { Db } from "../../platform/db/prisma.js";
 import type { AuditEntry, Prisma } from "../../generated/prisma/client.js";
-import type { Viewer } from "../../graphql/context.js";
-import { badInput } from "../../graphql/errors.js";
-import { decodeCursor, encodeCursor, pageSize } from "../../lib/cursor.js";
-import { requireId } from "../../lib/ids.js";
-import { requireRole } from "../auth/authz.js";
+import type { Viewer } from "../../core/viewer.js";
+import { badInput } from "../../core/errors.js";
+import { keysetCursor, pageSize } from "../../core/cursor.js";
+import { requireId } from "../../core/ids.js";
+import { requireRole } from "../../core/authz.js";
 import { auditRepository as repo } from "./audit.repository.js";
 
 export interface AuditRecord {
@@ -63,7 +63,7 @@ export class AuditService {
     if (f.entityId) where.entityId = f.entityId.slice(0, 60);
     if (f.from || f.to) where.at = { ...(f.from ? { gte: f.from } : {}), ...(f.to ? { lt: f.to } : {}) };
     if (after) {
-      const [id] = decodeCursor(after);
+      const [id] = keysetCursor.decode(after);
       if (typeof id !== "string" || !/^\d{1,19}$/.test(id)) throw badInput("after", "This cursor is not valid; start again without it.");
       where.id = { lt: BigInt(id) };
     }
@@ -73,7 +73,7 @@ export class AuditService {
       entityType: "AuditLog", entityId: null, details: { filter: Object.keys(f).filter((k) => f[k as keyof AuditFilter]) }, requestId,
     });
     const entries = rows.slice(0, take);
-    return { entries, nextCursor: rows.length > take ? encodeCursor([String(entries.at(-1)!.id)]) : null };
+    return { entries, nextCursor: rows.length > take ? keysetCursor.encode([String(entries.at(-1)!.id)]) : null };
   }
 
   async record(tx: DbOrTx, entry: AuditRecord): Promise<void> {

@@ -1,7 +1,7 @@
 import DataLoader from "dataloader";
-import type { Db } from "../../db/prisma.js";
+import type { Db } from "../../platform/db/prisma.js";
 import type { User } from "../../generated/prisma/client.js";
-import { byId } from "../../lib/loader-utils.js";
+import { byId } from "../../core/loader-utils.js";
 import { authRepository as repo } from "./auth.repository.js";
 
 export function createAuthLoaders(db: Db) {

@@ -1,11 +1,11 @@
-import type { Db } from "../../db/prisma.js";
-import { enforce, type RateLimiter, type RateLimitRules } from "../../lib/rate-limit.js";
+import type { Db } from "../../platform/db/prisma.js";
+import { enforce, type RateLimiter, type RateLimitRules } from "../../platform/rate-limit.js";
 import type { User } from "../../generated/prisma/client.js";
-import type { Viewer } from "../../graphql/context.js";
-import { badInput, unauthenticated } from "../../graphql/errors.js";
+import type { Viewer } from "../../core/viewer.js";
+import { badInput, unauthenticated } from "../../core/errors.js";
 import type { AuditService } from "../audit/audit.service.js";
 import { authRepository as repo } from "./auth.repository.js";
-import { requireViewer } from "./authz.js";
+import { requireViewer } from "../../core/authz.js";
 import { verifyAgainstDummy, verifyPassword } from "./password.js";
 import { generateToken, hashToken } from "./token.js";
 

@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
-import type { Db } from "../../db/prisma.js";
-import type { Viewer } from "../../graphql/context.js";
-import { badInput } from "../../graphql/errors.js";
+import type { Db } from "../../platform/db/prisma.js";
+import type { Viewer } from "../../core/viewer.js";
+import { badInput } from "../../core/errors.js";
 import type { AuditService } from "../audit/audit.service.js";
-import { requireRole } from "../auth/authz.js";
+import { requireRole } from "../../core/authz.js";
 import { contactRepository as repo } from "./contact.repository.js";
 import { contactOrderBy, contactWhere, type ContactListFilter } from "./contact.query.js";
 import { contactsToCsv, parseContactsCsv, type ImportRow, type RowError } from "./contact.csv.js";

@@ -6,8 +6,9 @@
 import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
 import type { AgeBand, ContactChannel } from "../../generated/prisma/enums.js";
-import { AppError } from "../../graphql/errors.js";
-import { LIMITS, cleanEmail, cleanLanguage, cleanPhone, cleanText, requiredText, safeCsvCell } from "./contact.rules.js";
+import { AppError } from "../../core/errors.js";
+import { cleanText, requiredText } from "../../core/text.js";
+import { LIMITS, cleanEmail, cleanLanguage, cleanPhone, safeCsvCell } from "./contact.rules.js";
 
 export const MAX_IMPORT_ROWS = 5_000;
 

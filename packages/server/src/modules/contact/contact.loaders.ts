@@ -1,7 +1,7 @@
 import DataLoader from "dataloader";
-import type { Db } from "../../db/prisma.js";
+import type { Db } from "../../platform/db/prisma.js";
 import type { Consent, Contact, ContactRole, District, Interaction } from "../../generated/prisma/client.js";
-import { byId, groupBy } from "../../lib/loader-utils.js";
+import { byId, groupBy } from "../../core/loader-utils.js";
 import { contactRepository as repo } from "./contact.repository.js";
 
 /** The most interactions one contact shows at once (Contact.interactions(first)). */

@@ -8,8 +8,8 @@
  */
 import type { Prisma } from "../../generated/prisma/client.js";
 import type { AgeBand, ContactStatus } from "../../generated/prisma/enums.js";
-import { decodeCursor, encodeCursor } from "../../lib/cursor.js";
-import { badInput } from "../../graphql/errors.js";
+import { keysetCursor } from "../../core/cursor.js";
+import { badInput } from "../../core/errors.js";
 import { staleCutoff } from "./contact.rules.js";
 
 export interface ContactListFilter {
@@ -89,12 +89,12 @@ function sortValueOf(row: { fullName: string; lastInteractionAt: Date | null; cr
 
 export function contactCursor(row: { id: string; fullName: string; lastInteractionAt: Date | null; createdAt: Date }, sort: ContactSortSpec): string {
   const v = sortValueOf(row, sort.field);
-  return encodeCursor([sort.field, v instanceof Date ? v.toISOString() : v, row.id]);
+  return keysetCursor.encode([sort.field, v instanceof Date ? v.toISOString() : v, row.id]);
 }
 
 /** The `where` that selects the rows after the cursor in the given order. */
 export function afterCursorWhere(cursor: string, sort: ContactSortSpec): Prisma.ContactWhereInput {
-  const parts = decodeCursor(cursor);
+  const parts = keysetCursor.decode(cursor);
   const [field, rawValue, id] = parts;
   if (parts.length !== 3 || field !== sort.field || typeof id !== "string" || !/^[0-9a-f-]{36}$/i.test(id)) {
     throw badInput("after", "This cursor belongs to another sort order or is not valid; start again without it.");

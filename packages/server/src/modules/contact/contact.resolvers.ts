@@ -1,6 +1,6 @@
 import type { Resolvers } from "../../generated/graphql.js";
-import type { Context } from "../../graphql/context.js";
-import { badInput } from "../../graphql/errors.js";
+import type { Context } from "../../kernel/context.js";
+import { badInput } from "../../core/errors.js";
 import type { ContactLoaders } from "./contact.service.js";
 import { MAX_INTERACTIONS_SHOWN } from "./contact.loaders.js";
 import type { ImportReport } from "./contact-transfer.service.js";

@@ -3,7 +3,8 @@
  * No I/O here, so every rule is unit-tested directly (contact.rules.test.ts).
  */
 import type { AgeBand, LegalBasis } from "../../generated/prisma/enums.js";
-import { badInput } from "../../graphql/errors.js";
+import { badInput } from "../../core/errors.js";
+import { cleanText } from "../../core/text.js";
 
 export const LIMITS = { fullName: 120, email: 254, phone: 32, notes: 2000, roleTitle: 120, interactionNote: 500, guardianName: 120 } as const;
 
@@ -12,23 +13,6 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PHONE = /^\+?[0-9][0-9 ()-]{5,30}$/;
 /** A BCP 47 tag as people use them: "nl", "en-GB", "ber", "pap". */
 const LANGUAGE = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
-
-/** Trims; empty becomes null. Rejects text that is too long or holds control characters. */
-export function cleanText(value: string | null | undefined, field: string, max: number): string | null {
-  if (value === null || value === undefined) return null;
-  const v = value.trim();
-  if (v.length === 0) return null;
-  if (v.length > max) throw badInput(field, `At most ${max} characters.`);
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(v)) throw badInput(field, "Contains characters that are not allowed.");
-  return v;
-}
-
-export function requiredText(value: string | null | undefined, field: string, max: number): string {
-  const v = cleanText(value, field, max);
-  if (v === null) throw badInput(field, "Required.");
-  return v;
-}
 
 export function cleanEmail(value: string | null | undefined, field = "input.email"): string | null {
   const v = cleanText(value, field, LIMITS.email);

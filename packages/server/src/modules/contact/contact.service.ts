@@ -1,15 +1,16 @@
-import type { Db, DbOrTx, Tx } from "../../db/prisma.js";
+import type { Db, DbOrTx, Tx } from "../../platform/db/prisma.js";
 import type { Consent, Contact, District, Interaction, Organisation } from "../../generated/prisma/client.js";
 import type { AgeBand, ContactChannel, ContactStatus, ConsentPurpose, InteractionKind, LegalBasis } from "../../generated/prisma/enums.js";
-import type { Viewer } from "../../graphql/context.js";
-import { badInput, conflict, notFound } from "../../graphql/errors.js";
-import { requireId, requireIds } from "../../lib/ids.js";
-import { pageSize } from "../../lib/cursor.js";
+import type { Viewer } from "../../core/viewer.js";
+import { badInput, conflict, notFound } from "../../core/errors.js";
+import { requireId, requireIds } from "../../core/ids.js";
+import { pageSize } from "../../core/cursor.js";
 import type { AuditService } from "../audit/audit.service.js";
-import { isMunicipalityWide, requireRole, requireViewer } from "../auth/authz.js";
+import { isMunicipalityWide, requireRole, requireViewer } from "../../core/authz.js";
 import { contactRepository as repo } from "./contact.repository.js";
 import { afterCursorWhere, contactCursor, contactOrderBy, contactWhere, type ContactListFilter, type ContactSortSpec } from "./contact.query.js";
-import { LIMITS, checkConsent, cleanEmail, cleanLanguage, cleanPhone, cleanText, isStale, requiredText } from "./contact.rules.js";
+import { cleanText, requiredText } from "../../core/text.js";
+import { LIMITS, checkConsent, cleanEmail, cleanLanguage, cleanPhone, isStale } from "./contact.rules.js";
 
 export interface ContactLoaders {
   contact(id: string): Promise<Contact | null>;

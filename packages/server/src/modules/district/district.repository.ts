@@ -1,4 +1,4 @@
-import type { DbOrTx } from "../../db/prisma.js";
+import type { DbOrTx } from "../../platform/db/prisma.js";
 
 export const districtRepository = {
   findMunicipalityByCode(db: DbOrTx, code: string) {

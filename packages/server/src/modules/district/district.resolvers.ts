@@ -1,5 +1,5 @@
 import type { Resolvers } from "../../generated/graphql.js";
-import { notFound } from "../../graphql/errors.js";
+import { notFound } from "../../core/errors.js";
 
 export const districtResolvers: Resolvers = {
   Query: {

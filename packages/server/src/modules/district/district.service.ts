@@ -1,6 +1,6 @@
-import type { Db } from "../../db/prisma.js";
+import type { Db } from "../../platform/db/prisma.js";
 import type { District } from "../../generated/prisma/client.js";
-import type { Viewer } from "../../graphql/context.js";
+import type { Viewer } from "../../core/viewer.js";
 import { districtRepository as repo } from "./district.repository.js";
 
 export interface DistrictServiceDeps {

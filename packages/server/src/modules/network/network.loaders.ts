@@ -1,7 +1,7 @@
 import DataLoader from "dataloader";
-import type { Db } from "../../db/prisma.js";
+import type { Db } from "../../platform/db/prisma.js";
 import type { Network, NetworkMembership } from "../../generated/prisma/client.js";
-import { byId, groupBy } from "../../lib/loader-utils.js";
+import { byId, groupBy } from "../../core/loader-utils.js";
 import { networkRepository as repo } from "./network.repository.js";
 
 export function createNetworkLoaders(db: Db) {

@@ -1,6 +1,6 @@
 import type { Resolvers } from "../../generated/graphql.js";
-import type { Context } from "../../graphql/context.js";
-import { notFound } from "../../graphql/errors.js";
+import type { Context } from "../../kernel/context.js";
+import { notFound } from "../../core/errors.js";
 import type { NetworkLoaders } from "./network.service.js";
 
 function loadersOf(ctx: Context): NetworkLoaders {

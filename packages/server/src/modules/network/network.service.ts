@@ -1,12 +1,13 @@
-import type { Db } from "../../db/prisma.js";
+import type { Db } from "../../platform/db/prisma.js";
 import type { Network, NetworkMembership, Prisma } from "../../generated/prisma/client.js";
 import type { AgeBand, MembershipRole, NetworkKind } from "../../generated/prisma/enums.js";
-import type { Viewer } from "../../graphql/context.js";
-import { badInput, conflict, forbidden, notFound } from "../../graphql/errors.js";
-import { requireId } from "../../lib/ids.js";
+import type { Viewer } from "../../core/viewer.js";
+import { badInput, conflict, forbidden, notFound } from "../../core/errors.js";
+import { requireId } from "../../core/ids.js";
 import type { AuditService } from "../audit/audit.service.js";
-import { isMunicipalityWide, requireRole, requireViewer } from "../auth/authz.js";
-import { cleanText, requiredText, staleCutoff } from "../contact/contact.rules.js";
+import { isMunicipalityWide, requireRole, requireViewer } from "../../core/authz.js";
+import { cleanText, requiredText } from "../../core/text.js";
+import { staleCutoff } from "../contact/contact.rules.js";
 import { networkRepository as repo } from "./network.repository.js";
 import { suppress, suppressedShare, type SuppressedCount } from "./suppression.js";
 

@@ -1,4 +1,4 @@
-import type { DbOrTx } from "../../db/prisma.js";
+import type { DbOrTx } from "../../platform/db/prisma.js";
 import { Prisma } from "../../generated/prisma/client.js";
 import type { Notification } from "../../generated/prisma/client.js";
 

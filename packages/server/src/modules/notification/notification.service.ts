@@ -1,8 +1,8 @@
-import type { Db, DbOrTx } from "../../db/prisma.js";
+import type { Db, DbOrTx } from "../../platform/db/prisma.js";
 import type { NotificationKind } from "../../generated/prisma/enums.js";
-import type { Logger } from "../../logger.js";
+import type { Logger } from "../../platform/logger.js";
 import type { AuditService } from "../audit/audit.service.js";
-import type { Mailer } from "./notification.mailer.js";
+import type { Mailer } from "../../platform/mail/mailer.js";
 import { notificationRepository as repo } from "./notification.repository.js";
 
 /** Where the invitation link goes in a message body; filled in only when it is sent. */

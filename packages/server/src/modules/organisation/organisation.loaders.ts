@@ -1,7 +1,7 @@
 import DataLoader from "dataloader";
-import type { Db } from "../../db/prisma.js";
+import type { Db } from "../../platform/db/prisma.js";
 import type { Organisation } from "../../generated/prisma/client.js";
-import { byId } from "../../lib/loader-utils.js";
+import { byId } from "../../core/loader-utils.js";
 import { organisationRepository as repo } from "./organisation.repository.js";
 
 export function createOrganisationLoaders(db: Db) {

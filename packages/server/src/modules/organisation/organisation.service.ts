@@ -1,12 +1,12 @@
-import type { Db } from "../../db/prisma.js";
+import type { Db } from "../../platform/db/prisma.js";
 import type { Organisation } from "../../generated/prisma/client.js";
 import type { OrganisationKind } from "../../generated/prisma/enums.js";
-import type { Viewer } from "../../graphql/context.js";
-import { badInput, conflict, notFound } from "../../graphql/errors.js";
+import type { Viewer } from "../../core/viewer.js";
+import { badInput, conflict, notFound } from "../../core/errors.js";
 import type { AuditService } from "../audit/audit.service.js";
-import { requireId } from "../../lib/ids.js";
-import { requireRole } from "../auth/authz.js";
-import { cleanText, requiredText } from "../contact/contact.rules.js";
+import { requireId } from "../../core/ids.js";
+import { requireRole } from "../../core/authz.js";
+import { cleanText, requiredText } from "../../core/text.js";
 import { organisationRepository as repo } from "./organisation.repository.js";
 
 export interface OrganisationInput {

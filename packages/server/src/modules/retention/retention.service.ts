@@ -1,4 +1,4 @@
-import type { Db, Tx } from "../../db/prisma.js";
+import type { Db, Tx } from "../../platform/db/prisma.js";
 import type { AuditService } from "../audit/audit.service.js";
 import type { ContactService } from "../contact/contact.service.js";
 

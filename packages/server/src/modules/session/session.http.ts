@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { AppError } from "../../graphql/errors.js";
+import { AppError } from "../../core/errors.js";
 import type { SessionService } from "./session.service.js";
 
 const ROUTE = /^\/ics\/invitation\/([A-Za-z0-9_-]{1,100})\.ics$/;

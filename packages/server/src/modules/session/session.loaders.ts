@@ -1,7 +1,7 @@
 import DataLoader from "dataloader";
-import type { Db } from "../../db/prisma.js";
+import type { Db } from "../../platform/db/prisma.js";
 import type { Invitation, Registration, ThemeSession } from "../../generated/prisma/client.js";
-import { byId, groupBy } from "../../lib/loader-utils.js";
+import { byId, groupBy } from "../../core/loader-utils.js";
 import { sessionRepository as repo, type CountsRow } from "./session.repository.js";
 
 export function createSessionLoaders(db: Db) {

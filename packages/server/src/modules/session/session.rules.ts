@@ -4,8 +4,8 @@
  */
 import { createHash, randomBytes } from "node:crypto";
 import type { AgeBand, SeatStatus } from "../../generated/prisma/enums.js";
-import { badInput } from "../../graphql/errors.js";
-import { cleanText } from "../contact/contact.rules.js";
+import { badInput } from "../../core/errors.js";
+import { cleanText } from "../../core/text.js";
 
 export const MAX_GUESTS = 3;
 export const GUEST_LABEL_MAX = 40;

@@ -1,15 +1,15 @@
-import type { Db, Tx } from "../../db/prisma.js";
+import type { Db, Tx } from "../../platform/db/prisma.js";
 import type { Invitation, Prisma, Registration, ThemeSession } from "../../generated/prisma/client.js";
 import type { AgeBand, NotificationKind, RsvpResponse, SessionStatus, SessionTheme } from "../../generated/prisma/enums.js";
-import type { Viewer } from "../../graphql/context.js";
-import { AppError, badInput, conflict, forbidden, notFound } from "../../graphql/errors.js";
-import { decodeCursor, encodeCursor, pageSize } from "../../lib/cursor.js";
-import { requireId, requireIds } from "../../lib/ids.js";
-import { KeyedQueue } from "../../lib/keyed-queue.js";
-import type { Doorbell } from "../../realtime/doorbell.js";
+import type { Viewer } from "../../core/viewer.js";
+import { AppError, badInput, conflict, forbidden, notFound } from "../../core/errors.js";
+import { keysetCursor, pageSize } from "../../core/cursor.js";
+import { requireId, requireIds } from "../../core/ids.js";
+import { KeyedQueue } from "../../core/keyed-queue.js";
+import type { Doorbell } from "../../platform/realtime/doorbell.js";
 import type { AuditService } from "../audit/audit.service.js";
-import { isMunicipalityWide, requireRole } from "../auth/authz.js";
-import { cleanText, requiredText } from "../contact/contact.rules.js";
+import { isMunicipalityWide, requireRole } from "../../core/authz.js";
+import { cleanText, requiredText } from "../../core/text.js";
 import type { NewNotification, NotificationService } from "../notification/notification.service.js";
 import { messages } from "./session.messages.js";
 import { sessionIcs } from "./session.ics.js";
@@ -98,13 +98,13 @@ export class SessionService {
     const page: Prisma.ThemeSessionWhereInput[] = [...and];
     if (after) {
       // Keyset: (startsAt, id) after the cursor's, so pages neither skip nor repeat rows.
-      const [at, id] = decodeCursor(after);
+      const [at, id] = keysetCursor.decode(after);
       if (typeof at !== "string" || typeof id !== "string" || Number.isNaN(Date.parse(at))) throw badInput("after", "This cursor is not valid; start again without it.");
       const startsAt = new Date(at);
       page.push({ OR: [{ startsAt: { gt: startsAt } }, { startsAt, id: { gt: requireId(id, "after") } }] });
     }
     const [rows, totalCount] = await Promise.all([repo.findSessions(this.deps.db, { AND: page }, take + 1), repo.countSessions(this.deps.db, where)]);
-    const edges = rows.slice(0, take).map((node) => ({ cursor: encodeCursor([node.startsAt.toISOString(), node.id]), node }));
+    const edges = rows.slice(0, take).map((node) => ({ cursor: keysetCursor.encode([node.startsAt.toISOString(), node.id]), node }));
     return { edges, pageInfo: { hasNextPage: rows.length > take, endCursor: edges.at(-1)?.cursor ?? null }, totalCount };
   }
 

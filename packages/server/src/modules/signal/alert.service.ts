@@ -1,14 +1,15 @@
-import type { SeverityName } from "../../config.js";
-import type { Db, Tx } from "../../db/prisma.js";
+import type { SeverityName } from "../../platform/config.js";
+import type { Db, Tx } from "../../platform/db/prisma.js";
 import type { Alert, Signal } from "../../generated/prisma/client.js";
 import type { AlertReason } from "../../generated/prisma/enums.js";
-import type { Viewer } from "../../graphql/context.js";
-import { badInput, conflict, notFound } from "../../graphql/errors.js";
-import type { LiveFeed } from "../../graphql/live.js";
-import type { Logger } from "../../logger.js";
-import { appendEvents, decodeCursor, encodeCursor, type OutboxEvent, type OutboxEventInput, type OutboxReader } from "../../realtime/outbox.js";
+import { eventCursor } from "../../core/cursor.js";
+import type { Viewer } from "../../core/viewer.js";
+import { badInput, conflict, notFound } from "../../core/errors.js";
+import type { LiveFeed } from "../../platform/realtime/live-feed.js";
+import type { Logger } from "../../platform/logger.js";
+import { appendEvents, type OutboxEvent, type OutboxEventInput, type OutboxReader } from "../../platform/realtime/outbox.js";
 import type { AuditService } from "../audit/audit.service.js";
-import { requireViewer } from "../auth/authz.js";
+import { requireViewer } from "../../core/authz.js";
 import { signalViewFor } from "./signal.policy.js";
 import { alertRepository as alerts, signalRepository as signals } from "./signal.repository.js";
 import type { AlertFeedItem, AlertWithSignal } from "./signal.types.js";
@@ -49,7 +50,6 @@ export class AlertService {
   private readonly now: () => Date;
   private sweeping: Promise<unknown> | null = null;
   private deliveredIds = new Set<string>();
-  private deliveredTimer: NodeJS.Timeout | null = null;
 
   constructor(private readonly deps: AlertServiceDeps) {
     this.now = deps.now ?? (() => new Date());
@@ -167,12 +167,6 @@ export class AlertService {
     }
   }
 
-  /** Resolves when no sweep is running (for shutdown). */
-  async idle(): Promise<void> {
-    await this.sweeping?.catch(() => undefined);
-    await this.flushDelivered();
-  }
-
   private async sweepOnce(): Promise<number> {
     let total = 0;
     for (;;) {
@@ -225,7 +219,7 @@ export class AlertService {
   /** The live feed of the viewer's own alerts. */
   feed(viewerInput: Viewer | null, after: string | null | undefined): LiveFeed {
     const viewer = requireViewer(viewerInput);
-    const position = after == null ? null : decodeCursor(after);
+    const position = after == null ? null : eventCursor.decode(after);
     return {
       municipalityId: viewer.municipalityId,
       topic: "alert",
@@ -241,21 +235,23 @@ export class AlertService {
     };
   }
 
-  /** Receipts are written in small batches, off the delivery path. */
+  /** Receipts are written in small batches, off the delivery path (see `flushDeliveries`). */
   private noteDelivered(alertId: string): void {
     this.deliveredIds.add(alertId);
-    this.deliveredTimer ??= setTimeout(() => void this.flushDelivered(), 200);
   }
 
-  private async flushDelivered(): Promise<void> {
-    if (this.deliveredTimer) clearTimeout(this.deliveredTimer);
-    this.deliveredTimer = null;
+  /**
+   * Writes the delivery receipts noted since the last call: run by the
+   * "alert-delivery-receipts" job every 200 ms and once more at shutdown.
+   */
+  async flushDeliveries(now: Date = this.now()): Promise<number> {
     const ids = [...this.deliveredIds];
     this.deliveredIds = new Set();
-    if (ids.length === 0) return;
-    await alerts.markDelivered(this.deps.db, ids, this.now()).catch((err: Error) =>
+    if (ids.length === 0) return 0;
+    await alerts.markDelivered(this.deps.db, ids, now).catch((err: Error) =>
       this.deps.log.warn({ err: err.message }, "recording alert delivery failed"),
     );
+    return ids.length;
   }
 }
 
@@ -277,7 +273,7 @@ function alertFeedItem(event: OutboxEvent): AlertFeedItem {
   const signal = reviveSignal(p.signal);
   const withSignal = (a: unknown): AlertWithSignal => ({ ...reviveAlert(a), signalSnapshot: signal });
   return {
-    cursor: encodeCursor(event.seq),
+    cursor: eventCursor.encode(event.seq),
     kind: event.type === "ALERT_ACKNOWLEDGED" ? "ACKNOWLEDGED" : "RAISED",
     alert: withSignal(p.alert),
     acknowledged: p.acknowledged ? withSignal(p.acknowledged) : null,

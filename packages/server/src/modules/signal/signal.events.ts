@@ -1,5 +1,5 @@
 import type { Alert, Prisma, Signal } from "../../generated/prisma/client.js";
-import type { OutboxEventInput } from "../../realtime/outbox.js";
+import type { OutboxEventInput } from "../../platform/realtime/outbox.js";
 
 /**
  * Outbox payloads carry a snapshot of the signal (and alert) as committed, so a live

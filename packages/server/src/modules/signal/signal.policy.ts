@@ -1,5 +1,5 @@
 import type { Signal } from "../../generated/prisma/client.js";
-import type { Viewer } from "../../graphql/context.js";
+import type { Viewer } from "../../core/viewer.js";
 
 /**
  * Who sees which signal, and how much of it. Pure functions: the same rules decide a

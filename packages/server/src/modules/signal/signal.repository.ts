@@ -1,4 +1,4 @@
-import type { DbOrTx, Tx } from "../../db/prisma.js";
+import type { DbOrTx, Tx } from "../../platform/db/prisma.js";
 import type { Prisma } from "../../generated/prisma/client.js";
 import type { AlertReason, SignalStatus } from "../../generated/prisma/enums.js";
 

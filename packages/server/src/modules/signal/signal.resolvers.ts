@@ -1,7 +1,7 @@
 import type { Resolvers } from "../../generated/graphql.js";
 import type { Signal } from "../../generated/prisma/client.js";
-import type { Context } from "../../graphql/context.js";
-import { notFound } from "../../graphql/errors.js";
+import type { Context } from "../../kernel/context.js";
+import { notFound } from "../../core/errors.js";
 import { serveLive } from "../../graphql/live.js";
 import { mayKnowReporter, signalViewFor } from "./signal.policy.js";
 
@@ -20,11 +20,11 @@ export const signalResolvers: Resolvers = {
   },
   Subscription: {
     signalFeed: {
-      subscribe: (_p, { after }, ctx, info) => serveLive(ctx, info, ctx.services.fanout, ctx.services.signals.feed(ctx.viewer, after)),
+      subscribe: (_p, { after }, ctx, info) => serveLive(ctx, info, ctx.services.signals.feed(ctx.viewer, after)),
       resolve: (item: unknown) => item as never,
     },
     myAlerts: {
-      subscribe: (_p, { after }, ctx, info) => serveLive(ctx, info, ctx.services.fanout, ctx.services.alerts.feed(ctx.viewer, after)),
+      subscribe: (_p, { after }, ctx, info) => serveLive(ctx, info, ctx.services.alerts.feed(ctx.viewer, after)),
       resolve: (item: unknown) => item as never,
     },
   },

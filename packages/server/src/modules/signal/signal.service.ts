@@ -1,19 +1,22 @@
 import { findSituationTextTerms } from "@wijknet/shared";
-import type { Db } from "../../db/prisma.js";
+import type { Db } from "../../platform/db/prisma.js";
 import type { Prisma, Signal } from "../../generated/prisma/client.js";
 import type { Severity, SignalKind, SignalStatus, SignalVisibility } from "../../generated/prisma/enums.js";
-import type { Viewer } from "../../graphql/context.js";
-import { AppError, badInput, forbidden, notFound } from "../../graphql/errors.js";
-import type { LiveFeed } from "../../graphql/live.js";
-import { appendEvents, decodeCursor, encodeCursor, type OutboxEvent, type OutboxEventInput, type OutboxReader } from "../../realtime/outbox.js";
+import { eventCursor, idCursor } from "../../core/cursor.js";
+import { isId } from "../../core/ids.js";
+import { cleanText } from "../../core/text.js";
+import type { Viewer } from "../../core/viewer.js";
+import { AppError, badInput, forbidden, notFound } from "../../core/errors.js";
+import type { LiveFeed } from "../../platform/realtime/live-feed.js";
+import { appendEvents, type OutboxEvent, type OutboxEventInput, type OutboxReader } from "../../platform/realtime/outbox.js";
 import type { AuditService } from "../audit/audit.service.js";
-import { canAccessDistrict, requireRole, requireViewer } from "../auth/authz.js";
+import { canAccessDistrict, requireRole, requireViewer } from "../../core/authz.js";
 import type { AlertService } from "./alert.service.js";
 import { reviveSignal, signalEvent, type SignalEventPayload } from "./signal.events.js";
 import { feedViewFor, mayFollowSignals, signalViewFor } from "./signal.policy.js";
 import { signalRepository as repo } from "./signal.repository.js";
 import type { ReportSignalResult, SignalFeedItem, SignalPage } from "./signal.types.js";
-import { enforce, type RateLimiter, type RateLimitRule } from "../../lib/rate-limit.js";
+import { enforce, type RateLimiter, type RateLimitRule } from "../../platform/rate-limit.js";
 
 export interface SignalServiceDeps {
   db: Db;
@@ -50,7 +53,6 @@ export interface UpdateSignalInput {
 }
 
 const LIMITS = { summary: [3, 200], details: [0, 4_000], place: [0, 200], note: [1, 2_000] } as const;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const WARNING_MESSAGE =
   "Describe the situation (what is happening, where, when), not who people are: this names a nationality, religion, skin colour or origin.";
@@ -78,12 +80,12 @@ export class SignalService {
     if (input.occurredFrom && input.occurredUntil && input.occurredFrom > input.occurredUntil) {
       throw badInput("input.occurredUntil", "The time window ends before it starts.");
     }
-    if (!UUID.test(input.districtId)) throw badInput("input.districtId", "Unknown district.");
+    if (!isId(input.districtId)) throw badInput("input.districtId", "Unknown district.");
     const district = await repo.findDistrict(db, input.districtId);
     if (!district || district.municipalityId !== viewer.municipalityId) throw badInput("input.districtId", "Unknown district.");
     if (!canAccessDistrict(viewer, district.municipalityId, district.id)) throw forbidden("You can report signals in your own districts only.");
     if (input.neighbourhoodId) {
-      const n = UUID.test(input.neighbourhoodId) ? await repo.findNeighbourhood(db, input.neighbourhoodId) : null;
+      const n = isId(input.neighbourhoodId) ? await repo.findNeighbourhood(db, input.neighbourhoodId) : null;
       if (!n || n.districtId !== district.id) throw badInput("input.neighbourhoodId", "Not a neighbourhood of this district.");
     }
 
@@ -138,9 +140,9 @@ export class SignalService {
     const viewer = requireRole(viewerInput, "COORDINATOR");
     const { db, audit, alerts } = this.deps;
     const note = text(input.note, "input.note", LIMITS.note);
-    if (!UUID.test(id)) throw notFound("Signal");
+    if (!isId(id)) throw notFound("Signal");
     if (input.districtId) {
-      const d = UUID.test(input.districtId) ? await repo.findDistrict(db, input.districtId) : null;
+      const d = isId(input.districtId) ? await repo.findDistrict(db, input.districtId) : null;
       if (!d || d.municipalityId !== viewer.municipalityId) throw badInput("input.districtId", "Unknown district.");
     }
 
@@ -192,7 +194,7 @@ export class SignalService {
 
   async get(viewerInput: Viewer | null, id: string, requestId: string | null = null): Promise<Signal | null> {
     const viewer = requireViewer(viewerInput);
-    if (!UUID.test(id)) return null;
+    if (!isId(id)) return null;
     const signal = await repo.findSignal(this.deps.db, id);
     const view = signal ? signalViewFor(viewer, signal) : null;
     if (!signal || (view !== "full" && view !== "police")) return null;
@@ -216,11 +218,7 @@ export class SignalService {
     const viewer = requireRole(viewerInput, "COORDINATOR", "POLICE_LIAISON");
     if (args.first < 1 || args.first > 200) throw badInput("first", "Between 1 and 200.");
     let afterId: string | null = null;
-    if (args.after) {
-      const raw = Buffer.from(args.after, "base64url").toString("utf8");
-      if (!raw.startsWith("s1:") || !UUID.test(raw.slice(3))) throw badInput("after", "Not a valid cursor.");
-      afterId = raw.slice(3);
-    }
+    if (args.after) afterId = idCursor.decode(args.after);
     let districtIds: string[] | undefined;
     if (viewer.role === "POLICE_LIAISON") {
       districtIds = args.districtId ? viewer.districtIds.filter((d) => d === args.districtId) : [...viewer.districtIds];
@@ -236,14 +234,14 @@ export class SignalService {
     const nodes = rows.slice(0, args.first);
     await this.auditReads(viewer, nodes.map((n) => n.id), args.requestId ?? null);
     const last = nodes[nodes.length - 1];
-    return { nodes, endCursor: rows.length > args.first && last ? Buffer.from(`s1:${last.id}`).toString("base64url") : null };
+    return { nodes, endCursor: rows.length > args.first && last ? idCursor.encode(last.id) : null };
   }
 
   /** The live feed of the viewer's visible signals (coordinator: all; liaison: shared, own districts). */
   feed(viewerInput: Viewer | null, after: string | null | undefined): LiveFeed {
     const viewer = requireViewer(viewerInput);
     if (!mayFollowSignals(viewer)) throw forbidden("Only coordinators and police liaisons follow the signal feed.");
-    const position = after == null ? null : decodeCursor(after);
+    const position = after == null ? null : eventCursor.decode(after);
     return {
       municipalityId: viewer.municipalityId,
       topic: "signal",
@@ -268,7 +266,7 @@ function signalFeedItem(event: OutboxEvent, variant: string): SignalFeedItem {
   const p = event.payload as SignalEventPayload;
   const withdrawn = variant === "withdrawn";
   return {
-    cursor: encodeCursor(event.seq),
+    cursor: eventCursor.encode(event.seq),
     kind: withdrawn ? "WITHDRAWN" : event.type === "SIGNAL_REPORTED" ? "REPORTED" : "UPDATED",
     signalId: event.entityId,
     signal: withdrawn ? null : reviveSignal(p.signal),
@@ -277,10 +275,5 @@ function signalFeedItem(event: OutboxEvent, variant: string): SignalFeedItem {
 }
 
 function text(value: string | null | undefined, field: string, [min, max]: readonly [number, number]): string | null {
-  if (value == null) return null;
-  const v = value.trim();
-  if (v.length === 0 && min === 0) return null;
-  if (v.length < min) throw badInput(field, min === 1 ? "Must not be empty." : `At least ${min} characters.`);
-  if (v.length > max) throw badInput(field, `At most ${max} characters.`);
-  return v.length === 0 ? null : v;
+  return cleanText(value, field, max, min);
 }

@@ -1,6 +1,5 @@
 import type { Db, Tx } from "../db/prisma.js";
-import type { Prisma } from "../generated/prisma/client.js";
-import { badInput } from "../graphql/errors.js";
+import type { Prisma } from "../../generated/prisma/client.js";
 import type { Logger } from "../logger.js";
 import type { Doorbell } from "./doorbell.js";
 
@@ -65,26 +64,6 @@ export async function appendEvents(tx: Tx, events: readonly OutboxEventInput[]):
     })),
   });
 }
-
-// ─── cursors ───
-
-const CURSOR_PREFIX = "e1:";
-
-/** An opaque, URL-safe cursor for an event position. */
-export function encodeCursor(seq: bigint): string {
-  return Buffer.from(CURSOR_PREFIX + seq.toString(10)).toString("base64url");
-}
-
-/** Parses a cursor from a client; anything that is not one of ours is BAD_USER_INPUT. */
-export function decodeCursor(cursor: string, field = "after"): bigint {
-  if (cursor.length > 64 || !/^[A-Za-z0-9_-]+$/.test(cursor)) throw badInput(field, "Not a valid cursor.");
-  const raw = Buffer.from(cursor, "base64url").toString("utf8");
-  const m = /^e1:(0|[1-9][0-9]{0,18})$/.exec(raw);
-  if (!m) throw badInput(field, "Not a valid cursor.");
-  return BigInt(m[1]!);
-}
-
-// ─── reader ───
 
 export type OutboxListener = (events: readonly OutboxEvent[]) => void | Promise<void>;
 

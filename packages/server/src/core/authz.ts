@@ -1,6 +1,6 @@
-import type { Role } from "../../generated/prisma/enums.js";
-import type { Viewer } from "../../graphql/context.js";
-import { forbidden, unauthenticated } from "../../graphql/errors.js";
+import type { Role } from "../generated/prisma/enums.js";
+import type { Viewer } from "./viewer.js";
+import { forbidden, unauthenticated } from "./errors.js";
 
 /**
  * Authorization helpers. Services call these on their first line: deny by default,

@@ -1,6 +1,11 @@
-import { badInput } from "../graphql/errors.js";
+import { badInput } from "./errors.js";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Whether a value is shaped like one of our ids (a UUID). */
+export function isId(value: string): boolean {
+  return UUID.test(value);
+}
 
 /** Every id is a UUID: anything else is the caller's mistake, not a database error. */
 export function requireId(value: string, field: string): string {

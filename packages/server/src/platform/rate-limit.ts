@@ -6,8 +6,8 @@
  */
 import { createHash } from "node:crypto";
 import { Redis } from "ioredis";
-import { AppError } from "../graphql/errors.js";
-import type { Logger } from "../logger.js";
+import { AppError } from "../core/errors.js";
+import type { Logger } from "./logger.js";
 
 export interface RateLimitRule {
   /** Counter name, e.g. "login:account". */

@@ -1,0 +1,14 @@
+import type { Role } from "../generated/prisma/enums.js";
+
+/** Who is asking: resolved from the bearer token on every HTTP request and once per socket. */
+export interface Viewer {
+  userId: string;
+  sessionId: string;
+  municipalityId: string;
+  role: Role;
+  /** The districts the user works in; empty for municipality-wide roles. */
+  districtIds: readonly string[];
+  /** The user's own contact record (an ally's profile), if linked. */
+  contactId: string | null;
+  expiresAt: Date;
+}

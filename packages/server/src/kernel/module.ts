@@ -1,0 +1,43 @@
+import { readdirSync, readFileSync } from "node:fs";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Resolvers } from "../generated/graphql.js";
+import type { Db } from "../platform/db/prisma.js";
+import type { Platform } from "../platform/index.js";
+import type { JobDefinition } from "../platform/jobs/scheduler.js";
+import type { LoaderRegistry, ServiceRegistry } from "./context.js";
+
+export type { Platform };
+
+/** A route outside GraphQL (e.g. a calendar download); returns true when it answered. */
+export type HttpRoute = (req: IncomingMessage, res: ServerResponse, pathname: string) => Promise<boolean>;
+
+/**
+ * One feature, as the app sees it. A feature lives in `modules/<name>/` and exports
+ * one of these from its `index.ts`; `modules/index.ts` lists them in build order (a
+ * feature's services may use the services of the features above it). The app, the
+ * schema, the loaders, the scheduler and the HTTP router only ever iterate this list.
+ */
+export interface FeatureModule {
+  name: string;
+  /** The feature's SDL (`extend type Query { … }`); see `sdlOf`. */
+  typeDefs: readonly string[];
+  resolvers?: Resolvers;
+  /** Builds the feature's services; `services` holds those of the features listed earlier. */
+  services?(platform: Platform, services: ServiceRegistry): Partial<ServiceRegistry>;
+  /** Per-request DataLoaders for the feature's relations. */
+  loaders?(db: Db): Partial<LoaderRegistry>;
+  /** Timed work, run by the one job scheduler. */
+  jobs?(services: ServiceRegistry, platform: Platform): readonly JobDefinition[];
+  routes?(services: ServiceRegistry): readonly HttpRoute[];
+}
+
+/** Every `*.graphql` file next to a feature's `index.ts`, in name order. */
+export function sdlOf(moduleUrl: string): string[] {
+  const dir = dirname(fileURLToPath(moduleUrl));
+  return readdirSync(dir)
+    .filter((name) => name.endsWith(".graphql"))
+    .sort()
+    .map((name) => readFileSync(join(dir, name), "utf8"));
+}

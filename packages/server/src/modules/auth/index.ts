@@ -1,0 +1,35 @@
+import type { FeatureModule } from "../../kernel/module.js";
+import { sdlOf } from "../../kernel/module.js";
+import { rateLimitRules } from "../../platform/rate-limit.js";
+import { createAuthLoaders } from "./auth.loaders.js";
+import { authResolvers } from "./auth.resolvers.js";
+import { AuthService } from "./auth.service.js";
+
+declare module "../../kernel/context.js" {
+  interface ServiceRegistry {
+    auth: AuthService;
+  }
+  interface LoaderRegistry extends ReturnType<typeof createAuthLoaders> {}
+}
+
+/** Accounts, login sessions and who the caller is. */
+export const authModule: FeatureModule = {
+  name: "auth",
+  typeDefs: sdlOf(import.meta.url),
+  resolvers: authResolvers,
+  loaders: createAuthLoaders,
+  services: ({ db, config, rateLimiter, revokeSession }, { audit }) => ({
+    auth: new AuthService({
+      db,
+      audit,
+      rateLimiter,
+      rateLimits: rateLimitRules({
+        loginPerAccount: config.RATE_LIMIT_LOGIN_PER_ACCOUNT,
+        loginPerAddress: config.RATE_LIMIT_LOGIN_PER_ADDRESS,
+        signalReportsPerHour: config.RATE_LIMIT_SIGNAL_REPORTS_PER_HOUR,
+      }),
+      tokenTtlMinutes: config.AUTH_TOKEN_TTL_MINUTES,
+      onSessionRevoked: revokeSession,
+    }),
+  }),
+};

@@ -1,0 +1,26 @@
+import type { FeatureModule } from "../../kernel/module.js";
+import { sdlOf } from "../../kernel/module.js";
+import { ContactTransferService } from "./contact-transfer.service.js";
+import { createContactLoaders } from "./contact.loaders.js";
+import { contactResolvers } from "./contact.resolvers.js";
+import { ContactService } from "./contact.service.js";
+
+declare module "../../kernel/context.js" {
+  interface ServiceRegistry {
+    contacts: ContactService;
+    contactTransfer: ContactTransferService;
+  }
+  interface LoaderRegistry extends ReturnType<typeof createContactLoaders> {}
+}
+
+/** Contacts (people), their roles, consents and contact moments; spreadsheet import and export. */
+export const contactModule: FeatureModule = {
+  name: "contact",
+  typeDefs: sdlOf(import.meta.url),
+  resolvers: contactResolvers,
+  loaders: createContactLoaders,
+  services: ({ db }, { audit }) => ({
+    contacts: new ContactService({ db, audit }),
+    contactTransfer: new ContactTransferService({ db, audit }),
+  }),
+};

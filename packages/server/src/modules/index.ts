@@ -1,0 +1,28 @@
+import type { FeatureModule } from "../kernel/module.js";
+import { auditModule } from "./audit/index.js";
+import { authModule } from "./auth/index.js";
+import { contactModule } from "./contact/index.js";
+import { districtModule } from "./district/index.js";
+import { networkModule } from "./network/index.js";
+import { notificationModule } from "./notification/index.js";
+import { organisationModule } from "./organisation/index.js";
+import { retentionModule } from "./retention/index.js";
+import { sessionModule } from "./session/index.js";
+import { signalModule } from "./signal/index.js";
+
+/**
+ * The one list of features. Order is build order: a feature's services may use the
+ * services of the features above it (composeServices fails at boot otherwise).
+ */
+export const modules: readonly FeatureModule[] = [
+  auditModule,
+  authModule,
+  districtModule,
+  organisationModule,
+  contactModule,
+  networkModule,
+  notificationModule,
+  sessionModule,
+  signalModule,
+  retentionModule,
+];

@@ -1,0 +1,24 @@
+import type { FeatureModule } from "../../kernel/module.js";
+import { NotificationService } from "./notification.service.js";
+
+declare module "../../kernel/context.js" {
+  interface ServiceRegistry {
+    notifications: NotificationService;
+  }
+}
+
+/**
+ * The notification outbox: messages other features enqueue in their transactions,
+ * sent by email (or to the local mailbox) by a job.
+ */
+export const notificationModule: FeatureModule = {
+  name: "notification",
+  typeDefs: [],
+  services: ({ db, mailer, config, log }, { audit }) => ({
+    notifications: new NotificationService({ db, audit, mailer, publicUrl: config.PUBLIC_URL, instanceId: config.INSTANCE_ID, log }),
+  }),
+  jobs: ({ notifications }, { config }) => [
+    // Last in its lane: the jobs before it (reminders, promotions) enqueue what it sends.
+    { name: "notification-delivery", lane: "sweep", intervalMs: config.SWEEP_INTERVAL_MS, order: 100, run: (now) => notifications.deliverDue(now) },
+  ],
+};

@@ -1,0 +1,29 @@
+import type { FeatureModule } from "../../kernel/module.js";
+import { sdlOf } from "../../kernel/module.js";
+import { invitationIcsRoute } from "./session.http.js";
+import { createSessionLoaders } from "./session.loaders.js";
+import { sessionResolvers } from "./session.resolvers.js";
+import { SessionService } from "./session.service.js";
+
+declare module "../../kernel/context.js" {
+  interface ServiceRegistry {
+    sessions: SessionService;
+  }
+  interface LoaderRegistry extends ReturnType<typeof createSessionLoaders> {}
+}
+
+/** Theme sessions, invitations with personal links, RSVPs with a fair waitlist, attendance. */
+export const sessionModule: FeatureModule = {
+  name: "session",
+  typeDefs: sdlOf(import.meta.url),
+  resolvers: sessionResolvers,
+  loaders: createSessionLoaders,
+  services: ({ db, doorbell, config }, { audit, notifications }) => ({
+    sessions: new SessionService({ db, audit, notifications, doorbell, publicUrl: config.PUBLIC_URL, retentionDays: config.RSVP_RETENTION_DAYS }),
+  }),
+  jobs: ({ sessions }, { config }) => [
+    { name: "session-reminders", lane: "sweep", intervalMs: config.SWEEP_INTERVAL_MS, run: (now) => sessions.sweepReminders(now) },
+    { name: "rsvp-retention", lane: "sweep", intervalMs: config.SWEEP_INTERVAL_MS, run: (now) => sessions.sweepRetention(now) },
+  ],
+  routes: ({ sessions }) => [invitationIcsRoute({ sessions })],
+};

@@ -1,0 +1,102 @@
+import { join } from "node:path";
+import { EMBEDDED_POOL_OPTIONS, startEmbeddedPostgres, type EmbeddedPostgres } from "./db/embedded-postgres.js";
+import { migrateDeploy } from "./db/migrate.js";
+import { createDatabase, type Database, type Db } from "./db/prisma.js";
+import type { Config } from "./config.js";
+import type { Logger } from "./logger.js";
+import { createMailer, type Mailer } from "./mail/mailer.js";
+import { MemoryRateLimiter, RedisRateLimiter, rateLimitPrefix, type RateLimiter } from "./rate-limit.js";
+import { InProcessDoorbell, RedisDoorbell, type Doorbell } from "./realtime/doorbell.js";
+import { Fanout } from "./realtime/fanout.js";
+import { OutboxReader } from "./realtime/outbox.js";
+
+/** The engines every feature may use, started before any feature. */
+export interface Platform {
+  config: Config;
+  log: Logger;
+  db: Db;
+  database: Database;
+  /** "embedded" (PGlite in DATA_DIR) or "external" (DATABASE_URL). */
+  databaseMode: "embedded" | "external";
+  doorbell: Doorbell;
+  /** This instance's follower of the event outbox, and the fan-out to its live subscribers. */
+  outbox: OutboxReader;
+  fanout: Fanout;
+  rateLimiter: RateLimiter;
+  mailer: Mailer;
+  /** Where the local mailbox is when no SMTP_URL is set. */
+  mailboxDir: string;
+  /** Tells every instance that a login session ended, so its sockets close everywhere. */
+  revokeSession(sessionId: string): void;
+  /** Runs `listener` on this instance whenever any instance revokes a session. */
+  onSessionRevoked(listener: (sessionId: string) => void): () => void;
+}
+
+const REVOKED_CHANNEL = "wijknet:auth:session-revoked";
+
+/**
+ * Starts (or connects to) the database, migrates an embedded one, then the doorbell,
+ * rate limiter, mailer and the outbox follower. `afterDatabase` runs before anything
+ * reads the database (the demo seed). Cleanups are pushed in start order; the caller
+ * runs them in reverse.
+ */
+export async function startPlatform(
+  config: Config,
+  log: Logger,
+  cleanups: Array<() => Promise<void>>,
+  afterDatabase?: (db: Db, mode: Platform["databaseMode"]) => Promise<void>,
+): Promise<Platform> {
+  let databaseUrl = config.DATABASE_URL;
+  let embedded: EmbeddedPostgres | null = null;
+  if (!databaseUrl) {
+    embedded = await startEmbeddedPostgres({ dataDir: join(config.DATA_DIR, "pgdata"), log: (msg) => log.info(msg) });
+    const e = embedded;
+    cleanups.push(() => e.stop());
+    databaseUrl = embedded.connectionString;
+    log.info({ dataDir: config.DATA_DIR }, "embedded PostgreSQL started; applying migrations");
+    await migrateDeploy(databaseUrl, (line) => log.debug({ prisma: line }));
+  }
+  const databaseMode = embedded ? "embedded" : "external";
+
+  const database = createDatabase({
+    url: databaseUrl,
+    poolMax: embedded ? EMBEDDED_POOL_OPTIONS.max : config.DB_POOL_MAX,
+    pool: embedded ? EMBEDDED_POOL_OPTIONS : {},
+    onPoolError: (err) => log.warn({ err: err.message }, "idle database connection failed"),
+  });
+  cleanups.push(() => database.close());
+  await afterDatabase?.(database.prisma, databaseMode);
+
+  const doorbell: Doorbell = config.REDIS_URL ? new RedisDoorbell(config.REDIS_URL, log) : new InProcessDoorbell();
+  cleanups.push(() => doorbell.close());
+  const rateLimiter: RateLimiter = config.REDIS_URL
+    ? new RedisRateLimiter(config.REDIS_URL, log, rateLimitPrefix(databaseUrl))
+    : new MemoryRateLimiter();
+  cleanups.push(() => rateLimiter.close());
+  const mailboxDir = join(config.DATA_DIR, "mailbox");
+  const mailer = createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, mailboxDir });
+  cleanups.push(() => mailer.close());
+
+  const outbox = new OutboxReader({ db: database.prisma, doorbell, log, pollIntervalMs: config.OUTBOX_POLL_INTERVAL_MS });
+  await outbox.start();
+  cleanups.push(() => outbox.stop());
+  const fanout = new Fanout(outbox, log);
+  cleanups.push(async () => fanout.stop());
+
+  return {
+    config,
+    log,
+    db: database.prisma,
+    database,
+    databaseMode,
+    doorbell,
+    outbox,
+    fanout,
+    rateLimiter,
+    mailer,
+    mailboxDir,
+    // Sockets of a revoked session may live on any instance: ring them all.
+    revokeSession: (sessionId) => void doorbell.ring(REVOKED_CHANNEL, sessionId),
+    onSessionRevoked: (listener) => doorbell.listen(REVOKED_CHANNEL, listener),
+  };
+}

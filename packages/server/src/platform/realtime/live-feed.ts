@@ -1,0 +1,22 @@
+import type { OutboxEvent } from "./outbox.js";
+
+/** What a feature says about one live feed; the transport (graphql/live.ts) does the rest. */
+export interface LiveFeed {
+  municipalityId: string;
+  topic: "signal" | "alert";
+  /** Personal feeds: only events addressed to this user are replayed. */
+  userId?: string;
+  /** Resume position (decoded cursor), or null for live-only. */
+  after: bigint | null;
+  /**
+   * Everyone with the same audience key sees the same rendering of an event
+   * (e.g. role and district scope), so the event is executed once for all of them.
+   */
+  audienceKey: string;
+  /** Authorisation of one event for this subscriber at delivery; null = withhold. */
+  authorize(event: OutboxEvent): string | null;
+  /** The subscription field's value for an event (its resolver returns it as is). */
+  toRoot(event: OutboxEvent, variant: string): unknown;
+  /** Called after the frame went out on the socket. */
+  onDelivered?(event: OutboxEvent, variant: string): void;
+}

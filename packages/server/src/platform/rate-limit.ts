@@ -117,18 +117,3 @@ export async function enforce(limiter: RateLimiter, rule: RateLimitRule, key: st
     throw new AppError("RATE_LIMITED", `${message} Try again in ${retryAfterSeconds} seconds.`, { retryAfterSeconds });
   }
 }
-
-export interface RateLimitSettings {
-  loginPerAccount: number;
-  loginPerAddress: number;
-  signalReportsPerHour: number;
-}
-
-export function rateLimitRules(s: RateLimitSettings) {
-  return {
-    loginPerAccount: { name: "login:account", limit: s.loginPerAccount, windowMs: 15 * 60_000 },
-    loginPerAddress: { name: "login:address", limit: s.loginPerAddress, windowMs: 15 * 60_000 },
-    signalReportsPerUser: { name: "signal:report", limit: s.signalReportsPerHour, windowMs: 60 * 60_000 },
-  } satisfies Record<string, RateLimitRule>;
-}
-export type RateLimitRules = ReturnType<typeof rateLimitRules>;

@@ -1,5 +1,5 @@
 import type { Db } from "../../platform/db/prisma.js";
-import { enforce, type RateLimiter, type RateLimitRules } from "../../platform/rate-limit.js";
+import { enforce, type RateLimiter, type RateLimitRule } from "../../platform/rate-limit.js";
 import type { User } from "../../generated/prisma/client.js";
 import type { Viewer } from "../../core/viewer.js";
 import { badInput, unauthenticated } from "../../core/errors.js";
@@ -12,7 +12,7 @@ import { generateToken, hashToken } from "./token.js";
 export interface AuthServiceDeps {
   db: Db;
   rateLimiter: RateLimiter;
-  rateLimits: RateLimitRules;
+  rateLimits: { loginPerAccount: RateLimitRule; loginPerAddress: RateLimitRule };
   audit: AuditService;
   tokenTtlMinutes: number;
   now?: () => Date;

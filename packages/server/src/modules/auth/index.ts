@@ -1,6 +1,5 @@
 import type { FeatureModule } from "../../kernel/module.js";
 import { sdlOf } from "../../kernel/module.js";
-import { rateLimitRules } from "../../platform/rate-limit.js";
 import { createAuthLoaders } from "./auth.loaders.js";
 import { authResolvers } from "./auth.resolvers.js";
 import { AuthService } from "./auth.service.js";
@@ -23,11 +22,10 @@ export const authModule: FeatureModule = {
       db,
       audit,
       rateLimiter,
-      rateLimits: rateLimitRules({
-        loginPerAccount: config.RATE_LIMIT_LOGIN_PER_ACCOUNT,
-        loginPerAddress: config.RATE_LIMIT_LOGIN_PER_ADDRESS,
-        signalReportsPerHour: config.RATE_LIMIT_SIGNAL_REPORTS_PER_HOUR,
-      }),
+      rateLimits: {
+        loginPerAccount: { name: "login:account", limit: config.RATE_LIMIT_LOGIN_PER_ACCOUNT, windowMs: 15 * 60_000 },
+        loginPerAddress: { name: "login:address", limit: config.RATE_LIMIT_LOGIN_PER_ADDRESS, windowMs: 15 * 60_000 },
+      },
       tokenTtlMinutes: config.AUTH_TOKEN_TTL_MINUTES,
       onSessionRevoked: revokeSession,
     }),

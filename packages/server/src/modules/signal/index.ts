@@ -1,7 +1,6 @@
 import type { FeatureModule } from "../../kernel/module.js";
 import { sdlOf } from "../../kernel/module.js";
 import { parseEscalateAfter } from "../../platform/config.js";
-import { rateLimitRules } from "../../platform/rate-limit.js";
 import { AlertService } from "./alert.service.js";
 import { createSignalLoaders } from "./signal.loaders.js";
 import { signalResolvers } from "./signal.resolvers.js";
@@ -28,11 +27,7 @@ export const signalModule: FeatureModule = {
   services: ({ db, outbox, log, rateLimiter, config }, { audit }) => {
     const alerts = new AlertService({ db, audit, outbox, escalateAfter: parseEscalateAfter(config.ALERT_ESCALATE_AFTER), log });
     const signals = new SignalService({
-      db, audit, alerts, outbox, rateLimiter, reportLimit: rateLimitRules({
-        loginPerAccount: config.RATE_LIMIT_LOGIN_PER_ACCOUNT,
-        loginPerAddress: config.RATE_LIMIT_LOGIN_PER_ADDRESS,
-        signalReportsPerHour: config.RATE_LIMIT_SIGNAL_REPORTS_PER_HOUR,
-      }).signalReportsPerUser,
+      db, audit, alerts, outbox, rateLimiter, reportLimit: { name: "signal:report", limit: config.RATE_LIMIT_SIGNAL_REPORTS_PER_HOUR, windowMs: 60 * 60_000 },
     });
     return { alerts, signals };
   },

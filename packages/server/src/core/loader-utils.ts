@@ -1,3 +1,12 @@
+/**
+ * What a service needs of a per-request DataLoader: load one row by key. Resolvers pass
+ * `ctx.loaders` as is (a DataLoader is one); services stay free of the transport and
+ * can be given a plain object in a job or a test.
+ */
+export interface Lookup<T> {
+  load(key: string): Promise<T>;
+}
+
 /** Orders rows to match DataLoader keys; missing keys map to null. */
 export function byId<T extends { id: string }>(ids: readonly string[], rows: readonly T[]): Array<T | null> {
   const map = new Map(rows.map((r) => [r.id, r]));

@@ -1,6 +1,7 @@
 import type { Db } from "../../platform/db/prisma.js";
 import type { Network, NetworkMembership, Prisma } from "../../generated/prisma/client.js";
 import type { AgeBand, MembershipRole, NetworkKind } from "../../generated/prisma/enums.js";
+import type { Lookup } from "../../core/loader-utils.js";
 import type { Viewer } from "../../core/viewer.js";
 import { badInput, conflict, forbidden, notFound } from "../../core/errors.js";
 import { requireId } from "../../core/ids.js";
@@ -12,11 +13,11 @@ import { networkRepository as repo } from "./network.repository.js";
 import { suppress, suppressedShare, type SuppressedCount } from "./suppression.js";
 
 export interface NetworkLoaders {
-  network(id: string): Promise<Network | null>;
-  district(id: string): Promise<{ id: string; municipalityId: string } | null>;
-  contact(id: string): Promise<{ id: string; municipalityId: string; status: string; anonymisedAt: Date | null } | null>;
-  membership(id: string): Promise<NetworkMembership | null>;
-  municipality(id: string): Promise<{ staleContactAfterDays: number } | null>;
+  network: Lookup<Network | null>;
+  district: Lookup<{ id: string; municipalityId: string } | null>;
+  contact: Lookup<{ id: string; municipalityId: string; status: string; anonymisedAt: Date | null } | null>;
+  membership: Lookup<NetworkMembership | null>;
+  municipality: Lookup<{ staleContactAfterDays: number } | null>;
 }
 
 export interface NetworkHealth {
@@ -85,7 +86,7 @@ export class NetworkService {
   /** NOT_FOUND both when it does not exist and when the viewer may not see it. */
   async get(viewerInput: Viewer | null, id: string, loaders: Pick<NetworkLoaders, "network">): Promise<Network> {
     const viewer = requireViewer(viewerInput);
-    const network = await loaders.network(requireId(id, "id"));
+    const network = await loaders.network.load(requireId(id, "id"));
     if (!network || !(await this.canSee(viewer, network))) throw notFound("Network");
     return network;
   }
@@ -102,7 +103,7 @@ export class NetworkService {
     const description = cleanText(input.description, "input.description", 2000);
     let districtId: string | null = null;
     if (input.districtId) {
-      const district = await loaders.district(requireId(input.districtId, "input.districtId"));
+      const district = await loaders.district.load(requireId(input.districtId, "input.districtId"));
       if (!district || district.municipalityId !== viewer.municipalityId) throw badInput("input.districtId", "No such district.");
       districtId = district.id;
     }
@@ -154,10 +155,10 @@ export class NetworkService {
 
   async addMember(viewerInput: Viewer | null, input: { networkId: string; contactId: string; role?: MembershipRole | null; since?: Date | null }, requestId: string, loaders: Pick<NetworkLoaders, "network" | "contact">) {
     const viewer = requireRole(viewerInput, "COORDINATOR", "ADMIN");
-    const network = await loaders.network(requireId(input.networkId, "input.networkId"));
+    const network = await loaders.network.load(requireId(input.networkId, "input.networkId"));
     if (!network || network.municipalityId !== viewer.municipalityId) throw badInput("input.networkId", "No such network.");
     if (network.archivedAt) throw badInput("input.networkId", "This network is archived.");
-    const contact = await loaders.contact(requireId(input.contactId, "input.contactId"));
+    const contact = await loaders.contact.load(requireId(input.contactId, "input.contactId"));
     if (!contact || contact.municipalityId !== viewer.municipalityId) throw badInput("input.contactId", "No such contact.");
     if (contact.status === "ARCHIVED" || contact.anonymisedAt) throw badInput("input.contactId", "This contact is archived.");
     const since = input.since ?? this.now();
@@ -174,8 +175,8 @@ export class NetworkService {
   }
 
   private async ownMembership(viewer: Viewer, id: string, loaders: Pick<NetworkLoaders, "network" | "membership">) {
-    const membership = await loaders.membership(requireId(id, "id"));
-    const network = membership ? await loaders.network(membership.networkId) : null;
+    const membership = await loaders.membership.load(requireId(id, "id"));
+    const network = membership ? await loaders.network.load(membership.networkId) : null;
     if (!membership || !network || network.municipalityId !== viewer.municipalityId) throw notFound("NetworkMembership");
     return membership;
   }
@@ -218,7 +219,7 @@ export class NetworkService {
   async health(viewerInput: Viewer | null, districtIdInput: string, fromInput: Date | null | undefined, toInput: Date | null | undefined, loaders: Pick<NetworkLoaders, "district" | "municipality">): Promise<NetworkHealth> {
     const viewer = requireRole(viewerInput, "COORDINATOR", "ADMIN", "POLICE_LIAISON");
     const districtId = requireId(districtIdInput, "districtId");
-    const district = await loaders.district(districtId);
+    const district = await loaders.district.load(districtId);
     if (!district || district.municipalityId !== viewer.municipalityId) throw notFound("District");
     if (!isMunicipalityWide(viewer) && !viewer.districtIds.includes(districtId)) throw forbidden();
     const now = this.now();
@@ -226,7 +227,7 @@ export class NetworkService {
     const from = fromInput ?? new Date(to.getTime() - 90 * 86_400_000);
     if (from >= to) throw badInput("from", "Must be before `to`.");
     if (to.getTime() - from.getTime() > MAX_PERIOD_DAYS * 86_400_000) throw badInput("from", "The period can be at most three years.");
-    const municipality = await loaders.municipality(viewer.municipalityId);
+    const municipality = await loaders.municipality.load(viewer.municipalityId);
     const cutoff = staleCutoff(municipality?.staleContactAfterDays ?? 90, now);
     const db = this.deps.db;
     const [row, youthBands, allBands] = await Promise.all([

@@ -5,8 +5,10 @@ import type { Logger } from "../logger.js";
 /**
  * The doorbell between instances. It carries tiny "something changed" messages only:
  * PostgreSQL (the outbox) is the source of truth, so a lost ring costs latency, never
- * data — instances also poll. Channels are scoped by municipality (and district) so a
- * ring reaches only the instances that have an audience for it.
+ * data — instances also poll. There are few channels and they are global (the outbox
+ * ring after a commit, session revocations): every instance follows the whole outbox, so
+ * a ring per municipality or district would save nothing until readers are sharded
+ * (see ARCHITECTURE.md, "Commit order").
  */
 export interface Doorbell {
   readonly kind: "redis" | "in-process";

@@ -7,7 +7,7 @@ import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import type { Config } from "./config.js";
 import { REPO_ROOT, parseEscalateAfter } from "./config.js";
-import { startEmbeddedPostgres, EMBEDDED_POOL_OPTIONS, type EmbeddedPostgres } from "./db/embedded-postgres.js";
+import { startEmbeddedPostgres, EMBEDDED_POOL_OPTIONS, type EmbeddedPostgres } from "@wijknet/embedded-postgres";
 import { migrateDeploy } from "./db/migrate.js";
 import { createDatabase, type Database } from "./db/prisma.js";
 import type { Context, Viewer, WsOperation } from "./graphql/context.js";

@@ -112,6 +112,10 @@ export async function startApp(
       validationRules: [QueryLimitsRule],
       parseOptions: PARSE_OPTIONS,
       nodeEnv: config.NODE_ENV,
+      // main.ts owns SIGINT/SIGTERM and stops everything in order; Apollo stopping itself on
+      // the same signal made app.stop() wait on a second, racing apollo.stop() until the
+      // 15 s force exit, so the embedded database was never closed cleanly.
+      stopOnTerminationSignals: false,
       formatError: (formatted, error) =>
         maskError(formatted, () => {
           const errorId = randomUUID();

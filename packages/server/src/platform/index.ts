@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { EMBEDDED_POOL_OPTIONS, startEmbeddedPostgres, type EmbeddedPostgres } from "./db/embedded-postgres.js";
+import { EMBEDDED_POOL_OPTIONS, startEmbeddedPostgres, type EmbeddedPostgres } from "@wijknet/embedded-postgres";
 import { migrateDeploy } from "./db/migrate.js";
 import { createDatabase, type Database, type Db } from "./db/prisma.js";
 import type { Config } from "./config.js";

@@ -15,7 +15,7 @@ import {
   startEmbeddedPostgres,
   type EmbeddedPostgres,
   type StartEmbeddedPostgresOptions,
-} from "../src/platform/db/embedded-postgres.js";
+} from "../src/index.js";
 
 /**
  * The embedded server multiplexes every connection onto ONE PGlite session, so
@@ -25,7 +25,7 @@ import {
  * clients that vanish. Everything runs on loopback in a temp folder.
  */
 
-const SERVER_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const PACKAGE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const IDLE_TIMEOUT_MS = 1_500;
 const execFileAsync = promisify(execFile);
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -219,7 +219,7 @@ describe("embedded PostgreSQL (PGlite over the wire protocol)", () => {
       process.stdout.write("ok");
     `;
     const child = execFileAsync(process.execPath, ["--input-type=module", "-e", script, server.connectionString], {
-      cwd: SERVER_DIR, // resolves "pg" from this package
+      cwd: PACKAGE_DIR, // resolves "pg" from this package (a dev dependency)
       timeout: 30_000,
     });
     const increments = Array.from({ length: 20 }, async () => {

@@ -41,6 +41,9 @@ function toJson(value: unknown): Prisma.InputJsonValue {
 export function defineEvent<S extends z.ZodType>(def: { topic: string; type: string; payload: S }): EventDefinition<z.output<S>> {
   const { topic, type, payload: schema } = def;
   const describe = (err: z.ZodError) => z.prettifyError(err).replace(/\n/g, "; ");
+  // One event object is authorised and rendered for many subscribers: parse it once.
+  // The parsed payload is shared: read it, never modify it.
+  const parsedOf = new WeakMap<object, z.output<S>>();
   return {
     topic,
     type,
@@ -60,8 +63,11 @@ export function defineEvent<S extends z.ZodType>(def: { topic: string; type: str
     },
     parse(event) {
       if (event.topic !== topic || event.type !== type) throw new Error(`expected an outbox event ${topic}/${type}, got ${event.topic}/${event.type}`);
+      const cached = parsedOf.get(event);
+      if (cached !== undefined) return cached;
       const parsed = schema.safeParse(event.payload);
       if (!parsed.success) throw new Error(`outbox event ${topic}/${type}: stored payload does not match its schema: ${describe(parsed.error)}`);
+      parsedOf.set(event, parsed.data);
       return parsed.data;
     },
     is: (event) => event.topic === topic && event.type === type,

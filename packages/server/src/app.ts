@@ -12,6 +12,7 @@ import { buildSchema } from "./graphql/schema.js";
 import { resolveTrustedDocuments, trustedDocumentsPlugin } from "./graphql/trusted-documents.js";
 import { attachWebSocketServer, type WsHandle } from "./graphql/ws.js";
 import { createHttpServer } from "./http/server.js";
+import { checkEventOwnership } from "./platform/realtime/event.js";
 import { collectJobs, collectRoutes, composeLoaders, composeServices } from "./kernel/compose.js";
 import type { Context, ServiceRegistry } from "./kernel/context.js";
 import type { FeatureModule } from "./kernel/module.js";
@@ -68,6 +69,8 @@ export async function startApp(
   };
 
   try {
+    // A topic belongs to one feature; fail before anything starts if two claim it.
+    checkEventOwnership(modules);
     const platform = await startPlatform(config, log, cleanups, async (db, mode) => {
       if (config.SEED_DEMO === "always" || (config.SEED_DEMO === "auto" && mode === "embedded")) {
         const seeded = await seedDemoIfEmpty(db, (msg) => log.info(msg));

@@ -26,6 +26,9 @@ function fakeReader(stored: OutboxEvent[]) {
     currentPosition() {
       return reader.position;
     },
+    async newestSeq() {
+      return stored.reduce((max, e) => (e.seq > max ? e.seq : max), 0n);
+    },
     async readAfter(_f: unknown, after: bigint, _upTo: unknown, take: number) {
       await replayGate;
       return stored.filter((e) => e.seq > after).slice(0, take);
@@ -107,6 +110,28 @@ describe("Fanout", () => {
   });
 });
 
+describe("Fanout with a snapshot", () => {
+  it("a live feed with a snapshot: events arriving while it is read wait, those it already shows are skipped", async () => {
+    const f = fakeReader([ev(1), ev(2)]);
+    f.setPosition(1n); // 2 is committed but not yet handed over by the reader
+    const fanout = new Fanout(f.reader, log);
+    const s = subscriber("g");
+    const order: string[] = [];
+    let releaseSnapshot!: () => void;
+    const snapshotRead = new Promise<void>((r) => (releaseSnapshot = r));
+    s.sub.deliver = (e) => order.push(`event ${e.seq}`);
+    fanout.attach(s.sub, null, async () => {
+      await snapshotRead;
+      order.push("snapshot");
+    });
+    await f.push([ev(2), ev(3)]); // 2 was visible before the snapshot was read: in it already
+    releaseSnapshot();
+    await new Promise((r) => setTimeout(r, 10));
+    await f.push([ev(4)]);
+    expect(order).toEqual(["snapshot", "event 3", "event 4"]);
+  });
+});
+
 describe("cursors", () => {
   it("round-trip and are opaque", () => {
     const c = encodeCursor(123456789n);
@@ -120,4 +145,5 @@ describe("cursors", () => {
       expect(() => decodeCursor(bad)).toThrowError(expect.objectContaining({ extensions: expect.objectContaining({ code: "BAD_USER_INPUT" }) }));
     },
   );
+
 });

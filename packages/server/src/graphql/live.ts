@@ -43,6 +43,10 @@ function cursorVariableName(info: GraphQLResolveInfo): string | null {
  * message for the subscriber's operation id. The returned iterator never yields: it
  * only exists so graphql-ws can end the subscription (client `complete`, socket
  * close), which detaches it from the fan-out.
+ *
+ * A live-only feed with `initial` first gets the field's current value (read after it
+ * is attached, live events held back until it went out); `distinct` drops a frame equal
+ * to the previous one on that subscription.
  */
 export function serveLive(ctx: Context, info: GraphQLResolveInfo, feed: LiveFeed): AsyncIterableIterator<never> {
   const op = ctx.ws;
@@ -56,7 +60,7 @@ export function serveLive(ctx: Context, info: GraphQLResolveInfo, feed: LiveFeed
   const document = documentOf(op.query);
   const prefix = Buffer.from(`{"id":${JSON.stringify(op.operationId)},"type":"next","payload":`);
 
-  const render = async (event: OutboxEvent, variant: string): Promise<string> => {
+  const renderRoot = async (rootValue: unknown): Promise<string> => {
     const result = await execute({
       schema: info.schema,
       document,
@@ -64,13 +68,37 @@ export function serveLive(ctx: Context, info: GraphQLResolveInfo, feed: LiveFeed
       variableValues: op.variables,
       // The field's resolver returns its parent as is, exactly as graphql-js does for a
       // value yielded by a subscription stream.
-      rootValue: feed.toRoot(event, variant),
+      rootValue,
       contextValue: op.fork(),
     });
     if (!result.errors) return JSON.stringify({ data: result.data });
     const errors = result.errors.map((e: GraphQLError) => maskError(e.toJSON(), () => randomUUID()));
     return JSON.stringify({ data: result.data, errors });
   };
+  const render = (event: OutboxEvent, variant: string): Promise<string> => renderRoot(feed.toRoot(event, variant));
+
+  /** The last frame sent (the group's shared buffer), for `distinct` feeds. */
+  let lastJson: Buffer | null = null;
+  const send = (json: Buffer): boolean => {
+    if (socket.readyState !== WebSocket.OPEN) return false;
+    if (socket.bufferedAmount > MAX_BUFFERED_BYTES) {
+      socket.close(1013, "Too far behind; resume from your last cursor");
+      return false;
+    }
+    if (feed.distinct) {
+      if (lastJson !== null && (lastJson === json || lastJson.equals(json))) return false;
+      lastJson = json;
+    }
+    // One copy into a pooled buffer, no UTF-8 encoding per socket; sent as a text frame.
+    socket.send(Buffer.concat([prefix, json, CLOSE_BRACE], prefix.length + json.length + 1), { binary: false });
+    return true;
+  };
+  const initial = feed.initial;
+  const prelude = initial && feed.after === null
+    ? async () => {
+        send(Buffer.from(await renderRoot(await initial())));
+      }
+    : undefined;
 
   const detach = op.fanout.attach(
     {
@@ -90,20 +118,14 @@ export function serveLive(ctx: Context, info: GraphQLResolveInfo, feed: LiveFeed
       },
       render,
       deliver(event, json, variant) {
-        if (socket.readyState !== WebSocket.OPEN) return;
-        if (socket.bufferedAmount > MAX_BUFFERED_BYTES) {
-          socket.close(1013, "Too far behind; resume from your last cursor");
-          return;
-        }
-        // One copy into a pooled buffer, no UTF-8 encoding per socket; sent as a text frame.
-        socket.send(Buffer.concat([prefix, json, CLOSE_BRACE], prefix.length + json.length + 1), { binary: false });
-        feed.onDelivered?.(event, variant);
+        if (send(json)) feed.onDelivered?.(event, variant);
       },
       // 1011: the client retries and resubscribes with its last cursor; the replay
       // then delivers what this subscription could not.
       fail: (reason) => socket.close(1011, reason),
     },
     feed.after,
+    prelude,
   );
 
   let finish!: () => void;

@@ -6,6 +6,7 @@ import type { Resolvers } from "../generated/graphql.js";
 import type { Db } from "../platform/db/prisma.js";
 import type { Platform } from "../platform/index.js";
 import type { JobDefinition } from "../platform/jobs/scheduler.js";
+import type { EventKind } from "../platform/realtime/event.js";
 import type { LoaderRegistry, ServiceRegistry } from "./context.js";
 
 export type { Platform };
@@ -31,6 +32,11 @@ export interface FeatureModule {
   /** Timed work, run by the one job scheduler. */
   jobs?(services: ServiceRegistry, platform: Platform): readonly JobDefinition[];
   routes?(services: ServiceRegistry): readonly HttpRoute[];
+  /**
+   * The outbox events this feature writes (see `defineEvent`). Their topics are the
+   * feature's own: no other module may write or serve them (checked at boot).
+   */
+  events?: readonly EventKind[];
 }
 
 /** Every `*.graphql` file next to a feature's `index.ts`, in name order. */

@@ -15,7 +15,11 @@ function loadersOf(ctx: Context): ContactLoaders {
   };
 }
 
-/** Progress events of a running import, as an async iterator for the subscription. */
+/**
+ * Progress events of a running import, as an async iterator for the subscription.
+ * Deliberately not on the outbox: progress is not a domain event, it has one audience
+ * (this operation's socket) and nothing to replay (ARCHITECTURE.md, "Realtime").
+ */
 async function* importWithProgress(ctx: Context, csv: string, dryRun: boolean) {
   const queue: Array<{ processed: number; total: number; report: ImportReport | null }> = [];
   let wake: (() => void) | null = null;

@@ -1,5 +1,6 @@
 import type { FeatureModule } from "../../kernel/module.js";
 import { sdlOf } from "../../kernel/module.js";
+import { sessionModuleEvents } from "./session.events.js";
 import { invitationIcsRoute } from "./session.http.js";
 import { createSessionLoaders } from "./session.loaders.js";
 import { sessionResolvers } from "./session.resolvers.js";
@@ -18,8 +19,9 @@ export const sessionModule: FeatureModule = {
   typeDefs: sdlOf(import.meta.url),
   resolvers: sessionResolvers,
   loaders: createSessionLoaders,
-  services: ({ db, doorbell, config }, { audit, notifications }) => ({
-    sessions: new SessionService({ db, audit, notifications, doorbell, publicUrl: config.PUBLIC_URL, retentionDays: config.RSVP_RETENTION_DAYS }),
+  events: sessionModuleEvents,
+  services: ({ db, outbox, config }, { audit, notifications }) => ({
+    sessions: new SessionService({ db, audit, notifications, outbox, publicUrl: config.PUBLIC_URL, retentionDays: config.RSVP_RETENTION_DAYS }),
   }),
   jobs: ({ sessions }, { config }) => [
     { name: "session-reminders", lane: "sweep", intervalMs: config.SWEEP_INTERVAL_MS, run: (now) => sessions.sweepReminders(now) },

@@ -1,6 +1,7 @@
 import type { Resolvers } from "../../generated/graphql.js";
 import type { Context } from "../../kernel/context.js";
 import { notFound } from "../../core/errors.js";
+import { serveLive } from "../../graphql/live.js";
 import type { SessionLoaders } from "./session.service.js";
 
 function loadersOf(ctx: Context): SessionLoaders {
@@ -34,7 +35,8 @@ export const sessionResolvers: Resolvers = {
   },
   Subscription: {
     sessionCounts: {
-      subscribe: (_p, { sessionId }, ctx) => ctx.services.sessions.countsStream(ctx.viewer, sessionId, loadersOf(ctx)),
+      subscribe: async (_p, { sessionId }, ctx, info) => serveLive(ctx, info, await ctx.services.sessions.countsFeed(ctx.viewer, sessionId, loadersOf(ctx))),
+      resolve: (item: unknown) => item as never,
     },
   },
   ThemeSession: {

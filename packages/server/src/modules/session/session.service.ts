@@ -6,11 +6,13 @@ import { AppError, badInput, conflict, forbidden, notFound } from "../../core/er
 import { keysetCursor, pageSize } from "../../core/cursor.js";
 import { requireId, requireIds } from "../../core/ids.js";
 import { KeyedQueue } from "../../core/keyed-queue.js";
-import type { Doorbell } from "../../platform/realtime/doorbell.js";
+import type { LiveFeed } from "../../platform/realtime/live-feed.js";
+import { appendEvents, type OutboxEventInput, type OutboxReader } from "../../platform/realtime/outbox.js";
 import type { AuditService } from "../audit/audit.service.js";
 import { isMunicipalityWide, requireRole } from "../../core/authz.js";
 import { cleanText, requiredText } from "../../core/text.js";
 import type { NewNotification, NotificationService } from "../notification/notification.service.js";
+import { SessionCountsChanged } from "./session.events.js";
 import { messages } from "./session.messages.js";
 import { sessionIcs } from "./session.ics.js";
 import { sessionRepository as repo } from "./session.repository.js";
@@ -54,7 +56,6 @@ const DAY = 86_400_000;
 const MAX_INVITES_PER_CALL = 2_000;
 /** Waiting for the session lock: 50 answers at once queue here, not fail. */
 const TX = { maxWait: 15_000, timeout: 20_000 } as const;
-const countsChannel = (sessionId: string) => `wijknet:session-counts:${sessionId}`;
 
 /**
  * Theme sessions, invitations and RSVPs. Who may do what (deny by default):
@@ -70,7 +71,7 @@ export class SessionService {
   /** Answers for one session queue here (FIFO) before taking the row lock; see KeyedQueue. */
   private readonly rsvpQueue = new KeyedQueue();
   constructor(private readonly deps: {
-    db: Db; audit: AuditService; notifications: NotificationService; doorbell?: Doorbell | undefined;
+    db: Db; audit: AuditService; notifications: NotificationService; outbox?: OutboxReader | undefined;
     publicUrl: string; retentionDays: number; now?: () => Date;
   }) {
     this.now = deps.now ?? (() => new Date());
@@ -225,9 +226,12 @@ export class SessionService {
         municipalityId: viewer.municipalityId, actorId: viewer.userId, actorRole: viewer.role, action: "UPDATE", entityType: "ThemeSession", entityId: s.id,
         details: { fields: Object.keys(input).filter((k) => (input as Record<string, unknown>)[k] !== undefined), notified: notes.length, promoted: promoted.length }, requestId,
       });
+      if (updated.capacity !== s.capacity || updated.youthReservedSeats !== s.youthReservedSeats || promoted.length > 0) {
+        await appendEvents(tx, [await this.countsEvent(tx, updated)]);
+      }
       return updated;
     }, TX);
-    this.ring(result.id);
+    this.deps.outbox?.announce();
     return result;
   }
 
@@ -443,9 +447,10 @@ export class SessionService {
         municipalityId: s.municipalityId, actorId: null, actorRole: null, action: "UPDATE", entityType: "Invitation", entityId: invitation.id,
         details: { fields: ["response"], response, guests: guests?.length ?? null, via: "token", promoted: promoted.length }, requestId,
       });
+      await appendEvents(tx, [await this.countsEvent(tx, s)]);
       return { invitation: updatedInvitation, session: s };
     }, TX));
-    this.ring(result.session.id);
+    this.deps.outbox?.announce();
     return { ...result, token };
   }
 
@@ -495,8 +500,10 @@ export class SessionService {
     return (await repo.findContactsByIds(tx, [invitation.contactId]))[0]?.email ?? null;
   }
 
-  private ring(sessionId: string): void {
-    void this.deps.doorbell?.ring(countsChannel(sessionId), sessionId);
+  /** The counts as this transaction leaves them, as an outbox event (append it last). */
+  private async countsEvent(tx: Tx, s: ThemeSession): Promise<OutboxEventInput> {
+    const counts = this.countsOf(s, (await repo.counts(tx, [s.id])).get(s.id));
+    return SessionCountsChanged.create({ municipalityId: s.municipalityId, districtId: s.districtId, entityId: s.id }, counts);
   }
 
   // ───────────── attendance ─────────────
@@ -561,65 +568,29 @@ export class SessionService {
   // ───────────── live counts ─────────────
 
   /**
-   * Current counts on subscribe, then again after every change: a doorbell ring (Redis
-   * pub/sub, any instance) or a slow poll makes it re-read PostgreSQL, the truth.
+   * The live counts of a session: its current counts on subscribe, then the counts
+   * every transaction that changed them wrote to the outbox (any instance), through the
+   * same fan-out as the signal feed. Identical consecutive frames are sent once.
    */
-  async countsStream(viewerInput: Viewer | null, sessionId: string, loaders: Pick<SessionLoaders, "session">, pollMs = 10_000): Promise<AsyncIterableIterator<{ sessionCounts: SessionCountsModel }>> {
+  async countsFeed(viewerInput: Viewer | null, sessionId: string, loaders: Pick<SessionLoaders, "session">): Promise<LiveFeed> {
     const viewer = requireRole(viewerInput, "COORDINATOR", "ADMIN");
     const s = await this.get(viewer, sessionId, loaders);
     const db = this.deps.db;
-    let dirty = true;
-    let done = false;
-    let waiter: (() => void) | null = null;
-    let last = "";
-    const wake = () => {
-      dirty = true;
-      waiter?.();
-      waiter = null;
-    };
-    const unlisten = this.deps.doorbell?.listen(countsChannel(s.id), wake) ?? (() => undefined);
-    const poll = setInterval(wake, pollMs);
-    poll.unref();
-    const finish = () => {
-      if (done) return;
-      done = true;
-      unlisten();
-      clearInterval(poll);
-      waiter?.();
-      waiter = null;
-    };
-    const read = async (): Promise<SessionCountsModel> => {
-      const fresh = (await repo.findSessionsByIds(db, [s.id]))[0] ?? s;
-      return this.countsOf(fresh, (await repo.counts(db, [s.id])).get(s.id));
-    };
-    const iterator: AsyncIterableIterator<{ sessionCounts: SessionCountsModel }> = {
-      [Symbol.asyncIterator]() {
-        return iterator;
+    return {
+      municipalityId: s.municipalityId,
+      topic: SessionCountsChanged.topic,
+      after: null,
+      // Counts hold no personal data: every coordinator and admin sees the same frame.
+      audienceKey: "staff",
+      authorize: (event) =>
+        SessionCountsChanged.is(event) && event.entityId === s.id && event.municipalityId === viewer.municipalityId ? "counts" : null,
+      toRoot: (event) => SessionCountsChanged.parse(event),
+      initial: async () => {
+        const fresh = (await repo.findSessionsByIds(db, [s.id]))[0] ?? s;
+        return this.countsOf(fresh, (await repo.counts(db, [s.id])).get(s.id));
       },
-      async next() {
-        while (!done) {
-          if (!dirty) await new Promise<void>((resolve) => (waiter = resolve));
-          if (done) break;
-          dirty = false;
-          const counts = await read();
-          const key = JSON.stringify(counts);
-          if (key !== last) {
-            last = key;
-            return { value: { sessionCounts: counts }, done: false };
-          }
-        }
-        return { value: undefined, done: true };
-      },
-      async return() {
-        finish();
-        return { value: undefined, done: true };
-      },
-      async throw(err: unknown) {
-        finish();
-        throw err;
-      },
+      distinct: true,
     };
-    return iterator;
   }
 
   // ───────────── timed work (sweep steps) ─────────────

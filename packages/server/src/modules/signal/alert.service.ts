@@ -13,7 +13,7 @@ import { requireViewer } from "../../core/authz.js";
 import { signalViewFor } from "./signal.policy.js";
 import { alertRepository as alerts, signalRepository as signals } from "./signal.repository.js";
 import type { AlertFeedItem, AlertWithSignal } from "./signal.types.js";
-import { reviveAlert, reviveSignal, signalEvent, toJson } from "./signal.events.js";
+import { AlertAcknowledged, AlertRaised, parseAlertEvent, signalEvent, SignalUpdated } from "./signal.events.js";
 
 export interface AlertServiceDeps {
   db: Db;
@@ -110,7 +110,7 @@ export class AlertService {
         details: { signalId: signal.id, recipientId: alert.recipientId, reason: alert.reason, escalationLevel: alert.escalationLevel },
       });
     }
-    return created.map((alert) => alertEvent("ALERT_RAISED", signal, alert, null));
+    return created.map((alert) => alertEvent(AlertRaised, signal, alert, null));
   }
 
   // ─── acknowledging ───
@@ -144,8 +144,8 @@ export class AlertService {
       const latestPerRecipient = new Map<string, Alert>();
       for (const a of all) latestPerRecipient.set(a.recipientId, a.id === acked.id ? acked : a);
       latestPerRecipient.set(acked.recipientId, acked);
-      const events = [...latestPerRecipient.values()].map((own) => alertEvent("ALERT_ACKNOWLEDGED", signal, own, acked));
-      events.push(signalEvent("SIGNAL_UPDATED", signal, null));
+      const events = [...latestPerRecipient.values()].map((own) => alertEvent(AlertAcknowledged, signal, own, acked));
+      events.push(signalEvent(SignalUpdated, signal, null));
       await appendEvents(tx, events);
       return acked;
     });
@@ -230,7 +230,7 @@ export class AlertService {
       authorize: (event) => (event.userId === viewer.userId && event.municipalityId === viewer.municipalityId ? "own" : null),
       toRoot: (event) => alertFeedItem(event),
       onDelivered: (event) => {
-        if (event.type === "ALERT_RAISED") this.noteDelivered(event.entityId);
+        if (AlertRaised.is(event)) this.noteDelivered(event.entityId);
       },
     };
   }
@@ -256,25 +256,19 @@ export class AlertService {
 }
 
 /** One alert event, addressed to the alert's recipient. */
-function alertEvent(type: "ALERT_RAISED" | "ALERT_ACKNOWLEDGED", signal: Signal, own: Alert, acknowledged: Alert | null): OutboxEventInput {
-  return {
-    municipalityId: signal.municipalityId,
-    topic: "alert",
-    type,
-    districtId: signal.districtId,
-    userId: own.recipientId,
-    entityId: own.id,
-    payload: toJson({ alert: own, acknowledged, signal }),
-  };
+function alertEvent(def: typeof AlertRaised | typeof AlertAcknowledged, signal: Signal, own: Alert, acknowledged: Alert | null): OutboxEventInput {
+  return def.create(
+    { municipalityId: signal.municipalityId, districtId: signal.districtId, userId: own.recipientId, entityId: own.id },
+    { alert: own, acknowledged, signal },
+  );
 }
 
 function alertFeedItem(event: OutboxEvent): AlertFeedItem {
-  const p = event.payload as { alert: unknown; acknowledged: unknown; signal: unknown };
-  const signal = reviveSignal(p.signal);
-  const withSignal = (a: unknown): AlertWithSignal => ({ ...reviveAlert(a), signalSnapshot: signal });
+  const p = parseAlertEvent(event);
+  const withSignal = (a: Alert): AlertWithSignal => ({ ...a, signalSnapshot: p.signal });
   return {
     cursor: eventCursor.encode(event.seq),
-    kind: event.type === "ALERT_ACKNOWLEDGED" ? "ACKNOWLEDGED" : "RAISED",
+    kind: AlertAcknowledged.is(event) ? "ACKNOWLEDGED" : "RAISED",
     alert: withSignal(p.alert),
     acknowledged: p.acknowledged ? withSignal(p.acknowledged) : null,
     at: event.createdAt,

@@ -2,6 +2,7 @@ import type { FeatureModule } from "../../kernel/module.js";
 import { sdlOf } from "../../kernel/module.js";
 import { parseEscalateAfter } from "../../platform/config.js";
 import { AlertService } from "./alert.service.js";
+import { signalModuleEvents } from "./signal.events.js";
 import { createSignalLoaders } from "./signal.loaders.js";
 import { signalResolvers } from "./signal.resolvers.js";
 import { SignalService } from "./signal.service.js";
@@ -24,6 +25,7 @@ export const signalModule: FeatureModule = {
   typeDefs: sdlOf(import.meta.url),
   resolvers: signalResolvers,
   loaders: createSignalLoaders,
+  events: signalModuleEvents,
   services: ({ db, outbox, log, rateLimiter, config }, { audit }) => {
     const alerts = new AlertService({ db, audit, outbox, escalateAfter: parseEscalateAfter(config.ALERT_ESCALATE_AFTER), log });
     const signals = new SignalService({

@@ -1,57 +1,88 @@
-import type { Alert, Prisma, Signal } from "../../generated/prisma/client.js";
-import type { OutboxEventInput } from "../../platform/realtime/outbox.js";
+import { z } from "zod";
+import type { Alert, Signal } from "../../generated/prisma/client.js";
+import { AlertReason, Severity, SignalKind, SignalStatus, SignalVisibility } from "../../generated/prisma/enums.js";
+import { defineEvent, isoDate } from "../../platform/realtime/event.js";
+import type { OutboxEvent } from "../../platform/realtime/outbox.js";
 
 /**
- * Outbox payloads carry a snapshot of the signal (and alert) as committed, so a live
- * frame renders without a query per subscriber. Reporter identity is in the snapshot
- * (the outbox is as private as the table); it is stripped per viewer at rendering.
+ * The signal module's outbox events (topics `signal` and `alert`). Payloads carry a
+ * snapshot of the signal (and alert) as committed, so a live frame renders without a
+ * query per subscriber. Reporter identity is in the snapshot (the outbox is as private
+ * as the table); it is stripped per viewer at rendering.
  */
-export function toJson(value: unknown): Prisma.InputJsonValue {
-  return JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue;
-}
 
-const date = (v: unknown): Date | null => (typeof v === "string" ? new Date(v) : null);
+const uuid = z.string();
 
-export function reviveSignal(raw: unknown): Signal {
-  const s = raw as Record<string, unknown>;
-  return {
-    ...(s as unknown as Signal),
-    occurredFrom: date(s["occurredFrom"]),
-    occurredUntil: date(s["occurredUntil"]),
-    anonymisedAt: date(s["anonymisedAt"]),
-    createdAt: date(s["createdAt"])!,
-    updatedAt: date(s["updatedAt"])!,
-  };
-}
+/** A Signal row as committed. Typed against the Prisma model: a new column fails here first. */
+const signalSnapshot: z.ZodType<Signal> = z.object({
+  id: uuid,
+  municipalityId: uuid,
+  districtId: uuid,
+  neighbourhoodId: uuid.nullable(),
+  kind: z.enum(SignalKind),
+  severity: z.enum(Severity),
+  summary: z.string(),
+  details: z.string().nullable(),
+  place: z.string().nullable(),
+  occurredFrom: isoDate().nullable(),
+  occurredUntil: isoDate().nullable(),
+  visibility: z.enum(SignalVisibility),
+  status: z.enum(SignalStatus),
+  reporterId: uuid.nullable(),
+  reporterIdentitySharable: z.boolean(),
+  anonymisedAt: isoDate().nullable(),
+  createdAt: isoDate(),
+  updatedAt: isoDate(),
+});
 
-export function reviveAlert(raw: unknown): Alert {
-  const a = raw as Record<string, unknown>;
-  return {
-    ...(a as unknown as Alert),
-    createdAt: date(a["createdAt"])!,
-    deliveredAt: date(a["deliveredAt"]),
-    acknowledgedAt: date(a["acknowledgedAt"]),
-    escalateAt: date(a["escalateAt"]),
-  };
-}
+const alertSnapshot: z.ZodType<Alert> = z.object({
+  id: uuid,
+  signalId: uuid,
+  recipientId: uuid,
+  reason: z.enum(AlertReason),
+  escalationLevel: z.number().int(),
+  createdAt: isoDate(),
+  deliveredAt: isoDate().nullable(),
+  acknowledgedAt: isoDate().nullable(),
+  acknowledgeComment: z.string().nullable(),
+  escalateAt: isoDate().nullable(),
+});
 
-export interface SignalEventPayload {
-  signal: unknown;
+const signalPayload = z.object({
+  signal: signalSnapshot,
   /** Scope before this change, when it changed: lets a viewer who lost sight of it get WITHDRAWN. */
-  before: { districtId: string; visibility: Signal["visibility"] } | null;
+  before: z.object({ districtId: uuid, visibility: z.enum(SignalVisibility) }).nullable(),
+});
+export type SignalEventPayload = z.output<typeof signalPayload>;
+
+export const SignalReported = defineEvent({ topic: "signal", type: "SIGNAL_REPORTED", payload: signalPayload });
+export const SignalUpdated = defineEvent({ topic: "signal", type: "SIGNAL_UPDATED", payload: signalPayload });
+
+const alertPayload = z.object({
+  /** The recipient's own alert. */
+  alert: alertSnapshot,
+  /** ALERT_ACKNOWLEDGED: the alert that was acknowledged (maybe someone else's). */
+  acknowledged: alertSnapshot.nullable(),
+  signal: signalSnapshot,
+});
+export type AlertEventPayload = z.output<typeof alertPayload>;
+
+export const AlertRaised = defineEvent({ topic: "alert", type: "ALERT_RAISED", payload: alertPayload });
+export const AlertAcknowledged = defineEvent({ topic: "alert", type: "ALERT_ACKNOWLEDGED", payload: alertPayload });
+
+/** Everything the module writes to the outbox (declared in its FeatureModule). */
+export const signalModuleEvents = [SignalReported, SignalUpdated, AlertRaised, AlertAcknowledged] as const;
+
+export function signalEvent(def: typeof SignalReported | typeof SignalUpdated, signal: Signal, before: SignalEventPayload["before"]) {
+  return def.create({ municipalityId: signal.municipalityId, districtId: signal.districtId, entityId: signal.id }, { signal, before });
 }
 
-export function signalEvent(
-  type: "SIGNAL_REPORTED" | "SIGNAL_UPDATED",
-  signal: Signal,
-  before: SignalEventPayload["before"],
-): OutboxEventInput {
-  return {
-    municipalityId: signal.municipalityId,
-    topic: "signal",
-    type,
-    districtId: signal.districtId,
-    entityId: signal.id,
-    payload: toJson({ signal, before } satisfies SignalEventPayload),
-  };
+/** The payload of any `signal` topic event. */
+export function parseSignalEvent(event: OutboxEvent): SignalEventPayload {
+  return (SignalReported.is(event) ? SignalReported : SignalUpdated).parse(event);
+}
+
+/** The payload of any `alert` topic event. */
+export function parseAlertEvent(event: OutboxEvent): AlertEventPayload {
+  return (AlertAcknowledged.is(event) ? AlertAcknowledged : AlertRaised).parse(event);
 }

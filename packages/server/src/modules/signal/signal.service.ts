@@ -12,7 +12,7 @@ import { appendEvents, type OutboxEvent, type OutboxEventInput, type OutboxReade
 import type { AuditService } from "../audit/audit.service.js";
 import { canAccessDistrict, requireRole, requireViewer } from "../../core/authz.js";
 import type { AlertService } from "./alert.service.js";
-import { reviveSignal, signalEvent, type SignalEventPayload } from "./signal.events.js";
+import { parseSignalEvent, SignalReported, SignalUpdated, signalEvent } from "./signal.events.js";
 import { feedViewFor, mayFollowSignals, signalViewFor } from "./signal.policy.js";
 import { signalRepository as repo } from "./signal.repository.js";
 import type { ReportSignalResult, SignalFeedItem, SignalPage } from "./signal.types.js";
@@ -125,7 +125,7 @@ export class SignalService {
         entityType: "Signal", entityId: created.id, requestId,
         details: { districtId: district.id, severity: created.severity, visibility, acknowledgedWarnings: warnings.length },
       });
-      const events: OutboxEventInput[] = [signalEvent("SIGNAL_REPORTED", created, null)];
+      const events: OutboxEventInput[] = [signalEvent(SignalReported, created, null)];
       events.push(...(await alerts.raiseForReport(tx, created, viewer)));
       if (visibility === "SHARED_WITH_POLICE") events.push(...(await alerts.raiseForPolice(tx, created, viewer)));
       await appendEvents(tx, events);
@@ -178,7 +178,7 @@ export class SignalService {
 
       const events: OutboxEventInput[] = [];
       const scopeChanged = after.districtId !== before.districtId || after.visibility !== before.visibility;
-      events.push(signalEvent("SIGNAL_UPDATED", after, scopeChanged ? { districtId: before.districtId, visibility: before.visibility } : null));
+      events.push(signalEvent(SignalUpdated, after, scopeChanged ? { districtId: before.districtId, visibility: before.visibility } : null));
       const closed = after.status === "RESOLVED" || after.status === "DISMISSED";
       const shared = after.visibility === "SHARED_WITH_POLICE";
       if (closed || !shared || after.districtId !== before.districtId) await alerts.stopEscalation(tx, id);
@@ -256,20 +256,20 @@ export class SignalService {
 
 /** Per subscriber, per event: show it, tell them it left their scope, or withhold it. */
 export function authorizeSignalEvent(viewer: Viewer, event: OutboxEvent): "show" | "withdrawn" | null {
-  const p = event.payload as SignalEventPayload & { signal: Signal };
+  const p = parseSignalEvent(event);
   if (feedViewFor(viewer, event.municipalityId, p.signal.districtId, p.signal.visibility)) return "show";
   if (p.before && feedViewFor(viewer, event.municipalityId, p.before.districtId, p.before.visibility)) return "withdrawn";
   return null;
 }
 
 function signalFeedItem(event: OutboxEvent, variant: string): SignalFeedItem {
-  const p = event.payload as SignalEventPayload;
+  const p = parseSignalEvent(event);
   const withdrawn = variant === "withdrawn";
   return {
     cursor: eventCursor.encode(event.seq),
-    kind: withdrawn ? "WITHDRAWN" : event.type === "SIGNAL_REPORTED" ? "REPORTED" : "UPDATED",
+    kind: withdrawn ? "WITHDRAWN" : SignalReported.is(event) ? "REPORTED" : "UPDATED",
     signalId: event.entityId,
-    signal: withdrawn ? null : reviveSignal(p.signal),
+    signal: withdrawn ? null : p.signal,
     at: event.createdAt,
   };
 }

@@ -66,18 +66,22 @@ export class Fanout {
     return n;
   }
 
-  /** Starts delivering to `sub`, after replaying what followed `after` (null: live only). */
-  attach(sub: FeedSubscriber, after: bigint | null): () => void {
+  /**
+   * Starts delivering to `sub`, after replaying what followed `after` (null: live only).
+   * `prelude` (live-only feeds) runs first, while live events are buffered: it sends the
+   * subscriber a snapshot read now; events already in that snapshot are skipped.
+   */
+  attach(sub: FeedSubscriber, after: bigint | null, prelude?: () => Promise<void>): () => void {
     const key = `${sub.municipalityId}|${sub.topic}`;
     let set = this.entries.get(key);
     if (!set) this.entries.set(key, (set = new Set()));
     let group = this.groupIds.get(sub.groupKey);
     if (!group) this.groupIds.set(sub.groupKey, (group = { id: this.nextGroupId++, refs: 0 }));
     group.refs++;
-    const entry: Entry = { sub, group: group.id, live: after === null, buffer: [], lastSeq: after ?? this.reader.currentPosition(), stopped: false };
+    const entry: Entry = { sub, group: group.id, live: after === null && !prelude, buffer: [], lastSeq: after ?? this.reader.currentPosition(), stopped: false };
     set.add(entry);
-    if (after !== null) {
-      this.replay(entry).catch((err: Error) => {
+    if (!entry.live) {
+      this.catchUp(entry, after !== null, prelude).catch((err: Error) => {
         this.log.warn({ err: err.message }, "replay failed; the subscriber is told to resume");
         entry.stopped = true;
         sub.fail("Replay failed; resume from your last cursor");
@@ -94,9 +98,18 @@ export class Fanout {
     };
   }
 
-  private async replay(entry: Entry): Promise<void> {
+  private async catchUp(entry: Entry, replay: boolean, prelude: (() => Promise<void>) | undefined): Promise<void> {
     const { sub } = entry;
+    if (prelude) {
+      // Seq order is commit order: every event up to the newest visible one is committed,
+      // so the snapshot read after this already shows it and it need not be sent again.
+      const newest = await this.reader.newestSeq();
+      await prelude();
+      if (entry.stopped) return;
+      if (!replay && newest > entry.lastSeq) entry.lastSeq = newest;
+    }
     for (;;) {
+      if (!replay) break;
       const page = await this.reader.readAfter(
         { municipalityId: sub.municipalityId, topic: sub.topic, userId: sub.userId },
         entry.lastSeq,

@@ -3,7 +3,8 @@ import type { OutboxEvent } from "./outbox.js";
 /** What a feature says about one live feed; the transport (graphql/live.ts) does the rest. */
 export interface LiveFeed {
   municipalityId: string;
-  topic: "signal" | "alert";
+  /** An outbox topic the feature owns (declared in its module's `events`). */
+  topic: string;
   /** Personal feeds: only events addressed to this user are replayed. */
   userId?: string;
   /** Resume position (decoded cursor), or null for live-only. */
@@ -17,6 +18,15 @@ export interface LiveFeed {
   authorize(event: OutboxEvent): string | null;
   /** The subscription field's value for an event (its resolver returns it as is). */
   toRoot(event: OutboxEvent, variant: string): unknown;
+  /**
+   * Live-only feeds (`after` null): the field's value now, sent as the first frame.
+   * It is read after the subscriber is attached to the fan-out, and events that
+   * arrive meanwhile wait until it went out, so no change falls between the snapshot
+   * and the live frames.
+   */
+  initial?(): Promise<unknown>;
+  /** Drop a frame identical to the previous one sent on this subscription. */
+  distinct?: boolean;
   /** Called after the frame went out on the socket. */
   onDelivered?(event: OutboxEvent, variant: string): void;
 }

@@ -12,9 +12,11 @@ export const OUTBOX_CHANNEL = "wijknet:outbox";
  */
 export const OUTBOX_LOCK_KEY = 0x77_69_6a_6b; // "wijk"
 
+/** Built by an event definition's `create` (see `defineEvent` in event.ts), never by hand. */
 export interface OutboxEventInput {
   municipalityId: string;
-  topic: "signal" | "alert";
+  /** Owned by one feature module (its `events`); platform knows no topic by name. */
+  topic: string;
   type: string;
   districtId?: string | null;
   userId?: string | null;
@@ -96,8 +98,7 @@ export class OutboxReader {
   }
 
   async start(): Promise<void> {
-    const last = await this.opts.db.event.findFirst({ orderBy: { seq: "desc" }, select: { seq: true } });
-    this.position = last?.seq ?? 0n;
+    this.position = await this.newestSeq();
     this.stopListening = this.opts.doorbell.listen(OUTBOX_CHANNEL, () => this.poke());
     this.timer = setInterval(() => this.poke(), this.opts.pollIntervalMs);
     this.timer.unref();
@@ -106,6 +107,12 @@ export class OutboxReader {
   /** The highest seq handed to listeners: everything at or below it is committed and visible. */
   currentPosition(): bigint {
     return this.position;
+  }
+
+  /** The newest seq visible in PostgreSQL now (every event up to it is committed). */
+  async newestSeq(): Promise<bigint> {
+    const last = await this.opts.db.event.findFirst({ orderBy: { seq: "desc" }, select: { seq: true } });
+    return last?.seq ?? 0n;
   }
 
   listen(listener: OutboxListener): () => void {

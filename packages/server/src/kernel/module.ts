@@ -7,6 +7,7 @@ import type { Db } from "../platform/db/prisma.js";
 import type { Platform } from "../platform/index.js";
 import type { JobDefinition } from "../platform/jobs/scheduler.js";
 import type { LoaderRegistry, ServiceRegistry } from "./context.js";
+import type { PersonalDataDecision, PersonalDataRunner, RetentionStep } from "./privacy.js";
 
 export type { Platform };
 
@@ -25,12 +26,28 @@ export interface FeatureModule {
   typeDefs: readonly string[];
   resolvers?: Resolvers;
   /** Builds the feature's services; `services` holds those of the features listed earlier. */
-  services?(platform: Platform, services: ServiceRegistry): Partial<ServiceRegistry>;
+  services?(platform: Platform, services: ServiceRegistry, kernel: Kernel): Partial<ServiceRegistry>;
   /** Per-request DataLoaders for the feature's relations. */
   loaders?(db: Db): Partial<LoaderRegistry>;
   /** Timed work, run by the one job scheduler. */
   jobs?(services: ServiceRegistry, platform: Platform): readonly JobDefinition[];
   routes?(services: ServiceRegistry): readonly HttpRoute[];
+  /**
+   * A decision for every model the feature owns that holds or links to a person
+   * (`kernel/privacy.ts`); kept in `<feature>.personal-data.ts`. Erasure, the
+   * subject-access export and contact merge run these, so they never name a feature.
+   */
+  personalData?: readonly PersonalDataDecision[];
+  /** What the feature deletes or anonymises when its period is over; run by the retention sweep. */
+  retention?(services: ServiceRegistry, platform: Platform): readonly RetentionStep[];
+}
+
+/** What the kernel hands every feature's `services` besides the platform and earlier services. */
+export interface Kernel {
+  /** Every feature's personal-data declarations, as one runner (erasure, export, merge). */
+  personalData: PersonalDataRunner;
+  /** Every feature's retention steps, in feature order; call once the features they use are built. */
+  retentionSteps(services: ServiceRegistry): RetentionStep[];
 }
 
 /** Every `*.graphql` file next to a feature's `index.ts`, in name order. */

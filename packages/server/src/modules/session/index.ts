@@ -2,6 +2,7 @@ import type { FeatureModule } from "../../kernel/module.js";
 import { sdlOf } from "../../kernel/module.js";
 import { invitationIcsRoute } from "./session.http.js";
 import { createSessionLoaders } from "./session.loaders.js";
+import { sessionPersonalData, sessionRetention } from "./session.personal-data.js";
 import { sessionResolvers } from "./session.resolvers.js";
 import { SessionService } from "./session.service.js";
 
@@ -18,12 +19,13 @@ export const sessionModule: FeatureModule = {
   typeDefs: sdlOf(import.meta.url),
   resolvers: sessionResolvers,
   loaders: createSessionLoaders,
+  personalData: sessionPersonalData,
+  retention: ({ sessions }) => [sessionRetention(sessions)],
   services: ({ db, doorbell, config }, { audit, notifications }) => ({
     sessions: new SessionService({ db, audit, notifications, doorbell, publicUrl: config.PUBLIC_URL, retentionDays: config.RSVP_RETENTION_DAYS }),
   }),
   jobs: ({ sessions }, { config }) => [
     { name: "session-reminders", lane: "sweep", intervalMs: config.SWEEP_INTERVAL_MS, run: (now) => sessions.sweepReminders(now) },
-    { name: "rsvp-retention", lane: "sweep", intervalMs: config.SWEEP_INTERVAL_MS, run: (now) => sessions.sweepRetention(now) },
   ],
   routes: ({ sessions }) => [invitationIcsRoute({ sessions })],
 };

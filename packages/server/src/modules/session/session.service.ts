@@ -659,7 +659,8 @@ export class SessionService {
    * Retention: RSVP_RETENTION_DAYS after a session ended, the personal bits go: the link
    * to the contact and the token (the link stops working), guest labels and guardian
    * consent times, and the messages sent. What stays is anonymous (age band, seat status,
-   * attendance) so turnout figures stay right.
+   * attendance) so turnout figures stay right. Runs inside the retention sweep's
+   * transaction (the session feature's `rsvp` step, session.personal-data.ts).
    */
   async anonymiseEndedRsvps(tx: Tx, now: Date, municipalityId?: string): Promise<number> {
     const cutoff = new Date(now.getTime() - this.deps.retentionDays * DAY);

@@ -177,10 +177,10 @@ describe("retention", () => {
       await app.db.prisma.themeSession.update({ where: { id: sessionId }, data: { startsAt: new Date(endsAt.getTime() - 2 * HOUR), endsAt } });
     };
     await endAt(179);
-    await app.services.sessions.sweepRetention(new Date());
+    await app.services.retention.run(new Date(), { municipalityId: w.municipality.id });
     expect(ok(await gql(app, PAGE, { token: link!.token })).invitation.registrations.map((r: any) => r.guestLabel)).toEqual([null, "Mo"]);
     await endAt(181);
-    await app.services.sessions.sweepRetention(new Date());
+    await app.services.retention.run(new Date(), { municipalityId: w.municipality.id });
     expect(errorCode(await gql(app, PAGE, { token: link!.token }))).toBe("NOT_FOUND");
     const after = ok(await asCoordinator(REGS, { id: sessionId })).themeSession;
     expect(after.invitations).toEqual([{ id: link!.invitationId, response: "YES", contact: null }]);

@@ -1,7 +1,9 @@
 import type { Db } from "../platform/db/prisma.js";
 import type { JobDefinition } from "../platform/jobs/scheduler.js";
 import type { LoaderRegistry, ServiceRegistry } from "./context.js";
-import type { FeatureModule, HttpRoute, Platform } from "./module.js";
+import type { FeatureModule, HttpRoute, Kernel, Platform } from "./module.js";
+import { platformPersonalData } from "./platform.personal-data.js";
+import { PersonalDataRunner, type DeclaredDecision, type PersonalDataDecision, type RetentionStep } from "./privacy.js";
 
 /**
  * Builds every feature's services in list order. A feature reads the services of the
@@ -10,6 +12,10 @@ import type { FeatureModule, HttpRoute, Platform } from "./module.js";
  */
 export function composeServices(modules: readonly FeatureModule[], platform: Platform): ServiceRegistry {
   const built: Record<string, unknown> = {};
+  const kernel: Kernel = {
+    personalData: new PersonalDataRunner(collectPersonalData(modules)),
+    retentionSteps: (services) => collectRetentionSteps(modules, services, platform),
+  };
   for (const m of modules) {
     if (!m.services) continue;
     const guarded = new Proxy(built, {
@@ -20,7 +26,7 @@ export function composeServices(modules: readonly FeatureModule[], platform: Pla
         return target[key as string];
       },
     }) as unknown as ServiceRegistry;
-    const provided = m.services(platform, guarded);
+    const provided = m.services(platform, guarded, kernel);
     for (const [key, value] of Object.entries(provided)) {
       if (key in built) throw new Error(`module "${m.name}" provides service "${key}" a second time`);
       built[key] = value;
@@ -42,4 +48,14 @@ export function collectJobs(modules: readonly FeatureModule[], services: Service
 
 export function collectRoutes(modules: readonly FeatureModule[], services: ServiceRegistry): HttpRoute[] {
   return modules.flatMap((m) => m.routes?.(services) ?? []);
+}
+
+/** Every feature's personal-data decisions (and the platform's), each tagged with who made it. */
+export function collectPersonalData(modules: readonly FeatureModule[]): DeclaredDecision[] {
+  const tag = (owner: string) => (d: PersonalDataDecision): DeclaredDecision => ({ ...d, owner });
+  return [...modules.flatMap((m) => (m.personalData ?? []).map(tag(m.name))), ...platformPersonalData.map(tag("platform"))];
+}
+
+export function collectRetentionSteps(modules: readonly FeatureModule[], services: ServiceRegistry, platform: Platform): RetentionStep[] {
+  return modules.flatMap((m) => m.retention?.(services, platform) ?? []);
 }

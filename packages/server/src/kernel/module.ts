@@ -8,6 +8,7 @@ import type { Platform } from "../platform/index.js";
 import type { JobDefinition } from "../platform/jobs/scheduler.js";
 import type { EventKind } from "../platform/realtime/event.js";
 import type { LoaderRegistry, ServiceRegistry } from "./context.js";
+import type { PersonalDataDecision, PersonalDataRunner, RetentionStep } from "./privacy.js";
 
 export type { Platform };
 
@@ -26,7 +27,7 @@ export interface FeatureModule {
   typeDefs: readonly string[];
   resolvers?: Resolvers;
   /** Builds the feature's services; `services` holds those of the features listed earlier. */
-  services?(platform: Platform, services: ServiceRegistry): Partial<ServiceRegistry>;
+  services?(platform: Platform, services: ServiceRegistry, kernel: Kernel): Partial<ServiceRegistry>;
   /** Per-request DataLoaders for the feature's relations. */
   loaders?(db: Db): Partial<LoaderRegistry>;
   /** Timed work, run by the one job scheduler. */
@@ -37,6 +38,22 @@ export interface FeatureModule {
    * feature's own: no other module may write or serve them (checked at boot).
    */
   events?: readonly EventKind[];
+  /**
+   * A decision for every model the feature owns that holds or links to a person
+   * (`kernel/privacy.ts`); kept in `<feature>.personal-data.ts`. Erasure, the
+   * subject-access export and contact merge run these, so they never name a feature.
+   */
+  personalData?: readonly PersonalDataDecision[];
+  /** What the feature deletes or anonymises when its period is over; run by the retention sweep. */
+  retention?(services: ServiceRegistry, platform: Platform): readonly RetentionStep[];
+}
+
+/** What the kernel hands every feature's `services` besides the platform and earlier services. */
+export interface Kernel {
+  /** Every feature's personal-data declarations, as one runner (erasure, export, merge). */
+  personalData: PersonalDataRunner;
+  /** Every feature's retention steps, in feature order; call once the features they use are built. */
+  retentionSteps(services: ServiceRegistry): RetentionStep[];
 }
 
 /** Every `*.graphql` file next to a feature's `index.ts`, in name order. */

@@ -34,4 +34,32 @@ export const authRepository = {
   findUsersByIds(db: DbOrTx, ids: readonly string[]) {
     return db.user.findMany({ where: { id: { in: [...ids] } } });
   },
+
+  // ───────────── personal data (auth.personal-data.ts) ─────────────
+
+  /** The account linked to a contact, as the subject-access export shows it. */
+  findUserOfContact(db: DbOrTx, contactId: string) {
+    return db.user.findUnique({ where: { contactId }, select: { id: true, email: true, role: true } });
+  },
+
+  async unlinkContacts(db: DbOrTx, contactIds: readonly string[]) {
+    await db.user.updateMany({ where: { contactId: { in: [...contactIds] } }, data: { contactId: null } });
+  },
+
+  /** Moves the duplicate's account link to the kept contact when that one has none. */
+  async moveContactLink(db: DbOrTx, fromContactId: string, toContactId: string) {
+    const from = await db.user.findUnique({ where: { contactId: fromContactId } });
+    const to = await db.user.findUnique({ where: { contactId: toContactId } });
+    if (!from || to) return;
+    await db.user.update({ where: { id: from.id }, data: { contactId: null } });
+    await db.user.update({ where: { id: from.id }, data: { contactId: toContactId } });
+  },
+
+  /** Retention: login sessions that expired or were revoked before `cutoff`. */
+  async deleteEndedSessions(db: DbOrTx, cutoff: Date, municipalityId?: string): Promise<number> {
+    const result = await db.authSession.deleteMany({
+      where: { OR: [{ expiresAt: { lt: cutoff } }, { revokedAt: { lt: cutoff } }], ...(municipalityId ? { user: { municipalityId } } : {}) },
+    });
+    return result.count;
+  },
 };

@@ -1,6 +1,7 @@
 import type { FeatureModule } from "../../kernel/module.js";
 import { sdlOf } from "../../kernel/module.js";
 import { createAuthLoaders } from "./auth.loaders.js";
+import { authPersonalData, authRetention } from "./auth.personal-data.js";
 import { authResolvers } from "./auth.resolvers.js";
 import { AuthService } from "./auth.service.js";
 
@@ -17,6 +18,8 @@ export const authModule: FeatureModule = {
   typeDefs: sdlOf(import.meta.url),
   resolvers: authResolvers,
   loaders: createAuthLoaders,
+  personalData: authPersonalData,
+  retention: (_services, { config }) => [authRetention(config.RETENTION_AUTH_SESSION_DAYS)],
   services: ({ db, config, rateLimiter, revokeSession }, { audit }) => ({
     auth: new AuthService({
       db,

@@ -75,22 +75,6 @@ export const contactRepository = {
   async bumpLastInteraction(db: DbOrTx, contactId: string, at: Date) {
     await db.$executeRaw`UPDATE "Contact" SET "lastInteractionAt" = GREATEST(COALESCE("lastInteractionAt", ${at}), ${at}), "updatedAt" = now() WHERE "id" = ${contactId}::uuid`;
   },
-  /** Everything about one contact, for the GDPR access export. */
-  findContactForExport(db: DbOrTx, id: string) {
-    return db.contact.findUnique({
-      where: { id },
-      include: {
-        roles: { include: { organisation: { select: { name: true, kind: true } } } },
-        districts: { include: { district: { select: { code: true, name: true } } } },
-        consents: true,
-        memberships: { include: { network: { select: { name: true, kind: true } } } },
-        interactions: { orderBy: { occurredAt: "asc" } },
-        invitations: { include: { session: { select: { title: true, startsAt: true } }, registrations: true } },
-        mergedFrom: { select: { id: true, createdAt: true } },
-        user: { select: { id: true, email: true, role: true } },
-      },
-    });
-  },
   /** Candidates for duplicate detection among the municipality's unmerged contacts. */
   findDuplicateCandidates(db: DbOrTx, municipalityId: string, emails: string[], names: string[]) {
     return db.contact.findMany({
@@ -105,6 +89,81 @@ export const contactRepository = {
         ],
       },
       select: { id: true, fullName: true, email: true, phone: true, districts: { select: { districtId: true } } },
+    });
+  },
+
+  // ───────────── personal data (contact.personal-data.ts) ─────────────
+
+  findContactById(db: DbOrTx, id: string) {
+    return db.contact.findUnique({ where: { id } });
+  },
+  findRolesForExport(db: DbOrTx, contactId: string) {
+    return db.contactRole.findMany({ where: { contactId }, include: { organisation: { select: { name: true, kind: true } } } });
+  },
+  findDistrictsForExport(db: DbOrTx, contactId: string) {
+    return db.contactDistrict.findMany({ where: { contactId }, include: { district: { select: { code: true, name: true } } } });
+  },
+  findConsentsForExport(db: DbOrTx, contactId: string) {
+    return db.consent.findMany({ where: { contactId } });
+  },
+  findInteractionsForExport(db: DbOrTx, contactId: string) {
+    return db.interaction.findMany({ where: { contactId }, orderBy: { occurredAt: "asc" } });
+  },
+  findMergedFrom(db: DbOrTx, contactId: string) {
+    return db.contact.findMany({ where: { mergedIntoId: contactId }, select: { id: true, createdAt: true } });
+  },
+  async deleteRolesOf(db: DbOrTx, contactIds: readonly string[]) {
+    await db.contactRole.deleteMany({ where: { contactId: { in: [...contactIds] } } });
+  },
+  async deleteConsentsOf(db: DbOrTx, contactIds: readonly string[]) {
+    await db.consent.deleteMany({ where: { contactId: { in: [...contactIds] } } });
+  },
+  async clearInteractionNotesOf(db: DbOrTx, contactIds: readonly string[]) {
+    await db.interaction.updateMany({ where: { contactId: { in: [...contactIds] } }, data: { note: null } });
+  },
+  /** Erasure: the personal fields go; the row stays (age band, districts) for aggregates. */
+  async anonymiseContacts(db: DbOrTx, contactIds: readonly string[], now: Date, erasedName: string) {
+    await db.contact.updateMany({
+      where: { id: { in: [...contactIds] } },
+      data: { fullName: erasedName, email: null, phone: null, notes: null, preferredLanguage: "und", status: "ARCHIVED", anonymisedAt: now },
+    });
+  },
+  async moveRoles(db: DbOrTx, from: string, to: string) {
+    await db.contactRole.updateMany({ where: { contactId: from }, data: { contactId: to } });
+  },
+  async moveDistricts(db: DbOrTx, from: string, to: string) {
+    const rows = await db.contactDistrict.findMany({ where: { contactId: from } });
+    await db.contactDistrict.createMany({ data: rows.map((d) => ({ contactId: to, districtId: d.districtId })), skipDuplicates: true });
+    await db.contactDistrict.deleteMany({ where: { contactId: from } });
+  },
+  async moveConsents(db: DbOrTx, from: string, to: string) {
+    await db.consent.updateMany({ where: { contactId: from }, data: { contactId: to } });
+  },
+  async moveInteractions(db: DbOrTx, from: string, to: string) {
+    await db.interaction.updateMany({ where: { contactId: from }, data: { contactId: to } });
+  },
+
+  // ───────────── retention ─────────────
+
+  /** Active, nobody spoke to them and no current membership, all since before `cutoff`. */
+  findContactsToFlagInactive(db: DbOrTx, cutoff: Date, municipalityId?: string) {
+    return db.contact.findMany({
+      where: {
+        ...(municipalityId ? { municipalityId } : {}), status: "ACTIVE", anonymisedAt: null, mergedIntoId: null, createdAt: { lt: cutoff },
+        OR: [{ lastInteractionAt: null }, { lastInteractionAt: { lt: cutoff } }],
+        memberships: { none: { until: null } },
+      },
+      select: { id: true, municipalityId: true },
+    });
+  },
+  async flagInactive(db: DbOrTx, ids: readonly string[], now: Date) {
+    await db.contact.updateMany({ where: { id: { in: [...ids] } }, data: { status: "INACTIVE", inactiveSince: now } });
+  },
+  /** INACTIVE since before `cutoff` and not erased yet. */
+  findContactsInactiveSince(db: DbOrTx, cutoff: Date, municipalityId?: string) {
+    return db.contact.findMany({
+      where: { ...(municipalityId ? { municipalityId } : {}), status: "INACTIVE", anonymisedAt: null, mergedIntoId: null, inactiveSince: { lt: cutoff } },
+      select: { id: true, municipalityId: true },
     });
   },
 };

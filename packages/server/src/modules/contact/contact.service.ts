@@ -1,4 +1,5 @@
 import type { Db, DbOrTx, Tx } from "../../platform/db/prisma.js";
+import type { PersonalDataRunner } from "../../kernel/privacy.js";
 import type { Consent, Contact, District, Interaction, Organisation } from "../../generated/prisma/client.js";
 import type { AgeBand, ContactChannel, ContactStatus, ConsentPurpose, InteractionKind, LegalBasis } from "../../generated/prisma/enums.js";
 import type { Viewer } from "../../core/viewer.js";
@@ -40,7 +41,6 @@ export interface ContactPage {
 }
 
 const MAX_PAGE = 100;
-const ERASED_NAME = "Geanonimiseerd";
 const MERGED_NAME = "Samengevoegd";
 
 /**
@@ -50,7 +50,7 @@ const MERGED_NAME = "Samengevoegd";
  */
 export class ContactService {
   private readonly now: () => Date;
-  constructor(private readonly deps: { db: Db; audit: AuditService; now?: () => Date }) {
+  constructor(private readonly deps: { db: Db; audit: AuditService; personalData: PersonalDataRunner; now?: () => Date }) {
     this.now = deps.now ?? (() => new Date());
   }
 
@@ -324,24 +324,8 @@ export class ContactService {
       ContactService.assertEditable(a);
       ContactService.assertEditable(b);
 
-      await tx.contactRole.updateMany({ where: { contactId: dup }, data: { contactId: keep } });
-      const dupDistricts = await tx.contactDistrict.findMany({ where: { contactId: dup } });
-      await tx.contactDistrict.createMany({ data: dupDistricts.map((d) => ({ contactId: keep, districtId: d.districtId })), skipDuplicates: true });
-      await tx.contactDistrict.deleteMany({ where: { contactId: dup } });
-      // Both currently in the same network: the duplicate's membership ends now, keeping history.
-      const keepNetworks = (await tx.networkMembership.findMany({ where: { contactId: keep, until: null }, select: { networkId: true } })).map((m) => m.networkId);
-      await tx.networkMembership.updateMany({ where: { contactId: dup, until: null, networkId: { in: keepNetworks } }, data: { until: now } });
-      await tx.networkMembership.updateMany({ where: { contactId: dup }, data: { contactId: keep } });
-      await tx.consent.updateMany({ where: { contactId: dup }, data: { contactId: keep } });
-      await tx.interaction.updateMany({ where: { contactId: dup }, data: { contactId: keep } });
-      const keepSessions = (await tx.invitation.findMany({ where: { contactId: keep }, select: { sessionId: true } })).map((i) => i.sessionId);
-      await tx.invitation.updateMany({ where: { contactId: dup, sessionId: { notIn: keepSessions } }, data: { contactId: keep } });
-      const dupUser = await tx.user.findUnique({ where: { contactId: dup } });
-      const keepUser = await tx.user.findUnique({ where: { contactId: keep } });
-      if (dupUser && !keepUser) {
-        await tx.user.update({ where: { id: dupUser.id }, data: { contactId: null } });
-        await tx.user.update({ where: { id: dupUser.id }, data: { contactId: keep } });
-      }
+      // Every feature moves its own rows (kernel/privacy.ts; each feature's *.personal-data.ts).
+      await this.deps.personalData.merge(tx, { keepId: keep, duplicateId: dup, now });
       const latest = [a.lastInteractionAt, b.lastInteractionAt].filter((d): d is Date => d !== null).sort((x, y) => y.getTime() - x.getTime())[0] ?? null;
       const filled: string[] = [];
       const fill = <K extends "email" | "phone" | "notes">(k: K) => {
@@ -393,16 +377,8 @@ export class ContactService {
     await repo.lockContacts(tx, ids);
     const contact = (await tx.contact.findUnique({ where: { id: contactId } }))!;
     if (contact.anonymisedAt) return contact;
-    await tx.contactRole.deleteMany({ where: { contactId: { in: ids } } });
-    await tx.consent.deleteMany({ where: { contactId: { in: ids } } });
-    await tx.interaction.updateMany({ where: { contactId: { in: ids } }, data: { note: null } });
-    await tx.user.updateMany({ where: { contactId: { in: ids } }, data: { contactId: null } });
-    // Messages to or about the person hold their address: gone, sent or not (none goes out after erasure).
-    await tx.notification.deleteMany({ where: { contactId: { in: ids } } });
-    await tx.contact.updateMany({
-      where: { id: { in: ids } },
-      data: { fullName: ERASED_NAME, email: null, phone: null, notes: null, preferredLanguage: "und", status: "ARCHIVED", anonymisedAt: now },
-    });
+    // Every feature erases its own rows (kernel/privacy.ts; each feature's *.personal-data.ts).
+    await this.deps.personalData.erase(tx, { contactIds: ids, now });
     await this.deps.audit.record(tx, {
       municipalityId: who.municipalityId, actorId: who.actorId, actorRole: who.actorRole, action: "ANONYMISE",
       entityType: "Contact", entityId: contactId, details: { alsoErased: ids.length - 1, reason: who.reason }, requestId: who.requestId,
@@ -416,18 +392,14 @@ export class ContactService {
     const contactId = requireId(id, "id");
     const generatedAt = this.now();
     return this.deps.db.$transaction(async (tx: DbOrTx) => {
-      const data = await repo.findContactForExport(tx, contactId);
-      if (!data || data.municipalityId !== viewer.municipalityId) throw notFound("Contact");
+      const contact = await repo.findContactById(tx, contactId);
+      if (!contact || contact.municipalityId !== viewer.municipalityId) throw notFound("Contact");
       await this.deps.audit.record(tx, {
         municipalityId: viewer.municipalityId, actorId: viewer.userId, actorRole: viewer.role, action: "EXPORT",
         entityType: "Contact", entityId: contactId, details: { kind: "subject-access" }, requestId,
       });
-      const { invitations, ...rest } = data;
-      const document = {
-        generatedAt: generatedAt.toISOString(),
-        contact: rest,
-        invitations: invitations.map(({ tokenHash: _t, ...inv }) => inv),
-      };
+      // Every feature's section ("contact", "contact.roles", "invitations", …): kernel/privacy.ts.
+      const document = { generatedAt: generatedAt.toISOString(), ...(await this.deps.personalData.export(tx, contactId)) };
       return { contactId, generatedAt, json: JSON.stringify(document, null, 2) };
     });
   }

@@ -2,6 +2,7 @@ import type { FeatureModule } from "../../kernel/module.js";
 import { sdlOf } from "../../kernel/module.js";
 import { ContactTransferService } from "./contact-transfer.service.js";
 import { createContactLoaders } from "./contact.loaders.js";
+import { contactPersonalData, contactRetention } from "./contact.personal-data.js";
 import { contactResolvers } from "./contact.resolvers.js";
 import { ContactService } from "./contact.service.js";
 
@@ -19,8 +20,15 @@ export const contactModule: FeatureModule = {
   typeDefs: sdlOf(import.meta.url),
   resolvers: contactResolvers,
   loaders: createContactLoaders,
-  services: ({ db }, { audit }) => ({
-    contacts: new ContactService({ db, audit }),
+  personalData: contactPersonalData,
+  services: ({ db }, { audit }, { personalData }) => ({
+    contacts: new ContactService({ db, audit, personalData }),
     contactTransfer: new ContactTransferService({ db, audit }),
   }),
+  retention: ({ contacts, audit }, { config }) => [
+    contactRetention(contacts, audit, {
+      inactiveAfterDays: config.RETENTION_CONTACT_INACTIVE_AFTER_DAYS,
+      anonymiseAfterInactiveDays: config.RETENTION_CONTACT_ANONYMISE_AFTER_DAYS,
+    }),
+  ],
 };

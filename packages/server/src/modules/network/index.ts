@@ -3,6 +3,7 @@ import { sdlOf } from "../../kernel/module.js";
 import { createNetworkLoaders } from "./network.loaders.js";
 import { networkResolvers } from "./network.resolvers.js";
 import { NetworkService } from "./network.service.js";
+import { networkPersonalData } from "./network.personal-data.js";
 
 declare module "../../kernel/context.js" {
   interface ServiceRegistry {
@@ -15,6 +16,7 @@ declare module "../../kernel/context.js" {
 export const networkModule: FeatureModule = {
   name: "network",
   typeDefs: sdlOf(import.meta.url),
+  personalData: networkPersonalData,
   resolvers: networkResolvers,
   loaders: createNetworkLoaders,
   services: ({ db }, { audit }) => ({ networks: new NetworkService({ db, audit }) }),

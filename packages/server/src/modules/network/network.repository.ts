@@ -116,4 +116,18 @@ export const networkRepository = {
     `);
     return new Map(rows.map((r) => [r.ageBand, Number(r.n)]));
   },
+
+  // ───────────── personal data (network.personal-data.ts) ─────────────
+
+  /** A contact's memberships with the network's name, for the subject-access export. */
+  findMembershipsForExport(db: DbOrTx, contactId: string) {
+    return db.networkMembership.findMany({ where: { contactId }, include: { network: { select: { name: true, kind: true } } } });
+  },
+
+  /** Merge: where both are current members of a network, the duplicate's membership ends; then all move. */
+  async moveMemberships(db: DbOrTx, fromContactId: string, toContactId: string, now: Date) {
+    const keepNetworks = await networkRepository.findCurrentNetworkIdsOfContact(db, toContactId);
+    await db.networkMembership.updateMany({ where: { contactId: fromContactId, until: null, networkId: { in: keepNetworks } }, data: { until: now } });
+    await db.networkMembership.updateMany({ where: { contactId: fromContactId }, data: { contactId: toContactId } });
+  },
 };

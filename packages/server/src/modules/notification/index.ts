@@ -1,5 +1,6 @@
 import type { FeatureModule } from "../../kernel/module.js";
 import { NotificationService } from "./notification.service.js";
+import { notificationPersonalData } from "./notification.personal-data.js";
 
 declare module "../../kernel/context.js" {
   interface ServiceRegistry {
@@ -14,6 +15,7 @@ declare module "../../kernel/context.js" {
 export const notificationModule: FeatureModule = {
   name: "notification",
   typeDefs: [],
+  personalData: notificationPersonalData,
   services: ({ db, mailer, config, log }, { audit }) => ({
     notifications: new NotificationService({ db, audit, mailer, publicUrl: config.PUBLIC_URL, instanceId: config.INSTANCE_ID, log }),
   }),

@@ -46,4 +46,9 @@ export const notificationRepository = {
     if (sessionIds.length === 0) return 0;
     return (await db.notification.deleteMany({ where: { sessionId: { in: [...sessionIds] } } })).count;
   },
+
+  /** Erasure: every message to or about the contacts, sent or not. */
+  async deleteForContacts(db: DbOrTx, contactIds: readonly string[]) {
+    await db.notification.deleteMany({ where: { contactId: { in: [...contactIds] } } });
+  },
 };

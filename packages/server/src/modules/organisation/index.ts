@@ -3,6 +3,7 @@ import { sdlOf } from "../../kernel/module.js";
 import { createOrganisationLoaders } from "./organisation.loaders.js";
 import { organisationResolvers } from "./organisation.resolvers.js";
 import { OrganisationService } from "./organisation.service.js";
+import { organisationPersonalData } from "./organisation.personal-data.js";
 
 declare module "../../kernel/context.js" {
   interface ServiceRegistry {
@@ -15,6 +16,7 @@ declare module "../../kernel/context.js" {
 export const organisationModule: FeatureModule = {
   name: "organisation",
   typeDefs: sdlOf(import.meta.url),
+  personalData: organisationPersonalData,
   resolvers: organisationResolvers,
   loaders: createOrganisationLoaders,
   services: ({ db }, { audit }) => ({ organisations: new OrganisationService({ db, audit }) }),

@@ -1,4 +1,5 @@
 import type { FeatureModule } from "../../kernel/module.js";
+import { outboxRetention } from "../../kernel/platform.personal-data.js";
 import { RetentionService } from "./retention.service.js";
 
 declare module "../../kernel/context.js" {
@@ -7,23 +8,18 @@ declare module "../../kernel/context.js" {
   }
 }
 
-/** Keeps only what may be kept: the periodic retention sweep (periods are configuration). */
+/**
+ * Keeps only what may be kept: the periodic retention sweep runs every feature's
+ * retention steps (periods are configuration). Listed last: the steps use the services
+ * of every feature above it.
+ */
 export const retentionModule: FeatureModule = {
   name: "retention",
   typeDefs: [],
-  services: ({ db, config }, { audit, contacts }) => ({
+  services: ({ db, config }, services, kernel) => ({
     retention: new RetentionService({
       db,
-      audit,
-      contacts,
-      policy: {
-        authSessionDays: config.RETENTION_AUTH_SESSION_DAYS,
-        contactInactiveAfterDays: config.RETENTION_CONTACT_INACTIVE_AFTER_DAYS,
-        contactAnonymiseAfterInactiveDays: config.RETENTION_CONTACT_ANONYMISE_AFTER_DAYS,
-        signalAnonymiseDays: config.RETENTION_SIGNAL_ANONYMISE_DAYS,
-        signalDeleteDays: config.RETENTION_SIGNAL_DELETE_DAYS,
-        outboxDays: config.RETENTION_OUTBOX_DAYS,
-      },
+      steps: [...kernel.retentionSteps(services), outboxRetention(config.RETENTION_OUTBOX_DAYS)],
     }),
   }),
   jobs: ({ retention }, { config, log }) => [

@@ -3,6 +3,7 @@ import { sdlOf } from "../../kernel/module.js";
 import { sessionModuleEvents } from "./session.events.js";
 import { invitationIcsRoute } from "./session.http.js";
 import { createSessionLoaders } from "./session.loaders.js";
+import { sessionPersonalData, sessionRetention } from "./session.personal-data.js";
 import { sessionResolvers } from "./session.resolvers.js";
 import { SessionService } from "./session.service.js";
 
@@ -20,12 +21,13 @@ export const sessionModule: FeatureModule = {
   resolvers: sessionResolvers,
   loaders: createSessionLoaders,
   events: sessionModuleEvents,
+  personalData: sessionPersonalData,
+  retention: ({ sessions }) => [sessionRetention(sessions)],
   services: ({ db, outbox, config }, { audit, notifications }) => ({
     sessions: new SessionService({ db, audit, notifications, outbox, publicUrl: config.PUBLIC_URL, retentionDays: config.RSVP_RETENTION_DAYS }),
   }),
   jobs: ({ sessions }, { config }) => [
     { name: "session-reminders", lane: "sweep", intervalMs: config.SWEEP_INTERVAL_MS, run: (now) => sessions.sweepReminders(now) },
-    { name: "rsvp-retention", lane: "sweep", intervalMs: config.SWEEP_INTERVAL_MS, run: (now) => sessions.sweepRetention(now) },
   ],
   routes: ({ sessions }) => [invitationIcsRoute({ sessions })],
 };

@@ -122,16 +122,40 @@ export const sessionRepository = {
   },
 
   /** Sessions that ended before `cutoff` and still hold RSVP personal data; claimed like reminders. */
-  async claimExpiredForRetention(tx: DbOrTx, cutoff: Date, limit: number): Promise<string[]> {
+  async claimExpiredForRetention(tx: DbOrTx, cutoff: Date, limit: number, municipalityId?: string): Promise<string[]> {
     const rows = await tx.$queryRaw<Array<{ id: string }>>(Prisma.sql`
       SELECT s."id" FROM "ThemeSession" s
-      WHERE s."endsAt" < ${cutoff} AND (
+      WHERE s."endsAt" < ${cutoff}
+        ${municipalityId ? Prisma.sql`AND s."municipalityId" = ${municipalityId}::uuid` : Prisma.empty}
+        AND (
         EXISTS (SELECT 1 FROM "Invitation" i WHERE i."sessionId" = s."id" AND i."contactId" IS NOT NULL)
         OR EXISTS (SELECT 1 FROM "Registration" r WHERE r."sessionId" = s."id" AND (r."guestLabel" IS NOT NULL OR r."guardianConsentAt" IS NOT NULL))
         OR EXISTS (SELECT 1 FROM "Notification" n WHERE n."sessionId" = s."id"))
       ORDER BY s."endsAt" LIMIT ${limit}
       FOR UPDATE OF s SKIP LOCKED`);
     return rows.map((r) => r.id);
+  },
+
+  // ───────────── personal data (session.personal-data.ts) ─────────────
+
+  /** Retention: guest labels and guardian-consent times of the sessions' registrations. */
+  async clearGuestData(tx: DbOrTx, sessionIds: readonly string[]): Promise<void> {
+    await tx.registration.updateMany({ where: { sessionId: { in: [...sessionIds] } }, data: { guestLabel: null, guardianConsentAt: null } });
+  },
+
+  /** A contact's invitations with their session and seats, for the subject-access export (no token hash). */
+  async findInvitationsForExport(db: DbOrTx, contactId: string) {
+    const rows = await db.invitation.findMany({
+      where: { contactId },
+      include: { session: { select: { title: true, startsAt: true } }, registrations: true },
+    });
+    return rows.map(({ tokenHash: _t, ...inv }) => inv);
+  },
+
+  /** Merge: the duplicate's invitations move, except to sessions the kept contact is invited to already. */
+  async moveInvitations(db: DbOrTx, fromContactId: string, toContactId: string): Promise<void> {
+    const keepSessions = (await db.invitation.findMany({ where: { contactId: toContactId }, select: { sessionId: true } })).map((i) => i.sessionId);
+    await db.invitation.updateMany({ where: { contactId: fromContactId, sessionId: { notIn: keepSessions } }, data: { contactId: toContactId } });
   },
 };
 

@@ -630,30 +630,27 @@ export class SessionService {
    * Retention: RSVP_RETENTION_DAYS after a session ended, the personal bits go: the link
    * to the contact and the token (the link stops working), guest labels and guardian
    * consent times, and the messages sent. What stays is anonymous (age band, seat status,
-   * attendance) so turnout figures stay right.
+   * attendance) so turnout figures stay right. Runs inside the retention sweep's
+   * transaction (the session feature's `rsvp` step, session.personal-data.ts).
    */
-  async sweepRetention(now: Date): Promise<number> {
+  async anonymiseEndedRsvps(tx: Tx, now: Date, municipalityId?: string): Promise<number> {
     const cutoff = new Date(now.getTime() - this.deps.retentionDays * DAY);
     let total = 0;
     for (;;) {
-      const n = await this.deps.db.$transaction(async (tx) => {
-        const ids = await repo.claimExpiredForRetention(tx, cutoff, 20);
-        if (ids.length === 0) return 0;
-        const invitations = await repo.findInvitationsOfSessions(tx, ids);
-        for (const inv of invitations) {
-          if (inv.contactId) await repo.updateInvitation(tx, inv.id, { contactId: null, tokenHash: hashInvitationToken(generateInvitationToken()), tokenExpiresAt: now });
-        }
-        await tx.registration.updateMany({ where: { sessionId: { in: ids } }, data: { guestLabel: null, guardianConsentAt: null } });
-        await this.deps.notifications.deleteForSessions(tx, ids);
-        const sessions = await repo.findSessionsByIds(tx, ids);
-        await this.deps.audit.recordMany(tx, sessions.map((s) => ({
-          municipalityId: s.municipalityId, actorId: null, actorRole: null, action: "ANONYMISE" as const, entityType: "ThemeSession", entityId: s.id,
-          details: { reason: "rsvp-retention", invitations: invitations.filter((i) => i.sessionId === s.id).length },
-        })));
-        return ids.length;
-      });
-      total += n;
-      if (n < 20) return total;
+      const ids = await repo.claimExpiredForRetention(tx, cutoff, 20, municipalityId);
+      if (ids.length === 0) return total;
+      const invitations = await repo.findInvitationsOfSessions(tx, ids);
+      for (const inv of invitations) {
+        if (inv.contactId) await repo.updateInvitation(tx, inv.id, { contactId: null, tokenHash: hashInvitationToken(generateInvitationToken()), tokenExpiresAt: now });
+      }
+      await repo.clearGuestData(tx, ids);
+      await this.deps.notifications.deleteForSessions(tx, ids);
+      const sessions = await repo.findSessionsByIds(tx, ids);
+      await this.deps.audit.recordMany(tx, sessions.map((s) => ({
+        municipalityId: s.municipalityId, actorId: null, actorRole: null, action: "ANONYMISE" as const, entityType: "ThemeSession", entityId: s.id,
+        details: { reason: "rsvp-retention", invitations: invitations.filter((i) => i.sessionId === s.id).length },
+      })));
+      total += ids.length;
     }
   }
 }

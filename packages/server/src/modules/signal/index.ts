@@ -4,6 +4,7 @@ import { parseEscalateAfter } from "../../platform/config.js";
 import { AlertService } from "./alert.service.js";
 import { signalModuleEvents } from "./signal.events.js";
 import { createSignalLoaders } from "./signal.loaders.js";
+import { signalPersonalData, signalRetention } from "./signal.personal-data.js";
 import { signalResolvers } from "./signal.resolvers.js";
 import { SignalService } from "./signal.service.js";
 
@@ -26,6 +27,10 @@ export const signalModule: FeatureModule = {
   resolvers: signalResolvers,
   loaders: createSignalLoaders,
   events: signalModuleEvents,
+  personalData: signalPersonalData,
+  retention: ({ audit }, { config }) => [
+    signalRetention(audit, { anonymiseDays: config.RETENTION_SIGNAL_ANONYMISE_DAYS, deleteDays: config.RETENTION_SIGNAL_DELETE_DAYS }),
+  ],
   services: ({ db, outbox, log, rateLimiter, config }, { audit }) => {
     const alerts = new AlertService({ db, audit, outbox, escalateAfter: parseEscalateAfter(config.ALERT_ESCALATE_AFTER), log });
     const signals = new SignalService({

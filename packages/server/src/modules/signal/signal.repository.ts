@@ -69,6 +69,29 @@ export const signalRepository = {
       orderBy: { userId: "asc" },
     });
   },
+
+  // ───────────── retention (signal.personal-data.ts) ─────────────
+
+  /** Signals nobody changed since `cutoff` and not anonymised yet. */
+  findQuietSignals(db: DbOrTx, cutoff: Date, municipalityId?: string) {
+    return db.signal.findMany({ where: { ...(municipalityId ? { municipalityId } : {}), anonymisedAt: null, updatedAt: { lt: cutoff } }, select: { id: true, municipalityId: true } });
+  },
+  /** Texts, place and reporter removed from the signals, their timeline notes and alert comments. */
+  async anonymiseSignals(db: DbOrTx, ids: readonly string[], now: Date) {
+    await db.signal.updateMany({
+      where: { id: { in: [...ids] } },
+      data: { summary: "Geanonimiseerd signaal", details: null, place: null, reporterId: null, reporterIdentitySharable: false, anonymisedAt: now },
+    });
+    await db.signalUpdate.updateMany({ where: { signalId: { in: [...ids] } }, data: { note: null } });
+    await db.alert.updateMany({ where: { signalId: { in: [...ids] } }, data: { acknowledgeComment: null } });
+  },
+  findSignalsReportedBefore(db: DbOrTx, cutoff: Date, municipalityId?: string) {
+    return db.signal.findMany({ where: { ...(municipalityId ? { municipalityId } : {}), createdAt: { lt: cutoff } }, select: { id: true, municipalityId: true } });
+  },
+  /** With their timeline and alerts (cascade). */
+  async deleteSignals(db: DbOrTx, ids: readonly string[]) {
+    await db.signal.deleteMany({ where: { id: { in: [...ids] } } });
+  },
 };
 
 export const alertRepository = {

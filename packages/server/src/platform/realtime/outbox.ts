@@ -67,6 +67,12 @@ export async function appendEvents(tx: Tx, events: readonly OutboxEventInput[]):
   });
 }
 
+/** Retention: deletes events created before `before` (of one municipality when given). */
+export async function pruneEvents(tx: Tx, before: Date, municipalityId?: string): Promise<number> {
+  const result = await tx.event.deleteMany({ where: { ...(municipalityId ? { municipalityId } : {}), createdAt: { lt: before } } });
+  return result.count;
+}
+
 export type OutboxListener = (events: readonly OutboxEvent[]) => void | Promise<void>;
 
 export interface OutboxReaderOptions {

@@ -1,0 +1,125 @@
+import type { DbOrTx, Tx } from "../platform/db/prisma.js";
+
+/**
+ * Personal data, declared per feature. Every Prisma model a feature owns that holds or
+ * links to a person gets a `PersonalModel`: which columns identify or link the person,
+ * and what a data-subject export, an erasure and a contact merge do with it. A model
+ * with person-like columns that is not about a person gets a `NotPersonal` decision.
+ * `test/personal-data-coverage.test.ts` fails when a model of the schema has neither.
+ */
+
+/** The contacts being erased: one contact and every duplicate merged into it. */
+export interface ErasureScope {
+  contactIds: readonly string[];
+  now: Date;
+}
+
+/** A merge of `duplicateId` into `keepId`; both Contact rows are locked. */
+export interface MergeScope {
+  keepId: string;
+  duplicateId: string;
+  now: Date;
+}
+
+/** This path leaves the model alone on purpose; the reason says why. */
+export interface Untouched {
+  untouched: string;
+}
+
+/** Another model's handling includes this one (e.g. registrations go with their invitation). */
+export interface CoveredBy {
+  coveredBy: string;
+}
+
+/** A section of the subject-access export: `section` is its dotted place ("contact.roles", "invitations"). */
+export interface ExportSection {
+  section: string;
+  read(db: DbOrTx, contactId: string): Promise<unknown>;
+}
+
+/** Runs inside the erasure (or merge) transaction, after the contacts were locked. */
+export type EraseStep = (tx: Tx, scope: ErasureScope) => Promise<void>;
+export type MergeStep = (tx: Tx, scope: MergeScope) => Promise<void>;
+
+export interface PersonalModel {
+  /** The Prisma model name, e.g. "Invitation". */
+  model: string;
+  /** The columns that identify a person or link to one (contactId, userId, email, guestLabel…). */
+  personColumns: readonly string[];
+  export: ExportSection | CoveredBy | Untouched;
+  erase: EraseStep | CoveredBy | Untouched;
+  /** Required when the model links to a Contact (the coverage test checks it). */
+  merge?: MergeStep | CoveredBy | Untouched;
+}
+
+export interface NotPersonal {
+  model: string;
+  /** Why the model holds no person although a column looks like it (e.g. an organisation's name). */
+  holdsNoPerson: string;
+}
+
+export type PersonalDataDecision = PersonalModel | NotPersonal;
+
+export function isPersonal(d: PersonalDataDecision): d is PersonalModel {
+  return "personColumns" in d;
+}
+
+/** A declaration together with the feature that made it. */
+export type DeclaredDecision = PersonalDataDecision & { owner: string };
+
+/**
+ * Runs the declared steps of every feature, in feature order. Erasure, export and merge
+ * (ContactService) go through here, so a feature that adds a personal table is covered
+ * by declaring it in its own folder.
+ */
+export class PersonalDataRunner {
+  readonly personal: ReadonlyArray<PersonalModel & { owner: string }>;
+  constructor(readonly decisions: readonly DeclaredDecision[]) {
+    this.personal = decisions.filter((d): d is PersonalModel & { owner: string } => isPersonal(d));
+  }
+
+  async erase(tx: Tx, scope: ErasureScope): Promise<void> {
+    for (const d of this.personal) if (typeof d.erase === "function") await d.erase(tx, scope);
+  }
+
+  async merge(tx: Tx, scope: MergeScope): Promise<void> {
+    // One statement at a time: a transaction is one connection.
+    for (const d of this.personal) if (typeof d.merge === "function") await d.merge(tx, scope);
+  }
+
+  /** The export document's sections; a parent section ("contact") is placed before its children. */
+  async export(db: DbOrTx, contactId: string): Promise<Record<string, unknown>> {
+    const sections = this.personal
+      .flatMap((d) => ("section" in d.export ? [d.export] : []))
+      .sort((a, b) => a.section.split(".").length - b.section.split(".").length);
+    const document: Record<string, unknown> = {};
+    for (const s of sections) {
+      const path = s.section.split(".");
+      let at = document;
+      for (const key of path.slice(0, -1)) at = (at[key] ??= {}) as Record<string, unknown>;
+      at[path.at(-1)!] = await s.read(db, contactId);
+    }
+    return document;
+  }
+}
+
+export interface RetentionScope {
+  /** Narrows a run to one municipality (tests share a database); the sweep has none. */
+  municipalityId?: string;
+}
+
+/**
+ * One retention step of a feature: runs inside the retention sweep's transaction (the
+ * advisory lock is held) and returns named counts for the sweep's report.
+ */
+export interface RetentionStep {
+  name: string;
+  run(tx: Tx, now: Date, scope: RetentionScope): Promise<Record<string, number>>;
+}
+
+export const DAY_MS = 86_400_000;
+
+/** `days` before `now`. */
+export function daysBefore(now: Date, days: number): Date {
+  return new Date(now.getTime() - days * DAY_MS);
+}

@@ -1,0 +1,34 @@
+import type { PersonalDataDecision, RetentionStep } from "../../kernel/privacy.js";
+import { sessionRepository as repo } from "./session.repository.js";
+import type { SessionService } from "./session.service.js";
+
+export const sessionPersonalData: readonly PersonalDataDecision[] = [
+  {
+    model: "ThemeSession",
+    personColumns: ["createdById"],
+    export: { untouched: "a session's author is a staff account, not the data subject" },
+    erase: { untouched: "the staff reference stays; the session holds no invitee's data" },
+  },
+  {
+    model: "Invitation",
+    personColumns: ["contactId", "invitedById"],
+    export: { section: "invitations", read: (db, contactId) => repo.findInvitationsForExport(db, contactId) },
+    erase: { untouched: "stays linked to the anonymous contact row for turnout figures; RSVP retention unlinks it (rsvp)" },
+    merge: (tx, { keepId, duplicateId }) => repo.moveInvitations(tx, duplicateId, keepId),
+  },
+  {
+    model: "Registration",
+    personColumns: ["guestLabel"],
+    export: { coveredBy: "Invitation" },
+    erase: { untouched: "guest labels name the guest, not the invitee; RSVP retention clears them (rsvp)" },
+    merge: { coveredBy: "Invitation" },
+  },
+];
+
+/** RSVP_RETENTION_DAYS after a session ended its RSVP personal data goes (SessionService.anonymiseEndedRsvps). */
+export function sessionRetention(sessions: SessionService): RetentionStep {
+  return {
+    name: "rsvp",
+    run: async (tx, now, scope) => ({ rsvpSessionsAnonymised: await sessions.anonymiseEndedRsvps(tx, now, scope.municipalityId) }),
+  };
+}

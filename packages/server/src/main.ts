@@ -3,7 +3,7 @@ import { ConfigError, loadConfig } from "./platform/config.js";
 import { startApp } from "./app.js";
 import { createLogger } from "./platform/logger.js";
 
-let config;
+let config: ReturnType<typeof loadConfig>;
 try {
   config = loadConfig();
 } catch (err) {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { App } from "../src/app.js";
 import { errorCode, gql, startTestApp } from "./support/app.js";
 import { createMunicipality } from "./support/factories.js";
-import { collect, loggedIn, MY_ALERTS, REPORT, reportInput, settle, waitUntil } from "./support/live.js";
+import { collect, loggedIn, MY_ALERTS, REPORT, reportInput, settle, } from "./support/live.js";
 
 // Two instances sweeping every 100 ms with a 1 s escalation time: they race for the
 // same due alerts, and each escalation must still happen exactly once.

@@ -52,7 +52,7 @@ describe("test 3: instance crash", () => {
     const all = [...alertSubs, feed];
     try {
       await Promise.all(all.map((s) => s.connected()));
-      await waitUntil(() => y.fanout.subscriberCount() >= 1, 5_000);
+      await waitUntil(() => y.fanout.subscriberCount() >= 1, { timeoutMs: 5_000 });
       // Subscriptions on X are registered a moment after the socket connects.
       await new Promise((r) => setTimeout(r, 500));
 

@@ -26,7 +26,7 @@ describe("test 4: concurrent writers", () => {
     const sub = collect(a.url, coord.token, SIGNAL_FEED, "signalFeed");
     try {
       await sub.connected();
-      await waitUntil(() => a.fanout.subscriberCount() > 0, 5_000);
+      await waitUntil(() => a.fanout.subscriberCount() > 0, { timeoutMs: 5_000 });
       const TOTAL = 500;
       const WRITERS = 8;
       let next = 0;
@@ -81,7 +81,7 @@ describe("test 5: scope", () => {
     }
     try {
       await Promise.all([...Object.values(feeds), ...Object.values(alerts)].map((c) => c.connected()));
-      await waitUntil(() => a.fanout.subscriberCount() + b.fanout.subscriberCount() >= 13, 5_000);
+      await waitUntil(() => a.fanout.subscriberCount() + b.fanout.subscriberCount() >= 13, { timeoutMs: 5_000 });
 
       const report = async (who: { token: string }, input: Record<string, unknown>) => {
         const res = await gql(a, REPORT, { input }, who.token);

@@ -72,7 +72,7 @@ describe("test 2: Redis outage", () => {
     );
     try {
       await Promise.all(pairs.flatMap((p) => p.subs.map((s) => s.connected())));
-      await waitUntil(() => b1.fanout.subscriberCount() >= 3 && b2.fanout.subscriberCount() >= 3, 5_000);
+      await waitUntil(() => b1.fanout.subscriberCount() >= 3 && b2.fanout.subscriberCount() >= 3, { timeoutMs: 5_000 });
 
       const delivered = () => pairs.map((p) => p.subs.map((s) => s.events.length));
       let atOutageStart: number[][] = [];

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { App } from "../src/app.js";
 import { errorCode, gql, startTestApp, wsConnect, wsQuery } from "./support/app.js";
 import { invite, makeContacts, ok, PAGE, publishedSession, respond } from "./support/sessions.js";
+import { waitUntil } from "./support/wait.js";
 import { createWorld, type World } from "./support/world.js";
 
 let app: App;
@@ -116,17 +117,12 @@ describe("live counts over WebSocket", () => {
     // Subscribed on `other`, answers arrive through `app`: the Redis doorbell carries the ring.
     const { client } = wsConnect(other, w.tokens.coordinator);
     const seen: Array<{ confirmed: number; waitlisted: number }> = [];
-    let notify: () => void = () => undefined;
     const errors: unknown[] = [];
     const dispose = client.subscribe<{ sessionCounts: { confirmed: number; waitlisted: number } }>(
       { query: `subscription($id: ID!) { sessionCounts(sessionId: $id) { confirmed waitlisted } }`, variables: { id: sessionId } },
-      { next: (v) => { seen.push(v.data!.sessionCounts); notify(); }, error: (e) => errors.push(e), complete: () => undefined },
+      { next: (v) => { seen.push(v.data!.sessionCounts); }, error: (e) => errors.push(e), complete: () => undefined },
     );
-    const until = (pred: () => boolean) => new Promise<void>((resolve, reject) => {
-      const t = setTimeout(() => reject(new Error(`timed out; seen ${JSON.stringify(seen)}`)), 8_000);
-      notify = () => { if (pred()) { clearTimeout(t); resolve(); } };
-      notify();
-    });
+    const until = (pred: () => boolean) => waitUntil(pred, { timeoutMs: 8_000, message: () => `the counts; seen ${JSON.stringify(seen)}` });
     try {
       await until(() => seen.length >= 1);
       expect(seen[0]).toEqual({ confirmed: 0, waitlisted: 0 });

@@ -1,16 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { App } from "../src/app.js";
-import { gql, startTestApp } from "./support/app.js";
-import { invite, makeContacts, ok, publishedSession, readMailbox, respond, waitFor } from "./support/sessions.js";
+import { gql, newTestDataDir, startTestApp } from "./support/app.js";
+import { invite, makeContacts, ok, publishedSession, readMailbox, respond } from "./support/sessions.js";
+import { waitUntil } from "./support/wait.js";
 import { createWorld, type World } from "./support/world.js";
 
 let a: App;
 let b: App;
 let w: World;
 beforeAll(async () => {
-  // Two instances on the same PostgreSQL and Redis, both sweeping on a short interval.
-  a = await startTestApp({ SWEEP_INTERVAL_MS: "100", INSTANCE_ID: "instance-a" });
-  b = await startTestApp({ SWEEP_INTERVAL_MS: "100", INSTANCE_ID: "instance-b" });
+  // Two instances on the same PostgreSQL and Redis, both sweeping on a short interval; either may
+  // deliver a message, so they share this file's own mailbox (no other test file writes to it).
+  const DATA_DIR = newTestDataDir();
+  a = await startTestApp({ SWEEP_INTERVAL_MS: "100", INSTANCE_ID: "instance-a", DATA_DIR });
+  b = await startTestApp({ SWEEP_INTERVAL_MS: "100", INSTANCE_ID: "instance-b", DATA_DIR });
   w = await createWorld(a);
 });
 afterAll(async () => {
@@ -26,11 +29,11 @@ describe("notification outbox and mailbox", () => {
     ok(await respond(a, links[0]!.token, "YES"));
     ok(await respond(b, links[1]!.token, "YES"));
     const mailOf = (to: string) => readMailbox(a, to);
-    const first = await waitFor(() => mailOf(people[0]!.email!), (m) => m.length >= 2);
+    const first = await waitUntil(async () => { const m = await mailOf(people[0]!.email!); return m.length >= 2 && m; }, { message: "two messages to the first person" });
     expect(first.map((m) => m.kind).sort()).toEqual(["INVITATION", "RSVP_CONFIRMED"]);
     const invitationMail = first.find((m) => m.kind === "INVITATION")!;
     expect(invitationMail.text).toContain(`http://localhost:4000/rsvp/${links[0]!.token}`);
-    const second = await waitFor(() => mailOf(people[1]!.email!), (m) => m.length >= 2);
+    const second = await waitUntil(async () => { const m = await mailOf(people[1]!.email!); return m.length >= 2 && m; }, { message: "two messages to the second person" });
     expect(second.map((m) => m.kind).sort()).toEqual(["INVITATION", "RSVP_WAITLISTED"]);
     expect(second.find((m) => m.kind === "RSVP_WAITLISTED")!.text).toContain("plek 1");
     // The raw token is gone from the database once the message went out.
@@ -40,9 +43,9 @@ describe("notification outbox and mailbox", () => {
 
     // Cancelling from the waitlist frees nothing; the confirmed one cancelling promotes and tells the waiting one.
     ok(await respond(a, links[0]!.token, "NO"));
-    const promoted = await waitFor(() => mailOf(people[1]!.email!), (m) => m.some((x) => x.kind === "RSVP_PROMOTED"));
+    const promoted = await waitUntil(async () => { const m = await mailOf(people[1]!.email!); return m.some((x) => x.kind === "RSVP_PROMOTED") && m; }, { message: "RSVP_PROMOTED mail" });
     expect(promoted.filter((m) => m.kind === "RSVP_PROMOTED")).toHaveLength(1);
-    expect((await waitFor(() => mailOf(people[0]!.email!), (m) => m.some((x) => x.kind === "RSVP_RECEIVED"))).some((m) => m.kind === "RSVP_RECEIVED")).toBe(true);
+    await waitUntil(async () => (await mailOf(people[0]!.email!)).some((m) => m.kind === "RSVP_RECEIVED"), { message: "RSVP_RECEIVED mail" });
   });
 
   it("editing time or place tells everyone invited; a title change does not", async () => {
@@ -55,7 +58,7 @@ describe("notification outbox and mailbox", () => {
     expect(await a.db.prisma.notification.count({ where: { sessionId, kind: "SESSION_CHANGED" } })).toBe(0);
     ok(await gql(a, UPDATE, { id: sessionId, input: { place: "Bibliotheek Overvecht" } }, w.tokens.coordinator));
     for (const p of people) {
-      const mail = await waitFor(() => readMailbox(a, p.email!), (m) => m.some((x) => x.kind === "SESSION_CHANGED"));
+      const mail = await waitUntil(async () => { const m = await readMailbox(a, p.email!); return m.some((x) => x.kind === "SESSION_CHANGED") && m; }, { message: "SESSION_CHANGED mail" });
       const changed = mail.filter((m) => m.kind === "SESSION_CHANGED");
       expect(changed).toHaveLength(1);
       expect(changed[0]!.text).toContain("Bibliotheek Overvecht");
@@ -102,12 +105,12 @@ describe("reminders across two instances", () => {
     const session = await a.db.prisma.themeSession.findUniqueOrThrow({ where: { id: sessionId } });
     expect(session.reminderSentAt).not.toBeNull();
     // Exactly the confirmed invitees, once each, even those confirmed after the first pass.
-    await waitFor(async () => (await a.db.prisma.notification.findMany({ where: { sessionId, kind: "REMINDER" } })).length, (n) => n >= 6, 5_000);
+    await waitUntil(async () => (await a.db.prisma.notification.count({ where: { sessionId, kind: "REMINDER" } })) >= 6, { timeoutMs: 5_000, message: "six REMINDER notifications" });
     await Promise.all([a.jobs.runLane("sweep"), b.jobs.runLane("sweep"), a.jobs.runLane("sweep"), b.jobs.runLane("sweep")]);
-    const all = await waitFor(
-      () => a.db.prisma.notification.findMany({ where: { sessionId, kind: "REMINDER" } }),
-      (rows) => rows.every((r) => r.status === "SENT"),
-    );
+    const all = await waitUntil(async () => {
+      const rows = await a.db.prisma.notification.findMany({ where: { sessionId, kind: "REMINDER" } });
+      return rows.every((r) => r.status === "SENT") && rows;
+    }, { message: "every REMINDER sent" });
     expect(all.map((r) => r.invitationId).sort()).toEqual(confirmed.map((r) => r.invitationId).sort());
     expect(all.every((r) => r.status === "SENT" && r.attempts === 1)).toBe(true);
     for (const p of people) {
@@ -124,10 +127,10 @@ describe("reminders across two instances", () => {
     // Make it due by moving the clock (services take `now`): 25 hours before the start.
     const due = new Date(Date.now() + 24 * 3_600_000 + 60_000);
     await Promise.all(Array.from({ length: 6 }, (_, i) => (i % 2 ? a : b).jobs.runLane("sweep", due)));
-    const reminders = await waitFor(
-      () => a.db.prisma.notification.findMany({ where: { sessionId, kind: "REMINDER" } }),
-      (rows) => rows.length === 10 && rows.every((r) => r.status === "SENT"),
-    );
+    const reminders = await waitUntil(async () => {
+      const rows = await a.db.prisma.notification.findMany({ where: { sessionId, kind: "REMINDER" } });
+      return rows.length === 10 && rows.every((r) => r.status === "SENT") && rows;
+    }, { message: "ten REMINDERs sent" });
     expect(reminders).toHaveLength(10);
     expect(reminders.every((r) => r.attempts === 1)).toBe(true);
     expect(reminders.every((r) => r.sentBy === "instance-a" || r.sentBy === "instance-b")).toBe(true);

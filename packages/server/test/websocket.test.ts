@@ -28,7 +28,7 @@ describe("graphql-ws on /graphql", () => {
   });
 
   it("closes a connection with a forged token with 4401", async () => {
-    const { closed } = wsConnect(app, "wkn_" + "B".repeat(43));
+    const { closed } = wsConnect(app, `wkn_${"B".repeat(43)}`);
     expect(await closed).toBe(4401);
   });
 

@@ -65,7 +65,7 @@ describe("live alerts", () => {
 
     const cp = coordinator.page;
     await login(cp, ACCOUNTS.coordinator.email);
-    const id = await reportSignal(inject("baseUrl"), coordinatorToken, inject("fixtures").overvechtId, summary);
+    await reportSignal(inject("baseUrl"), coordinatorToken, inject("fixtures").overvechtId, summary);
     await goTo(cp, "Signalen");
     await cp.getByRole("heading", { level: 1, name: "Signalen" }).waitFor();
     await cp.getByRole("link", { name: summary }).click();

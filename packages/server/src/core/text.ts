@@ -1,7 +1,8 @@
 import { badInput } from "./errors.js";
 
 /** C0 controls except tab, line feed and carriage return, and DEL: never typed by a person. */
-const CONTROL = new RegExp("[\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F]");
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is this rule's purpose
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 /**
  * The one rule for free text from clients: trimmed; empty becomes null; too long, too

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { execute, GraphQLError, Kind, parse, type DocumentNode, type GraphQLResolveInfo } from "graphql";
+import { execute, type GraphQLError, Kind, parse, type DocumentNode, type GraphQLResolveInfo } from "graphql";
 import { WebSocket } from "ws";
 import type { OutboxEvent } from "../platform/realtime/outbox.js";
 import type { Context } from "../kernel/context.js";

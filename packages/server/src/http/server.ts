@@ -48,7 +48,7 @@ export function createHttpServer(opts: HttpAppOptions): Server {
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
     }
-    let body: unknown = undefined;
+    let body: unknown;
     if (req.method === "POST") {
       const raw = await readBody(req, MAX_BODY_BYTES);
       const type = headers.get("content-type") ?? "";

@@ -1,3 +1,4 @@
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { inject } from "vitest";
@@ -22,18 +23,28 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Ap
     RATE_LIMIT_LOGIN_PER_ADDRESS: "1000000",
     // Bursts of hundreds of signals by one account are what the realtime tests do.
     RATE_LIMIT_SIGNAL_REPORTS_PER_HOUR: "1000000",
-    // Timed work only where a test asks for it; one mailbox folder per test run, shared by
-    // every app of the run (any instance may deliver any message).
-    SWEEP_INTERVAL_MS: "0",
-    DATA_DIR: testDataDir(),
+    ...QUIET_TIMERS,
+    // Its own DATA_DIR (so its own mailbox/) per app: apps that must share a mailbox (two
+    // instances delivering) get the same `DATA_DIR: newTestDataDir()` from their test.
+    DATA_DIR: env["DATA_DIR"] ?? newTestDataDir(),
     ...env,
   });
   return startApp(config, createLogger(config));
 }
 
-/** The run's DATA_DIR (its mailbox/ holds every message the run's apps sent). */
-export function testDataDir(): string {
-  return join(tmpdir(), `wijknet-test-${new URL(inject("databaseUrl")).pathname.slice(1)}`);
+/**
+ * Timed work only where a test asks for it: every test server (in-process or a child process)
+ * sets these explicitly instead of inheriting the production defaults (a 15 s sweep).
+ */
+export const QUIET_TIMERS = {
+  SWEEP_INTERVAL_MS: "0",
+  RETENTION_SWEEP_INTERVAL_MS: "0",
+  ESCALATION_SWEEP_INTERVAL_MS: "600000",
+} as const;
+
+/** A fresh, empty DATA_DIR (its mailbox/ holds only the messages of the apps given it). */
+export function newTestDataDir(): string {
+  return mkdtempSync(join(tmpdir(), "wijknet-test-"));
 }
 
 export interface GqlResult<T = Record<string, any>> {

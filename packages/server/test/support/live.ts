@@ -3,6 +3,7 @@ import WebSocket from "ws";
 import type { App } from "../../src/app.js";
 import { gql } from "./app.js";
 import { createUser, TEST_PASSWORD } from "./factories.js";
+import { waitUntil } from "./wait.js";
 import type { PrismaClient } from "../../src/generated/prisma/client.js";
 import type { Role } from "../../src/generated/prisma/enums.js";
 
@@ -102,10 +103,12 @@ export function collect(
     client,
     async waitFor(count, timeoutMs) {
       const describe = () => `${events.length}/${count} events, errors ${JSON.stringify(errors)}`;
-      await waitUntil(() => events.length >= count || errors.length > 0, timeoutMs, describe);
+      await waitUntil(() => events.length >= count || errors.length > 0, { timeoutMs, message: describe });
       if (errors.length > 0) throw new Error(describe());
     },
-    connected: (timeoutMs = 5_000) => waitUntil(() => client.getStatus() === "connected", timeoutMs, () => "not connected"),
+    connected: async (timeoutMs = 5_000) => {
+      await waitUntil(() => client.getStatus() === "connected", { timeoutMs, message: "the socket to connect" });
+    },
     async dispose() {
       sub.dispose();
       await client.dispose();
@@ -113,14 +116,7 @@ export function collect(
   };
 }
 
-/** Polls a condition until it holds or the time is up (then throws with a description). */
-export async function waitUntil(cond: () => boolean, timeoutMs: number, describe: () => string = () => "condition"): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!cond()) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms: ${describe()}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+export { waitUntil };
 
 /** A subscription is registered on the server a moment after the socket connects. */
 export async function settle(ms = 150): Promise<void> {

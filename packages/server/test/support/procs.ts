@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import net from "node:net";
-import { waitUntil } from "./live.js";
+import { newTestDataDir, QUIET_TIMERS } from "./app.js";
+import { waitUntil } from "./wait.js";
 
 /** A free loopback TCP port (the OS picks one, we release it at once). */
 export async function freePort(): Promise<number> {
@@ -31,13 +32,7 @@ export class TestRedis {
     this.proc = spawn("redis-server", ["--port", String(this.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], {
       stdio: "ignore",
     });
-    let ok = false;
-    const deadline = Date.now() + 5_000;
-    while (!ok && Date.now() < deadline) {
-      ok = await accepts(this.port);
-      if (!ok) await new Promise((r) => setTimeout(r, 50));
-    }
-    if (!ok) throw new Error(`redis-server on ${this.port} did not start`);
+    await waitUntil(() => accepts(this.port), { timeoutMs: 5_000, intervalMs: 50, message: `redis-server on ${this.port} to accept connections` });
   }
 
   async kill(): Promise<void> {
@@ -98,12 +93,18 @@ export class TcpGate {
   }
 }
 
-/** A server instance in its own process (so it can be `kill -9`ed). */
+/**
+ * A server instance in its own process (so it can be `kill -9`ed). Like `startTestApp`, it gets
+ * the quiet timers and its own DATA_DIR unless `env` names them (never the repo's .wijknet/).
+ */
 export class ChildServer {
   proc: ChildProcess | null = null;
   url = "";
   output = "";
-  constructor(private readonly env: Record<string, string>) {}
+  private readonly env: Record<string, string>;
+  constructor(env: Record<string, string>) {
+    this.env = { ...QUIET_TIMERS, DATA_DIR: env["DATA_DIR"] ?? newTestDataDir(), ...env };
+  }
 
   async start(timeoutMs = 30_000): Promise<void> {
     const proc = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
@@ -118,7 +119,7 @@ export class ChildServer {
       if (m && !this.url) this.url = m[1]!;
     });
     proc.stderr!.on("data", (chunk: Buffer) => (this.output += chunk.toString()));
-    await waitUntil(() => this.url !== "" || proc.exitCode !== null, timeoutMs, () => `child server did not start:\n${this.output.slice(-2000)}`);
+    await waitUntil(() => this.url !== "" || proc.exitCode !== null, { timeoutMs, message: () => `the child server to start:\n${this.output.slice(-2000)}` });
     if (!this.url) throw new Error(`child server exited:\n${this.output.slice(-2000)}`);
   }
 

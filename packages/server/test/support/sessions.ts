@@ -75,14 +75,3 @@ export async function readMailbox(app: App, to?: string): Promise<MailboxMessage
   const all = await Promise.all(names.sort().map(async (n) => JSON.parse(await readFile(join(app.mailboxDir, n), "utf8")) as MailboxMessage));
   return to ? all.filter((m) => m.to === to) : all;
 }
-
-/** Polls until `check` passes or the time is up (then returns the last value for a clear failure). */
-export async function waitFor<T>(read: () => Promise<T>, check: (v: T) => boolean, ms = 10_000): Promise<T> {
-  const until = Date.now() + ms;
-  let v = await read();
-  while (!check(v) && Date.now() < until) {
-    await new Promise((r) => setTimeout(r, 50));
-    v = await read();
-  }
-  return v;
-}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AppError } from "../../src/core/errors.js";
+import type { AppError } from "../../src/core/errors.js";
 import { contactsToCsv, parseContactsCsv } from "../../src/modules/contact/contact.csv.js";
 
 describe("contact CSV", () => {

@@ -23,7 +23,7 @@ let dummyHash: Promise<string> | undefined;
  * answers as slowly as one with a wrong password (no account enumeration by timing).
  */
 export async function verifyAgainstDummy(password: string): Promise<false> {
-  dummyHash ??= hashPassword("not-a-real-password-" + Math.random());
+  dummyHash ??= hashPassword(`not-a-real-password-${Math.random()}`);
   await verifyPassword(await dummyHash, password);
   return false;
 }

@@ -20,5 +20,5 @@ export function parseBearer(header: unknown): string | null {
   if (typeof header !== "string") return null;
   const match = /^Bearer\s+(\S{1,200})$/i.exec(header.trim());
   const token = match?.[1];
-  return token && token.startsWith(PREFIX) ? token : null;
+  return token?.startsWith(PREFIX) ? token : null;
 }

@@ -86,7 +86,7 @@ export class ContactTransferService {
         errors.push({ line: row.line, field: null, message: `The same person as on line ${earlier} (same email or phone).` });
         continue;
       }
-      keys.forEach((k) => seenInFile.set(k, row.line));
+      for (const k of keys) seenInFile.set(k, row.line);
       const match =
         (row.email && byEmail.get(row.email) && { contactId: byEmail.get(row.email)!, matchedOn: "EMAIL" as const }) ||
         (row.phone && byPhone.get(phoneKey(row.phone)) && { contactId: byPhone.get(phoneKey(row.phone))!, matchedOn: "PHONE" as const }) ||

@@ -27,6 +27,7 @@ function fakeReader(stored: OutboxEvent[]) {
       return reader.position;
     },
     async newestSeq() {
+      // biome-ignore lint/complexity/useMathMinMax: bigint, which Math.max does not take
       return stored.reduce((max, e) => (e.seq > max ? e.seq : max), 0n);
     },
     async readAfter(_f: unknown, after: bigint, _upTo: unknown, take: number) {

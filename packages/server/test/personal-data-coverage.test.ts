@@ -55,7 +55,7 @@ function readModels(): Model[] {
 function personColumns(model: Model, modelNames: ReadonlySet<string>): string[] {
   const columns = new Set<string>();
   for (const f of model.fields) {
-    if (PERSON_MODELS.has(f.type)) f.relationFields.forEach((c) => columns.add(c));
+    if (PERSON_MODELS.has(f.type)) for (const c of f.relationFields) columns.add(c);
     if (!modelNames.has(f.type) && (PERSON_VALUE.test(f.name) || PERSON_ID.test(f.name))) columns.add(f.name);
   }
   return [...columns];

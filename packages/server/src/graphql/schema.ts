@@ -2,8 +2,11 @@ import { readFileSync } from "node:fs";
 import { makeExecutableSchema } from "@graphql-tools/schema";
 import type { GraphQLSchema } from "graphql";
 import type { Resolvers } from "../generated/graphql.js";
+import type { Context } from "../kernel/context.js";
+import { feedFactoryOf } from "../kernel/live.js";
 import type { FeatureModule } from "../kernel/module.js";
 import { modules as allModules } from "../modules/index.js";
+import { serveLive } from "./live.js";
 import { DateTime } from "./scalars.js";
 
 /** The root types and scalars every feature extends. */
@@ -16,5 +19,16 @@ export function typeDefsOf(modules: readonly FeatureModule[] = allModules): stri
 
 export function buildSchema(modules: readonly FeatureModule[] = allModules): GraphQLSchema {
   const resolvers: Resolvers[] = [{ DateTime }, ...modules.flatMap((m) => (m.resolvers ? [m.resolvers] : []))];
-  return makeExecutableSchema({ typeDefs: typeDefsOf(modules), resolvers });
+  const schema = makeExecutableSchema({ typeDefs: typeDefsOf(modules), resolvers });
+  serveLiveFields(schema);
+  return schema;
+}
+
+/** Every subscription field a module declared with `liveField` is served by the outbox fan-out. */
+function serveLiveFields(schema: GraphQLSchema): void {
+  for (const field of Object.values(schema.getSubscriptionType()?.getFields() ?? {})) {
+    const feedOf = feedFactoryOf(field.subscribe);
+    if (!feedOf) continue;
+    field.subscribe = async (_root, args: Record<string, unknown>, ctx: Context, info) => serveLive(ctx, info, await feedOf(args, ctx));
+  }
 }

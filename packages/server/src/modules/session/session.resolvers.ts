@@ -1,7 +1,7 @@
-import type { Resolvers } from "../../generated/graphql.js";
+import type { Resolvers, SubscriptionSessionCountsArgs } from "../../generated/graphql.js";
 import type { Context } from "../../kernel/context.js";
 import { notFound } from "../../core/errors.js";
-import { serveLive } from "../../graphql/live.js";
+import { liveField } from "../../kernel/live.js";
 import type { SessionLoaders } from "./session.service.js";
 
 function loadersOf(ctx: Context): SessionLoaders {
@@ -34,10 +34,7 @@ export const sessionResolvers: Resolvers = {
     selfCheckIn: (_p, { token, code }, ctx) => ctx.services.sessions.selfCheckIn(token, code, ctx.requestId, loadersOf(ctx)),
   },
   Subscription: {
-    sessionCounts: {
-      subscribe: async (_p, { sessionId }, ctx, info) => serveLive(ctx, info, await ctx.services.sessions.countsFeed(ctx.viewer, sessionId, loadersOf(ctx))),
-      resolve: (item: unknown) => item as never,
-    },
+    sessionCounts: liveField<SubscriptionSessionCountsArgs>(({ sessionId }, ctx) => ctx.services.sessions.countsFeed(ctx.viewer, sessionId, loadersOf(ctx))),
   },
   ThemeSession: {
     district: (s, _a, ctx) => (s.districtId ? ctx.loaders.district.load(s.districtId) : null),

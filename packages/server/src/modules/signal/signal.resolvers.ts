@@ -1,8 +1,8 @@
-import type { Resolvers } from "../../generated/graphql.js";
+import type { Resolvers, SubscriptionMyAlertsArgs, SubscriptionSignalFeedArgs } from "../../generated/graphql.js";
 import type { Signal } from "../../generated/prisma/client.js";
 import type { Context } from "../../kernel/context.js";
 import { notFound } from "../../core/errors.js";
-import { serveLive } from "../../graphql/live.js";
+import { liveField } from "../../kernel/live.js";
 import { mayKnowReporter, signalViewFor } from "./signal.policy.js";
 
 const viewOf = (ctx: Context, s: Signal) => signalViewFor(ctx.viewer, s);
@@ -19,14 +19,8 @@ export const signalResolvers: Resolvers = {
     acknowledgeAlert: (_p, { id, comment }, ctx) => ctx.services.alerts.acknowledge(ctx.viewer, id, comment, ctx.requestId),
   },
   Subscription: {
-    signalFeed: {
-      subscribe: (_p, { after }, ctx, info) => serveLive(ctx, info, ctx.services.signals.feed(ctx.viewer, after)),
-      resolve: (item: unknown) => item as never,
-    },
-    myAlerts: {
-      subscribe: (_p, { after }, ctx, info) => serveLive(ctx, info, ctx.services.alerts.feed(ctx.viewer, after)),
-      resolve: (item: unknown) => item as never,
-    },
+    signalFeed: liveField<SubscriptionSignalFeedArgs>(({ after }, ctx) => ctx.services.signals.feed(ctx.viewer, after)),
+    myAlerts: liveField<SubscriptionMyAlertsArgs>(({ after }, ctx) => ctx.services.alerts.feed(ctx.viewer, after)),
   },
   Signal: {
     district: async (s, _a, ctx) => (await ctx.loaders.district.load(s.districtId)) ?? Promise.reject(notFound("District")),

@@ -33,6 +33,11 @@ export const RULES = [
     broken: (from, to) => from.area === "kernel" && ["modules", "graphql"].includes(to.area),
   },
   {
+    name: "modules-no-transport",
+    text: "modules/ import nothing from graphql/, http/ or app.ts (subscriptions use kernel/live.ts)",
+    broken: (from, to) => from.area === "modules" && ["graphql", "http", "app.ts", "main.ts"].includes(to.area),
+  },
+  {
     name: "repository-outside-modules",
     text: "only a module's own files import its repository (nothing outside modules/)",
     broken: (from, _to, toRel) => from.area !== "modules" && isRepository(toRel),

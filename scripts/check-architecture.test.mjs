@@ -43,6 +43,8 @@ test("platform/ imports only core/, platform/ and generated/", () => {
 test("kernel/ imports nothing from modules/ or graphql/", () => {
   assert.deepEqual(rules("kernel/module.ts", 'import "../core/errors.js";\nimport "../platform/db/db.js";'), []);
   assert.deepEqual(rules("kernel/module.ts", 'import "../graphql/live.js";'), ["kernel-no-features"]);
+  assert.deepEqual(rules("modules/signal/signal.resolvers.ts", 'import "../../graphql/live.js";'), ["modules-no-transport"]);
+  assert.deepEqual(rules("modules/session/session.http.ts", 'import "../../http/server.js";'), ["modules-no-transport"]);
   assert.deepEqual(rules("kernel/module.ts", 'import "../modules/auth/auth.service.js";'), ["kernel-no-features"]);
 });
 

@@ -1,19 +1,9 @@
 import type { Resolvers } from "../../generated/graphql.js";
 import type { Context } from "../../kernel/context.js";
 import { badInput } from "../../core/errors.js";
-import type { ContactLoaders } from "./contact.service.js";
 import { MAX_INTERACTIONS_SHOWN } from "./contact.loaders.js";
 import type { ImportReport } from "./contact-transfer.service.js";
 
-function loadersOf(ctx: Context): ContactLoaders {
-  return {
-    contact: (id) => ctx.loaders.contact.load(id),
-    district: (id) => ctx.loaders.district.load(id),
-    organisation: (id) => ctx.loaders.organisation.load(id),
-    municipality: (id) => ctx.loaders.municipality.load(id),
-    consent: (id) => ctx.loaders.consent.load(id),
-  };
-}
 
 /**
  * Progress events of a running import, as an async iterator for the subscription.
@@ -53,21 +43,21 @@ async function* importWithProgress(ctx: Context, csv: string, dryRun: boolean) {
 
 export const contactResolvers: Resolvers = {
   Query: {
-    contacts: (_p, args, ctx) => ctx.services.contacts.list(ctx.viewer, args, ctx.requestId, loadersOf(ctx)),
-    contact: (_p, { id }, ctx) => ctx.services.contacts.get(ctx.viewer, id, ctx.requestId, loadersOf(ctx)),
-    myContact: (_p, _a, ctx) => ctx.services.contacts.mine(ctx.viewer, ctx.requestId, loadersOf(ctx)),
-    staleContacts: (_p, { districtId, first }, ctx) => ctx.services.contacts.stale(ctx.viewer, districtId, first, ctx.requestId, loadersOf(ctx)),
+    contacts: (_p, args, ctx) => ctx.services.contacts.list(ctx.viewer, args, ctx.requestId, ctx.loaders),
+    contact: (_p, { id }, ctx) => ctx.services.contacts.get(ctx.viewer, id, ctx.requestId, ctx.loaders),
+    myContact: (_p, _a, ctx) => ctx.services.contacts.mine(ctx.viewer, ctx.requestId, ctx.loaders),
+    staleContacts: (_p, { districtId, first }, ctx) => ctx.services.contacts.stale(ctx.viewer, districtId, first, ctx.requestId, ctx.loaders),
     contactDataExport: (_p, { id }, ctx) => ctx.services.contacts.dataExport(ctx.viewer, id, ctx.requestId),
     exportContactsCsv: (_p, { filter }, ctx) => ctx.services.contactTransfer.exportCsv(ctx.viewer, filter, ctx.requestId),
   },
   Mutation: {
-    createContact: (_p, { input }, ctx) => ctx.services.contacts.create(ctx.viewer, input, ctx.requestId, loadersOf(ctx)),
-    updateContact: (_p, { id, input }, ctx) => ctx.services.contacts.update(ctx.viewer, id, input, ctx.requestId, loadersOf(ctx)),
-    archiveContact: (_p, { id }, ctx) => ctx.services.contacts.archive(ctx.viewer, id, ctx.requestId, loadersOf(ctx)),
+    createContact: (_p, { input }, ctx) => ctx.services.contacts.create(ctx.viewer, input, ctx.requestId, ctx.loaders),
+    updateContact: (_p, { id, input }, ctx) => ctx.services.contacts.update(ctx.viewer, id, input, ctx.requestId, ctx.loaders),
+    archiveContact: (_p, { id }, ctx) => ctx.services.contacts.archive(ctx.viewer, id, ctx.requestId, ctx.loaders),
     mergeContacts: (_p, { keepId, duplicateId }, ctx) => ctx.services.contacts.merge(ctx.viewer, keepId, duplicateId, ctx.requestId),
-    logInteraction: (_p, { input }, ctx) => ctx.services.contacts.logInteraction(ctx.viewer, input, ctx.requestId, loadersOf(ctx)),
-    recordConsent: (_p, { input }, ctx) => ctx.services.contacts.recordConsent(ctx.viewer, input.contactId, input.consent, ctx.requestId, loadersOf(ctx)),
-    withdrawConsent: (_p, { id }, ctx) => ctx.services.contacts.withdrawConsent(ctx.viewer, id, ctx.requestId, loadersOf(ctx)),
+    logInteraction: (_p, { input }, ctx) => ctx.services.contacts.logInteraction(ctx.viewer, input, ctx.requestId, ctx.loaders),
+    recordConsent: (_p, { input }, ctx) => ctx.services.contacts.recordConsent(ctx.viewer, input.contactId, input.consent, ctx.requestId, ctx.loaders),
+    withdrawConsent: (_p, { id }, ctx) => ctx.services.contacts.withdrawConsent(ctx.viewer, id, ctx.requestId, ctx.loaders),
     eraseContact: (_p, { id }, ctx) => ctx.services.contacts.erase(ctx.viewer, id, ctx.requestId),
     importContacts: (_p, { input }, ctx) => ctx.services.contactTransfer.importCsv(ctx.viewer, input.csv, input.dryRun ?? true, ctx.requestId),
   },

@@ -2,6 +2,7 @@ import type { Db, DbOrTx, Tx } from "../../platform/db/prisma.js";
 import type { PersonalDataRunner } from "../../kernel/privacy.js";
 import type { Consent, Contact, District, Interaction, Organisation } from "../../generated/prisma/client.js";
 import type { AgeBand, ContactChannel, ContactStatus, ConsentPurpose, InteractionKind, LegalBasis } from "../../generated/prisma/enums.js";
+import type { Lookup } from "../../core/loader-utils.js";
 import type { Viewer } from "../../core/viewer.js";
 import { badInput, conflict, notFound } from "../../core/errors.js";
 import { requireId, requireIds } from "../../core/ids.js";
@@ -14,11 +15,11 @@ import { cleanText, requiredText } from "../../core/text.js";
 import { LIMITS, checkConsent, cleanEmail, cleanLanguage, cleanPhone, isStale } from "./contact.rules.js";
 
 export interface ContactLoaders {
-  contact(id: string): Promise<Contact | null>;
-  district(id: string): Promise<District | null>;
-  organisation(id: string): Promise<Organisation | null>;
-  municipality(id: string): Promise<{ staleContactAfterDays: number } | null>;
-  consent(id: string): Promise<Consent | null>;
+  contact: Lookup<Contact | null>;
+  district: Lookup<District | null>;
+  organisation: Lookup<Organisation | null>;
+  municipality: Lookup<{ staleContactAfterDays: number } | null>;
+  consent: Lookup<Consent | null>;
 }
 
 export interface RoleInput { title: string; organisationId?: string | null; since?: Date | null; until?: Date | null }
@@ -55,7 +56,7 @@ export class ContactService {
   }
 
   private async staleDays(viewer: Viewer, loaders: Pick<ContactLoaders, "municipality">): Promise<number> {
-    return (await loaders.municipality(viewer.municipalityId))?.staleContactAfterDays ?? 90;
+    return (await loaders.municipality.load(viewer.municipalityId))?.staleContactAfterDays ?? 90;
   }
 
   /** Reads of contact details by anyone but the coordinator go to the audit log. */
@@ -108,7 +109,7 @@ export class ContactService {
     const contactId = requireId(id, "id");
     const own = viewer.contactId === contactId;
     if (!isMunicipalityWide(viewer) && !own) throw notFound("Contact");
-    const contact = await loaders.contact(contactId);
+    const contact = await loaders.contact.load(contactId);
     if (!contact || contact.municipalityId !== viewer.municipalityId) throw notFound("Contact");
     await this.auditReads(viewer, [contact.id], requestId);
     return contact;
@@ -122,7 +123,7 @@ export class ContactService {
 
   async stale(viewerInput: Viewer | null, districtId: string, first: number | null | undefined, requestId: string, loaders: Pick<ContactLoaders, "municipality" | "district">): Promise<Contact[]> {
     const viewer = requireRole(viewerInput, "COORDINATOR", "ADMIN");
-    const district = await loaders.district(requireId(districtId, "districtId"));
+    const district = await loaders.district.load(requireId(districtId, "districtId"));
     if (!district || district.municipalityId !== viewer.municipalityId) throw notFound("District");
     const take = pageSize(first, MAX_PAGE);
     const where = contactWhere(viewer.municipalityId, { districtId: district.id, stale: true, status: ["ACTIVE"] }, { afterDays: await this.staleDays(viewer, loaders), now: this.now() });
@@ -139,7 +140,7 @@ export class ContactService {
 
   private async checkDistricts(viewer: Viewer, ids: readonly string[], field: string, loaders: Pick<ContactLoaders, "district">): Promise<string[]> {
     const unique = requireIds(ids, field, 20);
-    const districts = await Promise.all(unique.map((id) => loaders.district(id)));
+    const districts = await Promise.all(unique.map((id) => loaders.district.load(id)));
     districts.forEach((d, i) => {
       if (!d || d.municipalityId !== viewer.municipalityId) throw badInput(field, `No such district: ${unique[i]}.`);
     });
@@ -153,7 +154,7 @@ export class ContactService {
         const title = requiredText(r.title, `${field}.${i}.title`, LIMITS.roleTitle);
         let organisationId: string | null = null;
         if (r.organisationId) {
-          const org = await loaders.organisation(requireId(r.organisationId, `${field}.${i}.organisationId`));
+          const org = await loaders.organisation.load(requireId(r.organisationId, `${field}.${i}.organisationId`));
           if (!org || org.municipalityId !== viewer.municipalityId) throw badInput(`${field}.${i}.organisationId`, "No such organisation.");
           organisationId = org.id;
         }
@@ -210,7 +211,7 @@ export class ContactService {
   }
 
   private async ownContact(viewer: Viewer, id: string, field: string, loaders: Pick<ContactLoaders, "contact">): Promise<Contact> {
-    const contact = await loaders.contact(requireId(id, field));
+    const contact = await loaders.contact.load(requireId(id, field));
     if (!contact || contact.municipalityId !== viewer.municipalityId) throw notFound("Contact");
     return contact;
   }
@@ -293,8 +294,8 @@ export class ContactService {
 
   async withdrawConsent(viewerInput: Viewer | null, id: string, requestId: string, loaders: Pick<ContactLoaders, "contact" | "consent">): Promise<Consent> {
     const viewer = requireRole(viewerInput, "COORDINATOR", "ADMIN");
-    const consent = await loaders.consent(requireId(id, "id"));
-    const contact = consent ? await loaders.contact(consent.contactId) : null;
+    const consent = await loaders.consent.load(requireId(id, "id"));
+    const contact = consent ? await loaders.contact.load(consent.contactId) : null;
     if (!consent || !contact || contact.municipalityId !== viewer.municipalityId) throw notFound("Consent");
     if (consent.withdrawnAt) throw conflict("This consent was withdrawn already.");
     return this.deps.db.$transaction(async (tx) => {

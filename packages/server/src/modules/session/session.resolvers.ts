@@ -2,39 +2,31 @@ import type { Resolvers, SubscriptionSessionCountsArgs } from "../../generated/g
 import type { Context } from "../../kernel/context.js";
 import { notFound } from "../../core/errors.js";
 import { liveField } from "../../kernel/live.js";
-import type { SessionLoaders } from "./session.service.js";
 
-function loadersOf(ctx: Context): SessionLoaders {
-  return {
-    session: (id) => ctx.loaders.themeSession.load(id),
-    district: (id) => ctx.loaders.district.load(id),
-    registration: (id) => ctx.loaders.registration.load(id),
-  };
-}
 
 const districtName = async (ctx: Context, districtId: string | null) => (districtId ? (await ctx.loaders.district.load(districtId))?.name ?? null : null);
 
 export const sessionResolvers: Resolvers = {
   Query: {
     themeSessions: (_p, { filter, first, after }, ctx) => ctx.services.sessions.list(ctx.viewer, filter ?? null, first, after),
-    themeSession: (_p, { id }, ctx) => ctx.services.sessions.get(ctx.viewer, id, loadersOf(ctx)),
-    invitation: (_p, { token }, ctx) => ctx.services.sessions.publicInvitation(token, loadersOf(ctx)),
+    themeSession: (_p, { id }, ctx) => ctx.services.sessions.get(ctx.viewer, id, ctx.loaders),
+    invitation: (_p, { token }, ctx) => ctx.services.sessions.publicInvitation(token, ctx.loaders),
   },
   Mutation: {
-    createThemeSession: (_p, { input }, ctx) => ctx.services.sessions.create(ctx.viewer, input, ctx.requestId, loadersOf(ctx)),
-    updateThemeSession: (_p, { id, input }, ctx) => ctx.services.sessions.update(ctx.viewer, id, input, ctx.requestId, loadersOf(ctx)),
-    publishThemeSession: (_p, { id }, ctx) => ctx.services.sessions.setStatus(ctx.viewer, id, "PUBLISHED", ctx.requestId, loadersOf(ctx)),
-    cancelThemeSession: (_p, { id }, ctx) => ctx.services.sessions.setStatus(ctx.viewer, id, "CANCELLED", ctx.requestId, loadersOf(ctx)),
-    completeThemeSession: (_p, { id }, ctx) => ctx.services.sessions.setStatus(ctx.viewer, id, "COMPLETED", ctx.requestId, loadersOf(ctx)),
-    inviteToSession: (_p, { input }, ctx) => ctx.services.sessions.invite(ctx.viewer, input, ctx.requestId, loadersOf(ctx)),
+    createThemeSession: (_p, { input }, ctx) => ctx.services.sessions.create(ctx.viewer, input, ctx.requestId, ctx.loaders),
+    updateThemeSession: (_p, { id, input }, ctx) => ctx.services.sessions.update(ctx.viewer, id, input, ctx.requestId, ctx.loaders),
+    publishThemeSession: (_p, { id }, ctx) => ctx.services.sessions.setStatus(ctx.viewer, id, "PUBLISHED", ctx.requestId, ctx.loaders),
+    cancelThemeSession: (_p, { id }, ctx) => ctx.services.sessions.setStatus(ctx.viewer, id, "CANCELLED", ctx.requestId, ctx.loaders),
+    completeThemeSession: (_p, { id }, ctx) => ctx.services.sessions.setStatus(ctx.viewer, id, "COMPLETED", ctx.requestId, ctx.loaders),
+    inviteToSession: (_p, { input }, ctx) => ctx.services.sessions.invite(ctx.viewer, input, ctx.requestId, ctx.loaders),
     renewInvitationLink: (_p, { id, expiresAt }, ctx) => ctx.services.sessions.renewLink(ctx.viewer, id, expiresAt, ctx.requestId),
     respondToInvitation: (_p, { token, response, guests }, ctx) => ctx.services.sessions.respond(token, response, guests, ctx.requestId),
-    checkInRegistration: (_p, { id, result }, ctx) => ctx.services.sessions.checkIn(ctx.viewer, id, result, ctx.requestId, loadersOf(ctx)),
-    resetSelfCheckInCode: (_p, { sessionId }, ctx) => ctx.services.sessions.resetSelfCheckInCode(ctx.viewer, sessionId, ctx.requestId, loadersOf(ctx)),
-    selfCheckIn: (_p, { token, code }, ctx) => ctx.services.sessions.selfCheckIn(token, code, ctx.requestId, loadersOf(ctx)),
+    checkInRegistration: (_p, { id, result }, ctx) => ctx.services.sessions.checkIn(ctx.viewer, id, result, ctx.requestId, ctx.loaders),
+    resetSelfCheckInCode: (_p, { sessionId }, ctx) => ctx.services.sessions.resetSelfCheckInCode(ctx.viewer, sessionId, ctx.requestId, ctx.loaders),
+    selfCheckIn: (_p, { token, code }, ctx) => ctx.services.sessions.selfCheckIn(token, code, ctx.requestId, ctx.loaders),
   },
   Subscription: {
-    sessionCounts: liveField<SubscriptionSessionCountsArgs>(({ sessionId }, ctx) => ctx.services.sessions.countsFeed(ctx.viewer, sessionId, loadersOf(ctx))),
+    sessionCounts: liveField<SubscriptionSessionCountsArgs>(({ sessionId }, ctx) => ctx.services.sessions.countsFeed(ctx.viewer, sessionId, ctx.loaders)),
   },
   ThemeSession: {
     district: (s, _a, ctx) => (s.districtId ? ctx.loaders.district.load(s.districtId) : null),

@@ -1,6 +1,7 @@
 import type { Db, Tx } from "../../platform/db/prisma.js";
 import type { Invitation, Prisma, Registration, ThemeSession } from "../../generated/prisma/client.js";
 import type { AgeBand, NotificationKind, RsvpResponse, SessionStatus, SessionTheme } from "../../generated/prisma/enums.js";
+import type { Lookup } from "../../core/loader-utils.js";
 import type { Viewer } from "../../core/viewer.js";
 import { AppError, badInput, conflict, forbidden, notFound } from "../../core/errors.js";
 import { keysetCursor, pageSize } from "../../core/cursor.js";
@@ -47,9 +48,9 @@ export interface PublicInvitationModel {
 }
 
 export interface SessionLoaders {
-  session(id: string): Promise<ThemeSession | null>;
-  district(id: string): Promise<{ id: string; municipalityId: string; name: string } | null>;
-  registration(id: string): Promise<Registration | null>;
+  themeSession: Lookup<ThemeSession | null>;
+  district: Lookup<{ id: string; municipalityId: string; name: string } | null>;
+  registration: Lookup<Registration | null>;
 }
 
 const DAY = 86_400_000;
@@ -109,9 +110,9 @@ export class SessionService {
     return { edges, pageInfo: { hasNextPage: rows.length > take, endCursor: edges.at(-1)?.cursor ?? null }, totalCount };
   }
 
-  async get(viewerInput: Viewer | null, id: string, loaders: Pick<SessionLoaders, "session">): Promise<ThemeSession> {
+  async get(viewerInput: Viewer | null, id: string, loaders: Pick<SessionLoaders, "themeSession">): Promise<ThemeSession> {
     const viewer = requireRole(viewerInput, "COORDINATOR", "ADMIN", "POLICE_LIAISON");
-    const s = await loaders.session(requireId(id, "id"));
+    const s = await loaders.themeSession.load(requireId(id, "id"));
     if (!s || !this.canSee(viewer, s)) throw notFound("ThemeSession");
     return s;
   }
@@ -161,7 +162,7 @@ export class SessionService {
     const description = cleanText(input.description, "input.description", 4000);
     let districtId: string | null = null;
     if (input.districtId) {
-      const d = await loaders.district(requireId(input.districtId, "input.districtId"));
+      const d = await loaders.district.load(requireId(input.districtId, "input.districtId"));
       if (!d || d.municipalityId !== viewer.municipalityId) throw badInput("input.districtId", "No such district.");
       districtId = d.id;
     }
@@ -183,7 +184,7 @@ export class SessionService {
   async update(viewerInput: Viewer | null, id: string, input: {
     title?: string | null; description?: string | null; startsAt?: Date | null; endsAt?: Date | null; place?: string | null;
     capacity?: number | null; youthReservedSeats?: number | null; rsvpDeadline?: Date | null; reminderMinutesBefore?: number | null;
-  }, requestId: string, loaders: Pick<SessionLoaders, "session">) {
+  }, requestId: string, loaders: Pick<SessionLoaders, "themeSession">) {
     const viewer = requireRole(viewerInput, "COORDINATOR", "ADMIN");
     const existing = await this.get(viewer, id, loaders);
     const data: Prisma.ThemeSessionUncheckedUpdateInput = {};
@@ -235,7 +236,7 @@ export class SessionService {
     return result;
   }
 
-  async setStatus(viewerInput: Viewer | null, id: string, status: "PUBLISHED" | "CANCELLED" | "COMPLETED", requestId: string, loaders: Pick<SessionLoaders, "session">) {
+  async setStatus(viewerInput: Viewer | null, id: string, status: "PUBLISHED" | "CANCELLED" | "COMPLETED", requestId: string, loaders: Pick<SessionLoaders, "themeSession">) {
     const viewer = requireRole(viewerInput, "COORDINATOR", "ADMIN");
     const existing = await this.get(viewer, id, loaders);
     const allowed: Record<typeof status, SessionStatus[]> = { PUBLISHED: ["DRAFT"], CANCELLED: ["DRAFT", "PUBLISHED"], COMPLETED: ["PUBLISHED"] };
@@ -261,10 +262,10 @@ export class SessionService {
 
   // ───────────── invitations ─────────────
 
-  async invite(viewerInput: Viewer | null, input: { sessionId: string; networkIds?: readonly string[] | null; contactIds?: readonly string[] | null; expiresAt?: Date | null }, requestId: string, loaders: Pick<SessionLoaders, "session">): Promise<InvitationLinkModel[]> {
+  async invite(viewerInput: Viewer | null, input: { sessionId: string; networkIds?: readonly string[] | null; contactIds?: readonly string[] | null; expiresAt?: Date | null }, requestId: string, loaders: Pick<SessionLoaders, "themeSession">): Promise<InvitationLinkModel[]> {
     const viewer = requireRole(viewerInput, "COORDINATOR", "ADMIN");
     const sessionId = requireId(input.sessionId, "input.sessionId");
-    const s0 = await loaders.session(sessionId);
+    const s0 = await loaders.themeSession.load(sessionId);
     if (!s0 || s0.municipalityId !== viewer.municipalityId) throw badInput("input.sessionId", "No such session.");
     const networkIds = requireIds(input.networkIds ?? [], "input.networkIds", 50);
     const contactIds = requireIds(input.contactIds ?? [], "input.contactIds", MAX_INVITES_PER_CALL);
@@ -368,9 +369,9 @@ export class SessionService {
     return invitation;
   }
 
-  async publicInvitation(token: string, loaders: Pick<SessionLoaders, "session">): Promise<PublicInvitationModel> {
+  async publicInvitation(token: string, loaders: Pick<SessionLoaders, "themeSession">): Promise<PublicInvitationModel> {
     const invitation = await this.resolveToken(token);
-    const session = await loaders.session(invitation.sessionId);
+    const session = await loaders.themeSession.load(invitation.sessionId);
     if (!session) throw notFound("Invitation");
     return { invitation, session, token };
   }
@@ -508,10 +509,10 @@ export class SessionService {
 
   // ───────────── attendance ─────────────
 
-  async checkIn(viewerInput: Viewer | null, id: string, result: "ATTENDED" | "NO_SHOW", requestId: string, loaders: Pick<SessionLoaders, "session" | "registration">) {
+  async checkIn(viewerInput: Viewer | null, id: string, result: "ATTENDED" | "NO_SHOW", requestId: string, loaders: Pick<SessionLoaders, "themeSession" | "registration">) {
     const viewer = requireRole(viewerInput, "COORDINATOR", "ADMIN");
-    const reg = await loaders.registration(requireId(id, "id"));
-    const s = reg ? await loaders.session(reg.sessionId) : null;
+    const reg = await loaders.registration.load(requireId(id, "id"));
+    const s = reg ? await loaders.themeSession.load(reg.sessionId) : null;
     if (!reg || !s || s.municipalityId !== viewer.municipalityId) throw notFound("Registration");
     if (s.status !== "PUBLISHED" && s.status !== "COMPLETED") throw conflict("Only a published or completed session has check-ins.");
     if (s.startsAt.getTime() - 2 * 3_600_000 > this.now().getTime()) throw conflict("Check-in opens two hours before the start.");
@@ -526,7 +527,7 @@ export class SessionService {
     });
   }
 
-  async resetSelfCheckInCode(viewerInput: Viewer | null, sessionId: string, requestId: string, loaders: Pick<SessionLoaders, "session">): Promise<string> {
+  async resetSelfCheckInCode(viewerInput: Viewer | null, sessionId: string, requestId: string, loaders: Pick<SessionLoaders, "themeSession">): Promise<string> {
     const viewer = requireRole(viewerInput, "COORDINATOR", "ADMIN");
     const s = await this.get(viewer, sessionId, loaders);
     if (s.status !== "PUBLISHED") throw conflict("Only a published session has a check-in code.");
@@ -542,9 +543,9 @@ export class SessionService {
   }
 
   /** The invitee checks in their confirmed seats (and guests') with the code shown at the session. */
-  async selfCheckIn(token: string, code: string, requestId: string, loaders: Pick<SessionLoaders, "session">): Promise<PublicInvitationModel> {
+  async selfCheckIn(token: string, code: string, requestId: string, loaders: Pick<SessionLoaders, "themeSession">): Promise<PublicInvitationModel> {
     const invitation = await this.resolveToken(token);
-    const s = await loaders.session(invitation.sessionId);
+    const s = await loaders.themeSession.load(invitation.sessionId);
     if (!s) throw notFound("Invitation");
     const now = this.now();
     if (s.status !== "PUBLISHED" || now.getTime() < s.startsAt.getTime() - 3_600_000 || now.getTime() > s.endsAt.getTime() + 2 * 3_600_000) {
@@ -572,7 +573,7 @@ export class SessionService {
    * every transaction that changed them wrote to the outbox (any instance), through the
    * same fan-out as the signal feed. Identical consecutive frames are sent once.
    */
-  async countsFeed(viewerInput: Viewer | null, sessionId: string, loaders: Pick<SessionLoaders, "session">): Promise<LiveFeed> {
+  async countsFeed(viewerInput: Viewer | null, sessionId: string, loaders: Pick<SessionLoaders, "themeSession">): Promise<LiveFeed> {
     const viewer = requireRole(viewerInput, "COORDINATOR", "ADMIN");
     const s = await this.get(viewer, sessionId, loaders);
     const db = this.deps.db;

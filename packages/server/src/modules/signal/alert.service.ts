@@ -274,8 +274,3 @@ function alertFeedItem(event: OutboxEvent): AlertFeedItem {
     at: event.createdAt,
   };
 }
-
-/** Can this viewer see this alert (their own, or one about a signal they may see)? */
-export function mayReadAlert(viewer: Viewer, alert: Alert, signal: Signal): boolean {
-  return alert.recipientId === viewer.userId || signalViewFor(viewer, signal) === "full" || signalViewFor(viewer, signal) === "police";
-}

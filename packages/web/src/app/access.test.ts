@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { mayOpen } from "./access";
-import { parsePath, pathOf, type Route } from "./router";
+import { parsePath, pathOf, type Route } from "../kit/router";
 
 describe("access", () => {
   it("gives the police liaison the dashboard but never contacts or organisations", () => {

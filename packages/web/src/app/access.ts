@@ -1,5 +1,5 @@
 import type { Role } from "../generated/gql/graphql";
-import type { Route } from "./router";
+import type { Route } from "../kit/router";
 
 const STAFF: readonly Role[] = ["COORDINATOR", "ADMIN"];
 const EVERYONE: readonly Role[] = ["COORDINATOR", "ADMIN", "POLICE_LIAISON", "ALLY"];

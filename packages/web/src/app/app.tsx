@@ -25,7 +25,7 @@ import { mayOpen } from "./access";
 import { AppLayout } from "./app-layout";
 import { MainNav } from "./main-nav";
 import { NotFoundPage } from "./not-found-page";
-import { useRouter, type Route } from "./router";
+import { useRouter, type Route } from "../kit/router";
 import { useSessionState } from "./services";
 // ── sessions ──
 import { isPublicRoute } from "../features/sessions/routes";

@@ -2,7 +2,7 @@ import type { Role } from "../generated/gql/graphql";
 import { useI18n } from "../i18n/i18n-provider";
 import type { MessageKey } from "../i18n/messages";
 import { mayOpen } from "./access";
-import { RouteLink, useRouter, type Route } from "./router";
+import { RouteLink, useRouter, type Route } from "../kit/router";
 
 type NavLabel = Extract<MessageKey, `nav.${string}`>;
 

@@ -1,7 +1,7 @@
 import { Paragraph } from "@utrecht/component-library-react";
 import { useI18n } from "../i18n/i18n-provider";
-import { PageHeading } from "./page-heading";
-import { RouteLink } from "./router";
+import { PageHeading } from "../kit/page-heading";
+import { RouteLink } from "../kit/router";
 
 export function NotFoundPage() {
   const { t } = useI18n();

@@ -2,7 +2,7 @@ import type { ApolloClient } from "@apollo/client";
 import { ApolloProvider } from "@apollo/client/react";
 import type { ReactNode } from "react";
 import { I18nProvider } from "../i18n/i18n-provider";
-import { RouterProvider } from "./router";
+import { RouterProvider } from "../kit/router";
 import { ServicesProvider, type AppServices } from "./services";
 
 /** Everything a screen may rely on, in one place (tests use the same stack with MockedProvider). */

@@ -4,7 +4,7 @@ import { ErrorLink } from "@apollo/client/link/error";
 import { GraphQLWsLink } from "@apollo/client/link/subscriptions";
 import type { Client as GraphQLWsClient } from "graphql-ws";
 import { OperationTypeNode } from "graphql";
-import { hasErrorCode } from "./graphql-errors";
+import { hasErrorCode } from "../kit/graphql-errors";
 import type { SessionStore } from "./session-store";
 
 export interface ApolloClientOptions {

@@ -3,7 +3,7 @@ import { MockedProvider } from "@apollo/client/testing/react";
 import type { WsStatus } from "@wijknet/shared";
 import { render } from "@testing-library/react";
 import type { ReactElement } from "react";
-import { RouterProvider } from "../app/router";
+import { RouterProvider } from "../kit/router";
 import { ServicesProvider, type AppServices, type LiveConnection } from "../app/services";
 import { I18nProvider } from "../i18n/i18n-provider";
 import type { Language } from "../i18n/messages";

@@ -1,6 +1,6 @@
 import { Alert, Paragraph } from "@utrecht/component-library-react";
 import { useEffect, useState } from "react";
-import { PageHeading } from "../../app/page-heading";
+import { PageHeading } from "../../kit/page-heading";
 import { useSessionState } from "../../app/services";
 import { useI18n } from "../../i18n/i18n-provider";
 import { LoginForm } from "./login-form";

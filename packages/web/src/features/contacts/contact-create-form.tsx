@@ -12,8 +12,8 @@ import {
   Paragraph,
 } from "@utrecht/component-library-react";
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
-import { SelectField, TextareaField, TextField } from "../../components/fields";
-import { useFocusFirstError } from "../../components/focus-first-error";
+import { SelectField, TextareaField, TextField } from "../../kit/fields";
+import { useFocusFirstError } from "../../kit/focus-first-error";
 import type { CreateContactInput } from "../../generated/gql/graphql";
 import { useI18n } from "../../i18n/i18n-provider";
 import { ConsentFields } from "./consent-fields";

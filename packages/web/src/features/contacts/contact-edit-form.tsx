@@ -11,7 +11,7 @@ import {
   Paragraph,
 } from "@utrecht/component-library-react";
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
-import { SelectField, TextareaField, TextField } from "../../components/fields";
+import { SelectField, TextareaField, TextField } from "../../kit/fields";
 import { useI18n } from "../../i18n/i18n-provider";
 import { AGE_BANDS, ageBandKey, CHANNELS, channelKey, CONTACT_STATUSES, contactStatusKey } from "./labels";
 import {

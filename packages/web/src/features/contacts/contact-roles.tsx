@@ -1,6 +1,6 @@
 import { Alert, Button, ButtonGroup, Paragraph, UnorderedList, UnorderedListItem } from "@utrecht/component-library-react";
 import { useEffect, useRef, useState, type FormEvent } from "react";
-import { useFocusFirstError } from "../../components/focus-first-error";
+import { useFocusFirstError } from "../../kit/focus-first-error";
 import type { ContactRoleInput } from "../../generated/gql/graphql";
 import { useI18n } from "../../i18n/i18n-provider";
 import { useOrganisations } from "../organisations/use-organisations";

@@ -13,11 +13,11 @@ import {
 } from "@utrecht/component-library-react";
 import { useId, useState } from "react";
 import { mayOpen } from "../../app/access";
-import { PageHeading } from "../../app/page-heading";
-import { RouteLink } from "../../app/router";
-import { SelectField } from "../../components/fields";
-import { useFormat } from "../../components/format";
-import { LoadState } from "../../components/load-state";
+import { PageHeading } from "../../kit/page-heading";
+import { RouteLink } from "../../kit/router";
+import { SelectField } from "../../kit/fields";
+import { useFormat } from "../../kit/format";
+import { LoadState } from "../../kit/load-state";
 import { useI18n } from "../../i18n/i18n-provider";
 import type { Viewer } from "../auth/use-viewer";
 import { useDistricts } from "../districts/use-districts";

@@ -10,10 +10,10 @@ import {
 } from "@utrecht/component-library-react";
 import { useId, useMemo, useState } from "react";
 import { mayOpen } from "../../app/access";
-import { PageHeading } from "../../app/page-heading";
-import { RouteLink } from "../../app/router";
-import { SelectField } from "../../components/fields";
-import { LoadState } from "../../components/load-state";
+import { PageHeading } from "../../kit/page-heading";
+import { RouteLink } from "../../kit/router";
+import { SelectField } from "../../kit/fields";
+import { LoadState } from "../../kit/load-state";
 import type { NetworkFilter, NetworkKind } from "../../generated/gql/graphql";
 import { useI18n } from "../../i18n/i18n-provider";
 import type { Viewer } from "../auth/use-viewer";

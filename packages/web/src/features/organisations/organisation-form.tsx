@@ -1,7 +1,7 @@
 import { Alert, Button, ButtonGroup, Paragraph } from "@utrecht/component-library-react";
 import { useEffect, useRef, useState, type FormEvent } from "react";
-import { SelectField, TextField } from "../../components/fields";
-import { useFocusFirstError } from "../../components/focus-first-error";
+import { SelectField, TextField } from "../../kit/fields";
+import { useFocusFirstError } from "../../kit/focus-first-error";
 import type { CreateOrganisationInput } from "../../generated/gql/graphql";
 import { useI18n } from "../../i18n/i18n-provider";
 import { ORGANISATION_KINDS, organisationKindKey } from "../contacts/labels";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parsePath, pathOf } from "../../app/router";
+import { parsePath, pathOf } from "../../kit/router";
 import { mayOpen } from "../../app/access";
 
 describe("session routes", () => {

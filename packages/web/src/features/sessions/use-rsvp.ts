@@ -1,7 +1,7 @@
 import { useMutation, useQuery } from "@apollo/client/react";
 import { useCallback } from "react";
 import { InvitationDocument, RespondToInvitationDocument, type GuestInput, type InvitationQuery, type RsvpResponse } from "../../generated/gql/graphql";
-import { badInputPaths, errorCodes, isNetworkError } from "../../lib/graphql-errors";
+import { badInputPaths, errorCodes, isNetworkError } from "../../kit/graphql-errors";
 
 export type PublicInvitation = InvitationQuery["invitation"];
 

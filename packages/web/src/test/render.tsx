@@ -4,7 +4,7 @@ import type { WsStatus } from "@wijknet/shared";
 import { render } from "@testing-library/react";
 import type { ReactElement } from "react";
 import { RouterProvider } from "../kit/router";
-import { ServicesProvider, type AppServices, type LiveConnection } from "../app/services";
+import { ServicesProvider, type AppServices, type LiveConnection } from "../lib/services";
 import { I18nProvider } from "../i18n/i18n-provider";
 import type { Language } from "../i18n/messages";
 import { createSessionStore } from "../lib/session-store";

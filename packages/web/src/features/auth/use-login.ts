@@ -1,6 +1,6 @@
 import { useApolloClient, useMutation } from "@apollo/client/react";
 import { useCallback } from "react";
-import { useServices } from "../../app/services";
+import { useServices } from "../../lib/services";
 import { LoginDocument, ViewerDocument } from "../../generated/gql/graphql";
 import { badInputFields, hasErrorCode, isNetworkError } from "../../kit/graphql-errors";
 import type { LoginInput } from "./validate-login";

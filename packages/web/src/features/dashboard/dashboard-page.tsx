@@ -12,7 +12,7 @@ import {
   UnorderedListItem,
 } from "@utrecht/component-library-react";
 import { useId, useState } from "react";
-import { mayOpen } from "../../app/access";
+import { mayOpen } from "../../shell/access";
 import { PageHeading } from "../../kit/page-heading";
 import { RouteLink } from "../../kit/router";
 import { SelectField } from "../../kit/fields";

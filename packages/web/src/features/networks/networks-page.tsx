@@ -9,7 +9,7 @@ import {
   TableRow,
 } from "@utrecht/component-library-react";
 import { useId, useMemo, useState } from "react";
-import { mayOpen } from "../../app/access";
+import { mayOpen } from "../../shell/access";
 import { PageHeading } from "../../kit/page-heading";
 import { RouteLink } from "../../kit/router";
 import { SelectField } from "../../kit/fields";

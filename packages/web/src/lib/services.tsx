@@ -1,9 +1,9 @@
 import type { ApolloClient } from "@apollo/client";
 import type { ResumableWsClient, WsStatus } from "@wijknet/shared";
 import { createContext, useContext, useSyncExternalStore, type ReactNode } from "react";
-import { createApolloClient } from "../lib/apollo-client";
-import { createLiveConnection } from "../lib/live-connection";
-import { createSessionStore, type SessionState, type SessionStore } from "../lib/session-store";
+import { createApolloClient } from "./apollo-client";
+import { createLiveConnection } from "./live-connection";
+import { createSessionStore, type SessionState, type SessionStore } from "./session-store";
 
 /** What the UI needs from the live (WebSocket) connection; small so tests can fake it. */
 export interface LiveConnection {

@@ -2,7 +2,7 @@ import { Alert } from "@utrecht/component-library-react";
 import type { WsStatus } from "@wijknet/shared";
 import { useEffect, useReducer } from "react";
 import { useI18n } from "../i18n/i18n-provider";
-import { useLiveStatus } from "./services";
+import { useLiveStatus } from "../lib/services";
 
 interface BannerState {
   everConnected: boolean;

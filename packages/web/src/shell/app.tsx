@@ -26,7 +26,7 @@ import { AppLayout } from "./app-layout";
 import { MainNav } from "./main-nav";
 import { NotFoundPage } from "./not-found-page";
 import { useRouter, type Route } from "../kit/router";
-import { useSessionState } from "./services";
+import { useSessionState } from "../lib/services";
 // ── sessions ──
 import { isPublicRoute } from "../features/sessions/routes";
 import { RsvpPage } from "../features/sessions/rsvp-page";

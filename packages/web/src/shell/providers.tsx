@@ -3,7 +3,7 @@ import { ApolloProvider } from "@apollo/client/react";
 import type { ReactNode } from "react";
 import { I18nProvider } from "../i18n/i18n-provider";
 import { RouterProvider } from "../kit/router";
-import { ServicesProvider, type AppServices } from "./services";
+import { ServicesProvider, type AppServices } from "../lib/services";
 
 /** Everything a screen may rely on, in one place (tests use the same stack with MockedProvider). */
 export function AppProviders({

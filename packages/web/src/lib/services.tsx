@@ -1,4 +1,4 @@
-import type { ApolloClient } from "@apollo/client";
+import type { ApolloClient, TypePolicies } from "@apollo/client";
 import type { ResumableWsClient, WsStatus } from "@wijknet/shared";
 import { createContext, useContext, useSyncExternalStore, type ReactNode } from "react";
 import { createApolloClient } from "./apollo-client";
@@ -17,15 +17,14 @@ export interface LiveConnection {
 export interface AppServices {
   session: SessionStore;
   liveConnection: LiveConnection;
-  // ── signals ──
   /** The same socket, for resumable subscriptions (signal feed, alerts); absent in component tests. */
   wsClient?: ResumableWsClient;
 }
 
-export function createAppServices(): AppServices & { apollo: ApolloClient } {
+export function createAppServices({ typePolicies }: { typePolicies?: TypePolicies } = {}): AppServices & { apollo: ApolloClient } {
   const session = createSessionStore();
   const liveConnection = createLiveConnection(session);
-  const apollo = createApolloClient({ session, wsClient: liveConnection });
+  const apollo = createApolloClient({ session, wsClient: liveConnection, typePolicies });
 
   // One place reacts to every change of identity (login, logout, expiry,
   // revoked token), whichever screen or link caused it.
@@ -41,7 +40,7 @@ export function createAppServices(): AppServices & { apollo: ApolloClient } {
     if (token === null) void apollo.clearStore();
   });
 
-  return { session, liveConnection, apollo, wsClient: liveConnection }; // wsClient: ── signals ──
+  return { session, liveConnection, apollo, wsClient: liveConnection };
 }
 
 const ServicesContext = createContext<AppServices | null>(null);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { mayOpen } from "./access";
-import { parsePath, pathOf, type Route } from "../kit/router";
+import type { Route } from "../kit/router";
+import { parsePath, pathOf } from "./routes";
 
 describe("access", () => {
   it("gives the police liaison the dashboard but never contacts or organisations", () => {

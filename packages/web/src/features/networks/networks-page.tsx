@@ -9,9 +9,8 @@ import {
   TableRow,
 } from "@utrecht/component-library-react";
 import { useId, useMemo, useState } from "react";
-import { mayOpen } from "../../shell/access";
 import { PageHeading } from "../../kit/page-heading";
-import { RouteLink } from "../../kit/router";
+import { RouteLink, useMayOpen } from "../../kit/router";
 import { SelectField } from "../../kit/fields";
 import { LoadState } from "../../kit/load-state";
 import type { NetworkFilter, NetworkKind } from "../../generated/gql/graphql";
@@ -23,6 +22,7 @@ import { useNetworks } from "./use-networks";
 
 export function NetworksPage({ viewer }: { viewer: Viewer }) {
   const { t } = useI18n();
+  const mayOpen = useMayOpen();
   const { districts } = useDistricts();
   const [kind, setKind] = useState<"" | NetworkKind>("");
   const [districtId, setDistrictId] = useState("");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parsePath, pathOf } from "../../kit/router";
 import { mayOpen } from "../../shell/access";
+import { parsePath, pathOf } from "../../shell/routes";
 
 describe("session routes", () => {
   it("parses and prints the sessions pages and the public RSVP link", () => {

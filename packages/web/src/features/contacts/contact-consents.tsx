@@ -175,7 +175,7 @@ export function RecordConsentForm({ ageBand, onRecord, saving }: RecordConsentFo
       <ConsentFields legend={t("consentForm.newLegend")} namePrefix="consent" ageBand={ageBand} value={values} errors={errors} onChange={setValues} />
       <div>
         <Button appearance="primary-action-button" type="submit" disabled={saving} busy={saving}>
-          {saving ? t("contactForm.saving") : t("consentForm.save")}
+          {saving ? t("form.saving") : t("consentForm.save")}
         </Button>
       </div>
       <div aria-live="polite">

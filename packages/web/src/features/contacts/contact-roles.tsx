@@ -78,7 +78,7 @@ export function RolesForm({ initial, organisations, onSave, onDone, saving }: Ro
       <div ref={failedRef} tabIndex={-1} className="wijknet-focus-target" aria-live="polite">
         {failed && (
           <Alert type="error" role="none">
-            <Paragraph>{t("contactForm.error.unknown")}</Paragraph>
+            <Paragraph>{t("form.error.unknown")}</Paragraph>
           </Alert>
         )}
       </div>
@@ -106,10 +106,10 @@ export function RolesForm({ initial, organisations, onSave, onDone, saving }: Ro
       )}
       <ButtonGroup>
         <Button appearance="primary-action-button" type="submit" disabled={saving} busy={saving}>
-          {saving ? t("contactForm.saving") : t("roleForm.save")}
+          {saving ? t("form.saving") : t("roleForm.save")}
         </Button>
         <Button appearance="secondary-action-button" type="button" onClick={onDone}>
-          {t("contactForm.cancel")}
+          {t("form.cancel")}
         </Button>
       </ButtonGroup>
     </form>

@@ -49,7 +49,7 @@ export function OrganisationEditPage({ id }: { id: string }) {
         <OrganisationForm
           key={organisation.id}
           initial={{ name: organisation.name, kind: organisation.kind, website: organisation.website ?? "" }}
-          submitLabel={t("contactForm.save")}
+          submitLabel={t("form.save")}
           onSave={(input) => update(id, input)}
           onSaved={back}
           onCancel={back}

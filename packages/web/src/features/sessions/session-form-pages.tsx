@@ -65,7 +65,7 @@ export function SessionEditPage({ id }: { id: string }) {
             youthReservedSeats: String(session.youthReservedSeats),
             reminderHours: session.reminderMinutesBefore === null || session.reminderMinutesBefore === undefined ? "" : String(Math.max(1, Math.round(session.reminderMinutesBefore / 60))),
           }}
-          submitLabel={t("contactForm.save")}
+          submitLabel={t("form.save")}
           onSave={(values) => {
             const { theme: _theme, districtId: _district, ...input } = toSessionInput(values);
             return update(id, input);

@@ -1,6 +1,7 @@
-import { Alert, Button, ButtonGroup, Paragraph } from "@utrecht/component-library-react";
+import { Button, ButtonGroup } from "@utrecht/component-library-react";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { SelectField, TextareaField, TextField } from "../../kit/fields";
+import { ErrorSummary } from "../../kit/error-summary";
 import { useFocusFirstError } from "../../kit/focus-first-error";
 import { useI18n } from "../../i18n/i18n-provider";
 import { themeKey } from "./labels";
@@ -67,7 +68,7 @@ export function SessionForm({ initial, mode, districts, submitLabel, onSave, onS
     setErrors(mapped);
     if (Object.keys(mapped).length > 0) focusFirstError();
     else {
-      setFailed(outcome.codes.includes("CONFLICT") ? t("sessionForm.error.conflict") : t("contactForm.error.unknown"));
+      setFailed(outcome.codes.includes("CONFLICT") ? t("sessionForm.error.conflict") : t("form.error.unknown"));
       summaryRef.current?.focus();
     }
   };
@@ -77,18 +78,7 @@ export function SessionForm({ initial, mode, districts, submitLabel, onSave, onS
 
   return (
     <form ref={containerRef} className="wijknet-form" noValidate onSubmit={(event) => void onSubmit(event)}>
-      <div ref={summaryRef} tabIndex={-1} className="wijknet-focus-target" aria-live="polite">
-        {errorCount > 0 && (
-          <Alert type="error" role="none">
-            <Paragraph>{t("contactForm.errorSummary", { count: errorCount })}</Paragraph>
-          </Alert>
-        )}
-        {failed && (
-          <Alert type="error" role="none">
-            <Paragraph>{failed}</Paragraph>
-          </Alert>
-        )}
-      </div>
+      <ErrorSummary ref={summaryRef} count={errorCount} failure={failed} />
       <TextField name="title" label={t("sessionForm.title")} required value={values.title} onChange={set("title")} error={errorText("title")} />
       {mode === "create" && (
         <>
@@ -120,10 +110,10 @@ export function SessionForm({ initial, mode, districts, submitLabel, onSave, onS
       <TextField type="number" name="reminderHours" label={t("sessionForm.reminderHours")} description={t("sessionForm.reminderHoursHelp")} min={1} max={336} value={values.reminderHours} onChange={set("reminderHours")} error={errorText("reminderMinutesBefore")} />
       <ButtonGroup>
         <Button appearance="primary-action-button" type="submit" disabled={saving} busy={saving}>
-          {saving ? t("contactForm.saving") : submitLabel}
+          {saving ? t("form.saving") : submitLabel}
         </Button>
         <Button appearance="secondary-action-button" type="button" onClick={onCancel}>
-          {t("contactForm.cancel")}
+          {t("form.cancel")}
         </Button>
       </ButtonGroup>
     </form>

@@ -4,14 +4,14 @@ import type { DashboardSection } from "../features/dashboard/dashboard-sections"
 import type { Role } from "../generated/gql/graphql";
 import type { Route } from "../kit/router";
 import { appRoutes } from "./routes";
-import type { NavEntry } from "./web-feature";
+import type { MessageKey } from "../i18n/messages";
 
 /** What the features add to the shared parts of the app, gathered from the features' list. */
 const list: ReadonlyArray<(typeof features)[number]> = features;
 
 export interface NavItem {
   route: Route;
-  label: NavEntry["label"];
+  label: Extract<MessageKey, `nav.${string}`>;
   section: readonly string[];
 }
 

@@ -2,6 +2,7 @@ import type { ApolloClient } from "@apollo/client";
 import { ApolloProvider } from "@apollo/client/react";
 import type { ReactNode } from "react";
 import { DashboardSectionsProvider } from "../features/dashboard/dashboard-sections";
+import { catalogues } from "../i18n/catalogue";
 import { I18nProvider } from "../i18n/i18n-provider";
 import type { Language } from "../i18n/messages";
 import { RouterProvider } from "../kit/router";
@@ -38,7 +39,7 @@ export function ShellProviders({
 }) {
   return (
     <ServicesProvider services={services}>
-      <I18nProvider initialLanguage={initialLanguage}>
+      <I18nProvider catalogues={catalogues} initialLanguage={initialLanguage}>
         <RouterProvider routes={appRoutes}>
           <DashboardSectionsProvider sections={dashboardSections}>{children}</DashboardSectionsProvider>
         </RouterProvider>

@@ -2,7 +2,7 @@ import type { TypePolicies } from "@apollo/client";
 import type { ComponentType, ReactNode } from "react";
 import type { Viewer } from "../features/auth/use-viewer";
 import type { Role } from "../generated/gql/graphql";
-import type { MessageKey } from "../i18n/messages";
+import type { MessageSource, Translations } from "../i18n/messages";
 import type { RouteDefinitions, RouteNamed, RoutesOf } from "../kit/router";
 
 // Method syntax makes the parameter bivariant, so a feature's precise pages still fit the
@@ -21,9 +21,10 @@ export type Pages<D extends RouteDefinitions> = {
 };
 
 /** An entry in the main menu, shown to the roles that may open its route. */
-export interface NavEntry<D extends RouteDefinitions = RouteDefinitions> {
+export interface NavEntry<D extends RouteDefinitions = RouteDefinitions, M extends MessageSource = MessageSource> {
   readonly route: RoutesOf<D>;
-  readonly label: Extract<MessageKey, `nav.${string}`>;
+  /** One of the feature's own messages. */
+  readonly label: keyof M & `nav.${string}`;
   /** The routes during which this entry is marked as the current page. */
   readonly section: ReadonlyArray<keyof D & string>;
 }
@@ -32,14 +33,18 @@ export interface NavEntry<D extends RouteDefinitions = RouteDefinitions> {
  * One feature of the web app, as the shell sees it. Each feature folder exports one from its
  * index.ts and src/features/index.ts lists them; the router, the menu, access control, the Apollo
  * cache and the message catalogue are built from that list.
+ *
+ * Annotate a feature with its own types (`WebFeature<typeof xRoutes, typeof nl>`) rather than
+ * letting TypeScript infer them: the app's route and message types are computed from this list,
+ * and the pages (which use those types) must not be needed to compute it.
  */
-export interface WebFeature<D extends RouteDefinitions = RouteDefinitions> {
+export interface WebFeature<D extends RouteDefinitions = RouteDefinitions, M extends MessageSource = MessageSource> {
   readonly name: string;
   /** Its addresses and who may open them (routes.ts, `defineRoutes`). */
   readonly routes: D;
   readonly pages: Pages<D>;
   /** Main-menu entries, in menu order (the features' order in features/index.ts comes first). */
-  readonly nav?: ReadonlyArray<NavEntry<D>>;
+  readonly nav?: ReadonlyArray<NavEntry<D, M>>;
   /** For these roles "/" shows this route's page instead of the home page. */
   readonly home?: { readonly roles: readonly Role[]; readonly route: RoutesOf<D> };
   /** Sections this feature adds to the dashboard, each shown to whoever may open `route`. */
@@ -47,6 +52,8 @@ export interface WebFeature<D extends RouteDefinitions = RouteDefinitions> {
     readonly route: keyof D & string;
     readonly Component: ComponentType<{ viewer: Viewer }>;
   }>;
+  /** Its texts (messages.nl.ts, messages.en.ts); the catalogue (i18n/catalogue.ts) joins all features'. */
+  readonly messages: { readonly nl: M; readonly en: Translations<M> };
   /** Apollo cache type policies for this feature's types (InMemoryCache `typePolicies`). */
   readonly typePolicies?: TypePolicies;
 }

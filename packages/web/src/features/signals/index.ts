@@ -1,4 +1,5 @@
 import type { WebFeature } from "../../shell/web-feature";
+import "./signals.css";
 import { en } from "./messages.en";
 import { nl } from "./messages.nl";
 import { signalPages, signalRoutes } from "./routes";

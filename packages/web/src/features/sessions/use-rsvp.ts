@@ -5,7 +5,7 @@ import { badInputPaths, errorCodes, isNetworkError } from "../../kit/graphql-err
 
 export type PublicInvitation = InvitationQuery["invitation"];
 
-/** By personal link only: never with the account token (see apollo-client.ts, `anonymous`). */
+/** By personal link only: never with the account token (see lib/apollo-client.ts, `anonymous`). */
 const ANONYMOUS = { anonymous: true };
 
 export type InvitationProblem = "notFound" | "expired" | "network" | "unknown";

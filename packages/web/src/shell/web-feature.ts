@@ -34,13 +34,13 @@ export interface NavEntry<D extends RouteDefinitions = RouteDefinitions, M exten
  * index.ts and src/features/index.ts lists them; the router, the menu, access control, the Apollo
  * cache and the message catalogue are built from that list.
  *
- * Annotate a feature with its own types (`WebFeature<typeof xRoutes, typeof nl>`) rather than
- * letting TypeScript infer them: the app's route and message types are computed from this list,
- * and the pages (which use those types) must not be needed to compute it.
+ * Annotate a feature with its own types (`WebFeature<typeof xRoutes, typeof nl>`): the shell reads
+ * every feature through this shape, and the app's `Route` and `MessageKey` types are computed from
+ * the list, from the routes and the Dutch messages only (never from the pages, which use them).
  */
 export interface WebFeature<D extends RouteDefinitions = RouteDefinitions, M extends MessageSource = MessageSource> {
   readonly name: string;
-  /** Its addresses and who may open them (routes.ts, `defineRoutes`). */
+  /** Its addresses and who may open them (routes.tsx, `defineRoutes`). */
   readonly routes: D;
   readonly pages: Pages<D>;
   /** Main-menu entries, in menu order (the features' order in features/index.ts comes first). */

@@ -40,9 +40,8 @@ export const FIXTURE_OPERATIONS = {
   addMember: "mutation ($input: AddMemberInput!) { addNetworkMember(input: $input) { id } }",
   createContact: "mutation ($input: CreateContactInput!) { createContact(input: $input) { id } }",
   findContact: "query ($filter: ContactFilter) { contacts(filter: $filter, first: 1) { edges { node { id } } } }",
-  // ── sessions ── an invitation whose link expires within seconds (the app has no such control)
+  // An invitation whose link expires within seconds (the app has no such control).
   inviteExpiring: "mutation ($input: InviteInput!) { inviteToSession(input: $input) { url } }",
-  // ── signals ──
   reportSignal: "mutation ($input: ReportSignalInput!) { reportSignal(input: $input) { signal { id } } }",
   updateSignal: "mutation ($id: ID!, $input: UpdateSignalInput!) { updateSignal(id: $id, input: $input) { id visibility } }",
 } as const;
@@ -148,7 +147,6 @@ export async function seedFixtures(baseUrl: string): Promise<Fixtures> {
   return { overvechtId: overvecht.id, networkId: network.id, networkName: network.name, organisationName };
 }
 
-// ── sessions ──
 /** Invites a contact (by name) to a session with a link that expires at `expiresAt`; returns the link's path. */
 export async function inviteWithExpiringLink(baseUrl: string, sessionId: string, contactName: string, expiresAt: Date): Promise<string> {
   const token = await loginToken(baseUrl, ACCOUNTS.coordinator.email);
@@ -171,7 +169,6 @@ export async function inviteWithExpiringLink(baseUrl: string, sessionId: string,
   return new URL(url).pathname;
 }
 
-// ── signals ──
 /** A coordination-only signal in the district, reported by the coordinator through the API. */
 export async function reportSignal(baseUrl: string, token: string, districtId: string, summary: string): Promise<string> {
   const data = await gql<{ reportSignal: { signal: { id: string } } }>(

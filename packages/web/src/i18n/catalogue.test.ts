@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { en } from "./en";
-import { catalogues, format, LANGUAGES, placeholdersOf, translator } from "./messages";
-import { nl } from "./nl";
+import { catalogues, en, nl, translator } from "./catalogue";
+import { format, LANGUAGES, placeholdersOf } from "./messages";
 
 describe("message catalogues", () => {
   const dutchKeys = Object.keys(nl).sort();

@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
-import { DEFAULT_LANGUAGE, isLanguage, translator, type Language, type Translate } from "./messages";
+import { createTranslator, DEFAULT_LANGUAGE, isLanguage, type Catalogues, type Language, type Translate } from "./messages";
 
 const STORAGE_KEY = "wijknet.language";
 
@@ -29,7 +29,16 @@ interface I18nContextValue {
 
 const I18nContext = createContext<I18nContextValue | null>(null);
 
-export function I18nProvider({ children, initialLanguage }: { children: ReactNode; initialLanguage?: Language }) {
+/** `catalogues`: the assembled messages (catalogue.ts), handed in by the shell. */
+export function I18nProvider({
+  catalogues,
+  children,
+  initialLanguage,
+}: {
+  catalogues: Catalogues;
+  children: ReactNode;
+  initialLanguage?: Language;
+}) {
   const [language, setLanguageState] = useState<Language>(() => initialLanguage ?? readStoredLanguage());
 
   // <html lang> drives screen-reader pronunciation and hyphenation.
@@ -42,7 +51,10 @@ export function I18nProvider({ children, initialLanguage }: { children: ReactNod
     setLanguageState(next);
   }, []);
 
-  const value = useMemo(() => ({ language, setLanguage, t: translator(language) }), [language, setLanguage]);
+  const value = useMemo(
+    () => ({ language, setLanguage, t: createTranslator(catalogues, language) }),
+    [catalogues, language, setLanguage],
+  );
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

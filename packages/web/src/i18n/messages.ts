@@ -1,13 +1,26 @@
-import { en } from "./en";
-import { nl, type MessageKey } from "./nl";
+/**
+ * The typed message machinery. Texts live with their code (each feature's messages.nl.ts and
+ * messages.en.ts, plus shell/ and kit/); catalogue.ts assembles them. Dutch is the source of
+ * the keys: plain language (B1), short sentences, "je", say what happened and what to do next.
+ *
+ * Placeholders are written as {name}; `t()` checks at compile time that every placeholder of a
+ * message gets a value.
+ */
+import type { Catalogue } from "./catalogue";
 
-export type { MessageKey } from "./nl";
+/** One part's Dutch messages: `{ "key": "text" } as const`. */
+export type MessageSource = Readonly<Record<string, string>>;
+
+/** The English messages for a part's Dutch ones: the same keys, any text. */
+export type Translations<M extends MessageSource> = { readonly [K in keyof M]: string };
+
+export type MessageKey = keyof Catalogue & string;
 
 export const LANGUAGES = ["nl", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const DEFAULT_LANGUAGE: Language = "nl";
 
-export const catalogues: Record<Language, Record<MessageKey, string>> = { nl, en };
+export type Catalogues = Record<Language, Readonly<Record<MessageKey, string>>>;
 
 export function isLanguage(value: unknown): value is Language {
   return typeof value === "string" && (LANGUAGES as readonly string[]).includes(value);
@@ -18,12 +31,12 @@ type PlaceholdersIn<S extends string> = S extends `${string}{${infer Name}}${inf
   ? Name | PlaceholdersIn<Rest>
   : never;
 
-export type MessageParams<K extends MessageKey> = Record<PlaceholdersIn<(typeof nl)[K]>, string | number>;
+export type MessageParams<K extends MessageKey> = Record<PlaceholdersIn<Catalogue[K]>, string | number>;
 
 /** `t(key)` for messages without placeholders, `t(key, { name })` for the others. */
 export type Translate = <K extends MessageKey>(
   key: K,
-  ...params: [PlaceholdersIn<(typeof nl)[K]>] extends [never] ? [] : [MessageParams<K>]
+  ...params: [PlaceholdersIn<Catalogue[K]>] extends [never] ? [] : [MessageParams<K>]
 ) => string;
 
 /** The placeholder names used in a message, for the catalogue test. */
@@ -38,8 +51,10 @@ export function format(message: string, params: Record<string, string | number> 
   );
 }
 
-export function translator(language: Language): Translate {
+/** `t` for one language; a missing text falls back to Dutch. */
+export function createTranslator(catalogues: Catalogues, language: Language): Translate {
   const catalogue = catalogues[language];
+  const fallback = catalogues[DEFAULT_LANGUAGE];
   return ((key: MessageKey, params?: Record<string, string | number>) =>
-    format(catalogue[key] ?? nl[key], params)) as Translate;
+    format(catalogue[key] ?? fallback[key], params)) as Translate;
 }

@@ -6,7 +6,6 @@ import { InvitationDocument } from "../generated/gql/graphql";
 import { createApolloClient } from "./apollo-client";
 import { createSessionStore } from "./session-store";
 
-// ── sessions ──
 describe("operations by personal link (anonymous)", () => {
   it("go without the account token, and an expired link does not end the login session", async () => {
     const session = createSessionStore(null);

@@ -1,10 +1,10 @@
-import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from "@apollo/client";
+import { ApolloClient, ApolloLink, HttpLink, InMemoryCache, type TypePolicies } from "@apollo/client";
 import { SetContextLink } from "@apollo/client/link/context";
 import { ErrorLink } from "@apollo/client/link/error";
 import { GraphQLWsLink } from "@apollo/client/link/subscriptions";
 import type { Client as GraphQLWsClient } from "graphql-ws";
 import { OperationTypeNode } from "graphql";
-import { hasErrorCode } from "./graphql-errors";
+import { hasErrorCode } from "../kit/graphql-errors";
 import type { SessionStore } from "./session-store";
 
 export interface ApolloClientOptions {
@@ -15,6 +15,8 @@ export interface ApolloClientOptions {
   httpUri?: string;
   /** Replaces the HTTP transport; for tests. */
   httpLink?: ApolloLink;
+  /** The cache's type policies (the features declare theirs: WebFeature `typePolicies`). */
+  typePolicies?: TypePolicies;
 }
 
 export const bearer = (token: string) => `Bearer ${token}`;
@@ -24,13 +26,15 @@ export function createApolloClient({
   wsClient,
   httpUri = "/graphql",
   httpLink = new HttpLink({ uri: httpUri }),
+  typePolicies = {},
 }: ApolloClientOptions): ApolloClient {
   // Read the token per request, so login and logout apply without rebuilding
   // the client. Runs for subscriptions too: the header is then unused, but it
   // records which token the operation was made with (see errorLink).
   const authLink = new SetContextLink((previous) => {
-    // ── sessions ── operations by personal link (RSVP page) go without the account's
-    // token: an expired link answers UNAUTHENTICATED, which must not end a login session.
+    // Operations with the context { anonymous: true } (by personal link, such as the RSVP page)
+    // go without the account's token: an expired link answers UNAUTHENTICATED, which must not
+    // end a login session.
     if (previous.anonymous === true) return {};
     const token = session.getToken();
     if (!token) return {};
@@ -58,12 +62,6 @@ export function createApolloClient({
 
   return new ApolloClient({
     link: ApolloLink.from([authLink, errorLink, transport]),
-    cache: new InMemoryCache({
-      typePolicies: {
-        // ── sessions ── counts have no id; keyed by session so the live subscription
-        // updates the detail page and the list through the cache.
-        SessionCounts: { keyFields: ["sessionId"] },
-      },
-    }),
+    cache: new InMemoryCache({ typePolicies }),
   });
 }

@@ -3,11 +3,10 @@ import { MockedProvider } from "@apollo/client/testing/react";
 import type { WsStatus } from "@wijknet/shared";
 import { render } from "@testing-library/react";
 import type { ReactElement } from "react";
-import { RouterProvider } from "../app/router";
-import { ServicesProvider, type AppServices, type LiveConnection } from "../app/services";
-import { I18nProvider } from "../i18n/i18n-provider";
 import type { Language } from "../i18n/messages";
+import type { AppServices, LiveConnection } from "../lib/services";
 import { createSessionStore } from "../lib/session-store";
+import { ShellProviders } from "../shell/providers";
 
 /** A live connection whose status the test sets by hand. */
 export function fakeLiveConnection(initial: WsStatus = "idle"): LiveConnection & { setStatus(status: WsStatus): void } {
@@ -46,11 +45,9 @@ export interface RenderOptions {
 export function renderWithProviders(ui: ReactElement, { mocks = [], services = testServices(), language = "nl" }: RenderOptions = {}) {
   const result = render(
     <MockedProvider mocks={mocks}>
-      <ServicesProvider services={services}>
-        <I18nProvider initialLanguage={language}>
-          <RouterProvider>{ui}</RouterProvider>
-        </I18nProvider>
-      </ServicesProvider>
+      <ShellProviders services={services} initialLanguage={language}>
+        {ui}
+      </ShellProviders>
     </MockedProvider>,
   );
   return { ...result, services };

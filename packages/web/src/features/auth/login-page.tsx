@@ -1,7 +1,7 @@
 import { Alert, Paragraph } from "@utrecht/component-library-react";
 import { useEffect, useState } from "react";
-import { PageHeading } from "../../app/page-heading";
-import { useSessionState } from "../../app/services";
+import { PageHeading } from "../../kit/page-heading";
+import { useSessionState } from "../../lib/services";
 import { useI18n } from "../../i18n/i18n-provider";
 import { LoginForm } from "./login-form";
 

@@ -1,8 +1,8 @@
 import { useApolloClient, useMutation } from "@apollo/client/react";
 import { useCallback } from "react";
-import { useServices } from "../../app/services";
+import { useServices } from "../../lib/services";
 import { LoginDocument, ViewerDocument } from "../../generated/gql/graphql";
-import { badInputFields, hasErrorCode, isNetworkError } from "../../lib/graphql-errors";
+import { badInputFields, hasErrorCode, isNetworkError } from "../../kit/graphql-errors";
 import type { LoginInput } from "./validate-login";
 
 export type LoginFailure = "wrongCredentials" | "rateLimited" | "invalidInput" | "network" | "unknown";

@@ -1,6 +1,6 @@
 import { useMutation } from "@apollo/client/react";
 import { useCallback } from "react";
-import { useServices } from "../../app/services";
+import { useServices } from "../../lib/services";
 import { LogoutDocument } from "../../generated/gql/graphql";
 
 /**

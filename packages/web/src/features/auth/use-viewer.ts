@@ -1,6 +1,6 @@
 import { useQuery } from "@apollo/client/react";
 import { useEffect } from "react";
-import { useServices } from "../../app/services";
+import { useServices } from "../../lib/services";
 import { ViewerDocument, type ViewerQuery } from "../../generated/gql/graphql";
 
 export type Viewer = NonNullable<ViewerQuery["viewer"]>;

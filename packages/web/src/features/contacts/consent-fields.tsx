@@ -1,6 +1,6 @@
 import { Fieldset, FieldsetLegend } from "@utrecht/component-library-react";
 import type { ReactNode } from "react";
-import { CheckboxField, SelectField, TextField } from "../../components/fields";
+import { CheckboxField, SelectField, TextField } from "../../kit/fields";
 import type { AgeBand, ConsentPurpose, LegalBasis } from "../../generated/gql/graphql";
 import { useI18n } from "../../i18n/i18n-provider";
 import { CONSENT_PURPOSES, consentPurposeKey, LEGAL_BASES, legalBasisKey } from "./labels";

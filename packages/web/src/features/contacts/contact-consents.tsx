@@ -12,9 +12,9 @@ import {
   TableRow,
 } from "@utrecht/component-library-react";
 import { useId, useState, type FormEvent } from "react";
-import { ConfirmDialog } from "../../components/confirm-dialog";
-import { useFocusFirstError } from "../../components/focus-first-error";
-import { useFormat } from "../../components/format";
+import { ConfirmDialog } from "../../kit/confirm-dialog";
+import { useFocusFirstError } from "../../kit/focus-first-error";
+import { useFormat } from "../../kit/format";
 import { useI18n } from "../../i18n/i18n-provider";
 import { ConsentFields } from "./consent-fields";
 import { consentPurposeKey, legalBasisKey } from "./labels";
@@ -175,7 +175,7 @@ export function RecordConsentForm({ ageBand, onRecord, saving }: RecordConsentFo
       <ConsentFields legend={t("consentForm.newLegend")} namePrefix="consent" ageBand={ageBand} value={values} errors={errors} onChange={setValues} />
       <div>
         <Button appearance="primary-action-button" type="submit" disabled={saving} busy={saving}>
-          {saving ? t("contactForm.saving") : t("consentForm.save")}
+          {saving ? t("form.saving") : t("consentForm.save")}
         </Button>
       </div>
       <div aria-live="polite">

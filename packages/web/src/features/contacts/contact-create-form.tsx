@@ -1,5 +1,4 @@
 import {
-  Alert,
   Button,
   ButtonGroup,
   Checkbox,
@@ -12,8 +11,9 @@ import {
   Paragraph,
 } from "@utrecht/component-library-react";
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
-import { SelectField, TextareaField, TextField } from "../../components/fields";
-import { useFocusFirstError } from "../../components/focus-first-error";
+import { SelectField, TextareaField, TextField } from "../../kit/fields";
+import { ErrorSummary } from "../../kit/error-summary";
+import { useFocusFirstError } from "../../kit/focus-first-error";
 import type { CreateContactInput } from "../../generated/gql/graphql";
 import { useI18n } from "../../i18n/i18n-provider";
 import { ConsentFields } from "./consent-fields";
@@ -100,18 +100,7 @@ export function ContactCreateForm({ initial, districts, organisations, onSave, o
 
   return (
     <form ref={containerRef} className="wijknet-form" noValidate onSubmit={(event) => void onSubmit(event)}>
-      <div ref={summaryRef} tabIndex={-1} className="wijknet-focus-target" aria-live="polite">
-        {count > 0 && (
-          <Alert type="error" role="none">
-            <Paragraph>{t("contactForm.errorSummary", { count })}</Paragraph>
-          </Alert>
-        )}
-        {(failed || errors.other) && (
-          <Alert type="error" role="none">
-            <Paragraph>{t("contactForm.error.unknown")}</Paragraph>
-          </Alert>
-        )}
-      </div>
+      <ErrorSummary ref={summaryRef} count={count} failure={(failed || errors.other) && t("form.error.unknown")} />
       <TextField name="fullName" label={t("contactForm.fullName")} required autoComplete="off" value={values.fullName} onChange={set("fullName")} error={fieldError("fullName")} />
       <TextField name="email" type="email" label={t("contactForm.email")} autoComplete="off" value={values.email} onChange={set("email")} error={fieldError("email")} />
       <TextField name="phone" type="tel" label={t("contactForm.phone")} description={t("contactForm.phoneHelp")} autoComplete="off" value={values.phone} onChange={set("phone")} error={fieldError("phone")} />
@@ -239,10 +228,10 @@ export function ContactCreateForm({ initial, districts, organisations, onSave, o
 
       <ButtonGroup>
         <Button appearance="primary-action-button" type="submit" disabled={saving} busy={saving}>
-          {saving ? t("contactForm.saving") : t("contactNew.save")}
+          {saving ? t("form.saving") : t("contactNew.save")}
         </Button>
         <Button appearance="secondary-action-button" type="button" onClick={onCancel}>
-          {t("contactForm.cancel")}
+          {t("form.cancel")}
         </Button>
       </ButtonGroup>
     </form>

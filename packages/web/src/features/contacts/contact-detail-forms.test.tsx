@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
-import { ConfirmDialog } from "../../components/confirm-dialog";
+import { ConfirmDialog } from "../../kit/confirm-dialog";
 import { renderWithProviders } from "../../test/render";
 import { RecordConsentForm } from "./contact-consents";
 import { EraseDialog, nameMatches } from "./contact-privacy";

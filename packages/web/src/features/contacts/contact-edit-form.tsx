@@ -1,5 +1,4 @@
 import {
-  Alert,
   Button,
   ButtonGroup,
   Checkbox,
@@ -8,10 +7,10 @@ import {
   FormField,
   FormFieldErrorMessage,
   FormLabel,
-  Paragraph,
 } from "@utrecht/component-library-react";
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
-import { SelectField, TextareaField, TextField } from "../../components/fields";
+import { SelectField, TextareaField, TextField } from "../../kit/fields";
+import { ErrorSummary } from "../../kit/error-summary";
 import { useI18n } from "../../i18n/i18n-provider";
 import { AGE_BANDS, ageBandKey, CHANNELS, channelKey, CONTACT_STATUSES, contactStatusKey } from "./labels";
 import {
@@ -98,18 +97,11 @@ export function ContactEditForm({ initial, districts, onSave, onSaved, onCancel,
 
   return (
     <form className="wijknet-form" noValidate onSubmit={(event) => void onSubmit(event)}>
-      <div ref={summaryRef} tabIndex={-1} className="wijknet-focus-target" aria-live="polite">
-        {errorCount > 0 && (
-          <Alert type="error" role="none">
-            <Paragraph>{t("contactForm.errorSummary", { count: errorCount })}</Paragraph>
-          </Alert>
-        )}
-        {failure && (
-          <Alert type="error" role="none">
-            <Paragraph>{t(failure === "conflict" ? "contactForm.error.conflict" : "contactForm.error.unknown")}</Paragraph>
-          </Alert>
-        )}
-      </div>
+      <ErrorSummary
+        ref={summaryRef}
+        count={errorCount}
+        failure={failure && t(failure === "conflict" ? "contactForm.error.conflict" : "form.error.unknown")}
+      />
       <TextField name="fullName" label={t("contactForm.fullName")} required autoComplete="off" value={values.fullName} onChange={set("fullName")} error={errorText("fullName")} inputRef={register("fullName")} />
       <TextField name="email" type="email" label={t("contactForm.email")} autoComplete="off" value={values.email} onChange={set("email")} error={errorText("email")} inputRef={register("email")} />
       <TextField name="phone" type="tel" label={t("contactForm.phone")} description={t("contactForm.phoneHelp")} autoComplete="off" value={values.phone} onChange={set("phone")} error={errorText("phone")} inputRef={register("phone")} />
@@ -174,10 +166,10 @@ export function ContactEditForm({ initial, districts, onSave, onSaved, onCancel,
       <TextareaField name="notes" label={t("contactForm.notes")} description={t("contactForm.notesHelp")} value={values.notes} onChange={set("notes")} error={errorText("notes")} inputRef={register("notes")} maxLength={NOTES_MAX} />
       <ButtonGroup>
         <Button appearance="primary-action-button" type="submit" disabled={saving} busy={saving}>
-          {saving ? t("contactForm.saving") : t("contactForm.save")}
+          {saving ? t("form.saving") : t("form.save")}
         </Button>
         <Button appearance="secondary-action-button" type="button" onClick={onCancel}>
-          {t("contactForm.cancel")}
+          {t("form.cancel")}
         </Button>
       </ButtonGroup>
     </form>

@@ -1,6 +1,6 @@
-import { PageHeading } from "../../app/page-heading";
-import { useRouter } from "../../app/router";
-import { LoadState } from "../../components/load-state";
+import { PageHeading } from "../../kit/page-heading";
+import { useRouter } from "../../kit/router";
+import { LoadState } from "../../kit/load-state";
 import { useI18n } from "../../i18n/i18n-provider";
 import { useDistricts } from "../districts/use-districts";
 import { ContactEditForm } from "./contact-edit-form";

@@ -1,6 +1,6 @@
 import { Paragraph } from "@utrecht/component-library-react";
-import { PageHeading } from "../../app/page-heading";
-import { RouteLink, useRouter } from "../../app/router";
+import { PageHeading } from "../../kit/page-heading";
+import { RouteLink, useRouter } from "../../kit/router";
 import { useI18n } from "../../i18n/i18n-provider";
 import { useDistricts } from "../districts/use-districts";
 import { useOrganisations } from "../organisations/use-organisations";

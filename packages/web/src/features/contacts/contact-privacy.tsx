@@ -1,7 +1,7 @@
 import { Alert, Button, ButtonGroup, Paragraph } from "@utrecht/component-library-react";
 import { useState } from "react";
-import { ConfirmDialog } from "../../components/confirm-dialog";
-import { TextField } from "../../components/fields";
+import { ConfirmDialog } from "../../kit/confirm-dialog";
+import { TextField } from "../../kit/fields";
 import { useI18n } from "../../i18n/i18n-provider";
 import { useContactDataExport, useEraseContact } from "./use-contact-actions";
 import type { ContactDetail } from "./use-contact";

@@ -1,6 +1,6 @@
 import { Alert, Button, ButtonGroup, Paragraph, UnorderedList, UnorderedListItem } from "@utrecht/component-library-react";
 import { useEffect, useRef, useState, type FormEvent } from "react";
-import { useFocusFirstError } from "../../components/focus-first-error";
+import { useFocusFirstError } from "../../kit/focus-first-error";
 import type { ContactRoleInput } from "../../generated/gql/graphql";
 import { useI18n } from "../../i18n/i18n-provider";
 import { useOrganisations } from "../organisations/use-organisations";
@@ -78,7 +78,7 @@ export function RolesForm({ initial, organisations, onSave, onDone, saving }: Ro
       <div ref={failedRef} tabIndex={-1} className="wijknet-focus-target" aria-live="polite">
         {failed && (
           <Alert type="error" role="none">
-            <Paragraph>{t("contactForm.error.unknown")}</Paragraph>
+            <Paragraph>{t("form.error.unknown")}</Paragraph>
           </Alert>
         )}
       </div>
@@ -106,10 +106,10 @@ export function RolesForm({ initial, organisations, onSave, onDone, saving }: Ro
       )}
       <ButtonGroup>
         <Button appearance="primary-action-button" type="submit" disabled={saving} busy={saving}>
-          {saving ? t("contactForm.saving") : t("roleForm.save")}
+          {saving ? t("form.saving") : t("roleForm.save")}
         </Button>
         <Button appearance="secondary-action-button" type="button" onClick={onDone}>
-          {t("contactForm.cancel")}
+          {t("form.cancel")}
         </Button>
       </ButtonGroup>
     </form>

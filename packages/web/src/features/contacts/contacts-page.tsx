@@ -15,11 +15,11 @@ import {
   TableRow,
 } from "@utrecht/component-library-react";
 import { useId, useMemo, useState, type FormEvent } from "react";
-import { PageHeading } from "../../app/page-heading";
-import { RouteLink } from "../../app/router";
-import { SelectField, TextField } from "../../components/fields";
-import { useFormat } from "../../components/format";
-import { LoadState } from "../../components/load-state";
+import { PageHeading } from "../../kit/page-heading";
+import { RouteLink } from "../../kit/router";
+import { SelectField, TextField } from "../../kit/fields";
+import { useFormat } from "../../kit/format";
+import { LoadState } from "../../kit/load-state";
 import type { ContactFilter, ContactSort, ContactStatus } from "../../generated/gql/graphql";
 import { useI18n } from "../../i18n/i18n-provider";
 import { useDistricts } from "../districts/use-districts";

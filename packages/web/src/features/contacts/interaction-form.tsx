@@ -1,6 +1,6 @@
 import { Alert, Button, Paragraph } from "@utrecht/component-library-react";
 import { useRef, useState, type FormEvent } from "react";
-import { SelectField, TextareaField } from "../../components/fields";
+import { SelectField, TextareaField } from "../../kit/fields";
 import type { InteractionKind } from "../../generated/gql/graphql";
 import { useI18n } from "../../i18n/i18n-provider";
 import { INTERACTION_KINDS, interactionKindKey } from "./labels";

@@ -12,7 +12,7 @@ import type {
 
 /**
  * Message keys for the server's enum values. The template types make the
- * typecheck fail when nl.ts lacks a key for a value the schema adds.
+ * typecheck fail when messages.nl.ts lacks a key for a value the schema adds.
  */
 export const ageBandKey = (value: AgeBand) => `ageBand.${value}` as const;
 export const contactStatusKey = (value: ContactStatus) => `contactStatus.${value}` as const;

@@ -1,5 +1,5 @@
 import { Button, Fieldset, FieldsetLegend } from "@utrecht/component-library-react";
-import { SelectField, TextField } from "../../components/fields";
+import { SelectField, TextField } from "../../kit/fields";
 import { useI18n } from "../../i18n/i18n-provider";
 import type { RoleFieldErrors, RoleValues } from "./validate-roles";
 

@@ -12,7 +12,7 @@ import {
   type ConsentInput,
   type ContactRoleInput,
 } from "../../generated/gql/graphql";
-import { badInputPaths, errorCodes } from "../../lib/graphql-errors";
+import { badInputPaths, errorCodes } from "../../kit/graphql-errors";
 import { downloadText } from "./use-export-contacts";
 
 export type ActionOutcome = { ok: true } | { ok: false; paths: string[]; codes: string[] };

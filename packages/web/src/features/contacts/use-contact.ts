@@ -1,6 +1,6 @@
 import { useQuery } from "@apollo/client/react";
 import { ContactDocument, type ContactQuery } from "../../generated/gql/graphql";
-import { hasErrorCode } from "../../lib/graphql-errors";
+import { hasErrorCode } from "../../kit/graphql-errors";
 
 export type ContactDetail = ContactQuery["contact"];
 

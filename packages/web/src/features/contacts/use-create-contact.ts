@@ -1,7 +1,7 @@
 import { useMutation } from "@apollo/client/react";
 import { useCallback } from "react";
 import { CreateContactDocument, type CreateContactInput } from "../../generated/gql/graphql";
-import { badInputPaths, errorCodes } from "../../lib/graphql-errors";
+import { badInputPaths, errorCodes } from "../../kit/graphql-errors";
 import type { CreateOutcome } from "./contact-create-form";
 
 /** The "new contact" action. The cached contact lists are dropped so they show the new person. */

@@ -1,7 +1,7 @@
 import { useMutation } from "@apollo/client/react";
 import { useCallback } from "react";
 import { ContactDocument, LogInteractionDocument, type InteractionKind } from "../../generated/gql/graphql";
-import { badInputFields } from "../../lib/graphql-errors";
+import { badInputFields } from "../../kit/graphql-errors";
 
 export type MutationOutcome = { ok: true } | { ok: false; fields: string[]; error: unknown };
 

@@ -1,7 +1,7 @@
 import { useMutation } from "@apollo/client/react";
 import { useCallback } from "react";
 import { UpdateContactDocument, type UpdateContactInput } from "../../generated/gql/graphql";
-import { badInputFields, errorCodes } from "../../lib/graphql-errors";
+import { badInputFields, errorCodes } from "../../kit/graphql-errors";
 
 export type UpdateOutcome = { ok: true } | { ok: false; fields: string[]; codes: string[] };
 

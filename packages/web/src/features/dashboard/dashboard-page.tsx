@@ -12,27 +12,27 @@ import {
   UnorderedListItem,
 } from "@utrecht/component-library-react";
 import { useId, useState } from "react";
-import { mayOpen } from "../../app/access";
-import { PageHeading } from "../../app/page-heading";
-import { RouteLink } from "../../app/router";
-import { SelectField } from "../../components/fields";
-import { useFormat } from "../../components/format";
-import { LoadState } from "../../components/load-state";
+import { PageHeading } from "../../kit/page-heading";
+import { RouteLink, useMayOpen } from "../../kit/router";
+import { SelectField } from "../../kit/fields";
+import { useFormat } from "../../kit/format";
+import { LoadState } from "../../kit/load-state";
 import { useI18n } from "../../i18n/i18n-provider";
 import type { Viewer } from "../auth/use-viewer";
 import { useDistricts } from "../districts/use-districts";
 import { ageBandKey } from "../contacts/labels";
+import { useDashboardSections } from "./dashboard-sections";
 import { HealthChart, type ChartBar } from "./health-chart";
 import { SuppressedCount, SuppressionExplanation, type CountValue } from "./suppressed-count";
 import { useNetworkHealth } from "./use-network-health";
 import { useStaleContacts } from "./use-stale-contacts";
-// ── sessions ──
-import { UpcomingSessions } from "../sessions/sessions-page";
 
 const PERIODS = [30, 90, 365] as const;
 
 export function DashboardPage({ viewer }: { viewer: Viewer }) {
   const { t } = useI18n();
+  const mayOpen = useMayOpen();
+  const sections = useDashboardSections();
   const { districts: allDistricts } = useDistricts();
   const [chosen, setChosen] = useState<string | null>(null);
   const [days, setDays] = useState<number>(90);
@@ -65,8 +65,11 @@ export function DashboardPage({ viewer }: { viewer: Viewer }) {
       </div>
       {districtId && <HealthSection districtId={districtId} days={days} />}
       {districtId && showsContacts && <StaleContactsSection districtId={districtId} />}
-      {/* ── sessions ── */}
-      {mayOpen(viewer.role, "sessions") && <UpcomingSessions />}
+      {sections
+        .filter((section) => section.roles.includes(viewer.role))
+        .map(({ key, Component }) => (
+          <Component key={key} viewer={viewer} />
+        ))}
     </>
   );
 }

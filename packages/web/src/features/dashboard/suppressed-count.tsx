@@ -1,4 +1,4 @@
-import { useFormat } from "../../components/format";
+import { useFormat } from "../../kit/format";
 import { useI18n } from "../../i18n/i18n-provider";
 
 export interface CountValue {

@@ -1,5 +1,5 @@
 import { Paragraph } from "@utrecht/component-library-react";
-import { PageHeading } from "../../app/page-heading";
+import { PageHeading } from "../../kit/page-heading";
 import { useI18n } from "../../i18n/i18n-provider";
 import { roleMessageKey } from "../auth/role-label";
 import type { Viewer } from "../auth/use-viewer";

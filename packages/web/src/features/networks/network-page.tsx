@@ -17,11 +17,11 @@ import {
   UnorderedListItem,
 } from "@utrecht/component-library-react";
 import { useId, useState } from "react";
-import { PageHeading } from "../../app/page-heading";
-import { RouteLink } from "../../app/router";
-import { SelectField, TextField } from "../../components/fields";
-import { useFormat } from "../../components/format";
-import { LoadState } from "../../components/load-state";
+import { PageHeading } from "../../kit/page-heading";
+import { RouteLink } from "../../kit/router";
+import { SelectField, TextField } from "../../kit/fields";
+import { useFormat } from "../../kit/format";
+import { LoadState } from "../../kit/load-state";
 import type { MembershipRole } from "../../generated/gql/graphql";
 import { useI18n } from "../../i18n/i18n-provider";
 import { MEMBERSHIP_ROLES, membershipRoleKey, networkKindKey } from "../contacts/labels";

@@ -9,11 +9,10 @@ import {
   TableRow,
 } from "@utrecht/component-library-react";
 import { useId, useMemo, useState } from "react";
-import { mayOpen } from "../../app/access";
-import { PageHeading } from "../../app/page-heading";
-import { RouteLink } from "../../app/router";
-import { SelectField } from "../../components/fields";
-import { LoadState } from "../../components/load-state";
+import { PageHeading } from "../../kit/page-heading";
+import { RouteLink, useMayOpen } from "../../kit/router";
+import { SelectField } from "../../kit/fields";
+import { LoadState } from "../../kit/load-state";
 import type { NetworkFilter, NetworkKind } from "../../generated/gql/graphql";
 import { useI18n } from "../../i18n/i18n-provider";
 import type { Viewer } from "../auth/use-viewer";
@@ -23,6 +22,7 @@ import { useNetworks } from "./use-networks";
 
 export function NetworksPage({ viewer }: { viewer: Viewer }) {
   const { t } = useI18n();
+  const mayOpen = useMayOpen();
   const { districts } = useDistricts();
   const [kind, setKind] = useState<"" | NetworkKind>("");
   const [districtId, setDistrictId] = useState("");

@@ -7,7 +7,7 @@ import {
   NetworkDocument,
   type MembershipRole,
 } from "../../generated/gql/graphql";
-import { errorCodes } from "../../lib/graphql-errors";
+import { errorCodes } from "../../kit/graphql-errors";
 
 export function useNetwork(id: string, includeEnded: boolean) {
   const result = useQuery(NetworkDocument, { variables: { id, includeEnded } });

@@ -1,7 +1,8 @@
-import { Alert, Button, ButtonGroup, Paragraph } from "@utrecht/component-library-react";
+import { Button, ButtonGroup } from "@utrecht/component-library-react";
 import { useEffect, useRef, useState, type FormEvent } from "react";
-import { SelectField, TextField } from "../../components/fields";
-import { useFocusFirstError } from "../../components/focus-first-error";
+import { SelectField, TextField } from "../../kit/fields";
+import { ErrorSummary } from "../../kit/error-summary";
+import { useFocusFirstError } from "../../kit/focus-first-error";
 import type { CreateOrganisationInput } from "../../generated/gql/graphql";
 import { useI18n } from "../../i18n/i18n-provider";
 import { ORGANISATION_KINDS, organisationKindKey } from "../contacts/labels";
@@ -74,18 +75,7 @@ export function OrganisationForm({ initial, submitLabel, onSave, onSaved, onCanc
 
   return (
     <form ref={containerRef} className="wijknet-form" noValidate onSubmit={(event) => void onSubmit(event)}>
-      <div ref={summaryRef} tabIndex={-1} className="wijknet-focus-target" aria-live="polite">
-        {errorCount > 0 && (
-          <Alert type="error" role="none">
-            <Paragraph>{t("contactForm.errorSummary", { count: errorCount })}</Paragraph>
-          </Alert>
-        )}
-        {failed && (
-          <Alert type="error" role="none">
-            <Paragraph>{t("contactForm.error.unknown")}</Paragraph>
-          </Alert>
-        )}
-      </div>
+      <ErrorSummary ref={summaryRef} count={errorCount} failure={failed && t("form.error.unknown")} />
       <TextField name="name" label={t("organisationForm.name")} required autoComplete="organization" value={values.name} onChange={set("name")} error={errorText("name")} />
       <SelectField
         name="kind"
@@ -98,10 +88,10 @@ export function OrganisationForm({ initial, submitLabel, onSave, onSaved, onCanc
       <TextField name="website" type="text" label={t("organisationForm.website")} description={t("organisationForm.websiteHelp")} autoComplete="url" value={values.website} onChange={set("website")} error={errorText("website")} />
       <ButtonGroup>
         <Button appearance="primary-action-button" type="submit" disabled={saving} busy={saving}>
-          {saving ? t("contactForm.saving") : submitLabel}
+          {saving ? t("form.saving") : submitLabel}
         </Button>
         <Button appearance="secondary-action-button" type="button" onClick={onCancel}>
-          {t("contactForm.cancel")}
+          {t("form.cancel")}
         </Button>
       </ButtonGroup>
     </form>

@@ -1,7 +1,7 @@
 import { Paragraph } from "@utrecht/component-library-react";
-import { PageHeading } from "../../app/page-heading";
-import { RouteLink, useRouter } from "../../app/router";
-import { LoadState } from "../../components/load-state";
+import { PageHeading } from "../../kit/page-heading";
+import { RouteLink, useRouter } from "../../kit/router";
+import { LoadState } from "../../kit/load-state";
 import { useI18n } from "../../i18n/i18n-provider";
 import { EMPTY_ORGANISATION, OrganisationForm } from "./organisation-form";
 import { useCreateOrganisation, useOrganisations, useUpdateOrganisation } from "./use-organisations";
@@ -49,7 +49,7 @@ export function OrganisationEditPage({ id }: { id: string }) {
         <OrganisationForm
           key={organisation.id}
           initial={{ name: organisation.name, kind: organisation.kind, website: organisation.website ?? "" }}
-          submitLabel={t("contactForm.save")}
+          submitLabel={t("form.save")}
           onSave={(input) => update(id, input)}
           onSaved={back}
           onCancel={back}

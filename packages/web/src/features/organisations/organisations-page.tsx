@@ -12,12 +12,12 @@ import {
   TableRow,
 } from "@utrecht/component-library-react";
 import { useId, useState } from "react";
-import { PageHeading } from "../../app/page-heading";
-import { RouteLink } from "../../app/router";
-import { ConfirmDialog } from "../../components/confirm-dialog";
-import { CheckboxField } from "../../components/fields";
-import { useFormat } from "../../components/format";
-import { LoadState } from "../../components/load-state";
+import { PageHeading } from "../../kit/page-heading";
+import { RouteLink } from "../../kit/router";
+import { ConfirmDialog } from "../../kit/confirm-dialog";
+import { CheckboxField } from "../../kit/fields";
+import { useFormat } from "../../kit/format";
+import { LoadState } from "../../kit/load-state";
 import { useI18n } from "../../i18n/i18n-provider";
 import { organisationKindKey } from "../contacts/labels";
 import { useArchiveOrganisation, useOrganisations, type OrganisationRow } from "./use-organisations";

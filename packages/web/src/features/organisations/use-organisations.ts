@@ -9,7 +9,7 @@ import {
   type CreateOrganisationInput,
   type OrganisationsQuery,
 } from "../../generated/gql/graphql";
-import { badInputFields, errorCodes } from "../../lib/graphql-errors";
+import { badInputFields, errorCodes } from "../../kit/graphql-errors";
 
 export type OrganisationRow = OrganisationsQuery["organisations"][number];
 export type SaveOutcome = { ok: true; id: string } | { ok: false; fields: string[]; codes: string[] };

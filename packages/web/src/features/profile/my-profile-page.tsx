@@ -16,9 +16,9 @@ import {
   UnorderedListItem,
 } from "@utrecht/component-library-react";
 import { useId } from "react";
-import { PageHeading } from "../../app/page-heading";
-import { useFormat } from "../../components/format";
-import { LoadState } from "../../components/load-state";
+import { PageHeading } from "../../kit/page-heading";
+import { useFormat } from "../../kit/format";
+import { LoadState } from "../../kit/load-state";
 import { useI18n } from "../../i18n/i18n-provider";
 import { channelKey, consentPurposeKey, membershipRoleKey, networkKindKey } from "../contacts/labels";
 import { useMyProfile } from "./use-my-profile";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parsePath, pathOf } from "../../app/router";
-import { mayOpen } from "../../app/access";
+import { mayOpen } from "../../shell/access";
+import { parsePath, pathOf } from "../../shell/routes";
 
 describe("session routes", () => {
   it("parses and prints the sessions pages and the public RSVP link", () => {

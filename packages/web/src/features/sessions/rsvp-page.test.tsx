@@ -120,7 +120,7 @@ describe("RsvpPage", () => {
 
 describe("App on /rsvp/:token", () => {
   it("renders the invitation page without logging in (no redirect to the login page)", async () => {
-    const { App } = await import("../../app/app");
+    const { App } = await import("../../shell/app");
     window.history.replaceState(null, "", `/rsvp/${TOKEN}`);
     renderWithProviders(<App />, { mocks: [errorMock("NOT_FOUND")] });
     expect(await screen.findByRole("heading", { name: "Deze link werkt niet" })).toBeTruthy();

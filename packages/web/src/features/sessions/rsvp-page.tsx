@@ -13,10 +13,10 @@ import {
   RadioButton,
 } from "@utrecht/component-library-react";
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
-import { PageHeading } from "../../app/page-heading";
-import { CheckboxField, SelectField, TextField } from "../../components/fields";
-import { useFocusFirstError } from "../../components/focus-first-error";
-import { useFormat } from "../../components/format";
+import { PageHeading } from "../../kit/page-heading";
+import { CheckboxField, SelectField, TextField } from "../../kit/fields";
+import { useFocusFirstError } from "../../kit/focus-first-error";
+import { useFormat } from "../../kit/format";
 import type { RsvpResponse } from "../../generated/gql/graphql";
 import { useI18n } from "../../i18n/i18n-provider";
 import { ageBandKey } from "../contacts/labels";

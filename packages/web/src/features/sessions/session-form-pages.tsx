@@ -1,7 +1,7 @@
 import { Paragraph } from "@utrecht/component-library-react";
-import { PageHeading } from "../../app/page-heading";
-import { RouteLink, useRouter } from "../../app/router";
-import { LoadState } from "../../components/load-state";
+import { PageHeading } from "../../kit/page-heading";
+import { RouteLink, useRouter } from "../../kit/router";
+import { LoadState } from "../../kit/load-state";
 import { useI18n } from "../../i18n/i18n-provider";
 import { useDistricts } from "../districts/use-districts";
 import { SessionForm } from "./session-form";
@@ -65,7 +65,7 @@ export function SessionEditPage({ id }: { id: string }) {
             youthReservedSeats: String(session.youthReservedSeats),
             reminderHours: session.reminderMinutesBefore === null || session.reminderMinutesBefore === undefined ? "" : String(Math.max(1, Math.round(session.reminderMinutesBefore / 60))),
           }}
-          submitLabel={t("contactForm.save")}
+          submitLabel={t("form.save")}
           onSave={(values) => {
             const { theme: _theme, districtId: _district, ...input } = toSessionInput(values);
             return update(id, input);

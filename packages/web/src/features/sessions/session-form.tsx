@@ -1,9 +1,9 @@
-import { Alert, Button, ButtonGroup, Paragraph } from "@utrecht/component-library-react";
+import { Button, ButtonGroup } from "@utrecht/component-library-react";
 import { useEffect, useRef, useState, type FormEvent } from "react";
-import { SelectField, TextareaField, TextField } from "../../components/fields";
-import { useFocusFirstError } from "../../components/focus-first-error";
+import { SelectField, TextareaField, TextField } from "../../kit/fields";
+import { ErrorSummary } from "../../kit/error-summary";
+import { useFocusFirstError } from "../../kit/focus-first-error";
 import { useI18n } from "../../i18n/i18n-provider";
-import { InputField } from "./input-field";
 import { themeKey } from "./labels";
 import type { SaveOutcome } from "./use-sessions";
 import {
@@ -68,7 +68,7 @@ export function SessionForm({ initial, mode, districts, submitLabel, onSave, onS
     setErrors(mapped);
     if (Object.keys(mapped).length > 0) focusFirstError();
     else {
-      setFailed(outcome.codes.includes("CONFLICT") ? t("sessionForm.error.conflict") : t("contactForm.error.unknown"));
+      setFailed(outcome.codes.includes("CONFLICT") ? t("sessionForm.error.conflict") : t("form.error.unknown"));
       summaryRef.current?.focus();
     }
   };
@@ -78,18 +78,7 @@ export function SessionForm({ initial, mode, districts, submitLabel, onSave, onS
 
   return (
     <form ref={containerRef} className="wijknet-form" noValidate onSubmit={(event) => void onSubmit(event)}>
-      <div ref={summaryRef} tabIndex={-1} className="wijknet-focus-target" aria-live="polite">
-        {errorCount > 0 && (
-          <Alert type="error" role="none">
-            <Paragraph>{t("contactForm.errorSummary", { count: errorCount })}</Paragraph>
-          </Alert>
-        )}
-        {failed && (
-          <Alert type="error" role="none">
-            <Paragraph>{failed}</Paragraph>
-          </Alert>
-        )}
-      </div>
+      <ErrorSummary ref={summaryRef} count={errorCount} failure={failed} />
       <TextField name="title" label={t("sessionForm.title")} required value={values.title} onChange={set("title")} error={errorText("title")} />
       {mode === "create" && (
         <>
@@ -113,18 +102,18 @@ export function SessionForm({ initial, mode, districts, submitLabel, onSave, onS
       )}
       <TextareaField name="description" label={t("sessionForm.description")} description={t("sessionForm.descriptionHelp")} maxLength={4000} value={values.description} onChange={set("description")} error={errorText("description")} />
       <TextField name="place" label={t("sessionForm.place")} description={t("sessionForm.placeHelp")} required value={values.place} onChange={set("place")} error={errorText("place")} />
-      <InputField type="datetime-local" name="startsAt" label={t("sessionForm.startsAt")} required value={values.startsAt} onChange={set("startsAt")} error={errorText("startsAt")} />
-      <InputField type="datetime-local" name="endsAt" label={t("sessionForm.endsAt")} description={t("sessionForm.endsAtHelp")} required value={values.endsAt} onChange={set("endsAt")} error={errorText("endsAt")} />
-      <InputField type="datetime-local" name="rsvpDeadline" label={t("sessionForm.rsvpDeadline")} description={t("sessionForm.rsvpDeadlineHelp")} value={values.rsvpDeadline} onChange={set("rsvpDeadline")} error={errorText("rsvpDeadline")} />
-      <InputField type="number" name="capacity" label={t("sessionForm.capacity")} description={t("sessionForm.capacityHelp")} required min={1} max={2000} value={values.capacity} onChange={set("capacity")} error={errorText("capacity")} />
-      <InputField type="number" name="youthReservedSeats" label={t("sessionForm.youthReservedSeats")} description={t("sessionForm.youthReservedSeatsHelp")} min={0} value={values.youthReservedSeats} onChange={set("youthReservedSeats")} error={errorText("youthReservedSeats")} />
-      <InputField type="number" name="reminderHours" label={t("sessionForm.reminderHours")} description={t("sessionForm.reminderHoursHelp")} min={1} max={336} value={values.reminderHours} onChange={set("reminderHours")} error={errorText("reminderMinutesBefore")} />
+      <TextField type="datetime-local" name="startsAt" label={t("sessionForm.startsAt")} required value={values.startsAt} onChange={set("startsAt")} error={errorText("startsAt")} />
+      <TextField type="datetime-local" name="endsAt" label={t("sessionForm.endsAt")} description={t("sessionForm.endsAtHelp")} required value={values.endsAt} onChange={set("endsAt")} error={errorText("endsAt")} />
+      <TextField type="datetime-local" name="rsvpDeadline" label={t("sessionForm.rsvpDeadline")} description={t("sessionForm.rsvpDeadlineHelp")} value={values.rsvpDeadline} onChange={set("rsvpDeadline")} error={errorText("rsvpDeadline")} />
+      <TextField type="number" name="capacity" label={t("sessionForm.capacity")} description={t("sessionForm.capacityHelp")} required min={1} max={2000} value={values.capacity} onChange={set("capacity")} error={errorText("capacity")} />
+      <TextField type="number" name="youthReservedSeats" label={t("sessionForm.youthReservedSeats")} description={t("sessionForm.youthReservedSeatsHelp")} min={0} value={values.youthReservedSeats} onChange={set("youthReservedSeats")} error={errorText("youthReservedSeats")} />
+      <TextField type="number" name="reminderHours" label={t("sessionForm.reminderHours")} description={t("sessionForm.reminderHoursHelp")} min={1} max={336} value={values.reminderHours} onChange={set("reminderHours")} error={errorText("reminderMinutesBefore")} />
       <ButtonGroup>
         <Button appearance="primary-action-button" type="submit" disabled={saving} busy={saving}>
-          {saving ? t("contactForm.saving") : submitLabel}
+          {saving ? t("form.saving") : submitLabel}
         </Button>
         <Button appearance="secondary-action-button" type="button" onClick={onCancel}>
-          {t("contactForm.cancel")}
+          {t("form.cancel")}
         </Button>
       </ButtonGroup>
     </form>

@@ -17,12 +17,12 @@ import {
   Textbox,
 } from "@utrecht/component-library-react";
 import { useId, useState, type FormEvent } from "react";
-import { PageHeading } from "../../app/page-heading";
-import { RouteLink } from "../../app/router";
-import { ConfirmDialog } from "../../components/confirm-dialog";
-import { TextField } from "../../components/fields";
-import { useFormat } from "../../components/format";
-import { LoadState } from "../../components/load-state";
+import { PageHeading } from "../../kit/page-heading";
+import { RouteLink } from "../../kit/router";
+import { ConfirmDialog } from "../../kit/confirm-dialog";
+import { TextField } from "../../kit/fields";
+import { useFormat } from "../../kit/format";
+import { LoadState } from "../../kit/load-state";
 import { useI18n } from "../../i18n/i18n-provider";
 import { ageBandKey } from "../contacts/labels";
 import { useMemberSearch } from "../networks/use-network";

@@ -10,10 +10,10 @@ import {
   TableRow,
 } from "@utrecht/component-library-react";
 import { useId, useState } from "react";
-import { PageHeading } from "../../app/page-heading";
-import { RouteLink } from "../../app/router";
-import { useFormat } from "../../components/format";
-import { LoadState } from "../../components/load-state";
+import { PageHeading } from "../../kit/page-heading";
+import { RouteLink } from "../../kit/router";
+import { useFormat } from "../../kit/format";
+import { LoadState } from "../../kit/load-state";
 import { useI18n } from "../../i18n/i18n-provider";
 import { statusKey, themeKey } from "./labels";
 import { useSessionList, type SessionRow } from "./use-sessions";

@@ -1,11 +1,11 @@
 import { useMutation, useQuery } from "@apollo/client/react";
 import { useCallback } from "react";
 import { InvitationDocument, RespondToInvitationDocument, type GuestInput, type InvitationQuery, type RsvpResponse } from "../../generated/gql/graphql";
-import { badInputPaths, errorCodes, isNetworkError } from "../../lib/graphql-errors";
+import { badInputPaths, errorCodes, isNetworkError } from "../../kit/graphql-errors";
 
 export type PublicInvitation = InvitationQuery["invitation"];
 
-/** By personal link only: never with the account token (see apollo-client.ts, `anonymous`). */
+/** By personal link only: never with the account token (see lib/apollo-client.ts, `anonymous`). */
 const ANONYMOUS = { anonymous: true };
 
 export type InvitationProblem = "notFound" | "expired" | "network" | "unknown";

@@ -21,7 +21,7 @@ import {
   type ThemeSessionsQuery,
   type UpdateThemeSessionInput,
 } from "../../generated/gql/graphql";
-import { badInputFields, errorCodes } from "../../lib/graphql-errors";
+import { badInputFields, errorCodes } from "../../kit/graphql-errors";
 import { downloadText } from "../contacts/use-export-contacts";
 
 export type SessionRow = ThemeSessionsQuery["themeSessions"]["edges"][number]["node"];

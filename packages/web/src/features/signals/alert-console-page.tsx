@@ -1,9 +1,9 @@
 import { Alert, Paragraph } from "@utrecht/component-library-react";
 import { useMutation, useQuery } from "@apollo/client/react";
 import { useCallback, useEffect, useReducer, useState } from "react";
-import { PageHeading } from "../../app/page-heading";
-import { CheckboxField } from "../../components/fields";
-import { LoadState } from "../../components/load-state";
+import { PageHeading } from "../../kit/page-heading";
+import { CheckboxField } from "../../kit/fields";
+import { LoadState } from "../../kit/load-state";
 import { AcknowledgeAlertDocument, AlertHistoryDocument, MyAlertsDocument, type MyAlertsSubscription } from "../../generated/gql/graphql";
 import { useI18n } from "../../i18n/i18n-provider";
 import type { Viewer } from "../auth/use-viewer";

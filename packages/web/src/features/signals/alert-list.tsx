@@ -1,8 +1,8 @@
 import { Alert, Button, Paragraph } from "@utrecht/component-library-react";
 import { useState, type FormEvent } from "react";
-import { RouteLink } from "../../app/router";
-import { TextareaField } from "../../components/fields";
-import { useFormat } from "../../components/format";
+import { RouteLink } from "../../kit/router";
+import { TextareaField } from "../../kit/fields";
+import { useFormat } from "../../kit/format";
 import { useI18n } from "../../i18n/i18n-provider";
 import type { ConsoleAlert } from "./alert-list-state";
 import { reasonKey, severityKey } from "./labels";

@@ -1,7 +1,7 @@
 import { Alert, Button, ButtonGroup, Heading, Link, Paragraph } from "@utrecht/component-library-react";
 import { useState, type FormEvent } from "react";
-import { CheckboxField, SelectField, TextareaField, TextField } from "../../components/fields";
-import { useFocusFirstError } from "../../components/focus-first-error";
+import { CheckboxField, SelectField, TextareaField, TextField } from "../../kit/fields";
+import { useFocusFirstError } from "../../kit/focus-first-error";
 import type { ReportSignalInput, Role, Severity, SignalKind } from "../../generated/gql/graphql";
 import { useI18n } from "../../i18n/i18n-provider";
 import { KINDS, kindKey, SEVERITIES, severityKey } from "./labels";

@@ -1,7 +1,7 @@
 import { Alert, Button, Paragraph } from "@utrecht/component-library-react";
 import { useMemo, useState } from "react";
-import { PageHeading } from "../../app/page-heading";
-import { LoadState } from "../../components/load-state";
+import { PageHeading } from "../../kit/page-heading";
+import { LoadState } from "../../kit/load-state";
 import { useI18n } from "../../i18n/i18n-provider";
 import type { Viewer } from "../auth/use-viewer";
 import { useDistricts } from "../districts/use-districts";

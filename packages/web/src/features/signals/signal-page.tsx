@@ -13,11 +13,11 @@ import {
 } from "@utrecht/component-library-react";
 import { useMutation, useQuery } from "@apollo/client/react";
 import { useId, useState, type FormEvent } from "react";
-import { PageHeading } from "../../app/page-heading";
-import { RouteLink } from "../../app/router";
-import { CheckboxField, SelectField, TextareaField } from "../../components/fields";
-import { useFormat } from "../../components/format";
-import { LoadState } from "../../components/load-state";
+import { PageHeading } from "../../kit/page-heading";
+import { RouteLink } from "../../kit/router";
+import { CheckboxField, SelectField, TextareaField } from "../../kit/fields";
+import { useFormat } from "../../kit/format";
+import { LoadState } from "../../kit/load-state";
 import { SignalDocument, UpdateSignalDocument, type SignalQuery, type UpdateSignalInput } from "../../generated/gql/graphql";
 import { useI18n } from "../../i18n/i18n-provider";
 import type { Viewer } from "../auth/use-viewer";

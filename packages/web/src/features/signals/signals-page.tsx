@@ -10,10 +10,10 @@ import {
 } from "@utrecht/component-library-react";
 import { useQuery } from "@apollo/client/react";
 import { useId, useMemo, useState } from "react";
-import { PageHeading } from "../../app/page-heading";
-import { RouteLink } from "../../app/router";
-import { useFormat } from "../../components/format";
-import { LoadState } from "../../components/load-state";
+import { PageHeading } from "../../kit/page-heading";
+import { RouteLink } from "../../kit/router";
+import { useFormat } from "../../kit/format";
+import { LoadState } from "../../kit/load-state";
 import { SignalFeedDocument, SignalsDocument, type SignalFeedSubscription, type SignalsQuery } from "../../generated/gql/graphql";
 import { useI18n } from "../../i18n/i18n-provider";
 import type { Viewer } from "../auth/use-viewer";

@@ -2,7 +2,7 @@ import { useMutation } from "@apollo/client/react";
 import { CombinedGraphQLErrors } from "@apollo/client/errors";
 import { useCallback } from "react";
 import { ReportSignalDocument, type ReportSignalInput } from "../../generated/gql/graphql";
-import { badInputFields } from "../../lib/graphql-errors";
+import { badInputFields } from "../../kit/graphql-errors";
 
 export interface SituationWarning {
   /** Last path segment: summary, details or place. */

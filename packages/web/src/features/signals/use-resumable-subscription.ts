@@ -2,7 +2,7 @@ import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import { subscribeResumable } from "@wijknet/shared";
 import { print } from "graphql";
 import { useEffect, useRef } from "react";
-import { useServices } from "../../app/services";
+import { useServices } from "../../lib/services";
 
 /** sessionStorage: the cursor survives a reload of the tab, never the browser session. */
 function readCursor(key: string): string | undefined {

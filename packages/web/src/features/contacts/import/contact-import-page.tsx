@@ -15,8 +15,8 @@ import {
   TableRow,
 } from "@utrecht/component-library-react";
 import { useId, useReducer, type ChangeEvent } from "react";
-import { PageHeading } from "../../../app/page-heading";
-import { RouteLink } from "../../../app/router";
+import { PageHeading } from "../../../kit/page-heading";
+import { RouteLink } from "../../../kit/router";
 import { useI18n } from "../../../i18n/i18n-provider";
 import { importableRows, importReducer, initialImportState, type ImportReport, type ImportState } from "./import-state";
 import { MAX_CSV_BYTES, useImportContacts } from "./use-import-contacts";

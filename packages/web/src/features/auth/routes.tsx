@@ -1,0 +1,13 @@
+import { defineRoutes } from "../../kit/router";
+import { EVERYONE } from "../../kit/roles";
+import type { Pages } from "../../shell/web-feature";
+import { LoginPage } from "./login-page";
+
+export const authRoutes = defineRoutes({
+  // Logged out, every address shows the login page (the shell remembers the address asked for).
+  login: { path: "/inloggen", roles: EVERYONE },
+});
+
+export const authPages: Pages<typeof authRoutes> = {
+  login: () => <LoginPage />,
+};

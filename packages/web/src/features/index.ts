@@ -1,0 +1,28 @@
+import { auth } from "./auth";
+import { contacts } from "./contacts";
+import { dashboard } from "./dashboard";
+import { districts } from "./districts";
+import { home } from "./home";
+import { networks } from "./networks";
+import { organisations } from "./organisations";
+import { profile } from "./profile";
+import { sessions } from "./sessions";
+import { signals } from "./signals";
+
+/**
+ * Every feature of the web app: the router, the main menu (in this order), access control,
+ * the Apollo cache and the message catalogue are built from this list. Adding a feature is its
+ * own folder with an index.ts exporting a `WebFeature`, plus one line here.
+ */
+export const features = [
+  auth,
+  home,
+  districts,
+  dashboard,
+  contacts,
+  networks,
+  organisations,
+  profile,
+  sessions,
+  signals,
+] as const;

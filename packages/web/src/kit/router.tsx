@@ -66,6 +66,7 @@ export interface NotFoundRoute {
  * Filled in by the shell (declaration merging: `interface RouteRegister { routes: … }`) with the
  * union of every feature's routes, so this generic router still types links precisely.
  */
+// biome-ignore lint/suspicious/noEmptyInterface: filled in by module augmentation (shell/routes.ts registers the features' routes)
 export interface RouteRegister {}
 
 export type Route = (RouteRegister extends { routes: infer R extends { name: string } } ? R : never) | NotFoundRoute;

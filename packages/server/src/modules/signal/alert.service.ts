@@ -10,7 +10,6 @@ import type { Logger } from "../../platform/logger.js";
 import { appendEvents, type OutboxEvent, type OutboxEventInput, type OutboxReader } from "../../platform/realtime/outbox.js";
 import type { AuditService } from "../audit/audit.service.js";
 import { requireViewer } from "../../core/authz.js";
-import { signalViewFor } from "./signal.policy.js";
 import { alertRepository as alerts, signalRepository as signals } from "./signal.repository.js";
 import type { AlertFeedItem, AlertWithSignal } from "./signal.types.js";
 import { AlertAcknowledged, AlertRaised, parseAlertEvent, signalEvent, SignalUpdated } from "./signal.events.js";

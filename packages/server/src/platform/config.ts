@@ -50,7 +50,7 @@ const schema = z.object({
   RETENTION_OUTBOX_DAYS: z.coerce.number().int().min(1).default(30)
     .describe("outbox events (the live feeds' replay log) older than this are deleted"),
   RETENTION_SWEEP_INTERVAL_MS: z.coerce.number().int().min(0).default(3_600_000)
-    .describe("how often each instance runs the retention sweep (one at a time across instances); 0 = never"),
+    .describe("how often each instance runs the retention sweep: every module's retention steps incl. RSVP data (one instance at a time); 0 = never"),
   RATE_LIMIT_SIGNAL_REPORTS_PER_HOUR: z.coerce.number().int().min(1).default(30)
     .describe("signal reports per account per hour"),
   WS_MAX_SOCKETS_PER_USER: z.coerce.number().int().min(1).default(10)
@@ -66,7 +66,7 @@ const schema = z.object({
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).default("http://localhost:4000")
     .describe("public base URL of the web app; invitation links are PUBLIC_URL/rsvp/<token>"),
   SWEEP_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(15_000)
-    .describe("how often this instance runs the timed-work sweep (notifications, reminders, retention); 0 = never"),
+    .describe("how often this instance runs the sweep job lane (session reminders, then notification delivery); 0 = never"),
   RSVP_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(180)
     .describe("days after a theme session ends before its RSVP personal data (invitee link, guest names, sent messages) is erased"),
   WEB_DIST: z.string().optional().describe("built web app to serve at /; default packages/web/dist when it exists"),

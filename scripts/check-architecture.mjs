@@ -96,7 +96,10 @@ function listTs(dir, root, out = []) {
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const src = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../packages/server/src");
-  const files = listTs(src, src).map((full) => ({ rel: path.relative(src, full).split(path.sep).join("/"), text: readFileSync(full, "utf8") }));
+  const files = listTs(src, src).map((full) => ({
+    rel: path.relative(src, full).split(path.sep).join("/"),
+    text: readFileSync(full, "utf8"),
+  }));
   const violations = check(files);
   for (const v of violations) {
     console.error(`packages/server/src/${v.file}:${v.line}: imports "${v.specifier}" [${v.rule}] ${v.text}`);

@@ -29,13 +29,19 @@ test("reads static, type-only, multi-line, re-export and dynamic imports with th
 });
 
 test("core/ imports only core/, generated/ and packages", () => {
-  assert.deepEqual(rules("core/ids.ts", 'import { x } from "./errors.js";\nimport { z } from "zod";\nimport { P } from "../generated/prisma/client.js";'), []);
+  assert.deepEqual(
+    rules("core/ids.ts", 'import { x } from "./errors.js";\nimport { z } from "zod";\nimport { P } from "../generated/prisma/client.js";'),
+    [],
+  );
   assert.deepEqual(rules("core/ids.ts", 'import { x } from "../platform/config.js";'), ["core-imports-core"]);
   assert.deepEqual(rules("core/ids.ts", 'import { x } from "../app.js";'), ["core-imports-core"]);
 });
 
 test("platform/ imports only core/, platform/ and generated/", () => {
-  assert.deepEqual(rules("platform/db/db.ts", 'import "../../core/errors.js";\nimport "../config.js";\nimport "../../generated/prisma/client.js";'), []);
+  assert.deepEqual(
+    rules("platform/db/db.ts", 'import "../../core/errors.js";\nimport "../config.js";\nimport "../../generated/prisma/client.js";'),
+    [],
+  );
   assert.deepEqual(rules("platform/db/db.ts", 'import "../../kernel/context.js";'), ["platform-imports-below"]);
   assert.deepEqual(rules("platform/config.ts", 'import "../modules/auth/token.js";'), ["platform-imports-below"]);
 });

@@ -20,16 +20,16 @@
  *
  * See prisma/README.md for the version pinning and the adapter traps handled below.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import readline from 'node:readline';
-import { createRequire } from 'node:module';
-import { randomUUID } from 'node:crypto';
+import fs from "node:fs";
+import path from "node:path";
+import readline from "node:readline";
+import { createRequire } from "node:module";
+import { randomUUID } from "node:crypto";
 
-import pg from 'pg';
-import { PrismaPg } from '@prisma/adapter-pg';
-import { bindMigrationAwareSqlAdapterFactory, ColumnTypeEnum } from '@prisma/driver-adapter-utils';
-import * as glue from '@prisma/schema-engine-wasm/schema_engine_bg';
+import pg from "pg";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { bindMigrationAwareSqlAdapterFactory, ColumnTypeEnum } from "@prisma/driver-adapter-utils";
+import * as glue from "@prisma/schema-engine-wasm/schema_engine_bg";
 
 const require = createRequire(import.meta.url);
 
@@ -59,7 +59,7 @@ const CONNECT_TIMEOUT_MS = 10_000;
  * @param {Record<string, unknown>} [fields]
  * @param {string} [target]
  */
-function log(level, message, fields = {}, target = 'schema_engine') {
+function log(level, message, fields = {}, target = "schema_engine") {
   process.stderr.write(`${JSON.stringify({ level, fields: { message, ...fields }, target })}\n`);
 }
 
@@ -84,28 +84,28 @@ function parseArgs(argv) {
       return next;
     };
     switch (arg) {
-      case '-d':
-      case '--datamodels':
+      case "-d":
+      case "--datamodels":
         args.datamodels.push(value());
         break;
-      case '--datasource':
+      case "--datasource":
         args.datasource = JSON.parse(value());
         break;
       // The wasm engine reads preview features from the schema itself and has no
       // extension support; accept the flags so the CLI's invocation stays valid.
-      case '--enabled-preview-features':
-      case '--extension-types':
+      case "--enabled-preview-features":
+      case "--extension-types":
         value();
         break;
-      case '-V':
-      case '--version':
+      case "-V":
+      case "--version":
         args.version = true;
         break;
-      case '-h':
-      case '--help':
+      case "-h":
+      case "--help":
         args.help = true;
         break;
-      case 'cli':
+      case "cli":
         args.cli = argv.slice(i + 1);
         return args;
       default:
@@ -134,22 +134,20 @@ function parsePgUrl(url) {
   try {
     parsed = new URL(url);
   } catch {
-    throw new Error('The datasource URL is not a valid URL.');
+    throw new Error("The datasource URL is not a valid URL.");
   }
-  if (!['postgres:', 'postgresql:'].includes(parsed.protocol)) {
-    throw new Error(
-      `This offline schema engine only supports PostgreSQL, but the datasource URL uses \`${parsed.protocol}\`.`,
-    );
+  if (!["postgres:", "postgresql:"].includes(parsed.protocol)) {
+    throw new Error(`This offline schema engine only supports PostgreSQL, but the datasource URL uses \`${parsed.protocol}\`.`);
   }
-  const schema = parsed.searchParams.get('schema') ?? undefined;
-  parsed.searchParams.delete('schema');
+  const schema = parsed.searchParams.get("schema") ?? undefined;
+  parsed.searchParams.delete("schema");
   return {
     connectionString: parsed.toString(),
     schema,
-    database: decodeURIComponent(parsed.pathname.replace(/^\//, '')) || 'postgres',
-    host: parsed.searchParams.get('host') ?? (parsed.hostname || 'localhost'),
-    port: parsed.port || '5432',
-    user: decodeURIComponent(parsed.username) || 'postgres',
+    database: decodeURIComponent(parsed.pathname.replace(/^\//, "")) || "postgres",
+    host: parsed.searchParams.get("host") ?? (parsed.hostname || "localhost"),
+    port: parsed.port || "5432",
+    user: decodeURIComponent(parsed.username) || "postgres",
   };
 }
 
@@ -185,29 +183,29 @@ class KnownError extends Error {
 function toKnownError(err, target) {
   const at = `${target.host}:${target.port}`;
   switch (err?.code) {
-    case '3D000':
-      return new KnownError('P1003', `Database \`${target.database}\` does not exist on the database server at \`${at}\`.`);
-    case '28P01':
-    case '28000':
+    case "3D000":
+      return new KnownError("P1003", `Database \`${target.database}\` does not exist on the database server at \`${at}\`.`);
+    case "28P01":
+    case "28000":
       return new KnownError(
-        'P1000',
+        "P1000",
         `Authentication failed against database server, the provided database credentials for \`${target.user}\` are not valid.\n\nPlease make sure to provide valid database credentials for the database server at the configured address.`,
       );
-    case '42P04':
-      return new KnownError('P1009', `Database \`${target.database}\` already exists on the database server at \`${at}\``);
-    case '42501':
-      return new KnownError('P1010', `User \`${target.user}\` was denied access on the database \`${target.database}\``);
-    case 'ECONNREFUSED':
-    case 'ENOTFOUND':
-    case 'EHOSTUNREACH':
-    case 'ETIMEDOUT':
+    case "42P04":
+      return new KnownError("P1009", `Database \`${target.database}\` already exists on the database server at \`${at}\``);
+    case "42501":
+      return new KnownError("P1010", `User \`${target.user}\` was denied access on the database \`${target.database}\``);
+    case "ECONNREFUSED":
+    case "ENOTFOUND":
+    case "EHOSTUNREACH":
+    case "ETIMEDOUT":
       return new KnownError(
-        'P1001',
+        "P1001",
         `Can't reach database server at \`${at}\`\n\nPlease make sure your database server is running at \`${at}\`.`,
       );
     default:
       if (/connection timeout|timeout expired/i.test(String(err?.message))) {
-        return new KnownError('P1002', `The database server at \`${at}\` was reached but timed out.`);
+        return new KnownError("P1002", `The database server at \`${at}\` was reached but timed out.`);
       }
       return null;
   }
@@ -231,7 +229,7 @@ function toKnownError(err, target) {
 async function withClient(target, fn, subject = target) {
   const client = new pg.Client({ connectionString: target.connectionString, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
   // A dropped connection must surface as a rejected query, not crash the process.
-  client.on('error', () => {});
+  client.on("error", () => {});
   let connected = false;
   try {
     await client.connect();
@@ -255,16 +253,16 @@ async function withClient(target, fn, subject = target) {
 async function withMaintenanceClient(target, fn) {
   const maintenance = (/** @type {string} */ name) => parsePgUrl(withDatabase(target.connectionString, name));
   try {
-    return await withClient(maintenance('postgres'), fn, target);
+    return await withClient(maintenance("postgres"), fn, target);
   } catch (err) {
-    if (!(err instanceof KnownError && err.code === 'P1003' && err.message.includes('`postgres`'))) throw err;
-    return await withClient(maintenance('template1'), fn, target);
+    if (!(err instanceof KnownError && err.code === "P1003" && err.message.includes("`postgres`"))) throw err;
+    return await withClient(maintenance("template1"), fn, target);
   }
 }
 
 /** @param {PgTarget} target */
 async function canConnect(target) {
-  await withClient(target, (client) => client.query('SELECT 1'));
+  await withClient(target, (client) => client.query("SELECT 1"));
 }
 
 /** @param {PgTarget} target */
@@ -283,13 +281,13 @@ async function ensureDatabase(target) {
     await canConnect(target);
     return false;
   } catch (err) {
-    if (!(err instanceof KnownError && err.code === 'P1003')) throw err;
+    if (!(err instanceof KnownError && err.code === "P1003")) throw err;
   }
   try {
     await createDatabase(target);
   } catch (err) {
     // Lost a race against a concurrent creator: fine, it exists now.
-    if (!(err instanceof KnownError && err.code === 'P1009')) throw err;
+    if (!(err instanceof KnownError && err.code === "P1009")) throw err;
   }
   return true;
 }
@@ -309,8 +307,8 @@ async function resetShadowDatabase(target) {
         WHERE nspname NOT LIKE 'pg\\_%' AND nspname <> 'information_schema'`,
     );
     const drops = rows.map((row) => `DROP SCHEMA IF EXISTS ${quoteIdent(row.nspname)} CASCADE;`);
-    const defaultSchema = quoteIdent(target.schema ?? 'public');
-    await client.query(`${drops.join('\n')}\nCREATE SCHEMA IF NOT EXISTS ${defaultSchema};`);
+    const defaultSchema = quoteIdent(target.schema ?? "public");
+    await client.query(`${drops.join("\n")}\nCREATE SCHEMA IF NOT EXISTS ${defaultSchema};`);
   });
 }
 
@@ -440,23 +438,23 @@ async function connectAdapter(target, onDispose) {
  */
 function createAdapterFactory(datasource) {
   if (!datasource.url) {
-    throw new Error('The datasource URL is missing. Set `datasource.url` in prisma.config.ts (see https://pris.ly/d/config-url).');
+    throw new Error("The datasource URL is missing. Set `datasource.url` in prisma.config.ts (see https://pris.ly/d/config-url).");
   }
   const main = parsePgUrl(datasource.url);
   const shadow = datasource.shadowDatabaseUrl ? parsePgUrl(datasource.shadowDatabaseUrl) : undefined;
 
   const factory = {
-    provider: /** @type {const} */ ('postgres'),
-    adapterName: '@prisma/adapter-pg',
+    provider: /** @type {const} */ ("postgres"),
+    adapterName: "@prisma/adapter-pg",
     connect: () => connectAdapter(main),
     connectToShadowDb: async () => {
       if (shadow) {
         if (sameDatabase(main, shadow)) {
           throw new Error(
-            'The shadow database you configured appears to be the same as the main database. Please specify another shadow database.',
+            "The shadow database you configured appears to be the same as the main database. Please specify another shadow database.",
           );
         }
-        if (await ensureDatabase(shadow)) log('INFO', `Created shadow database \`${shadow.database}\``);
+        if (await ensureDatabase(shadow)) log("INFO", `Created shadow database \`${shadow.database}\``);
         await resetShadowDatabase(shadow);
         return connectAdapter(shadow);
       }
@@ -471,7 +469,7 @@ function createAdapterFactory(datasource) {
 
 /** @param {PgTarget} a @param {PgTarget} b */
 function sameDatabase(a, b) {
-  return a.host === b.host && a.port === b.port && a.database === b.database && (a.schema ?? 'public') === (b.schema ?? 'public');
+  return a.host === b.host && a.port === b.port && a.database === b.database && (a.schema ?? "public") === (b.schema ?? "public");
 }
 
 // ---------------------------------------------------------------------------
@@ -485,7 +483,7 @@ function sameDatabase(a, b) {
  * throws and the panic message is lost.
  */
 const panicRegistry = {
-  message: '',
+  message: "",
   /** @param {string} message */
   set_message(message) {
     this.message = message;
@@ -501,7 +499,7 @@ const panicRegistry = {
  */
 function resolveWasmPath() {
   if (process.env.PRISMA_SCHEMA_ENGINE_WASM) return path.resolve(process.env.PRISMA_SCHEMA_ENGINE_WASM);
-  return path.join(path.dirname(require.resolve('prisma/package.json')), 'build', 'schema_engine_bg.wasm');
+  return path.join(path.dirname(require.resolve("prisma/package.json")), "build", "schema_engine_bg.wasm");
 }
 
 let wasmLoaded = false;
@@ -516,10 +514,10 @@ function loadWasm() {
     throw new Error(
       `${wasmPath} does not match the installed @prisma/schema-engine-wasm glue (missing imports: ${missing
         .slice(0, 5)
-        .join(', ')}). Pin @prisma/schema-engine-wasm to a version whose glue pairs with this prisma release (see prisma/README.md).`,
+        .join(", ")}). Pin @prisma/schema-engine-wasm to a version whose glue pairs with this prisma release (see prisma/README.md).`,
     );
   }
-  const instance = new Wasm.Instance(module, { './schema_engine_bg.js': glue });
+  const instance = new Wasm.Instance(module, { "./schema_engine_bg.js": glue });
   glue.__wbg_set_wasm(instance.exports);
   instance.exports.__wbindgen_start();
   wasmLoaded = true;
@@ -578,16 +576,16 @@ class RpcServer {
 
   /** @param {string} line */
   onLine(line) {
-    if (line.trim() === '') return;
+    if (line.trim() === "") return;
     /** @type {RpcMessage} */
     let message;
     try {
       message = JSON.parse(line);
     } catch {
-      this.send({ jsonrpc: '2.0', id: null, error: { code: -32700, message: 'Parse error' } });
+      this.send({ jsonrpc: "2.0", id: null, error: { code: -32700, message: "Parse error" } });
       return;
     }
-    if (typeof message.method === 'string') {
+    if (typeof message.method === "string") {
       this.queue = this.queue.then(() => this.handleRequest(message));
       return;
     }
@@ -610,7 +608,7 @@ class RpcServer {
     const id = `engine-${++this.nextOutgoingId}`;
     return new Promise((resolve) => {
       this.outgoing.set(id, resolve);
-      this.send({ jsonrpc: '2.0', id, method, params });
+      this.send({ jsonrpc: "2.0", id, method, params });
     });
   }
 
@@ -632,12 +630,10 @@ class RpcServer {
     const adapterFactory = createAdapterFactory(this.args.datasource);
     /** @type {[string, string][] | undefined} */
     const datamodels =
-      this.args.datamodels.length > 0
-        ? this.args.datamodels.map((file) => [file, fs.readFileSync(file, 'utf8')])
-        : undefined;
+      this.args.datamodels.length > 0 ? this.args.datamodels.map((file) => [file, fs.readFileSync(file, "utf8")]) : undefined;
     /** @param {string} line tracing-subscriber JSON, forwarded as-is */
     const forwardLog = (line) => {
-      process.stderr.write(line.endsWith('\n') ? line : `${line}\n`);
+      process.stderr.write(line.endsWith("\n") ? line : `${line}\n`);
     };
     try {
       return await glue.SchemaEngine.new({ datamodels }, forwardLog, adapterFactory);
@@ -657,15 +653,11 @@ class RpcServer {
       const failure = new Promise((_, reject) => {
         this.failCurrent = reject;
       });
-      const result = await Promise.race([
-        this.dispatch(/** @type {string} */ (method), params ?? {}),
-        this.panicSignal,
-        failure,
-      ]);
+      const result = await Promise.race([this.dispatch(/** @type {string} */ (method), params ?? {}), this.panicSignal, failure]);
       // The CLI rejects responses without a `result` property, so void → {}.
-      this.send({ jsonrpc: '2.0', id, result: result ?? {} });
+      this.send({ jsonrpc: "2.0", id, result: result ?? {} });
     } catch (err) {
-      this.send({ jsonrpc: '2.0', id, error: this.toRpcError(err) });
+      this.send({ jsonrpc: "2.0", id, error: this.toRpcError(err) });
     } finally {
       this.failCurrent = null;
     }
@@ -680,7 +672,7 @@ class RpcServer {
    */
   onUncaught(err) {
     if (isWasmPanic(err)) {
-      log('ERROR', panicRegistry.message || String(err), { is_panic: true }, 'schema_engine::logger');
+      log("ERROR", panicRegistry.message || String(err), { is_panic: true }, "schema_engine::logger");
       this.signalPanic(err);
       return true;
     }
@@ -702,15 +694,15 @@ class RpcServer {
       return {
         code: RPC_ERROR_CODE,
         message,
-        data: { is_panic: true, message, backtrace: String(err?.stack ?? '') },
+        data: { is_panic: true, message, backtrace: String(err?.stack ?? "") },
       };
     }
     if (err?.code === -32601) return { code: -32601, message: err.message };
     const message = String(err?.message ?? err);
-    const errorCode = typeof err?.code === 'string' && /^P\d{4}$/.test(err.code) ? err.code : undefined;
+    const errorCode = typeof err?.code === "string" && /^P\d{4}$/.test(err.code) ? err.code : undefined;
     return {
       code: RPC_ERROR_CODE,
-      message: 'An error happened. Check the data field for details.',
+      message: "An error happened. Check the data field for details.",
       data: { is_panic: false, message, meta: err?.meta ?? null, error_code: errorCode },
     };
   }
@@ -722,51 +714,51 @@ class RpcServer {
   async dispatch(method, params) {
     if (this.panicked) throw new Error(this.panicked);
     switch (method) {
-      case 'getDatabaseVersion':
+      case "getDatabaseVersion":
         // The CLI may send no params or `{datasource}`; the wasm engine only takes
         // an Option and always answers for its own connection.
         return (await this.engine()).version(params?.datasource ? params : undefined);
-      case 'diff': {
+      case "diff": {
         const result = await (await this.engine()).diff(params);
         // The native engine prints the diff through an engine→CLI `print` request
         // (the CLI writes it to stdout, or to --output) and returns only the exit
         // code; the wasm build returns the text instead. Forward it the native way
         // and wait for the CLI's answer, so the output is written before the
         // response that lets the CLI exit.
-        if (result.stdout != null) await this.request('print', { content: result.stdout });
+        if (result.stdout != null) await this.request("print", { content: result.stdout });
         return { exitCode: result.exitCode };
       }
-      case 'createDatabase': {
+      case "createDatabase": {
         const datasource = params?.datasource;
-        const url = datasource?.tag === 'ConnectionString' ? datasource.url : this.args.datasource.url;
-        if (!url) throw new Error('createDatabase needs a connection string.');
+        const url = datasource?.tag === "ConnectionString" ? datasource.url : this.args.datasource.url;
+        if (!url) throw new Error("createDatabase needs a connection string.");
         const target = parsePgUrl(url);
         await createDatabase(target);
         return { databaseName: target.database };
       }
-      case 'dbExecute': {
+      case "dbExecute": {
         // The wasm engine always executes on its own connection; refuse rather than
         // silently run a script against a database other than the one requested.
-        const requested = params?.datasourceType?.tag === 'url' ? params.datasourceType.url : undefined;
+        const requested = params?.datasourceType?.tag === "url" ? params.datasourceType.url : undefined;
         if (requested && this.args.datasource.url && !sameDatabase(parsePgUrl(requested), parsePgUrl(this.args.datasource.url))) {
-          throw new Error('db execute can only run against the datasource configured in prisma.config.ts.');
+          throw new Error("db execute can only run against the datasource configured in prisma.config.ts.");
         }
         return (await this.engine()).dbExecute(params);
       }
-      case 'createMigration':
-      case 'evaluateDataLoss':
+      case "createMigration":
+      case "evaluateDataLoss":
         return this.withWarmMigrationCache(method, params);
-      case 'applyMigrations':
-      case 'debugPanic':
-      case 'devDiagnostic':
-      case 'diagnoseMigrationHistory':
-      case 'ensureConnectionValidity':
-      case 'introspect':
-      case 'introspectSql':
-      case 'markMigrationApplied':
-      case 'markMigrationRolledBack':
-      case 'reset':
-      case 'schemaPush':
+      case "applyMigrations":
+      case "debugPanic":
+      case "devDiagnostic":
+      case "diagnoseMigrationHistory":
+      case "ensureConnectionValidity":
+      case "introspect":
+      case "introspectSql":
+      case "markMigrationApplied":
+      case "markMigrationRolledBack":
+      case "reset":
+      case "schemaPush":
         return /** @type {any} */ (await this.engine())[method](params);
       default:
         throw Object.assign(new Error(`Method not supported by the offline schema engine: ${method}`), { code: -32601 });
@@ -809,15 +801,15 @@ class RpcServer {
 
 async function runRpc(/** @type {Args} */ args) {
   const server = new RpcServer(args);
-  process.on('uncaughtException', (err) => {
+  process.on("uncaughtException", (err) => {
     if (server.onUncaught(err)) return;
-    log('ERROR', String(err?.stack ?? err), { is_panic: false }, 'schema_engine::logger');
+    log("ERROR", String(err?.stack ?? err), { is_panic: false }, "schema_engine::logger");
     process.exit(1);
   });
   const lines = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
-  lines.on('line', (line) => server.onLine(line));
+  lines.on("line", (line) => server.onLine(line));
   // The CLI ends stdin when it is done (and sends SIGTERM right after, see below).
-  await new Promise((resolve) => lines.once('close', resolve));
+  await new Promise((resolve) => lines.once("close", resolve));
   await server.shutdown();
   process.exit(0);
 }
@@ -830,29 +822,34 @@ async function runRpc(/** @type {Args} */ args) {
 async function runCli(args) {
   const [command] = args.cli ?? [];
   // The CLI drops the first stderr line before parsing the rest as JSON logs.
-  log('INFO', 'Starting schema engine CLI');
+  log("INFO", "Starting schema engine CLI");
   try {
-    if (!args.datasource.url) throw new Error('The datasource URL is missing.');
+    if (!args.datasource.url) throw new Error("The datasource URL is missing.");
     const target = parsePgUrl(args.datasource.url);
     switch (command) {
-      case 'can-connect-to-database':
+      case "can-connect-to-database":
         await canConnect(target);
-        log('INFO', 'Connection successful');
+        log("INFO", "Connection successful");
         break;
-      case 'create-database':
+      case "create-database":
         await createDatabase(target);
-        log('INFO', `Database '${target.database}' was successfully created.`);
+        log("INFO", `Database '${target.database}' was successfully created.`);
         break;
-      case 'drop-database':
+      case "drop-database":
         await dropDatabase(target);
-        log('INFO', `The database was successfully dropped.`);
+        log("INFO", `The database was successfully dropped.`);
         break;
       default:
-        throw new Error(`Unknown cli subcommand: ${command ?? '(none)'}`);
+        throw new Error(`Unknown cli subcommand: ${command ?? "(none)"}`);
     }
     process.exit(0);
   } catch (/** @type {any} */ err) {
-    log('ERROR', String(err?.message ?? err), { is_panic: false, error_code: err instanceof KnownError ? err.code : undefined }, 'schema_engine::logger');
+    log(
+      "ERROR",
+      String(err?.message ?? err),
+      { is_panic: false, error_code: err instanceof KnownError ? err.code : undefined },
+      "schema_engine::logger",
+    );
     process.exit(1);
   }
 }
@@ -872,8 +869,8 @@ Usage:
 async function main() {
   // The CLI stops the engine by closing stdin and immediately sending SIGTERM;
   // all answers have been written by then, so leave quietly with status 0.
-  process.on('SIGTERM', () => process.exit(0));
-  process.on('SIGINT', () => process.exit(130));
+  process.on("SIGTERM", () => process.exit(0));
+  process.on("SIGINT", () => process.exit(130));
 
   let args;
   try {

@@ -394,8 +394,7 @@ describe("offline schema engine against PGlite (pglite-socket)", () => {
     return server;
   }
 
-  const tables = async (server: Server) =>
-    tableNames((await server.db.query<{ table_name: string }>(tablesSql)).rows);
+  const tables = async (server: Server) => tableNames((await server.db.query<{ table_name: string }>(tablesSql)).rows);
 
   beforeAll(async () => {
     const [mainServer, shadowServer, deployServer] = [await startServer(), await startServer(), await startServer()];

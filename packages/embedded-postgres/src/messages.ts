@@ -61,10 +61,11 @@ export function scopeStatementNames(msg: Buffer, prefix: string, statements: Set
         if (scoped) statements.add(scoped);
         return scoped;
       });
-    case 0x42 /* B Bind: portal, statement, … */: {
-      const portalEnd = msg.indexOf(0, 5);
-      return portalEnd < 0 ? msg : replaceCString(msg, portalEnd + 1, scope);
-    }
+    case 0x42 /* B Bind: portal, statement, … */:
+      {
+        const portalEnd = msg.indexOf(0, 5);
+        return portalEnd < 0 ? msg : replaceCString(msg, portalEnd + 1, scope);
+      }
     case 0x44 /* D Describe */:
     case 0x43 /* C Close */:
       if (msg[5] !== 0x53 /* 'S' statement, not 'P' portal */) return msg;

@@ -120,9 +120,7 @@ export class SessionServer {
     return new Promise((resolve, reject) => {
       const onError = (err: NodeJS.ErrnoException) => {
         reject(
-          err.code === "EADDRINUSE"
-            ? new Error(`Embedded PostgreSQL: port ${port} on ${host} is already in use`, { cause: err })
-            : err,
+          err.code === "EADDRINUSE" ? new Error(`Embedded PostgreSQL: port ${port} on ${host} is already in use`, { cause: err }) : err,
         );
       };
       this.#server.once("error", onError);

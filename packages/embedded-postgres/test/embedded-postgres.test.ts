@@ -115,10 +115,7 @@ describe("embedded PostgreSQL (PGlite over the wire protocol)", () => {
       }
     };
 
-    await Promise.all([
-      ...Array.from({ length: 20 }, increment),
-      ...Array.from({ length: 6 }, (_, i) => rolledBack(i)),
-    ]);
+    await Promise.all([...Array.from({ length: 20 }, increment), ...Array.from({ length: 6 }, (_, i) => rolledBack(i))]);
 
     const { rows } = await pool.query<{ n: number }>("SELECT n FROM counter WHERE id = 1");
     expect(rows[0]!.n).toBe(20);

@@ -26,7 +26,10 @@ function startupPacket(code: number, body = ""): Buffer {
 const startup = startupPacket(196_608, "user\0postgres\0database\0postgres\0\0");
 const messages = [
   message("P", "\0SELECT $1::text\0\0\0"),
-  message("B", Buffer.concat([Buffer.from("\0\0\0\0\0\x01", "latin1"), Buffer.from([0, 0, 0x01, 0x2c]), Buffer.alloc(300, 0x5a), Buffer.from([0, 0])])),
+  message(
+    "B",
+    Buffer.concat([Buffer.from("\0\0\0\0\0\x01", "latin1"), Buffer.from([0, 0, 0x01, 0x2c]), Buffer.alloc(300, 0x5a), Buffer.from([0, 0])]),
+  ),
   message("E", "\0\0\0\0\0"),
   message("S", ""), // body-less: header only
   message("Q", "SELECT 1\0"),

@@ -85,7 +85,9 @@ describe("data folder lock", () => {
     writeLock({ pid, hostname: hostname(), startedAt: "2020-01-01T00:00:00.000Z", token: "stale" });
     const release = acquireLock(lockFile, dataDir, log);
     expect(readLock(lockFile)).toMatchObject({ pid: process.pid });
-    expect(logs).toEqual([`embedded PostgreSQL: removing stale lock ${lockFile} (process ${pid} from 2020-01-01T00:00:00.000Z is not running)`]);
+    expect(logs).toEqual([
+      `embedded PostgreSQL: removing stale lock ${lockFile} (process ${pid} from 2020-01-01T00:00:00.000Z is not running)`,
+    ]);
     expect(filesInDir()).toEqual(["pgdata.lock"]);
     release();
   });

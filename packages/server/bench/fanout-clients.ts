@@ -57,10 +57,12 @@ process.on("message", async (msg: Cmd) => {
       const BATCH = 100;
       for (let i = 0; i < msg.n; i += BATCH) {
         const batch = await Promise.all(
-          Array.from({ length: Math.min(BATCH, msg.n - i) }, () => open(msg.mode, msg.url, msg.token, msg.query).catch(() => {
-            errors++;
-            return null;
-          })),
+          Array.from({ length: Math.min(BATCH, msg.n - i) }, () =>
+            open(msg.mode, msg.url, msg.token, msg.query).catch(() => {
+              errors++;
+              return null;
+            }),
+          ),
         );
         for (const ws of batch) if (ws) sockets.push(ws);
       }

@@ -12,8 +12,20 @@ import { printScriptReport, readScriptEnv } from "./script-contract.js";
 const env = readScriptEnv();
 const here = dirname(fileURLToPath(import.meta.url));
 
-interface Path { deliveries: number; expectedDeliveries: number; cpuPerDeliveryMicros: number; p99Ms: number; heapPerSubscriberBytes: number; connected: number }
-interface Row { n: number; plain: Path; wijknet: Path; ratio: { cpuPerDelivery: number; p99: number } }
+interface Path {
+  deliveries: number;
+  expectedDeliveries: number;
+  cpuPerDeliveryMicros: number;
+  p99Ms: number;
+  heapPerSubscriberBytes: number;
+  connected: number;
+}
+interface Row {
+  n: number;
+  plain: Path;
+  wijknet: Path;
+  ratio: { cpuPerDelivery: number; p99: number };
+}
 
 const output = await new Promise<string>((resolve, reject) => {
   const child = spawn(process.execPath, ["--import", "tsx", join(here, "fanout.ts")], {
@@ -42,9 +54,19 @@ for (const r of rows) {
   metrics[`n${r.n}P99Ms`] = r.wijknet.p99Ms;
   metrics[`n${r.n}HeapPerSubscriberKB`] = r.wijknet.heapPerSubscriberBytes / 1024;
   errors += Math.max(0, r.wijknet.expectedDeliveries - r.wijknet.deliveries) + Math.max(0, r.n - r.wijknet.connected);
-  targets.push({ name: `N=${r.n}: CPU per delivery ≤ 2× plain ws`, met: r.ratio.cpuPerDelivery <= 2, value: r.ratio.cpuPerDelivery, limit: 2 });
+  targets.push({
+    name: `N=${r.n}: CPU per delivery ≤ 2× plain ws`,
+    met: r.ratio.cpuPerDelivery <= 2,
+    value: r.ratio.cpuPerDelivery,
+    limit: 2,
+  });
   targets.push({ name: `N=${r.n}: p99 ≤ 1.5× plain ws`, met: r.ratio.p99 <= 1.5, value: r.ratio.p99, limit: 1.5 });
-  targets.push({ name: `N=${r.n}: heap per subscriber ≤ 20 KB`, met: r.wijknet.heapPerSubscriberBytes <= 20 * 1024, value: r.wijknet.heapPerSubscriberBytes / 1024, limit: 20 });
+  targets.push({
+    name: `N=${r.n}: heap per subscriber ≤ 20 KB`,
+    met: r.wijknet.heapPerSubscriberBytes <= 20 * 1024,
+    value: r.wijknet.heapPerSubscriberBytes / 1024,
+    limit: 20,
+  });
   if (r.n === 5000) targets.push({ name: "N=5000: p99 ≤ 300 ms", met: r.wijknet.p99Ms <= 300, value: r.wijknet.p99Ms, limit: 300 });
 }
 printScriptReport({ ok: errors === 0, errors, metrics, targets, notes: ["deliveries lost or sockets not connected count as errors"] });

@@ -59,19 +59,36 @@ let app: App | null = null;
 try {
   await migrateDeploy(dbUrl.toString(), () => undefined);
   // Thousands of subscribers share one account here; production allows 10 sockets per account.
-  const config = loadConfig({ NODE_ENV: "test", PORT: "0", DATABASE_URL: dbUrl.toString(), LOG_LEVEL: "warn", SEED_DEMO: "never", WS_MAX_SOCKETS_PER_USER: "100000" });
+  const config = loadConfig({
+    NODE_ENV: "test",
+    PORT: "0",
+    DATABASE_URL: dbUrl.toString(),
+    LOG_LEVEL: "warn",
+    SEED_DEMO: "never",
+    WS_MAX_SOCKETS_PER_USER: "100000",
+  });
   app = await startApp(config, createLogger(config));
   const prisma = app.db.prisma;
   const municipality = await prisma.municipality.create({ data: { code: `BENCH-${randomBytes(3).toString("hex")}`, name: "Bench" } });
   const district = await prisma.district.create({ data: { municipalityId: municipality.id, code: "noord", name: "Noord" } });
   const password = "bench bench bench";
   const user = await prisma.user.create({
-    data: { municipalityId: municipality.id, email: `bench-${randomBytes(4).toString("hex")}@bench.example`, displayName: "Bench", passwordHash: await hashPassword(password), role: "COORDINATOR" },
+    data: {
+      municipalityId: municipality.id,
+      email: `bench-${randomBytes(4).toString("hex")}@bench.example`,
+      displayName: "Bench",
+      passwordHash: await hashPassword(password),
+      role: "COORDINATOR",
+    },
   });
   const { token } = await app.services.auth.login(user.email, password, "bench");
   const viewer = (await app.services.auth.authenticate(token))!;
   const report = () =>
-    app!.services.signals.report(viewer, { districtId: district.id, kind: "TENSION", severity: "LOW", summary: `bench ${now()}`, place: "Plein" }, "bench");
+    app!.services.signals.report(
+      viewer,
+      { districtId: district.id, kind: "TENSION", severity: "LOW", summary: `bench ${now()}`, place: "Plein" },
+      "bench",
+    );
 
   // The exact frame our server sends, as the baseline's payload.
   const frame = await new Promise<string>((resolve, reject) => {
@@ -147,10 +164,12 @@ try {
     const liveRuns: any[] = [];
     for (let round = 0; round < ROUNDS; round++) {
       const plainProfiler = process.env["BENCH_PROFILE"] && round === 0 ? await startProfiler() : null;
-      plainRuns.push(await measure(n, eventsPerSecond, () => {
-        const msg = frame.replace(/"summary":"bench [0-9.]+"/, `"summary":"bench ${now()}"`);
-        for (const c of wss.clients) c.send(msg);
-      }));
+      plainRuns.push(
+        await measure(n, eventsPerSecond, () => {
+          const msg = frame.replace(/"summary":"bench [0-9.]+"/, `"summary":"bench ${now()}"`);
+          for (const c of wss.clients) c.send(msg);
+        }),
+      );
       if (plainProfiler) await plainProfiler.stop(`fanout-plain-${n}.cpuprofile`);
       await sleep(300);
       const profiler = process.env["BENCH_PROFILE"] && round === 0 ? await startProfiler() : null;
@@ -244,10 +263,17 @@ function printTable(results: any[]) {
     "|---|---|---|---|---|---|---|---|",
   ];
   for (const r of results) {
-    for (const [name, m] of [["plain ws", r.plain], ["wijknet", r.wijknet]] as const) {
-      lines.push(`| ${r.n} | ${name} | ${m.deliveries}/${m.expectedDeliveries} | ${f(m.deliveriesPerSecond, 0)} | ${f(m.cpuPerDeliveryMicros, 2)} | ${f(m.p50Ms)} | ${f(m.p99Ms)} | ${f(m.heapPerSubscriberBytes / 1024, 1)} KB |`);
+    for (const [name, m] of [
+      ["plain ws", r.plain],
+      ["wijknet", r.wijknet],
+    ] as const) {
+      lines.push(
+        `| ${r.n} | ${name} | ${m.deliveries}/${m.expectedDeliveries} | ${f(m.deliveriesPerSecond, 0)} | ${f(m.cpuPerDeliveryMicros, 2)} | ${f(m.p50Ms)} | ${f(m.p99Ms)} | ${f(m.heapPerSubscriberBytes / 1024, 1)} KB |`,
+      );
     }
-    lines.push(`| ${r.n} | **ratio** | | | **${f(r.ratio.cpuPerDelivery, 2)}×** | ${f(r.ratio.p50, 2)}× | **${f(r.ratio.p99, 2)}×** | ${f(r.ratio.heapPerSubscriber, 2)}× |`);
+    lines.push(
+      `| ${r.n} | **ratio** | | | **${f(r.ratio.cpuPerDelivery, 2)}×** | ${f(r.ratio.p50, 2)}× | **${f(r.ratio.p99, 2)}×** | ${f(r.ratio.heapPerSubscriber, 2)}× |`,
+    );
   }
   console.log(lines.join("\n"));
 }

@@ -28,7 +28,11 @@ function normalLoad(clients: number) {
     while (running) {
       const t = performance.now();
       try {
-        const res = await fetch(`${env.BENCH_URL}/graphql`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${env.BENCH_TOKEN}` }, body });
+        const res = await fetch(`${env.BENCH_URL}/graphql`, {
+          method: "POST",
+          headers: { "content-type": "application/json", authorization: `Bearer ${env.BENCH_TOKEN}` },
+          body,
+        });
         const json = (await res.json()) as { errors?: unknown };
         if (res.status !== 200 || json.errors) errors++;
       } catch {
@@ -50,15 +54,29 @@ const stopBaseline = normalLoad(2);
 await new Promise((r) => setTimeout(r, baselineS * 1000));
 const baseline = await stopBaseline();
 
-process.stderr.write(`fuzz: ${HTTP_COUNT} hostile HTTP requests and ${WS_COUNT} hostile WebSocket frames (seed ${SEED}), normal query running alongside…\n`);
+process.stderr.write(
+  `fuzz: ${HTTP_COUNT} hostile HTTP requests and ${WS_COUNT} hostile WebSocket frames (seed ${SEED}), normal query running alongside…\n`,
+);
 const stopDuring = normalLoad(2);
 const started = performance.now();
-const http = await fuzzHttp(env.BENCH_URL, env.BENCH_TOKEN, { count: HTTP_COUNT, seed: SEED, onProgress: (n) => process.stderr.write(`  http ${n}/${HTTP_COUNT}\n`) });
-const ws = await fuzzWs(env.BENCH_URL, env.BENCH_TOKEN, { count: WS_COUNT, seed: SEED + 1, framesPerSocket: 5, onProgress: (n) => process.stderr.write(`  ws ${n}/${WS_COUNT}\n`) });
+const http = await fuzzHttp(env.BENCH_URL, env.BENCH_TOKEN, {
+  count: HTTP_COUNT,
+  seed: SEED,
+  onProgress: (n) => process.stderr.write(`  http ${n}/${HTTP_COUNT}\n`),
+});
+const ws = await fuzzWs(env.BENCH_URL, env.BENCH_TOKEN, {
+  count: WS_COUNT,
+  seed: SEED + 1,
+  framesPerSocket: 5,
+  onProgress: (n) => process.stderr.write(`  ws ${n}/${WS_COUNT}\n`),
+});
 const elapsedS = (performance.now() - started) / 1000;
 const during = await stopDuring();
 
-const healthy = await fetch(`${env.BENCH_URL}/healthz`).then((r) => r.ok, () => false);
+const healthy = await fetch(`${env.BENCH_URL}/healthz`).then(
+  (r) => r.ok,
+  () => false,
+);
 const baseP99 = percentile(baseline.latencies, 99);
 const duringP99 = percentile(during.latencies, 99);
 const p99Ratio = duringP99 / baseP99;

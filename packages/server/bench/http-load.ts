@@ -99,7 +99,9 @@ function send(agent: Agent, url: URL, body: Buffer, headers: Record<string, stri
 }
 
 /** One request with the load's exact body and headers: a broken scenario fails before the clock runs. */
-export async function probeOnce(opts: Pick<HttpLoadOptions, "url" | "body" | "headers" | "requestTimeoutMs">): Promise<{ ok: boolean; error?: string }> {
+export async function probeOnce(
+  opts: Pick<HttpLoadOptions, "url" | "body" | "headers" | "requestTimeoutMs">,
+): Promise<{ ok: boolean; error?: string }> {
   const agent = new Agent({ keepAlive: false });
   try {
     return await send(agent, new URL(opts.url), Buffer.from(opts.body), opts.headers, opts.requestTimeoutMs ?? 10_000);
@@ -210,10 +212,10 @@ export function runHttpLoadInWorker(
   // tsx does not hook worker threads: register its loader inside the worker, then load the .ts entry.
   const tsxApi = import.meta.resolve("tsx/esm/api");
   const entry = new URL("./http-load.worker.ts", import.meta.url).href;
-  const worker = new Worker(
-    `import(${JSON.stringify(tsxApi)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`,
-    { eval: true, workerData: opts },
-  );
+  const worker = new Worker(`import(${JSON.stringify(tsxApi)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`, {
+    eval: true,
+    workerData: opts,
+  });
   const result = new Promise<HttpLoadResult>((resolve, reject) => {
     let settled = false;
     worker.on("message", (msg: WorkerMessage) => {

@@ -280,7 +280,12 @@ async function runScript(script: BenchScript, env: ScriptEnv, timeoutS: number):
   clearTimeout(timer);
   unregister();
 
-  const base = { name: script.name, description: script.description, script: script.script, durationS: (performance.now() - started) / 1000 };
+  const base = {
+    name: script.name,
+    description: script.description,
+    script: script.script,
+    durationS: (performance.now() - started) / 1000,
+  };
   if (timedOut) return { ...base, report: null, failure: `timed out after ${timeoutS} s` };
   if (code !== 0) return { ...base, report: null, failure: `exited with code ${code}: ${stderrTail.trim().slice(-500)}` };
   const last = stdout.trim().split("\n").pop() ?? "";
@@ -303,7 +308,12 @@ const fmt = (n: number, digits = 2) => (Number.isFinite(n) ? n.toFixed(digits) :
 function table(rows: string[][], rightAligned: boolean[]): string {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
   return rows
-    .map((r) => r.map((cell, i) => (rightAligned[i] ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join("  ").trimEnd())
+    .map((r) =>
+      r
+        .map((cell, i) => (rightAligned[i] ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!)))
+        .join("  ")
+        .trimEnd(),
+    )
     .join("\n");
 }
 
@@ -385,7 +395,13 @@ async function main(opts: BenchOptions): Promise<number> {
     const concurrency = scenario.concurrency ?? DEFAULT_CONCURRENCY;
     const key = `${concurrency}|${account}`;
     const fresh = (name: string, s: HttpScenario | null, query: string, variables: Record<string, unknown> | undefined): Load => ({
-      name, scenario: s, account, concurrency, segments: [], heapPeakBytes: 0, rssPeakBytes: 0,
+      name,
+      scenario: s,
+      account,
+      concurrency,
+      segments: [],
+      heapPeakBytes: 0,
+      rssPeakBytes: 0,
       body: JSON.stringify({ query, variables: variables ?? {} }),
     });
     if (!groups.has(key)) groups.set(key, [fresh("baseline", null, BASELINE_QUERY, undefined)]);
@@ -395,7 +411,11 @@ async function main(opts: BenchOptions): Promise<number> {
   // A broken query (typo, missing permission) fails here, before minutes are spent on it.
   for (const loads of groups.values()) {
     for (const load of loads) {
-      const probe = await probeOnce({ url: graphqlUrl, body: load.body, headers: { "content-type": "application/json", authorization: `Bearer ${tokens.get(load.account)!}` } });
+      const probe = await probeOnce({
+        url: graphqlUrl,
+        body: load.body,
+        headers: { "content-type": "application/json", authorization: `Bearer ${tokens.get(load.account)!}` },
+      });
       if (!probe.ok) throw new Error(`scenario "${load.name}" fails on its first request: ${probe.error}`);
     }
   }
@@ -405,7 +425,9 @@ async function main(opts: BenchOptions): Promise<number> {
       // Alternating baseline and scenarios: slow drift (JIT, caches, a busy neighbour) hits both.
       for (const load of loads) {
         const warmupS = round === 1 ? opts.BENCH_WARMUP_S : Math.min(opts.BENCH_WARMUP_S, LATER_ROUND_WARMUP_S);
-        progress(`${load.name} · round ${round}/${opts.BENCH_ROUNDS} · ${load.concurrency} clients · ${fmt(warmupS, 1)} s warm-up + ${fmt(segmentS, 1)} s`);
+        progress(
+          `${load.name} · round ${round}/${opts.BENCH_ROUNDS} · ${load.concurrency} clients · ${fmt(warmupS, 1)} s warm-up + ${fmt(segmentS, 1)} s`,
+        );
         const r = await measureSegment(load, graphqlUrl, tokens.get(load.account)!, warmupS, segmentS);
         load.segments.push(r);
         progress(
@@ -436,7 +458,9 @@ async function main(opts: BenchOptions): Promise<number> {
   // ---- results
   const baselines: Array<Record<string, unknown>> = [];
   const scenarioResults: Array<Record<string, unknown>> = [];
-  const rows: string[][] = [["scenario", "clients", "req/s", "p50 ms", "p95 ms", "p99 ms", "errors", "heap MB", "rps ratio", "p99 ratio", "target"]];
+  const rows: string[][] = [
+    ["scenario", "clients", "req/s", "p50 ms", "p95 ms", "p99 ms", "errors", "heap MB", "rps ratio", "p99 ratio", "target"],
+  ];
   let errors = 0;
   let targetsChecked = 0;
   let targetsMissed = 0;
@@ -449,7 +473,19 @@ async function main(opts: BenchOptions): Promise<number> {
     errors += b.errors;
     if (b.errors) failures.push(`baseline: ${b.errors} failed requests, e.g. ${b.errorSamples[0]}`);
     baselines.push({ name: "baseline", query: BASELINE_QUERY, account: baselineLoad.account, concurrency: baselineLoad.concurrency, ...b });
-    rows.push([`baseline${who}`, String(baselineLoad.concurrency), fmt(b.rps, 0), fmt(b.latencyMs.p50), fmt(b.latencyMs.p95), fmt(b.latencyMs.p99), String(b.errors), fmt(b.memory.heapUsedPeakMb, 0), "1.00", "1.00", ""]);
+    rows.push([
+      `baseline${who}`,
+      String(baselineLoad.concurrency),
+      fmt(b.rps, 0),
+      fmt(b.latencyMs.p50),
+      fmt(b.latencyMs.p95),
+      fmt(b.latencyMs.p99),
+      String(b.errors),
+      fmt(b.memory.heapUsedPeakMb, 0),
+      "1.00",
+      "1.00",
+      "",
+    ]);
     for (const load of scenarioLoads) {
       const s = pool(load);
       const scenario = load.scenario!;
@@ -461,11 +497,24 @@ async function main(opts: BenchOptions): Promise<number> {
       targetsMissed += missed.length;
       errors += s.errors;
       if (s.errors) failures.push(`${load.name}: ${s.errors} failed requests, e.g. ${s.errorSamples[0]}`);
-      const targetText = checks.length === 0
-        ? "—"
-        : (missed.length ? "NOT MET: " : "met: ") +
-          checks.map((c) => (c.name === "minRpsRatio" ? `rps ratio ≥ ${c.limit}` : `p99 ratio ≤ ${c.limit}`)).join(", ");
-      rows.push([load.name, String(load.concurrency), fmt(s.rps, 0), fmt(s.latencyMs.p50), fmt(s.latencyMs.p95), fmt(s.latencyMs.p99), String(s.errors), fmt(s.memory.heapUsedPeakMb, 0), fmt(rpsRatio), fmt(p99Ratio), targetText]);
+      const targetText =
+        checks.length === 0
+          ? "—"
+          : (missed.length ? "NOT MET: " : "met: ") +
+            checks.map((c) => (c.name === "minRpsRatio" ? `rps ratio ≥ ${c.limit}` : `p99 ratio ≤ ${c.limit}`)).join(", ");
+      rows.push([
+        load.name,
+        String(load.concurrency),
+        fmt(s.rps, 0),
+        fmt(s.latencyMs.p50),
+        fmt(s.latencyMs.p95),
+        fmt(s.latencyMs.p99),
+        String(s.errors),
+        fmt(s.memory.heapUsedPeakMb, 0),
+        fmt(rpsRatio),
+        fmt(p99Ratio),
+        targetText,
+      ]);
       scenarioResults.push({
         name: load.name,
         description: scenario.description,
@@ -497,7 +546,9 @@ async function main(opts: BenchOptions): Promise<number> {
     if (o.report.errors || !o.report.ok) failures.push(`script ${o.name}: ok=${o.report.ok}, ${o.report.errors} errors`);
     if (!o.report.ok && o.report.errors === 0) errors++;
     const verdict = !o.report.ok || o.report.errors ? "ERRORS" : missed.length ? "targets NOT MET" : "ok";
-    const metrics = Object.entries(o.report.metrics).map(([k, v]) => `${k}=${fmt(v)}`).join(" ");
+    const metrics = Object.entries(o.report.metrics)
+      .map(([k, v]) => `${k}=${fmt(v)}`)
+      .join(" ");
     scriptRows.push([o.name, verdict, metrics]);
   }
 
@@ -519,7 +570,13 @@ async function main(opts: BenchOptions): Promise<number> {
       dirty: git.dirty,
     },
     options: { durationS: opts.BENCH_DURATION_S, warmupS: opts.BENCH_WARMUP_S, rounds: opts.BENCH_ROUNDS, only: opts.only },
-    server: { nodeEnv: config.NODE_ENV, dbPoolMax: config.DB_POOL_MAX, doorbell: "redis", inProcess: true, clients: "worker thread, keep-alive" },
+    server: {
+      nodeEnv: config.NODE_ENV,
+      dbPoolMax: config.DB_POOL_MAX,
+      doorbell: "redis",
+      inProcess: true,
+      clients: "worker thread, keep-alive",
+    },
     baselines,
     scenarios: scenarioResults,
     scripts: scriptOutcomes,

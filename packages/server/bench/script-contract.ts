@@ -32,12 +32,16 @@ export const scriptReportSchema = z.object({
   errors: z.number().int().min(0),
   /** Named measurements, each with its unit in the name: `deliveryP99Ms`, `eventsPerS`, `p99Ratio`. */
   metrics: z.record(z.string(), z.number()),
-  targets: z.array(z.object({
-    name: z.string(),
-    met: z.boolean(),
-    value: z.number().optional(),
-    limit: z.number().optional(),
-  })).default([]),
+  targets: z
+    .array(
+      z.object({
+        name: z.string(),
+        met: z.boolean(),
+        value: z.number().optional(),
+        limit: z.number().optional(),
+      }),
+    )
+    .default([]),
   notes: z.array(z.string()).default([]),
 });
 

@@ -15,20 +15,58 @@ const int = (rng: Rng, max: number) => Math.floor(rng() * max);
 export const CORPUS: ReadonlyArray<{ query: string; variables?: Record<string, unknown> }> = [
   { query: "{ districts { id name municipality { name } } }" },
   { query: "{ viewer { id role districts { name } } }" },
-  { query: "query($first: Int, $after: String) { contacts(first: $first, after: $after) { totalCount edges { cursor node { id fullName roles { title } } } } }", variables: { first: 5 } },
-  { query: "query($f: ContactFilter) { contacts(filter: $f) { edges { node { id stale memberships { network { name } } } } } }", variables: { f: { text: "a", stale: true } } },
-  { query: "query($id: ID!) { contact(id: $id) { id email consents { purpose } } }", variables: { id: "0195f0c0-0000-7000-8000-000000000001" } },
+  {
+    query:
+      "query($first: Int, $after: String) { contacts(first: $first, after: $after) { totalCount edges { cursor node { id fullName roles { title } } } } }",
+    variables: { first: 5 },
+  },
+  {
+    query: "query($f: ContactFilter) { contacts(filter: $f) { edges { node { id stale memberships { network { name } } } } } }",
+    variables: { f: { text: "a", stale: true } },
+  },
+  {
+    query: "query($id: ID!) { contact(id: $id) { id email consents { purpose } } }",
+    variables: { id: "0195f0c0-0000-7000-8000-000000000001" },
+  },
   { query: "{ networks { id name kind memberCount members { role contact { fullName } } } }" },
-  { query: "query($d: ID!) { networkHealth(districtId: $d) { allies { value suppressed } turnout } }", variables: { d: "0195f0c0-0000-7000-8000-000000000001" } },
-  { query: "mutation($input: CreateContactInput!) { createContact(input: $input) { id } }", variables: { input: { fullName: "Fuzz", email: "fuzz@example.org" } } },
-  { query: "mutation($input: ImportContactsInput!) { importContacts(input: $input) { rowCount errors { line } } }", variables: { input: { csv: "naam,email\nA,a@example.org", dryRun: true } } },
-  { query: "mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }", variables: { e: "nobody@example.org", p: "x" } },
-  { query: "query($filter: AuditFilter) { auditLog(filter: $filter) { entries { id action } } }", variables: { filter: { action: "READ" } } },
+  {
+    query: "query($d: ID!) { networkHealth(districtId: $d) { allies { value suppressed } turnout } }",
+    variables: { d: "0195f0c0-0000-7000-8000-000000000001" },
+  },
+  {
+    query: "mutation($input: CreateContactInput!) { createContact(input: $input) { id } }",
+    variables: { input: { fullName: "Fuzz", email: "fuzz@example.org" } },
+  },
+  {
+    query: "mutation($input: ImportContactsInput!) { importContacts(input: $input) { rowCount errors { line } } }",
+    variables: { input: { csv: "naam,email\nA,a@example.org", dryRun: true } },
+  },
+  {
+    query: "mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }",
+    variables: { e: "nobody@example.org", p: "x" },
+  },
+  {
+    query: "query($filter: AuditFilter) { auditLog(filter: $filter) { entries { id action } } }",
+    variables: { filter: { action: "READ" } },
+  },
 ];
 
 const HUGE = (rng: Rng) => "x".repeat(1 + int(rng, 200_000));
 // biome-ignore lint/suspicious/noTemplateCurlyInString: a log-injection payload, not a template
-const WEIRD_STRINGS = ["\u0000", "\uD800", "\uDFFF", "\uFFFF", "💥".repeat(50), "' OR 1=1 --", "<script>alert(1)</script>", "${jndi:ldap://x}", "\\", "\"", "%00", "../../etc/passwd"];
+const WEIRD_STRINGS = [
+  "\u0000",
+  "\uD800",
+  "\uDFFF",
+  "\uFFFF",
+  "💥".repeat(50),
+  "' OR 1=1 --",
+  "<script>alert(1)</script>",
+  "${jndi:ldap://x}",
+  "\\",
+  '"',
+  "%00",
+  "../../etc/passwd",
+];
 const WRONG_VALUES: unknown[] = [null, 0, -1, 1e308, -0, true, [], {}, [[[]]], "", "NaN", { $ne: null }, Array(50).fill("x"), 2 ** 53 + 1];
 
 function truncate(rng: Rng, s: string) {
@@ -77,10 +115,26 @@ export function hostileHttpBody(rng: Rng): { body: string | Buffer; contentType:
   }
   if (r < 0.76) return { body: json(base.query.replace(/\w+/, pick(rng, WEIRD_STRINGS))), contentType: "application/json" };
   if (r < 0.82) return { body: json(`${base.query} ${base.query}`), contentType: "application/json" };
-  if (r < 0.86) return { body: json(base.query), contentType: pick(rng, ["text/plain", "application/x-www-form-urlencoded", "multipart/form-data", ""]) };
+  if (r < 0.86)
+    return {
+      body: json(base.query),
+      contentType: pick(rng, ["text/plain", "application/x-www-form-urlencoded", "multipart/form-data", ""]),
+    };
   if (r < 0.9) return { body: json(`query { ${"districts { id } ".repeat(1 + int(rng, 5000))}}`), contentType: "application/json" };
-  if (r < 0.95) return { body: JSON.stringify({ query: base.query, variables: base.variables, operationName: pick(rng, WRONG_VALUES), extensions: pick(rng, WRONG_VALUES) }), contentType: "application/json" };
-  return { body: json(`{ __schema { types { name fields { name type { name ofType { name ofType { name } } } } } } }`), contentType: "application/json" };
+  if (r < 0.95)
+    return {
+      body: JSON.stringify({
+        query: base.query,
+        variables: base.variables,
+        operationName: pick(rng, WRONG_VALUES),
+        extensions: pick(rng, WRONG_VALUES),
+      }),
+      contentType: "application/json",
+    };
+  return {
+    body: json(`{ __schema { types { name fields { name type { name ofType { name ofType { name } } } } } } }`),
+    contentType: "application/json",
+  };
 }
 
 /** One hostile graphql-ws frame (after a proper connection_init), or a raw frame. */
@@ -95,7 +149,12 @@ export function hostileWsFrame(rng: Rng, seq: number): string | Buffer {
   if (r < 0.45) return subscribe({ query: base.query, variables: mutateVariables(rng, base.variables) });
   if (r < 0.52) return subscribe(pick(rng, WRONG_VALUES));
   if (r < 0.58) return JSON.stringify({ id: pick(rng, WRONG_VALUES), type: "subscribe", payload: { query: base.query } });
-  if (r < 0.64) return JSON.stringify({ type: pick(rng, ["next", "error", "complete", "connection_ack", "nonsense", "ping", "pong"]), id, payload: pick(rng, WRONG_VALUES) });
+  if (r < 0.64)
+    return JSON.stringify({
+      type: pick(rng, ["next", "error", "complete", "connection_ack", "nonsense", "ping", "pong"]),
+      id,
+      payload: pick(rng, WRONG_VALUES),
+    });
   if (r < 0.7) return truncate(rng, subscribe({ query: base.query }));
   if (r < 0.75) return Buffer.from([0xff, 0xfe, 0x00, 0xc3, 0x28]);
   if (r < 0.8) return JSON.stringify({ type: "connection_init", payload: {} });

@@ -17,7 +17,11 @@ function failure(f: FuzzFailures, message: string) {
   if (f.samples.length < 10) f.samples.push(message.slice(0, 300));
 }
 
-export async function fuzzHttp(url: string, token: string, opts: { count: number; seed: number; concurrency?: number; onProgress?: (done: number) => void }) {
+export async function fuzzHttp(
+  url: string,
+  token: string,
+  opts: { count: number; seed: number; concurrency?: number; onProgress?: (done: number) => void },
+) {
   const rng = prng(opts.seed);
   const failures: FuzzFailures = { count: 0, samples: [] };
   const statuses = new Map<number, number>();
@@ -29,7 +33,11 @@ export async function fuzzHttp(url: string, token: string, opts: { count: number
       try {
         const res = await fetch(`${url}/graphql`, {
           method: "POST",
-          headers: { ...(contentType ? { "content-type": contentType } : {}), authorization: `Bearer ${token}`, "apollo-require-preflight": "1" },
+          headers: {
+            ...(contentType ? { "content-type": contentType } : {}),
+            authorization: `Bearer ${token}`,
+            "apollo-require-preflight": "1",
+          },
           body,
           signal: AbortSignal.timeout(30_000),
         });
@@ -48,7 +56,11 @@ export async function fuzzHttp(url: string, token: string, opts: { count: number
 }
 
 /** Opens sockets that authenticate properly and then send hostile frames. */
-export async function fuzzWs(url: string, token: string, opts: { count: number; seed: number; framesPerSocket?: number; onProgress?: (done: number) => void }) {
+export async function fuzzWs(
+  url: string,
+  token: string,
+  opts: { count: number; seed: number; framesPerSocket?: number; onProgress?: (done: number) => void },
+) {
   const rng = prng(opts.seed);
   const failures: FuzzFailures = { count: 0, samples: [] };
   const closeCodes = new Map<number, number>();

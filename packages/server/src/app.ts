@@ -93,8 +93,7 @@ export async function startApp(
     const buildContext = contextFactory(services, () => composeLoaders(modules, db));
 
     const webDist =
-      config.WEB_DIST ??
-      (existsSync(join(REPO_ROOT, "packages/web/dist/index.html")) ? join(REPO_ROOT, "packages/web/dist") : undefined);
+      config.WEB_DIST ?? (existsSync(join(REPO_ROOT, "packages/web/dist/index.html")) ? join(REPO_ROOT, "packages/web/dist") : undefined);
     const trusted = resolveTrustedDocuments(
       config.TRUSTED_DOCUMENTS,
       production,

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { App } from "../src/app.js";
 import { errorCode, gql, startTestApp } from "./support/app.js";
 import { createMunicipality } from "./support/factories.js";
-import { collect, loggedIn, MY_ALERTS, REPORT, reportInput, settle, } from "./support/live.js";
+import { collect, loggedIn, MY_ALERTS, REPORT, reportInput, settle } from "./support/live.js";
 
 // Two instances sweeping every 100 ms with a 1 s escalation time: they race for the
 // same due alerts, and each escalation must still happen exactly once.
@@ -33,13 +33,17 @@ async function setup() {
 describe("alerts", () => {
   it("escalate when nobody acknowledges: other liaisons, then the coordinator, exactly once each", async () => {
     const { d, coord, primary, backup } = await setup();
-    const subs = [collect(a.url, primary.token, MY_ALERTS, "myAlerts"), collect(b.url, backup.token, MY_ALERTS, "myAlerts"), collect(a.url, coord.token, MY_ALERTS, "myAlerts")];
+    const subs = [
+      collect(a.url, primary.token, MY_ALERTS, "myAlerts"),
+      collect(b.url, backup.token, MY_ALERTS, "myAlerts"),
+      collect(a.url, coord.token, MY_ALERTS, "myAlerts"),
+    ];
     try {
       await Promise.all(subs.map((s) => s.connected()));
       await settle(300);
       const res = await gql(a, REPORT, { input: reportInput(d, { severity: "CRITICAL", visibility: "SHARED_WITH_POLICE" }) }, coord.token);
       const signalId = res.data!.reportSignal.signal.id as string;
-      const [p, bk, c] = subs as [typeof subs[0], typeof subs[0], typeof subs[0]];
+      const [p, bk, c] = subs as [(typeof subs)[0], (typeof subs)[0], (typeof subs)[0]];
       await p.waitFor(1, 3_000);
       expect(p.events[0].alert).toMatchObject({ reason: "DISTRICT_LIAISON", escalationLevel: 0 });
       expect(bk.events).toEqual([]);
@@ -55,7 +59,9 @@ describe("alerts", () => {
         [coord.user.id, "ESCALATION_COORDINATOR"],
       ]);
       expect(rows.every((r) => r.escalateAt === null)).toBe(true);
-      expect(await a.db.prisma.auditEntry.count({ where: { action: "NOTIFY", entityType: "Alert", entityId: { in: rows.map((r) => r.id) } } })).toBe(3);
+      expect(
+        await a.db.prisma.auditEntry.count({ where: { action: "NOTIFY", entityType: "Alert", entityId: { in: rows.map((r) => r.id) } } }),
+      ).toBe(3);
 
       // "Why was I paged": the backup's history says it was an escalation, and when it arrived.
       const history = await gql(a, HISTORY, {}, backup.token);
@@ -68,14 +74,24 @@ describe("alerts", () => {
 
   it("acknowledging stops escalation; the comment reaches the coordinator and the other liaisons", async () => {
     const { d, coord, primary, backup } = await setup();
-    const primary2 = await loggedIn(a, a.db.prisma, (await a.db.prisma.district.findUniqueOrThrow({ where: { id: d } })).municipalityId, "POLICE_LIAISON", [d]);
-    const subs = [collect(a.url, primary.token, MY_ALERTS, "myAlerts"), collect(b.url, primary2.token, MY_ALERTS, "myAlerts"), collect(b.url, backup.token, MY_ALERTS, "myAlerts")];
+    const primary2 = await loggedIn(
+      a,
+      a.db.prisma,
+      (await a.db.prisma.district.findUniqueOrThrow({ where: { id: d } })).municipalityId,
+      "POLICE_LIAISON",
+      [d],
+    );
+    const subs = [
+      collect(a.url, primary.token, MY_ALERTS, "myAlerts"),
+      collect(b.url, primary2.token, MY_ALERTS, "myAlerts"),
+      collect(b.url, backup.token, MY_ALERTS, "myAlerts"),
+    ];
     try {
       await Promise.all(subs.map((s) => s.connected()));
       await settle(300);
       const res = await gql(a, REPORT, { input: reportInput(d, { severity: "HIGH", visibility: "SHARED_WITH_POLICE" }) }, coord.token);
       const signalId = res.data!.reportSignal.signal.id as string;
-      const [p, p2, bk] = subs as [typeof subs[0], typeof subs[0], typeof subs[0]];
+      const [p, p2, bk] = subs as [(typeof subs)[0], (typeof subs)[0], (typeof subs)[0]];
       await p.waitFor(1, 3_000);
       const alertId = p.events[0].alert.id as string;
       expect(errorCode(await gql(a, ACK, { id: alertId, c: "x" }, primary2.token))).toBe("NOT_FOUND"); // not theirs
@@ -86,9 +102,20 @@ describe("alerts", () => {
       expect(p2.events[1]).toMatchObject({ kind: "ACKNOWLEDGED", acknowledged: { id: alertId, acknowledgeComment: "Collega's onderweg" } });
       await settle(5_000); // well past the 4 s escalation time
       expect(bk.events).toEqual([]);
-      expect(await a.db.prisma.alert.count({ where: { signalId, reason: { in: ["ESCALATION_BACKUP", "ESCALATION_COORDINATOR"] } } })).toBe(0);
-      const coordView = await gql(a, `query($id: ID!) { signal(id: $id) { timeline { kind note author { id } } alerts { recipient { id } acknowledgeComment } } }`, { id: signalId }, coord.token);
-      expect(coordView.data!.signal.timeline.at(-1)).toEqual({ kind: "ALERT_ACKNOWLEDGED", note: "Collega's onderweg", author: { id: primary.user.id } });
+      expect(await a.db.prisma.alert.count({ where: { signalId, reason: { in: ["ESCALATION_BACKUP", "ESCALATION_COORDINATOR"] } } })).toBe(
+        0,
+      );
+      const coordView = await gql(
+        a,
+        `query($id: ID!) { signal(id: $id) { timeline { kind note author { id } } alerts { recipient { id } acknowledgeComment } } }`,
+        { id: signalId },
+        coord.token,
+      );
+      expect(coordView.data!.signal.timeline.at(-1)).toEqual({
+        kind: "ALERT_ACKNOWLEDGED",
+        note: "Collega's onderweg",
+        author: { id: primary.user.id },
+      });
       // Delivery receipt: the alert reached a live connection (written in batches, long done by now).
       const delivered = await a.db.prisma.alert.findUniqueOrThrow({ where: { id: alertId } });
       expect(delivered.deliveredAt).toBeInstanceOf(Date);
@@ -108,6 +135,8 @@ describe("alerts", () => {
     await gql(a, UPDATE, { id, input: { visibility: "SHARED_WITH_POLICE" } }, coord.token);
     expect(await a.db.prisma.alert.count({ where: { signalId: id, reason: "DISTRICT_LIAISON" } })).toBe(1);
     await gql(a, UPDATE, { id, input: { districtId: other } }, coord.token);
-    expect(await a.db.prisma.alert.findMany({ where: { signalId: id, recipientId: otherLiaison.user.id }, select: { reason: true } })).toEqual([{ reason: "DISTRICT_LIAISON" }]);
+    expect(
+      await a.db.prisma.alert.findMany({ where: { signalId: id, recipientId: otherLiaison.user.id }, select: { reason: true } }),
+    ).toEqual([{ reason: "DISTRICT_LIAISON" }]);
   });
 });

@@ -32,7 +32,13 @@ describe("audit log", () => {
     const res = await gql(app, AUDIT, { filter: { entityType: "Contact", entityId: contactId } }, w.tokens.admin);
     expect(res.errors).toBeUndefined();
     expect(res.data!.auditLog.entries).toEqual([
-      expect.objectContaining({ action: "CREATE", entityType: "Contact", entityId: contactId, actorRole: "COORDINATOR", actor: { id: w.users.coordinator.id } }),
+      expect.objectContaining({
+        action: "CREATE",
+        entityType: "Contact",
+        entityId: contactId,
+        actorRole: "COORDINATOR",
+        actor: { id: w.users.coordinator.id },
+      }),
     ]);
     // Every login of the world's five users, in pages of two, newest first.
     const seen: string[] = [];
@@ -61,9 +67,20 @@ describe("audit log", () => {
   });
 
   it("records every read of a signal by anyone but the coordinator", async () => {
-    const report = await gql(app, `mutation($i: ReportSignalInput!) { reportSignal(input: $i) { signal { id } } }`, {
-      i: { districtId: w.districts[0]!.id, kind: "INCIDENT", severity: "HIGH", summary: "Vechtpartij bij de tramhalte", visibility: "SHARED_WITH_POLICE" },
-    }, w.tokens.coordinator);
+    const report = await gql(
+      app,
+      `mutation($i: ReportSignalInput!) { reportSignal(input: $i) { signal { id } } }`,
+      {
+        i: {
+          districtId: w.districts[0]!.id,
+          kind: "INCIDENT",
+          severity: "HIGH",
+          summary: "Vechtpartij bij de tramhalte",
+          visibility: "SHARED_WITH_POLICE",
+        },
+      },
+      w.tokens.coordinator,
+    );
     const id = report.data!.reportSignal.signal.id;
     const reads = () => app.db.prisma.auditEntry.findMany({ where: { entityType: "Signal", entityId: id, action: "READ" } });
     await gql(app, `query($id: ID!) { signal(id: $id) { summary } }`, { id }, w.tokens.coordinator);

@@ -24,7 +24,12 @@ describe("login", () => {
     const res = await gql(app, LOGIN, { email: `  ${user.email.toUpperCase()} `, password: TEST_PASSWORD });
     expect(res.errors).toBeUndefined();
     const login = res.data!.login;
-    expect(login.user).toMatchObject({ id: user.id, role: "POLICE_LIAISON", districts: [{ name: "Noord" }], municipality: { name: municipality.name } });
+    expect(login.user).toMatchObject({
+      id: user.id,
+      role: "POLICE_LIAISON",
+      districts: [{ name: "Noord" }],
+      municipality: { name: municipality.name },
+    });
     expect(login.token).toMatch(/^wkn_[A-Za-z0-9_-]{43}$/);
     expect(new Date(login.expiresAt).getTime()).toBeGreaterThan(Date.now());
 

@@ -48,17 +48,20 @@ async function overWs(token: string | undefined, query: string, variables: Recor
   try {
     return await new Promise<string>((resolve) => {
       const quiet = setTimeout(() => resolve("OK"), 1_500);
-      client.subscribe({ query, variables }, {
-        next: (v) => {
-          clearTimeout(quiet);
-          resolve(outcome({ status: 200, ...(v as object) }));
+      client.subscribe(
+        { query, variables },
+        {
+          next: (v) => {
+            clearTimeout(quiet);
+            resolve(outcome({ status: 200, ...(v as object) }));
+          },
+          error: (e) => {
+            clearTimeout(quiet);
+            resolve(outcome({ status: 200, errors: Array.isArray(e) ? e : [{ message: String(e) }] }));
+          },
+          complete: () => undefined,
         },
-        error: (e) => {
-          clearTimeout(quiet);
-          resolve(outcome({ status: 200, errors: Array.isArray(e) ? e : [{ message: String(e) }] }));
-        },
-        complete: () => undefined,
-      });
+      );
     });
   } finally {
     await client.dispose();
@@ -67,8 +70,12 @@ async function overWs(token: string | undefined, query: string, variables: Recor
 
 describe("authorization matrix: every case × every role", () => {
   const fx = (role: WorldRole): Fixtures => ({
-    app, w, ids, role,
-    freshContact: async () => (await app.db.prisma.contact.create({ data: { municipalityId: w.municipality.id, fullName: "Matrix Vers" } })).id,
+    app,
+    w,
+    ids,
+    role,
+    freshContact: async () =>
+      (await app.db.prisma.contact.create({ data: { municipalityId: w.municipality.id, fullName: "Matrix Vers" } })).id,
   });
   for (const c of CASES) {
     it(c.name, async () => {
@@ -77,7 +84,8 @@ describe("authorization matrix: every case × every role", () => {
         const [query, variables] = await c.operation(fx(role));
         let token = w.tokens[role];
         if (c.ownSession && role !== "anonymous") token = await login(app, w.users[role as Exclude<WorldRole, "anonymous">].email);
-        got[role] = c.transport === "ws" ? await overWs(token, query, variables) : outcome(await gql(app, query, variables, token), c.probe);
+        got[role] =
+          c.transport === "ws" ? await overWs(token, query, variables) : outcome(await gql(app, query, variables, token), c.probe);
       }
       expect(got).toEqual(c.expect);
     });
@@ -88,28 +96,48 @@ describe("authorization matrix: every case × every role", () => {
     const schema = buildSchema();
     const required = [
       ...(["Query", "Mutation", "Subscription"] as const).flatMap((root) => {
-        const type = root === "Query" ? schema.getQueryType() : root === "Mutation" ? schema.getMutationType() : schema.getSubscriptionType();
+        const type =
+          root === "Query" ? schema.getQueryType() : root === "Mutation" ? schema.getMutationType() : schema.getSubscriptionType();
         return Object.keys(type?.getFields() ?? {}).map((f) => `${root}.${f}`);
       }),
       ...MODULES.flatMap((m) => m.sensitive),
     ];
-    expect(required.filter((f) => !covered.has(f)), "fields without an authorization decision in test/authz-cases.ts").toEqual([]);
+    expect(
+      required.filter((f) => !covered.has(f)),
+      "fields without an authorization decision in test/authz-cases.ts",
+    ).toEqual([]);
   });
 
   it("a denied call changes nothing and leaks no data", async () => {
-    const res = await gql(app, `query($id: ID!) { network(id: $id) { name members { contact { email } } } }`, { id: ids.allyNetwork }, w.tokens.liaison);
+    const res = await gql(
+      app,
+      `query($id: ID!) { network(id: $id) { name members { contact { email } } } }`,
+      { id: ids.allyNetwork },
+      w.tokens.liaison,
+    );
     expect(JSON.stringify(res)).not.toContain("m@example.org");
     expect(res.data).toBeNull();
   });
 
   it("the ally sees exactly their own profile and their own networks", async () => {
-    const mine = await gql(app, `{ myContact { id fullName memberships { network { name memberCount } } } networks { name } }`, {}, w.tokens.ally);
+    const mine = await gql(
+      app,
+      `{ myContact { id fullName memberships { network { name memberCount } } } networks { name } }`,
+      {},
+      w.tokens.ally,
+    );
     expect(mine.errors).toBeUndefined();
     const current = await app.db.prisma.networkMembership.count({ where: { networkId: ids.allyNetwork, until: null } });
-    expect(mine.data!.myContact).toEqual({ id: w.allyContact.id, fullName: "Ally Eigen", memberships: [{ network: { name: "Matrix Noord", memberCount: current } }] });
+    expect(mine.data!.myContact).toEqual({
+      id: w.allyContact.id,
+      fullName: "Ally Eigen",
+      memberships: [{ network: { name: "Matrix Noord", memberCount: current } }],
+    });
     expect(mine.data!.networks).toEqual([{ name: "Matrix Noord" }]);
     // Reading their own details is audited (they are not the coordinator).
-    const audit = await app.db.prisma.auditEntry.findMany({ where: { entityId: w.allyContact.id, action: "READ", actorId: w.users.ally.id } });
+    const audit = await app.db.prisma.auditEntry.findMany({
+      where: { entityId: w.allyContact.id, action: "READ", actorId: w.users.ally.id },
+    });
     expect(audit.length).toBeGreaterThan(0);
   });
 

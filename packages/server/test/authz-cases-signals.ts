@@ -4,10 +4,27 @@ import { staffOnly, type CaseModule, type Expectation, type Fixtures } from "./a
 
 const REPORT = `mutation($i: ReportSignalInput!) { reportSignal(input: $i) { signal { id } } }`;
 
-async function report(fx: Pick<Fixtures, "app" | "w">, visibility: "SHARED_WITH_POLICE" | "COORDINATION_ONLY", districtIndex = 0, extra: Record<string, unknown> = {}): Promise<string> {
-  const res = await gql(fx.app, REPORT, {
-    i: { districtId: fx.w.districts[districtIndex]!.id, kind: "TENSION", severity: "MEDIUM", summary: "Onrust bij het winkelcentrum", visibility, ...extra },
-  }, fx.w.tokens.coordinator);
+async function report(
+  fx: Pick<Fixtures, "app" | "w">,
+  visibility: "SHARED_WITH_POLICE" | "COORDINATION_ONLY",
+  districtIndex = 0,
+  extra: Record<string, unknown> = {},
+): Promise<string> {
+  const res = await gql(
+    fx.app,
+    REPORT,
+    {
+      i: {
+        districtId: fx.w.districts[districtIndex]!.id,
+        kind: "TENSION",
+        severity: "MEDIUM",
+        summary: "Onrust bij het winkelcentrum",
+        visibility,
+        ...extra,
+      },
+    },
+    fx.w.tokens.coordinator,
+  );
   if (!res.data) throw new Error(JSON.stringify(res.errors));
   return res.data.reportSignal.signal.id;
 }
@@ -25,41 +42,87 @@ export const SIGNALS_MODULE: CaseModule = {
   },
   cases: [
     {
-      covers: ["Query.signal", "Signal.details"], name: "a signal shared with police in district 0",
+      covers: ["Query.signal", "Signal.details"],
+      name: "a signal shared with police in district 0",
       operation: ({ ids }) => [`query($id: ID!) { signal(id: $id) { id summary details } }`, { id: ids["signalShared"]! }],
       expect: { coordinator: "OK", admin: "NULL", liaison: "OK", otherLiaison: "NULL", ally: "NULL", anonymous: "UNAUTHENTICATED" },
     },
     {
-      covers: ["Query.signal"], name: "a signal kept with the coordinator",
+      covers: ["Query.signal"],
+      name: "a signal kept with the coordinator",
       operation: ({ ids }) => [`query($id: ID!) { signal(id: $id) { id } }`, { id: ids["signalCoordination"]! }],
       expect: { coordinator: "OK", admin: "NULL", liaison: "NULL", otherLiaison: "NULL", ally: "NULL", anonymous: "UNAUTHENTICATED" },
     },
     {
-      covers: ["Signal.reporter"], name: "the reporter's identity (not agreed to share): coordinator only",
+      covers: ["Signal.reporter"],
+      name: "the reporter's identity (not agreed to share): coordinator only",
       operation: ({ ids }) => [`query($id: ID!) { signal(id: $id) { id reporter { id } } }`, { id: ids["signalShared"]! }],
       probe: (data) => (data["signal"]?.reporter ? "OK" : "HIDDEN"),
       expect: { coordinator: "OK", admin: "NULL", liaison: "HIDDEN", otherLiaison: "NULL", ally: "NULL", anonymous: "UNAUTHENTICATED" },
     },
-    { covers: ["Query.signals"], name: "signal list", operation: () => [`{ signals { nodes { id } } }`, {}], expect: { ...coordinatorOnly, liaison: "OK", otherLiaison: "OK" } },
-    { covers: ["Query.alertHistory"], name: "own alert history", operation: () => [`{ alertHistory { id } }`, {}], expect: { coordinator: "OK", admin: "OK", liaison: "OK", otherLiaison: "OK", ally: "OK", anonymous: "UNAUTHENTICATED" } },
     {
-      covers: ["Mutation.reportSignal"], name: "report in district 0",
-      operation: (fx) => [REPORT, { i: { districtId: fx.w.districts[0]!.id, kind: "RUMOUR", severity: "LOW", summary: "Gerucht over een vechtpartij" } }],
+      covers: ["Query.signals"],
+      name: "signal list",
+      operation: () => [`{ signals { nodes { id } } }`, {}],
+      expect: { ...coordinatorOnly, liaison: "OK", otherLiaison: "OK" },
+    },
+    {
+      covers: ["Query.alertHistory"],
+      name: "own alert history",
+      operation: () => [`{ alertHistory { id } }`, {}],
+      expect: { coordinator: "OK", admin: "OK", liaison: "OK", otherLiaison: "OK", ally: "OK", anonymous: "UNAUTHENTICATED" },
+    },
+    {
+      covers: ["Mutation.reportSignal"],
+      name: "report in district 0",
+      operation: (fx) => [
+        REPORT,
+        { i: { districtId: fx.w.districts[0]!.id, kind: "RUMOUR", severity: "LOW", summary: "Gerucht over een vechtpartij" } },
+      ],
       expect: { coordinator: "OK", admin: "FORBIDDEN", liaison: "OK", otherLiaison: "FORBIDDEN", ally: "OK", anonymous: "UNAUTHENTICATED" },
     },
-    { covers: ["Mutation.updateSignal"], name: "triage", operation: ({ ids }) => [`mutation($id: ID!) { updateSignal(id: $id, input: { status: MONITORING }) { id } }`, { id: ids["signalCoordination"]! }], expect: coordinatorOnly },
     {
-      covers: ["Mutation.acknowledgeAlert"], name: "acknowledge one's own alert; another's (the liaison's, for those without one) is NOT_FOUND",
+      covers: ["Mutation.updateSignal"],
+      name: "triage",
+      operation: ({ ids }) => [
+        `mutation($id: ID!) { updateSignal(id: $id, input: { status: MONITORING }) { id } }`,
+        { id: ids["signalCoordination"]! },
+      ],
+      expect: coordinatorOnly,
+    },
+    {
+      covers: ["Mutation.acknowledgeAlert"],
+      name: "acknowledge one's own alert; another's (the liaison's, for those without one) is NOT_FOUND",
       operation: async (fx) => {
         const signalId = await report(fx, "SHARED_WITH_POLICE");
         const user = fx.role === "anonymous" ? fx.w.users.liaison : fx.w.users[fx.role];
-        const alert = (await fx.app.db.prisma.alert.findFirst({ where: { signalId, recipientId: user.id } }))
-          ?? (await fx.app.db.prisma.alert.findFirstOrThrow({ where: { signalId, recipientId: fx.w.users.liaison.id } }));
+        const alert =
+          (await fx.app.db.prisma.alert.findFirst({ where: { signalId, recipientId: user.id } })) ??
+          (await fx.app.db.prisma.alert.findFirstOrThrow({ where: { signalId, recipientId: fx.w.users.liaison.id } }));
         return [`mutation($id: ID!) { acknowledgeAlert(id: $id, comment: "Gezien") { id } }`, { id: alert.id }];
       },
-      expect: { coordinator: "NOT_FOUND", admin: "NOT_FOUND", liaison: "OK", otherLiaison: "NOT_FOUND", ally: "NOT_FOUND", anonymous: "UNAUTHENTICATED" },
+      expect: {
+        coordinator: "NOT_FOUND",
+        admin: "NOT_FOUND",
+        liaison: "OK",
+        otherLiaison: "NOT_FOUND",
+        ally: "NOT_FOUND",
+        anonymous: "UNAUTHENTICATED",
+      },
     },
-    { covers: ["Subscription.signalFeed"], name: "live signal feed", transport: "ws", operation: () => [`subscription { signalFeed { cursor } }`, {}], expect: { ...coordinatorOnly, liaison: "OK", otherLiaison: "OK" } },
-    { covers: ["Subscription.myAlerts"], name: "own live alerts", transport: "ws", operation: () => [`subscription { myAlerts { cursor } }`, {}], expect: { coordinator: "OK", admin: "OK", liaison: "OK", otherLiaison: "OK", ally: "OK", anonymous: "UNAUTHENTICATED" } },
+    {
+      covers: ["Subscription.signalFeed"],
+      name: "live signal feed",
+      transport: "ws",
+      operation: () => [`subscription { signalFeed { cursor } }`, {}],
+      expect: { ...coordinatorOnly, liaison: "OK", otherLiaison: "OK" },
+    },
+    {
+      covers: ["Subscription.myAlerts"],
+      name: "own live alerts",
+      transport: "ws",
+      operation: () => [`subscription { myAlerts { cursor } }`, {}],
+      expect: { coordinator: "OK", admin: "OK", liaison: "OK", otherLiaison: "OK", ally: "OK", anonymous: "UNAUTHENTICATED" },
+    },
   ],
 };

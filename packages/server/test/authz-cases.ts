@@ -49,9 +49,20 @@ export interface CaseModule {
 
 const staff = { coordinator: "OK", admin: "OK" } as const;
 export const staffOnly = (denied: Outcome = "FORBIDDEN"): Expectation => ({
-  ...staff, liaison: denied, otherLiaison: denied, ally: denied, anonymous: "UNAUTHENTICATED",
+  ...staff,
+  liaison: denied,
+  otherLiaison: denied,
+  ally: denied,
+  anonymous: "UNAUTHENTICATED",
 });
-export const adminOnly: Expectation = { coordinator: "FORBIDDEN", admin: "OK", liaison: "FORBIDDEN", otherLiaison: "FORBIDDEN", ally: "FORBIDDEN", anonymous: "UNAUTHENTICATED" };
+export const adminOnly: Expectation = {
+  coordinator: "FORBIDDEN",
+  admin: "OK",
+  liaison: "FORBIDDEN",
+  otherLiaison: "FORBIDDEN",
+  ally: "FORBIDDEN",
+  anonymous: "UNAUTHENTICATED",
+};
 export const everyone: Expectation = { coordinator: "OK", admin: "OK", liaison: "OK", otherLiaison: "OK", ally: "OK", anonymous: "OK" };
 export const signedIn: Expectation = { ...everyone, anonymous: "UNAUTHENTICATED" };
 
@@ -59,60 +70,256 @@ const uniq = () => Math.random().toString(36).slice(2, 10);
 
 const CONTACT_CASES: AuthzCase[] = [
   // ── accounts and districts ──
-  { covers: ["Query.viewer"], name: "viewer (null when anonymous)", operation: () => [`{ viewer { id } }`, {}], expect: { ...everyone, anonymous: "NULL" } },
-  { covers: ["Query.districts", "Query.district"], name: "districts are public", operation: ({ ids }) => [`query($id: ID!) { districts { id } district(id: $id) { name } }`, { id: ids["districtOwn"]! }], expect: everyone },
-  { covers: ["Mutation.login"], name: "login is open to anyone (wrong password → UNAUTHENTICATED for all)", operation: () => [`mutation { login(email: "nobody@test.example", password: "x") { token } }`, {}], expect: { coordinator: "UNAUTHENTICATED", admin: "UNAUTHENTICATED", liaison: "UNAUTHENTICATED", otherLiaison: "UNAUTHENTICATED", ally: "UNAUTHENTICATED", anonymous: "UNAUTHENTICATED" } },
-  { covers: ["Mutation.logout"], name: "logout (each role with a session of its own)", ownSession: true, operation: () => [`mutation { logout }`, {}], expect: signedIn },
+  {
+    covers: ["Query.viewer"],
+    name: "viewer (null when anonymous)",
+    operation: () => [`{ viewer { id } }`, {}],
+    expect: { ...everyone, anonymous: "NULL" },
+  },
+  {
+    covers: ["Query.districts", "Query.district"],
+    name: "districts are public",
+    operation: ({ ids }) => [`query($id: ID!) { districts { id } district(id: $id) { name } }`, { id: ids["districtOwn"]! }],
+    expect: everyone,
+  },
+  {
+    covers: ["Mutation.login"],
+    name: "login is open to anyone (wrong password → UNAUTHENTICATED for all)",
+    operation: () => [`mutation { login(email: "nobody@test.example", password: "x") { token } }`, {}],
+    expect: {
+      coordinator: "UNAUTHENTICATED",
+      admin: "UNAUTHENTICATED",
+      liaison: "UNAUTHENTICATED",
+      otherLiaison: "UNAUTHENTICATED",
+      ally: "UNAUTHENTICATED",
+      anonymous: "UNAUTHENTICATED",
+    },
+  },
+  {
+    covers: ["Mutation.logout"],
+    name: "logout (each role with a session of its own)",
+    ownSession: true,
+    operation: () => [`mutation { logout }`, {}],
+    expect: signedIn,
+  },
   { covers: ["Query.auditLog"], name: "audit log", operation: () => [`{ auditLog { entries { id } } }`, {}], expect: adminOnly },
 
   // ── contacts ──
-  { covers: ["Query.contacts", "Contact.email", "Contact.phone", "Contact.notes"], name: "contacts list", operation: () => [`{ contacts { totalCount edges { node { email phone notes } } } }`, {}], expect: staffOnly() },
-  { covers: ["Query.contact", "Contact.consents", "Contact.interactions"], name: "contact detail", operation: ({ ids }) => [`query($id: ID!) { contact(id: $id) { email phone consents { id } interactions { id } } }`, { id: ids["contact"]! }], expect: staffOnly("NOT_FOUND") },
-  { covers: ["Query.myContact"], name: "own contact (only the ally has one linked)", operation: () => [`{ myContact { id email } }`, {}], expect: { coordinator: "NULL", admin: "NULL", liaison: "NULL", otherLiaison: "NULL", ally: "OK", anonymous: "UNAUTHENTICATED" } },
-  { covers: ["Query.staleContacts"], name: "stale contacts", operation: ({ ids }) => [`query($d: ID!) { staleContacts(districtId: $d) { id } }`, { d: ids["districtOwn"]! }], expect: staffOnly() },
-  { covers: ["Query.contactDataExport"], name: "contact data export", operation: ({ ids }) => [`query($id: ID!) { contactDataExport(id: $id) { json } }`, { id: ids["contact"]! }], expect: staffOnly() },
-  { covers: ["Query.exportContactsCsv"], name: "contacts CSV export", operation: () => [`{ exportContactsCsv { rowCount } }`, {}], expect: staffOnly() },
-  { covers: ["Mutation.createContact"], name: "create contact", operation: () => [`mutation { createContact(input: { fullName: "Nieuw" }) { id } }`, {}], expect: staffOnly() },
-  { covers: ["Mutation.updateContact"], name: "update contact", operation: ({ ids }) => [`mutation($id: ID!) { updateContact(id: $id, input: { notes: "x" }) { id } }`, { id: ids["contact"]! }], expect: staffOnly() },
-  { covers: ["Mutation.archiveContact"], name: "archive contact", operation: async (fx) => [`mutation($id: ID!) { archiveContact(id: $id) { id } }`, { id: await fx.freshContact() }], expect: staffOnly() },
-  { covers: ["Mutation.mergeContacts"], name: "merge contacts", operation: async (fx) => [`mutation($k: ID!, $d: ID!) { mergeContacts(keepId: $k, duplicateId: $d) { id } }`, { k: await fx.freshContact(), d: await fx.freshContact() }], expect: staffOnly() },
-  { covers: ["Mutation.eraseContact"], name: "erase contact", operation: async (fx) => [`mutation($id: ID!) { eraseContact(id: $id) { id } }`, { id: await fx.freshContact() }], expect: staffOnly() },
-  { covers: ["Mutation.logInteraction"], name: "log interaction", operation: ({ ids }) => [`mutation($id: ID!) { logInteraction(input: { contactId: $id, kind: CALL }) { id } }`, { id: ids["contact"]! }], expect: staffOnly() },
-  { covers: ["Mutation.recordConsent"], name: "record consent", operation: ({ ids }) => [`mutation($id: ID!) { recordConsent(input: { contactId: $id, consent: { purpose: SIGNAL_FOLLOW_UP, legalBasis: PUBLIC_TASK } }) { id } }`, { id: ids["contact"]! }], expect: staffOnly() },
   {
-    covers: ["Mutation.withdrawConsent"], name: "withdraw consent",
+    covers: ["Query.contacts", "Contact.email", "Contact.phone", "Contact.notes"],
+    name: "contacts list",
+    operation: () => [`{ contacts { totalCount edges { node { email phone notes } } } }`, {}],
+    expect: staffOnly(),
+  },
+  {
+    covers: ["Query.contact", "Contact.consents", "Contact.interactions"],
+    name: "contact detail",
+    operation: ({ ids }) => [
+      `query($id: ID!) { contact(id: $id) { email phone consents { id } interactions { id } } }`,
+      { id: ids["contact"]! },
+    ],
+    expect: staffOnly("NOT_FOUND"),
+  },
+  {
+    covers: ["Query.myContact"],
+    name: "own contact (only the ally has one linked)",
+    operation: () => [`{ myContact { id email } }`, {}],
+    expect: { coordinator: "NULL", admin: "NULL", liaison: "NULL", otherLiaison: "NULL", ally: "OK", anonymous: "UNAUTHENTICATED" },
+  },
+  {
+    covers: ["Query.staleContacts"],
+    name: "stale contacts",
+    operation: ({ ids }) => [`query($d: ID!) { staleContacts(districtId: $d) { id } }`, { d: ids["districtOwn"]! }],
+    expect: staffOnly(),
+  },
+  {
+    covers: ["Query.contactDataExport"],
+    name: "contact data export",
+    operation: ({ ids }) => [`query($id: ID!) { contactDataExport(id: $id) { json } }`, { id: ids["contact"]! }],
+    expect: staffOnly(),
+  },
+  {
+    covers: ["Query.exportContactsCsv"],
+    name: "contacts CSV export",
+    operation: () => [`{ exportContactsCsv { rowCount } }`, {}],
+    expect: staffOnly(),
+  },
+  {
+    covers: ["Mutation.createContact"],
+    name: "create contact",
+    operation: () => [`mutation { createContact(input: { fullName: "Nieuw" }) { id } }`, {}],
+    expect: staffOnly(),
+  },
+  {
+    covers: ["Mutation.updateContact"],
+    name: "update contact",
+    operation: ({ ids }) => [`mutation($id: ID!) { updateContact(id: $id, input: { notes: "x" }) { id } }`, { id: ids["contact"]! }],
+    expect: staffOnly(),
+  },
+  {
+    covers: ["Mutation.archiveContact"],
+    name: "archive contact",
+    operation: async (fx) => [`mutation($id: ID!) { archiveContact(id: $id) { id } }`, { id: await fx.freshContact() }],
+    expect: staffOnly(),
+  },
+  {
+    covers: ["Mutation.mergeContacts"],
+    name: "merge contacts",
+    operation: async (fx) => [
+      `mutation($k: ID!, $d: ID!) { mergeContacts(keepId: $k, duplicateId: $d) { id } }`,
+      { k: await fx.freshContact(), d: await fx.freshContact() },
+    ],
+    expect: staffOnly(),
+  },
+  {
+    covers: ["Mutation.eraseContact"],
+    name: "erase contact",
+    operation: async (fx) => [`mutation($id: ID!) { eraseContact(id: $id) { id } }`, { id: await fx.freshContact() }],
+    expect: staffOnly(),
+  },
+  {
+    covers: ["Mutation.logInteraction"],
+    name: "log interaction",
+    operation: ({ ids }) => [
+      `mutation($id: ID!) { logInteraction(input: { contactId: $id, kind: CALL }) { id } }`,
+      { id: ids["contact"]! },
+    ],
+    expect: staffOnly(),
+  },
+  {
+    covers: ["Mutation.recordConsent"],
+    name: "record consent",
+    operation: ({ ids }) => [
+      `mutation($id: ID!) { recordConsent(input: { contactId: $id, consent: { purpose: SIGNAL_FOLLOW_UP, legalBasis: PUBLIC_TASK } }) { id } }`,
+      { id: ids["contact"]! },
+    ],
+    expect: staffOnly(),
+  },
+  {
+    covers: ["Mutation.withdrawConsent"],
+    name: "withdraw consent",
     operation: async (fx) => {
-      const c = await fx.app.db.prisma.consent.create({ data: { contactId: await fx.freshContact(), purpose: "NEWSLETTER", legalBasis: "CONSENT", givenAt: new Date() } });
+      const c = await fx.app.db.prisma.consent.create({
+        data: { contactId: await fx.freshContact(), purpose: "NEWSLETTER", legalBasis: "CONSENT", givenAt: new Date() },
+      });
       return [`mutation($id: ID!) { withdrawConsent(id: $id) { id } }`, { id: c.id }];
     },
     expect: staffOnly(),
   },
-  { covers: ["Mutation.importContacts"], name: "import contacts (dry run)", operation: () => [`mutation { importContacts(input: { csv: "naam\\nIemand" }) { rowCount } }`, {}], expect: staffOnly() },
-  { covers: ["Subscription.importContactsWithProgress"], name: "import with progress", transport: "ws", operation: () => [`subscription { importContactsWithProgress(input: { csv: "naam\\nIemand" }) { processed } }`, {}], expect: staffOnly() },
+  {
+    covers: ["Mutation.importContacts"],
+    name: "import contacts (dry run)",
+    operation: () => [`mutation { importContacts(input: { csv: "naam\\nIemand" }) { rowCount } }`, {}],
+    expect: staffOnly(),
+  },
+  {
+    covers: ["Subscription.importContactsWithProgress"],
+    name: "import with progress",
+    transport: "ws",
+    operation: () => [`subscription { importContactsWithProgress(input: { csv: "naam\\nIemand" }) { processed } }`, {}],
+    expect: staffOnly(),
+  },
 
   // ── organisations ──
   { covers: ["Query.organisations"], name: "organisations", operation: () => [`{ organisations { id } }`, {}], expect: staffOnly() },
-  { covers: ["Mutation.createOrganisation"], name: "create organisation", operation: () => [`mutation($n: String!) { createOrganisation(input: { name: $n, kind: OTHER }) { id } }`, { n: `Org ${uniq()}` }], expect: staffOnly() },
-  { covers: ["Mutation.updateOrganisation"], name: "update organisation", operation: ({ ids }) => [`mutation($id: ID!, $n: String!) { updateOrganisation(id: $id, input: { name: $n }) { id } }`, { id: ids["org"]!, n: `Org ${uniq()}` }], expect: staffOnly() },
-  { covers: ["Mutation.archiveOrganisation"], name: "archive organisation", operation: ({ ids }) => [`mutation($id: ID!) { archiveOrganisation(id: $id) { id } }`, { id: ids["org"]! }], expect: staffOnly() },
+  {
+    covers: ["Mutation.createOrganisation"],
+    name: "create organisation",
+    operation: () => [`mutation($n: String!) { createOrganisation(input: { name: $n, kind: OTHER }) { id } }`, { n: `Org ${uniq()}` }],
+    expect: staffOnly(),
+  },
+  {
+    covers: ["Mutation.updateOrganisation"],
+    name: "update organisation",
+    operation: ({ ids }) => [
+      `mutation($id: ID!, $n: String!) { updateOrganisation(id: $id, input: { name: $n }) { id } }`,
+      { id: ids["org"]!, n: `Org ${uniq()}` },
+    ],
+    expect: staffOnly(),
+  },
+  {
+    covers: ["Mutation.archiveOrganisation"],
+    name: "archive organisation",
+    operation: ({ ids }) => [`mutation($id: ID!) { archiveOrganisation(id: $id) { id } }`, { id: ids["org"]! }],
+    expect: staffOnly(),
+  },
 
   // ── networks ──
   { covers: ["Query.networks"], name: "networks list", operation: () => [`{ networks { id } }`, {}], expect: signedIn },
-  { covers: ["Query.network", "Network.memberCount"], name: "network in own district (names, counts)", operation: ({ ids }) => [`query($id: ID!) { network(id: $id) { name memberCount } }`, { id: ids["allyNetwork"]! }], expect: { ...staff, liaison: "OK", otherLiaison: "NOT_FOUND", ally: "OK", anonymous: "UNAUTHENTICATED" } },
-  { covers: ["Query.network"], name: "network of another district", operation: ({ ids }) => [`query($id: ID!) { network(id: $id) { name } }`, { id: ids["otherNetwork"]! }], expect: { ...staff, liaison: "NOT_FOUND", otherLiaison: "OK", ally: "NOT_FOUND", anonymous: "UNAUTHENTICATED" } },
-  { covers: ["Query.network"], name: "city-wide network", operation: ({ ids }) => [`query($id: ID!) { network(id: $id) { name } }`, { id: ids["cityNetwork"]! }], expect: { ...staff, liaison: "NOT_FOUND", otherLiaison: "NOT_FOUND", ally: "NOT_FOUND", anonymous: "UNAUTHENTICATED" } },
-  { covers: ["Network.members", "NetworkMembership.contact"], name: "network members (contact details)", operation: ({ ids }) => [`query($id: ID!) { network(id: $id) { members { contact { email } } } }`, { id: ids["allyNetwork"]! }], expect: { ...staff, liaison: "FORBIDDEN", otherLiaison: "NOT_FOUND", ally: "FORBIDDEN", anonymous: "UNAUTHENTICATED" } },
-  { covers: ["Query.networkHealth"], name: "health of own district", operation: ({ ids }) => [`query($d: ID!) { networkHealth(districtId: $d) { allies { value } } }`, { d: ids["districtOwn"]! }], expect: { ...staff, liaison: "OK", otherLiaison: "FORBIDDEN", ally: "FORBIDDEN", anonymous: "UNAUTHENTICATED" } },
-  { covers: ["Mutation.createNetwork"], name: "create network", operation: () => [`mutation($n: String!) { createNetwork(input: { kind: OTHER, name: $n }) { id } }`, { n: `Net ${uniq()}` }], expect: staffOnly() },
-  { covers: ["Mutation.updateNetwork"], name: "update network", operation: ({ ids }) => [`mutation($id: ID!) { updateNetwork(id: $id, input: { description: "x" }) { id } }`, { id: ids["cityNetwork"]! }], expect: staffOnly() },
-  { covers: ["Mutation.archiveNetwork"], name: "archive network", operation: ({ ids }) => [`mutation($id: ID!) { archiveNetwork(id: $id) { id } }`, { id: ids["spareNetwork"]! }], expect: staffOnly() },
-  { covers: ["Mutation.addNetworkMember"], name: "add member", operation: async (fx) => [`mutation($n: ID!, $c: ID!) { addNetworkMember(input: { networkId: $n, contactId: $c }) { id } }`, { n: fx.ids["cityNetwork"]!, c: await fx.freshContact() }], expect: staffOnly() },
   {
-    covers: ["Mutation.endMembership", "Mutation.changeMembershipRole"], name: "end membership, change role",
+    covers: ["Query.network", "Network.memberCount"],
+    name: "network in own district (names, counts)",
+    operation: ({ ids }) => [`query($id: ID!) { network(id: $id) { name memberCount } }`, { id: ids["allyNetwork"]! }],
+    expect: { ...staff, liaison: "OK", otherLiaison: "NOT_FOUND", ally: "OK", anonymous: "UNAUTHENTICATED" },
+  },
+  {
+    covers: ["Query.network"],
+    name: "network of another district",
+    operation: ({ ids }) => [`query($id: ID!) { network(id: $id) { name } }`, { id: ids["otherNetwork"]! }],
+    expect: { ...staff, liaison: "NOT_FOUND", otherLiaison: "OK", ally: "NOT_FOUND", anonymous: "UNAUTHENTICATED" },
+  },
+  {
+    covers: ["Query.network"],
+    name: "city-wide network",
+    operation: ({ ids }) => [`query($id: ID!) { network(id: $id) { name } }`, { id: ids["cityNetwork"]! }],
+    expect: { ...staff, liaison: "NOT_FOUND", otherLiaison: "NOT_FOUND", ally: "NOT_FOUND", anonymous: "UNAUTHENTICATED" },
+  },
+  {
+    covers: ["Network.members", "NetworkMembership.contact"],
+    name: "network members (contact details)",
+    operation: ({ ids }) => [`query($id: ID!) { network(id: $id) { members { contact { email } } } }`, { id: ids["allyNetwork"]! }],
+    expect: { ...staff, liaison: "FORBIDDEN", otherLiaison: "NOT_FOUND", ally: "FORBIDDEN", anonymous: "UNAUTHENTICATED" },
+  },
+  {
+    covers: ["Query.networkHealth"],
+    name: "health of own district",
+    operation: ({ ids }) => [`query($d: ID!) { networkHealth(districtId: $d) { allies { value } } }`, { d: ids["districtOwn"]! }],
+    expect: { ...staff, liaison: "OK", otherLiaison: "FORBIDDEN", ally: "FORBIDDEN", anonymous: "UNAUTHENTICATED" },
+  },
+  {
+    covers: ["Mutation.createNetwork"],
+    name: "create network",
+    operation: () => [`mutation($n: String!) { createNetwork(input: { kind: OTHER, name: $n }) { id } }`, { n: `Net ${uniq()}` }],
+    expect: staffOnly(),
+  },
+  {
+    covers: ["Mutation.updateNetwork"],
+    name: "update network",
+    operation: ({ ids }) => [
+      `mutation($id: ID!) { updateNetwork(id: $id, input: { description: "x" }) { id } }`,
+      { id: ids["cityNetwork"]! },
+    ],
+    expect: staffOnly(),
+  },
+  {
+    covers: ["Mutation.archiveNetwork"],
+    name: "archive network",
+    operation: ({ ids }) => [`mutation($id: ID!) { archiveNetwork(id: $id) { id } }`, { id: ids["spareNetwork"]! }],
+    expect: staffOnly(),
+  },
+  {
+    covers: ["Mutation.addNetworkMember"],
+    name: "add member",
+    operation: async (fx) => [
+      `mutation($n: ID!, $c: ID!) { addNetworkMember(input: { networkId: $n, contactId: $c }) { id } }`,
+      { n: fx.ids["cityNetwork"]!, c: await fx.freshContact() },
+    ],
+    expect: staffOnly(),
+  },
+  {
+    covers: ["Mutation.endMembership", "Mutation.changeMembershipRole"],
+    name: "end membership, change role",
     operation: async (fx) => {
-      const m = await fx.app.db.prisma.networkMembership.create({ data: { networkId: fx.ids["cityNetwork"]!, contactId: await fx.freshContact(), since: new Date() } });
-      const m2 = await fx.app.db.prisma.networkMembership.create({ data: { networkId: fx.ids["cityNetwork"]!, contactId: await fx.freshContact(), since: new Date() } });
-      return [`mutation($a: ID!, $b: ID!) { endMembership(id: $a) { id } changeMembershipRole(id: $b, role: CHAIR) { id } }`, { a: m.id, b: m2.id }];
+      const m = await fx.app.db.prisma.networkMembership.create({
+        data: { networkId: fx.ids["cityNetwork"]!, contactId: await fx.freshContact(), since: new Date() },
+      });
+      const m2 = await fx.app.db.prisma.networkMembership.create({
+        data: { networkId: fx.ids["cityNetwork"]!, contactId: await fx.freshContact(), since: new Date() },
+      });
+      return [
+        `mutation($a: ID!, $b: ID!) { endMembership(id: $a) { id } changeMembershipRole(id: $b, role: CHAIR) { id } }`,
+        { a: m.id, b: m2.id },
+      ];
     },
     expect: staffOnly(),
   },
@@ -122,20 +329,50 @@ export const CONTACTS_MODULE: CaseModule = {
   name: "accounts, contacts, organisations, networks, audit",
   cases: CONTACT_CASES,
   sensitive: [
-    "Contact.email", "Contact.phone", "Contact.notes", "Contact.consents", "Contact.interactions",
-    "Network.members", "NetworkMembership.contact", "Network.memberCount",
+    "Contact.email",
+    "Contact.phone",
+    "Contact.notes",
+    "Contact.consents",
+    "Contact.interactions",
+    "Network.members",
+    "NetworkMembership.contact",
+    "Network.memberCount",
   ],
   async setup(app, w) {
     const c = (q: string, v: Record<string, unknown> = {}) => gql(app, q, v, w.tokens.coordinator);
-    const net = async (input: Record<string, unknown>) => (await c(`mutation($i: CreateNetworkInput!) { createNetwork(input: $i) { id } }`, { i: input })).data!.createNetwork.id as string;
+    const net = async (input: Record<string, unknown>) =>
+      (await c(`mutation($i: CreateNetworkInput!) { createNetwork(input: $i) { id } }`, { i: input })).data!.createNetwork.id as string;
     const allyNetwork = await net({ kind: "ALLIES", name: "Matrix Noord", districtId: w.districts[0]!.id });
     const otherNetwork = await net({ kind: "ALLIES", name: "Matrix Zuid", districtId: w.districts[1]!.id });
     const cityNetwork = await net({ kind: "CITYWIDE_ALLIES", name: "Matrix Stad" });
     const spareNetwork = await net({ kind: "OTHER", name: "Matrix Reserve" });
-    const contact = (await c(`mutation { createContact(input: { fullName: "Matrix Contact", email: "m@example.org", consents: [{ purpose: NEWSLETTER, legalBasis: CONSENT }] }) { id consents { id } } }`)).data!.createContact;
-    const membership = (await c(`mutation($n: ID!, $c: ID!) { addNetworkMember(input: { networkId: $n, contactId: $c }) { id } }`, { n: allyNetwork, c: contact.id })).data!.addNetworkMember.id;
-    await c(`mutation($n: ID!, $c: ID!) { addNetworkMember(input: { networkId: $n, contactId: $c }) { id } }`, { n: allyNetwork, c: w.allyContact.id });
+    const contact = (
+      await c(
+        `mutation { createContact(input: { fullName: "Matrix Contact", email: "m@example.org", consents: [{ purpose: NEWSLETTER, legalBasis: CONSENT }] }) { id consents { id } } }`,
+      )
+    ).data!.createContact;
+    const membership = (
+      await c(`mutation($n: ID!, $c: ID!) { addNetworkMember(input: { networkId: $n, contactId: $c }) { id } }`, {
+        n: allyNetwork,
+        c: contact.id,
+      })
+    ).data!.addNetworkMember.id;
+    await c(`mutation($n: ID!, $c: ID!) { addNetworkMember(input: { networkId: $n, contactId: $c }) { id } }`, {
+      n: allyNetwork,
+      c: w.allyContact.id,
+    });
     const org = (await c(`mutation { createOrganisation(input: { name: "Matrix Org", kind: OTHER }) { id } }`)).data!.createOrganisation.id;
-    return { districtOwn: w.districts[0]!.id, districtOther: w.districts[1]!.id, allyNetwork, otherNetwork, cityNetwork, spareNetwork, contact: contact.id, membership, org, consent: contact.consents[0].id };
+    return {
+      districtOwn: w.districts[0]!.id,
+      districtOther: w.districts[1]!.id,
+      allyNetwork,
+      otherNetwork,
+      cityNetwork,
+      spareNetwork,
+      contact: contact.id,
+      membership,
+      org,
+      consent: contact.consents[0].id,
+    };
   },
 };

@@ -34,7 +34,9 @@ describe("config", () => {
 
   it("README's configuration table lists every variable", () => {
     const readme = readFileSync(join(REPO_ROOT, "README.md"), "utf8");
-    const missing = describeConfig().map((v) => v.name).filter((name) => !readme.includes(`| \`${name}\` |`));
+    const missing = describeConfig()
+      .map((v) => v.name)
+      .filter((name) => !readme.includes(`| \`${name}\` |`));
     expect(missing).toEqual([]);
   });
 });

@@ -51,9 +51,16 @@ describe("CSV import", () => {
     const res = await asCoordinator(IMPORT, { input: { csv, dryRun: false } });
     expect(res.data!.importContacts).toMatchObject({ dryRun: false, created: 2, skipped: 4 });
     expect(await count()).toBe(before + 2);
-    const yara = await asCoordinator(`{ contacts(filter: { text: "Yara" }) { edges { node { id email ageBand districts { name } roles { title organisation { name } } } } } }`);
+    const yara = await asCoordinator(
+      `{ contacts(filter: { text: "Yara" }) { edges { node { id email ageBand districts { name } roles { title organisation { name } } } } } }`,
+    );
     const node = yara.data!.contacts.edges[0].node;
-    expect(node).toMatchObject({ email: "yara@example.org", ageBand: "AGE_18_23", districts: [{ name: "Noord" }], roles: [{ title: "vrijwilliger", organisation: { name: "Buurthuis De Brug" } }] });
+    expect(node).toMatchObject({
+      email: "yara@example.org",
+      ageBand: "AGE_18_23",
+      districts: [{ name: "Noord" }],
+      roles: [{ title: "vrijwilliger", organisation: { name: "Buurthuis De Brug" } }],
+    });
     const audit = await app.db.prisma.auditEntry.count({ where: { entityId: node.id, action: "CREATE" } });
     expect(audit).toBe(1);
     // Importing the same file again finds them all as duplicates.
@@ -79,7 +86,10 @@ describe("CSV import", () => {
     const events: any[] = [];
     await new Promise<void>((resolve, reject) => {
       client.subscribe(
-        { query: `subscription($input: ImportContactsInput!) { importContactsWithProgress(input: $input) { processed total report { created } } }`, variables: { input: { csv: big, dryRun: false } } },
+        {
+          query: `subscription($input: ImportContactsInput!) { importContactsWithProgress(input: $input) { processed total report { created } } }`,
+          variables: { input: { csv: big, dryRun: false } },
+        },
         { next: (v) => events.push(v.data!.importContactsWithProgress), error: reject, complete: resolve },
       );
     });
@@ -104,7 +114,9 @@ describe("CSV export", () => {
     expect(line).toContain("Yara Boukhari,yara@example.org");
     const dry = await asCoordinator(IMPORT, { input: { csv: out.csv } });
     expect(dry.data!.importContacts).toMatchObject({ rowCount: 1, errors: [], duplicates: [{ matchedOn: "EMAIL" }] });
-    const audit = await app.db.prisma.auditEntry.findMany({ where: { municipalityId: w.municipality.id, action: "EXPORT", entityType: "Contact" } });
+    const audit = await app.db.prisma.auditEntry.findMany({
+      where: { municipalityId: w.municipality.id, action: "EXPORT", entityType: "Contact" },
+    });
     expect(audit.some((a) => (a.details as { kind?: string } | null)?.kind === "csv")).toBe(true);
   });
 });

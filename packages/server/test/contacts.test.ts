@@ -37,8 +37,13 @@ describe("contacts: create, edit, archive", () => {
     const org = await asCoordinator(`mutation { createOrganisation(input: { name: "Jongerenwerk Noord", kind: YOUTH_WORK }) { id } }`);
     const res = await asCoordinator(CREATE, {
       input: {
-        fullName: "  Sem Bakker ", email: "Sem@Example.org", phone: "06 1111 2222", preferredChannel: "MESSAGING_APP",
-        preferredLanguage: "en", ageBand: "AGE_12_15", districtIds: [w.districts[0]!.id],
+        fullName: "  Sem Bakker ",
+        email: "Sem@Example.org",
+        phone: "06 1111 2222",
+        preferredChannel: "MESSAGING_APP",
+        preferredLanguage: "en",
+        ageBand: "AGE_12_15",
+        districtIds: [w.districts[0]!.id],
         roles: [{ title: "jongerenpanel", organisationId: org.data!.createOrganisation.id }],
         consents: [{ purpose: "NETWORK_MEMBERSHIP", legalBasis: "CONSENT", byGuardian: true, guardianName: "Ouder Bakker" }],
       },
@@ -46,8 +51,13 @@ describe("contacts: create, edit, archive", () => {
     expect(res.errors).toBeUndefined();
     const c = res.data!.createContact;
     expect(c).toMatchObject({
-      fullName: "Sem Bakker", email: "sem@example.org", ageBand: "AGE_12_15", status: "ACTIVE", stale: true,
-      districts: [{ name: "Noord" }], roles: [{ title: "jongerenpanel", organisation: { name: "Jongerenwerk Noord" } }],
+      fullName: "Sem Bakker",
+      email: "sem@example.org",
+      ageBand: "AGE_12_15",
+      status: "ACTIVE",
+      stale: true,
+      districts: [{ name: "Noord" }],
+      roles: [{ title: "jongerenpanel", organisation: { name: "Jongerenwerk Noord" } }],
       consents: [{ purpose: "NETWORK_MEMBERSHIP", legalBasis: "CONSENT", byGuardian: true, guardianName: "Ouder Bakker" }],
     });
     const audit = await app.db.prisma.auditEntry.findMany({ where: { entityType: "Contact", entityId: c.id } });
@@ -65,7 +75,10 @@ describe("contacts: create, edit, archive", () => {
       [{ fullName: "X", preferredLanguage: "Arabisch!" }, "input.preferredLanguage"],
       [{ fullName: "X", districtIds: ["not-an-id"] }, "input.districtIds"],
       [{ fullName: "X", districtIds: ["0195f0c0-0000-7000-8000-000000000001"] }, "input.districtIds"],
-      [{ fullName: "X", ageBand: "AGE_12_15", consents: [{ purpose: "NEWSLETTER", legalBasis: "CONSENT" }] }, "input.consents.0.byGuardian"],
+      [
+        { fullName: "X", ageBand: "AGE_12_15", consents: [{ purpose: "NEWSLETTER", legalBasis: "CONSENT" }] },
+        "input.consents.0.byGuardian",
+      ],
       [{ fullName: "X", roles: [{ title: "" }] }, "input.roles.0.title"],
     ];
     for (const [input, field] of cases) {
@@ -78,9 +91,17 @@ describe("contacts: create, edit, archive", () => {
 
   it("edits fields, replaces districts and roles, archives; archived contacts leave the default list", async () => {
     const c = await createContact({ fullName: "Lotte Visser", districtIds: [w.districts[0]!.id], roles: [{ title: "trainer" }] });
-    const res = await asCoordinator(UPDATE, { id: c.id, input: { email: "lotte@example.org", districtIds: [w.districts[1]!.id, w.districts[2]!.id], roles: [{ title: "voorzitter" }] } });
+    const res = await asCoordinator(UPDATE, {
+      id: c.id,
+      input: { email: "lotte@example.org", districtIds: [w.districts[1]!.id, w.districts[2]!.id], roles: [{ title: "voorzitter" }] },
+    });
     expect(res.errors).toBeUndefined();
-    expect(res.data!.updateContact).toMatchObject({ fullName: "Lotte Visser", email: "lotte@example.org", districts: [{ name: "Oost" }, { name: "Zuid" }], roles: [{ title: "voorzitter" }] });
+    expect(res.data!.updateContact).toMatchObject({
+      fullName: "Lotte Visser",
+      email: "lotte@example.org",
+      districts: [{ name: "Oost" }, { name: "Zuid" }],
+      roles: [{ title: "voorzitter" }],
+    });
     const archived = await asCoordinator(`mutation($id: ID!) { archiveContact(id: $id) { status } }`, { id: c.id });
     expect(archived.data!.archiveContact.status).toBe("ARCHIVED");
     const list = await asCoordinator(LIST, { filter: { text: "Lotte" } });
@@ -101,11 +122,19 @@ describe("contacts: create, edit, archive", () => {
 
 describe("contacts: search, sort and cursor pagination", () => {
   it("filters by text (name, role, organisation), district, network, organisation and status", async () => {
-    const org = (await asCoordinator(`mutation { createOrganisation(input: { name: "SV Zoekvereniging", kind: SPORTS_CLUB }) { id } }`)).data!.createOrganisation.id;
+    const org = (await asCoordinator(`mutation { createOrganisation(input: { name: "SV Zoekvereniging", kind: SPORTS_CLUB }) { id } }`))
+      .data!.createOrganisation.id;
     const a = await createContact({ fullName: "Zoek Aaltje", districtIds: [w.districts[1]!.id] });
     const b = await createContact({ fullName: "Zoek Bram", roles: [{ title: "trainer", organisationId: org }] });
-    const net = (await asCoordinator(`mutation($d: ID!) { createNetwork(input: { kind: ALLIES, name: "Zoeknetwerk", districtId: $d }) { id } }`, { d: w.districts[1]!.id })).data!.createNetwork.id;
-    await asCoordinator(`mutation($n: ID!, $c: ID!) { addNetworkMember(input: { networkId: $n, contactId: $c }) { id } }`, { n: net, c: a.id });
+    const net = (
+      await asCoordinator(`mutation($d: ID!) { createNetwork(input: { kind: ALLIES, name: "Zoeknetwerk", districtId: $d }) { id } }`, {
+        d: w.districts[1]!.id,
+      })
+    ).data!.createNetwork.id;
+    await asCoordinator(`mutation($n: ID!, $c: ID!) { addNetworkMember(input: { networkId: $n, contactId: $c }) { id } }`, {
+      n: net,
+      c: a.id,
+    });
     const ids = async (filter: Record<string, unknown>) =>
       ((await asCoordinator(LIST, { filter, first: 100 })).data!.contacts.edges as any[]).map((e) => e.node.id).sort();
     expect(await ids({ text: "zoek" })).toEqual([a.id, b.id].sort());
@@ -170,21 +199,33 @@ describe("interactions and stale contacts", () => {
     const old = await createContact({ fullName: "Stale Old", districtIds: [w.districts[2]!.id] });
     const never = await createContact({ fullName: "Stale Never", districtIds: [w.districts[2]!.id] });
     const longAgo = new Date(Date.now() - 200 * 86_400_000).toISOString();
-    const res = await asCoordinator(LOG, { input: { contactId: old.id, kind: "CALL", occurredAt: longAgo, note: "Gebeld over de themasessie" } });
+    const res = await asCoordinator(LOG, {
+      input: { contactId: old.id, kind: "CALL", occurredAt: longAgo, note: "Gebeld over de themasessie" },
+    });
     expect(res.errors).toBeUndefined();
-    expect(res.data!.logInteraction).toMatchObject({ kind: "CALL", note: "Gebeld over de themasessie", author: { id: w.users.coordinator.id } });
+    expect(res.data!.logInteraction).toMatchObject({
+      kind: "CALL",
+      note: "Gebeld over de themasessie",
+      author: { id: w.users.coordinator.id },
+    });
     await asCoordinator(LOG, { input: { contactId: fresh.id, kind: "VISIT" } });
     // An older moment logged later does not move lastInteractionAt back.
     await asCoordinator(LOG, { input: { contactId: fresh.id, kind: "MESSAGE", occurredAt: longAgo } });
 
-    const stale = await asCoordinator(`query($d: ID!) { staleContacts(districtId: $d) { id stale lastInteractionAt } }`, { d: w.districts[2]!.id });
+    const stale = await asCoordinator(`query($d: ID!) { staleContacts(districtId: $d) { id stale lastInteractionAt } }`, {
+      d: w.districts[2]!.id,
+    });
     expect(stale.data!.staleContacts.map((c: any) => c.id)).toEqual([never.id, old.id]);
-    const detail = await asCoordinator(`query($id: ID!) { contact(id: $id) { stale lastInteractionAt interactions { kind } } }`, { id: fresh.id });
+    const detail = await asCoordinator(`query($id: ID!) { contact(id: $id) { stale lastInteractionAt interactions { kind } } }`, {
+      id: fresh.id,
+    });
     expect(detail.data!.contact.stale).toBe(false);
     expect(detail.data!.contact.interactions.map((i: any) => i.kind)).toEqual(["VISIT", "MESSAGE"]);
     expect(new Date(detail.data!.contact.lastInteractionAt).getTime()).toBeGreaterThan(Date.now() - 60_000);
 
-    const future = await asCoordinator(LOG, { input: { contactId: old.id, kind: "CALL", occurredAt: new Date(Date.now() + 86_400_000).toISOString() } });
+    const future = await asCoordinator(LOG, {
+      input: { contactId: old.id, kind: "CALL", occurredAt: new Date(Date.now() + 86_400_000).toISOString() },
+    });
     expect(future.errors![0]!.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "input.occurredAt" });
   });
 });
@@ -193,11 +234,20 @@ describe("consent", () => {
   it("records and withdraws consent with history; youth under 16 need a guardian", async () => {
     const youth = await createContact({ fullName: "Consent Jong", ageBand: "AGE_12_15" });
     const RECORD = `mutation($input: RecordConsentInput!) { recordConsent(input: $input) { id purpose byGuardian withdrawnAt } }`;
-    const refused = await asCoordinator(RECORD, { input: { contactId: youth.id, consent: { purpose: "SESSION_INVITATIONS", legalBasis: "CONSENT" } } });
+    const refused = await asCoordinator(RECORD, {
+      input: { contactId: youth.id, consent: { purpose: "SESSION_INVITATIONS", legalBasis: "CONSENT" } },
+    });
     expect(refused.errors![0]!.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "input.consent.byGuardian" });
-    const ok = await asCoordinator(RECORD, { input: { contactId: youth.id, consent: { purpose: "SESSION_INVITATIONS", legalBasis: "CONSENT", byGuardian: true, guardianName: "Voogd" } } });
+    const ok = await asCoordinator(RECORD, {
+      input: {
+        contactId: youth.id,
+        consent: { purpose: "SESSION_INVITATIONS", legalBasis: "CONSENT", byGuardian: true, guardianName: "Voogd" },
+      },
+    });
     expect(ok.data!.recordConsent).toMatchObject({ purpose: "SESSION_INVITATIONS", byGuardian: true, withdrawnAt: null });
-    const withdrawn = await asCoordinator(`mutation($id: ID!) { withdrawConsent(id: $id) { withdrawnAt } }`, { id: ok.data!.recordConsent.id });
+    const withdrawn = await asCoordinator(`mutation($id: ID!) { withdrawConsent(id: $id) { withdrawnAt } }`, {
+      id: ok.data!.recordConsent.id,
+    });
     expect(withdrawn.data!.withdrawConsent.withdrawnAt).not.toBeNull();
     const again = await asCoordinator(`mutation($id: ID!) { withdrawConsent(id: $id) { withdrawnAt } }`, { id: ok.data!.recordConsent.id });
     expect(errorCode(again)).toBe("CONFLICT");
@@ -208,21 +258,38 @@ describe("merge duplicates", () => {
   it("moves everything to the kept contact, fills gaps, archives and clears the duplicate", async () => {
     const keep = await createContact({ fullName: "Fatima El Idrissi", districtIds: [w.districts[0]!.id] });
     const dup = await createContact({
-      fullName: "F. El Idrissi", email: "fatima@example.org", phone: "06 2222 3333", districtIds: [w.districts[1]!.id],
-      roles: [{ title: "buurtmoeder" }], consents: [{ purpose: "NEWSLETTER", legalBasis: "CONSENT" }],
+      fullName: "F. El Idrissi",
+      email: "fatima@example.org",
+      phone: "06 2222 3333",
+      districtIds: [w.districts[1]!.id],
+      roles: [{ title: "buurtmoeder" }],
+      consents: [{ purpose: "NEWSLETTER", legalBasis: "CONSENT" }],
     });
     await asCoordinator(LOG, { input: { contactId: dup.id, kind: "MEETING", note: "Kennismaking" } });
-    const net = (await asCoordinator(`mutation($d: ID!) { createNetwork(input: { kind: YOUTH, name: "Merge-netwerk", districtId: $d }) { id } }`, { d: w.districts[0]!.id })).data!.createNetwork.id;
-    for (const c of [keep.id, dup.id]) await asCoordinator(`mutation($n: ID!, $c: ID!) { addNetworkMember(input: { networkId: $n, contactId: $c }) { id } }`, { n: net, c });
+    const net = (
+      await asCoordinator(`mutation($d: ID!) { createNetwork(input: { kind: YOUTH, name: "Merge-netwerk", districtId: $d }) { id } }`, {
+        d: w.districts[0]!.id,
+      })
+    ).data!.createNetwork.id;
+    for (const c of [keep.id, dup.id])
+      await asCoordinator(`mutation($n: ID!, $c: ID!) { addNetworkMember(input: { networkId: $n, contactId: $c }) { id } }`, { n: net, c });
 
-    const res = await asCoordinator(`mutation($k: ID!, $d: ID!) { mergeContacts(keepId: $k, duplicateId: $d) {
+    const res = await asCoordinator(
+      `mutation($k: ID!, $d: ID!) { mergeContacts(keepId: $k, duplicateId: $d) {
       id fullName email phone districts { name } roles { title } consents { purpose } interactions { note }
-      memberships(includeEnded: true) { until network { id } } } }`, { k: keep.id, d: dup.id });
+      memberships(includeEnded: true) { until network { id } } } }`,
+      { k: keep.id, d: dup.id },
+    );
     expect(res.errors).toBeUndefined();
     const kept = res.data!.mergeContacts;
     expect(kept).toMatchObject({
-      id: keep.id, fullName: "Fatima El Idrissi", email: "fatima@example.org", phone: "06 2222 3333",
-      districts: [{ name: "Noord" }, { name: "Zuid" }], roles: [{ title: "buurtmoeder" }], consents: [{ purpose: "NEWSLETTER" }],
+      id: keep.id,
+      fullName: "Fatima El Idrissi",
+      email: "fatima@example.org",
+      phone: "06 2222 3333",
+      districts: [{ name: "Noord" }, { name: "Zuid" }],
+      roles: [{ title: "buurtmoeder" }],
+      consents: [{ purpose: "NEWSLETTER" }],
       interactions: [{ note: "Kennismaking" }],
     });
     // One current membership, the duplicate's one ended (history kept).
@@ -231,7 +298,10 @@ describe("merge duplicates", () => {
     const dupRow = await app.db.prisma.contact.findUniqueOrThrow({ where: { id: dup.id } });
     expect(dupRow).toMatchObject({ mergedIntoId: keep.id, status: "ARCHIVED", email: null, phone: null });
     expect(dupRow.fullName).not.toContain("Idrissi");
-    const again = await asCoordinator(`mutation($k: ID!, $d: ID!) { mergeContacts(keepId: $k, duplicateId: $d) { id } }`, { k: keep.id, d: dup.id });
+    const again = await asCoordinator(`mutation($k: ID!, $d: ID!) { mergeContacts(keepId: $k, duplicateId: $d) { id } }`, {
+      k: keep.id,
+      d: dup.id,
+    });
     expect(errorCode(again)).toBe("CONFLICT");
     const self = await asCoordinator(`mutation($k: ID!) { mergeContacts(keepId: $k, duplicateId: $k) { id } }`, { k: keep.id });
     expect(self.errors![0]!.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "duplicateId" });
@@ -240,7 +310,12 @@ describe("merge duplicates", () => {
 
 describe("privacy: access export and erasure", () => {
   it("exports everything about one person as JSON, audited as an export", async () => {
-    const c = await createContact({ fullName: "Export Persoon", email: "export@example.org", roles: [{ title: "vrijwilliger" }], consents: [{ purpose: "NEWSLETTER", legalBasis: "CONSENT" }] });
+    const c = await createContact({
+      fullName: "Export Persoon",
+      email: "export@example.org",
+      roles: [{ title: "vrijwilliger" }],
+      consents: [{ purpose: "NEWSLETTER", legalBasis: "CONSENT" }],
+    });
     await asCoordinator(LOG, { input: { contactId: c.id, kind: "CALL", note: "Bellen over export" } });
     const res = await asCoordinator(`query($id: ID!) { contactDataExport(id: $id) { contactId json } }`, { id: c.id });
     expect(res.errors).toBeUndefined();
@@ -254,13 +329,33 @@ describe("privacy: access export and erasure", () => {
   });
 
   it("erases personal data but keeps the anonymous row for aggregates", async () => {
-    const c = await createContact({ fullName: "Wis Mij", email: "wis@example.org", phone: "06 9999 0000", notes: "notitie", ageBand: "AGE_18_23", districtIds: [w.districts[0]!.id], roles: [{ title: "rol" }], consents: [{ purpose: "NEWSLETTER", legalBasis: "CONSENT" }] });
+    const c = await createContact({
+      fullName: "Wis Mij",
+      email: "wis@example.org",
+      phone: "06 9999 0000",
+      notes: "notitie",
+      ageBand: "AGE_18_23",
+      districtIds: [w.districts[0]!.id],
+      roles: [{ title: "rol" }],
+      consents: [{ purpose: "NEWSLETTER", legalBasis: "CONSENT" }],
+    });
     await asCoordinator(LOG, { input: { contactId: c.id, kind: "CALL", note: "persoonlijk" } });
-    const res = await asCoordinator(`mutation($id: ID!) { eraseContact(id: $id) { id fullName email phone notes status anonymisedAt ageBand districts { name } roles { title } consents { id } interactions { note } } }`, { id: c.id });
+    const res = await asCoordinator(
+      `mutation($id: ID!) { eraseContact(id: $id) { id fullName email phone notes status anonymisedAt ageBand districts { name } roles { title } consents { id } interactions { note } } }`,
+      { id: c.id },
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data!.eraseContact).toMatchObject({
-      fullName: "Geanonimiseerd", email: null, phone: null, notes: null, status: "ARCHIVED", ageBand: "AGE_18_23",
-      districts: [{ name: "Noord" }], roles: [], consents: [], interactions: [{ note: null }],
+      fullName: "Geanonimiseerd",
+      email: null,
+      phone: null,
+      notes: null,
+      status: "ARCHIVED",
+      ageBand: "AGE_18_23",
+      districts: [{ name: "Noord" }],
+      roles: [],
+      consents: [],
+      interactions: [{ note: null }],
     });
     expect(res.data!.eraseContact.anonymisedAt).not.toBeNull();
     const audit = await app.db.prisma.auditEntry.findMany({ where: { entityId: c.id, action: "ANONYMISE" } });

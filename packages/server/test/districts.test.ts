@@ -22,7 +22,9 @@ afterAll(async () => {
 describe("districts", () => {
   it("lists the viewer's municipality's districts, sorted by name", async () => {
     const user = await createUser(app.db.prisma, mine.municipality.id, { role: "ALLY" });
-    const { token } = (await gql(app, `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`, { e: user.email, p: TEST_PASSWORD })).data!.login;
+    const { token } = (
+      await gql(app, `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`, { e: user.email, p: TEST_PASSWORD })
+    ).data!.login;
     const res = await gql(app, `{ districts { name code municipality { name } } }`, {}, token);
     expect(res.data!.districts.map((d: { name: string }) => d.name)).toEqual(["Binnenstad", "Oost", "Zuid"]);
     expect(res.data!.districts[0].municipality.name).toBe(mine.municipality.name);

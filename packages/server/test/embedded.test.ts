@@ -27,11 +27,19 @@ describe("embedded mode (the default)", () => {
       expect(districts.data!.districts).toHaveLength(10);
       expect(districts.data!.districts.map((d: { name: string }) => d.name)).toContain("Vleuten-De Meern");
 
-      const login = await gql(app, `mutation { login(email: "coordinator@wijknet.example", password: "${DEMO_PASSWORD}") { token user { role } } }`);
+      const login = await gql(
+        app,
+        `mutation { login(email: "coordinator@wijknet.example", password: "${DEMO_PASSWORD}") { token user { role } } }`,
+      );
       expect(login.data!.login.user.role).toBe("COORDINATOR");
       const token = login.data!.login.token as string;
-      expect((await gql(app, `{ viewer { role districts { name } } }`, {}, token)).data).toEqual({ viewer: { role: "COORDINATOR", districts: [] } });
-      const liaison = await gql(app, `mutation { login(email: "liaison.overvecht@wijknet.example", password: "${DEMO_PASSWORD}") { user { role districts { name } } } }`);
+      expect((await gql(app, `{ viewer { role districts { name } } }`, {}, token)).data).toEqual({
+        viewer: { role: "COORDINATOR", districts: [] },
+      });
+      const liaison = await gql(
+        app,
+        `mutation { login(email: "liaison.overvecht@wijknet.example", password: "${DEMO_PASSWORD}") { user { role districts { name } } } }`,
+      );
       expect(liaison.data!.login.user).toEqual({ role: "POLICE_LIAISON", districts: [{ name: "Overvecht" }] });
       expect(await fetch(`${app.url}/readyz`).then((r) => r.json())).toEqual({ status: "ready", checks: { database: true } });
     } finally {

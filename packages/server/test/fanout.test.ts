@@ -8,8 +8,15 @@ const { encode: encodeCursor, decode: decodeCursor } = eventCursor;
 
 const log = createLogger({ LOG_LEVEL: "silent", INSTANCE_ID: "test" });
 const ev = (seq: number, districtId = "d1"): OutboxEvent => ({
-  seq: BigInt(seq), municipalityId: "m1", topic: "signal", type: "SIGNAL_UPDATED", districtId, userId: null,
-  entityId: `e${seq}`, payload: {}, createdAt: new Date(),
+  seq: BigInt(seq),
+  municipalityId: "m1",
+  topic: "signal",
+  type: "SIGNAL_UPDATED",
+  districtId,
+  userId: null,
+  entityId: `e${seq}`,
+  payload: {},
+  createdAt: new Date(),
 });
 
 /** A reader whose stored events and replay timing the test controls. */
@@ -51,7 +58,9 @@ function subscriber(groupKey: string, allow: (e: OutboxEvent) => boolean = () =>
   const got: bigint[] = [];
   let renders = 0;
   const sub: FeedSubscriber = {
-    municipalityId: "m1", topic: "signal", groupKey,
+    municipalityId: "m1",
+    topic: "signal",
+    groupKey,
     authorize: (e) => (allow(e) ? "show" : null),
     render: async (e) => {
       renders++;
@@ -140,11 +149,15 @@ describe("cursors", () => {
     expect(c).not.toContain("123456789");
     expect(decodeCursor(c)).toBe(123456789n);
   });
-  it.each(["", "abc", `${encodeCursor(1n)}=`, Buffer.from("e1:01").toString("base64url"), Buffer.from("e1:99999999999999999999").toString("base64url")])(
-    "rejects %j with BAD_USER_INPUT",
-    (bad) => {
-      expect(() => decodeCursor(bad)).toThrowError(expect.objectContaining({ extensions: expect.objectContaining({ code: "BAD_USER_INPUT" }) }));
-    },
-  );
-
+  it.each([
+    "",
+    "abc",
+    `${encodeCursor(1n)}=`,
+    Buffer.from("e1:01").toString("base64url"),
+    Buffer.from("e1:99999999999999999999").toString("base64url"),
+  ])("rejects %j with BAD_USER_INPUT", (bad) => {
+    expect(() => decodeCursor(bad)).toThrowError(
+      expect.objectContaining({ extensions: expect.objectContaining({ code: "BAD_USER_INPUT" }) }),
+    );
+  });
 });

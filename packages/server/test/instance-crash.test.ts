@@ -19,9 +19,17 @@ beforeAll(async () => {
   await redis.start();
   const redisUrl = `redis://127.0.0.1:${redis.port}`;
   x = new ChildServer({
-    NODE_ENV: "test", HOST: "127.0.0.1", PORT: "0", DATABASE_URL: inject("databaseUrl"), REDIS_URL: redisUrl,
-    LOG_LEVEL: "warn", SEED_DEMO: "never", DB_POOL_MAX: "4", INSTANCE_ID: "crash-test-x",
-    RATE_LIMIT_LOGIN_PER_ADDRESS: "1000000", RATE_LIMIT_SIGNAL_REPORTS_PER_HOUR: "1000000",
+    NODE_ENV: "test",
+    HOST: "127.0.0.1",
+    PORT: "0",
+    DATABASE_URL: inject("databaseUrl"),
+    REDIS_URL: redisUrl,
+    LOG_LEVEL: "warn",
+    SEED_DEMO: "never",
+    DB_POOL_MAX: "4",
+    INSTANCE_ID: "crash-test-x",
+    RATE_LIMIT_LOGIN_PER_ADDRESS: "1000000",
+    RATE_LIMIT_SIGNAL_REPORTS_PER_HOUR: "1000000",
   });
   [y] = await Promise.all([startTestApp({ REDIS_URL: redisUrl }), x.start()]);
 });
@@ -36,7 +44,9 @@ const TOTAL = 150;
 const KILL_AFTER = 50;
 
 describe("test 3: instance crash", () => {
-  it("kill -9 of one instance mid-burst: its clients reconnect to the other and end with every alert, in order", { timeout: 120_000 }, async () => {
+  it("kill -9 of one instance mid-burst: its clients reconnect to the other and end with every alert, in order", {
+    timeout: 120_000,
+  }, async () => {
     const { municipality, districts } = await createMunicipality(y.db.prisma);
     const d = districts[0]!.id;
     const coord = await loggedIn(y, y.db.prisma, municipality.id, "COORDINATOR");

@@ -25,7 +25,8 @@ afterAll(async () => {
 const nested = (depth: number) => {
   // contact → memberships → network → members → contact → … : a real cycle in the schema.
   let inner = "id";
-  for (let i = 0; i < depth; i++) inner = i % 2 === 0 ? `memberships { network { members { contact { ${inner} } } } }` : `memberships { id contact { ${inner} } }`;
+  for (let i = 0; i < depth; i++)
+    inner = i % 2 === 0 ? `memberships { network { members { contact { ${inner} } } } }` : `memberships { id contact { ${inner} } }`;
   return `{ myContact { ${inner} } }`;
 };
 
@@ -36,14 +37,20 @@ const abusive: Record<string, string> = {
   cost: `{ contacts(first: 100) { edges { node { memberships { network { members { contact { roles { organisation { name } } districts { name } } } } } } } } }`,
 };
 
-function wsResult(conn: WsConnection, query: string): Promise<{ errors?: readonly { message: string; extensions?: Record<string, unknown> }[]; closed?: number }> {
+function wsResult(
+  conn: WsConnection,
+  query: string,
+): Promise<{ errors?: readonly { message: string; extensions?: Record<string, unknown> }[]; closed?: number }> {
   return new Promise((resolve) => {
     conn.closed.then((code) => resolve({ closed: code }));
-    conn.client.subscribe({ query }, {
-      next: (v) => resolve(v as never),
-      error: (e) => resolve(Array.isArray(e) ? { errors: e } : { errors: [{ message: String((e as Error)?.message ?? e) }] }),
-      complete: () => undefined,
-    });
+    conn.client.subscribe(
+      { query },
+      {
+        next: (v) => resolve(v as never),
+        error: (e) => resolve(Array.isArray(e) ? { errors: e } : { errors: [{ message: String((e as Error)?.message ?? e) }] }),
+        complete: () => undefined,
+      },
+    );
   });
 }
 
@@ -77,8 +84,13 @@ describe("query limits", () => {
   });
 
   it("accepts the web app's heaviest real query", async () => {
-    const res = await gql(app, `{ contacts(first: 25) { edges { node { id roles { organisation { name } } districts { name }
-      memberships { network { name memberCount district { name } } } consents { purpose } interactions(first: 10) { kind author { displayName } } } } } }`, {}, w.tokens.coordinator);
+    const res = await gql(
+      app,
+      `{ contacts(first: 25) { edges { node { id roles { organisation { name } } districts { name }
+      memberships { network { name memberCount district { name } } } consents { purpose } interactions(first: 10) { kind author { displayName } } } } } }`,
+      {},
+      w.tokens.coordinator,
+    );
     expect(res.errors).toBeUndefined();
   });
 
@@ -97,7 +109,9 @@ describe("WebSocket limits", () => {
   it("refuses an 11th simultaneous socket of one account (1008), others are unaffected", async () => {
     const { municipality } = await createMunicipality(app.db.prisma);
     const user = await createUser(app.db.prisma, municipality.id);
-    const token = (await gql(app, `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`, { e: user.email, p: TEST_PASSWORD })).data!.login.token;
+    const token = (
+      await gql(app, `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`, { e: user.email, p: TEST_PASSWORD })
+    ).data!.login.token;
     const open: WsConnection[] = [];
     for (let i = 0; i < WS_LIMITS.socketsPerUser; i++) {
       const conn = wsConnect(app, token);
@@ -108,7 +122,7 @@ describe("WebSocket limits", () => {
     const extra = wsConnect(app, token);
     expect(await Promise.race([extra.closed, new Promise((r) => setTimeout(() => r("still open"), 5_000))])).toBe(1008);
     const other = wsConnect(app, w.tokens.coordinator);
-    expect((await wsResult(other, "{ viewer { id } }") as { data?: unknown }).data).toEqual({ viewer: { id: w.users.coordinator.id } });
+    expect(((await wsResult(other, "{ viewer { id } }")) as { data?: unknown }).data).toEqual({ viewer: { id: w.users.coordinator.id } });
     await Promise.all([...open, extra, other].map((c) => c.client.dispose()));
   });
 
@@ -120,7 +134,8 @@ describe("WebSocket limits", () => {
       socket.once("error", reject);
     });
     socket.send(JSON.stringify({ type: "connection_init", payload: { authorization: `Bearer ${w.tokens.coordinator}` } }));
-    for (let i = 0; i < WS_LIMITS.messagesPerWindow + 50 && socket.readyState === WebSocket.OPEN; i++) socket.send(JSON.stringify({ type: "ping" }));
+    for (let i = 0; i < WS_LIMITS.messagesPerWindow + 50 && socket.readyState === WebSocket.OPEN; i++)
+      socket.send(JSON.stringify({ type: "ping" }));
     expect(await Promise.race([closed, new Promise((r) => setTimeout(() => r("still open"), 5_000))])).toBe(1008);
   });
 });
@@ -132,7 +147,13 @@ describe("login rate limits", () => {
       method: "POST",
       headers: { "content-type": "application/json", ...(address ? { "x-forwarded-for": address } : {}) },
       body: JSON.stringify({ query: LOGIN, variables: { e: email, p: password } }),
-    }).then(async (r) => ({ status: r.status, ...((await r.json()) as object) }) as { status: number; errors?: Array<{ extensions: Record<string, unknown> }> });
+    }).then(
+      async (r) =>
+        ({ status: r.status, ...((await r.json()) as object) }) as {
+          status: number;
+          errors?: Array<{ extensions: Record<string, unknown> }>;
+        },
+    );
 
   it("locks an account after 10 wrong passwords, across instances, even for the right password", async () => {
     const second = await startTestApp();
@@ -159,8 +180,16 @@ describe("login rate limits", () => {
       expect(limited.doorbell.kind).toBe("in-process");
       const address = `198.51.100.${Math.floor(Math.random() * 250)}`;
       const codes: unknown[] = [];
-      for (let i = 0; i < 6; i++) codes.push((await login(limited, `someone${i}@test.example`, "wrong", address)).errors?.[0]?.extensions["code"]);
-      expect(codes).toEqual(["UNAUTHENTICATED", "UNAUTHENTICATED", "UNAUTHENTICATED", "UNAUTHENTICATED", "UNAUTHENTICATED", "RATE_LIMITED"]);
+      for (let i = 0; i < 6; i++)
+        codes.push((await login(limited, `someone${i}@test.example`, "wrong", address)).errors?.[0]?.extensions["code"]);
+      expect(codes).toEqual([
+        "UNAUTHENTICATED",
+        "UNAUTHENTICATED",
+        "UNAUTHENTICATED",
+        "UNAUTHENTICATED",
+        "UNAUTHENTICATED",
+        "RATE_LIMITED",
+      ]);
       const other = await login(limited, "someone@test.example", "wrong", "203.0.113.7");
       expect(other.errors?.[0]?.extensions["code"]).toBe("UNAUTHENTICATED");
     } finally {

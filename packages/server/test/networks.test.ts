@@ -18,53 +18,83 @@ const CREATE_NETWORK = `mutation($input: CreateNetworkInput!) { createNetwork(in
 const ADD = `mutation($input: AddMemberInput!) { addNetworkMember(input: $input) { id role since until contact { id } network { id } } }`;
 
 async function contact(fullName: string, extra: Record<string, unknown> = {}): Promise<string> {
-  const res = await asCoordinator(`mutation($input: CreateContactInput!) { createContact(input: $input) { id } }`, { input: { fullName, ...extra } });
+  const res = await asCoordinator(`mutation($input: CreateContactInput!) { createContact(input: $input) { id } }`, {
+    input: { fullName, ...extra },
+  });
   expect(res.errors).toBeUndefined();
   return res.data!.createContact.id;
 }
 
 describe("networks and memberships", () => {
   it("creates networks of each kind with the district rules, names unique", async () => {
-    const allies = await asCoordinator(CREATE_NETWORK, { input: { kind: "ALLIES", name: "Bondgenoten Noord", districtId: w.districts[0]!.id } });
-    expect(allies.data!.createNetwork).toMatchObject({ kind: "ALLIES", name: "Bondgenoten Noord", district: { name: "Noord" }, memberCount: 0 });
+    const allies = await asCoordinator(CREATE_NETWORK, {
+      input: { kind: "ALLIES", name: "Bondgenoten Noord", districtId: w.districts[0]!.id },
+    });
+    expect(allies.data!.createNetwork).toMatchObject({
+      kind: "ALLIES",
+      name: "Bondgenoten Noord",
+      district: { name: "Noord" },
+      memberCount: 0,
+    });
     const city = await asCoordinator(CREATE_NETWORK, { input: { kind: "CITYWIDE_ALLIES", name: "Stedelijk overleg" } });
     expect(city.data!.createNetwork).toMatchObject({ kind: "CITYWIDE_ALLIES", district: null });
     const noDistrict = await asCoordinator(CREATE_NETWORK, { input: { kind: "ALLIES", name: "Zonder wijk" } });
     expect(noDistrict.errors![0]!.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "input.districtId" });
-    const cityWithDistrict = await asCoordinator(CREATE_NETWORK, { input: { kind: "CITYWIDE_ALLIES", name: "Fout", districtId: w.districts[0]!.id } });
+    const cityWithDistrict = await asCoordinator(CREATE_NETWORK, {
+      input: { kind: "CITYWIDE_ALLIES", name: "Fout", districtId: w.districts[0]!.id },
+    });
     expect(cityWithDistrict.errors![0]!.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "input.districtId" });
-    const dup = await asCoordinator(CREATE_NETWORK, { input: { kind: "ALLIES", name: "bondgenoten noord", districtId: w.districts[0]!.id } });
+    const dup = await asCoordinator(CREATE_NETWORK, {
+      input: { kind: "ALLIES", name: "bondgenoten noord", districtId: w.districts[0]!.id },
+    });
     expect(errorCode(dup)).toBe("CONFLICT");
   });
 
   it("keeps membership history: leaving sets until, a role change and a rejoin are new rows", async () => {
-    const net = (await asCoordinator(CREATE_NETWORK, { input: { kind: "YOUTH", name: "Jongeren Zuid", districtId: w.districts[1]!.id } })).data!.createNetwork.id;
+    const net = (await asCoordinator(CREATE_NETWORK, { input: { kind: "YOUTH", name: "Jongeren Zuid", districtId: w.districts[1]!.id } }))
+      .data!.createNetwork.id;
     const c = await contact("Historie Hanna");
     const first = await asCoordinator(ADD, { input: { networkId: net, contactId: c } });
     expect(first.data!.addNetworkMember).toMatchObject({ role: "MEMBER", until: null, contact: { id: c }, network: { id: net } });
     const twice = await asCoordinator(ADD, { input: { networkId: net, contactId: c } });
     expect(errorCode(twice)).toBe("CONFLICT");
-    const chair = await asCoordinator(`mutation($id: ID!) { changeMembershipRole(id: $id, role: CHAIR) { id role until } }`, { id: first.data!.addNetworkMember.id });
+    const chair = await asCoordinator(`mutation($id: ID!) { changeMembershipRole(id: $id, role: CHAIR) { id role until } }`, {
+      id: first.data!.addNetworkMember.id,
+    });
     expect(chair.data!.changeMembershipRole).toMatchObject({ role: "CHAIR", until: null });
-    const ended = await asCoordinator(`mutation($id: ID!) { endMembership(id: $id) { until } }`, { id: chair.data!.changeMembershipRole.id });
+    const ended = await asCoordinator(`mutation($id: ID!) { endMembership(id: $id) { until } }`, {
+      id: chair.data!.changeMembershipRole.id,
+    });
     expect(ended.data!.endMembership.until).not.toBeNull();
     await asCoordinator(ADD, { input: { networkId: net, contactId: c, role: "LIAISON" } });
 
-    const res = await asCoordinator(`query($id: ID!) { network(id: $id) { memberCount
-      current: members { role } all: members(includeEnded: true) { role until } } }`, { id: net });
+    const res = await asCoordinator(
+      `query($id: ID!) { network(id: $id) { memberCount
+      current: members { role } all: members(includeEnded: true) { role until } } }`,
+      { id: net },
+    );
     expect(res.data!.network.memberCount).toBe(1);
     expect(res.data!.network.current).toEqual([{ role: "LIAISON" }]);
-    expect(res.data!.network.all.map((m: any) => [m.role, m.until === null])).toEqual([["LIAISON", true], ["CHAIR", false], ["MEMBER", false]]);
-    const endAgain = await asCoordinator(`mutation($id: ID!) { endMembership(id: $id) { until } }`, { id: chair.data!.changeMembershipRole.id });
+    expect(res.data!.network.all.map((m: any) => [m.role, m.until === null])).toEqual([
+      ["LIAISON", true],
+      ["CHAIR", false],
+      ["MEMBER", false],
+    ]);
+    const endAgain = await asCoordinator(`mutation($id: ID!) { endMembership(id: $id) { until } }`, {
+      id: chair.data!.changeMembershipRole.id,
+    });
     expect(errorCode(endAgain)).toBe("CONFLICT");
   });
 
   it("lists networks by kind and district; archived ones only on request", async () => {
-    const n = (await asCoordinator(CREATE_NETWORK, { input: { kind: "OTHER", name: "Tijdelijk Oost", districtId: w.districts[2]!.id } })).data!.createNetwork.id;
+    const n = (await asCoordinator(CREATE_NETWORK, { input: { kind: "OTHER", name: "Tijdelijk Oost", districtId: w.districts[2]!.id } }))
+      .data!.createNetwork.id;
     await asCoordinator(`mutation($id: ID!) { archiveNetwork(id: $id) { archivedAt } }`, { id: n });
     const list = await asCoordinator(`query($f: NetworkFilter) { networks(filter: $f) { id } }`, { f: { districtId: w.districts[2]!.id } });
     expect(list.data!.networks).toEqual([]);
-    const withArchived = await asCoordinator(`query($f: NetworkFilter) { networks(filter: $f) { id } }`, { f: { districtId: w.districts[2]!.id, includeArchived: true } });
+    const withArchived = await asCoordinator(`query($f: NetworkFilter) { networks(filter: $f) { id } }`, {
+      f: { districtId: w.districts[2]!.id, includeArchived: true },
+    });
     expect(withArchived.data!.networks).toEqual([{ id: n }]);
     const add = await asCoordinator(ADD, { input: { networkId: n, contactId: await contact("Te laat") } });
     expect(add.errors![0]!.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "input.networkId" });
@@ -81,8 +111,10 @@ describe("network health (the dashboard)", () => {
   it("counts members, youth, new, lost and stale, suppressing every cell under 5", async () => {
     const { prisma } = app.db;
     const district = w.districts[2]!;
-    const allies = (await asCoordinator(CREATE_NETWORK, { input: { kind: "ALLIES", name: "Bondgenoten Oost", districtId: district.id } })).data!.createNetwork.id;
-    const youth = (await asCoordinator(CREATE_NETWORK, { input: { kind: "YOUTH", name: "Jongeren Oost", districtId: district.id } })).data!.createNetwork.id;
+    const allies = (await asCoordinator(CREATE_NETWORK, { input: { kind: "ALLIES", name: "Bondgenoten Oost", districtId: district.id } }))
+      .data!.createNetwork.id;
+    const youth = (await asCoordinator(CREATE_NETWORK, { input: { kind: "YOUTH", name: "Jongeren Oost", districtId: district.id } })).data!
+      .createNetwork.id;
     const now = Date.now();
     const daysAgo = (d: number) => new Date(now - d * 86_400_000).toISOString();
     // 8 allies: 6 recent (spoken to recently), 2 stale; 7 youth aged 16-17 and 3 aged 12-15.
@@ -100,7 +132,10 @@ describe("network health (the dashboard)", () => {
     for (let i = 0; i < 6; i++) {
       const c = await contact(`Oost Vertrokken ${i}`);
       const m = await asCoordinator(ADD, { input: { networkId: allies, contactId: c, since: daysAgo(500) } });
-      await asCoordinator(`mutation($id: ID!, $u: DateTime) { endMembership(id: $id, until: $u) { id } }`, { id: m.data!.addNetworkMember.id, u: daysAgo(i < 5 ? 20 : 200) });
+      await asCoordinator(`mutation($id: ID!, $u: DateTime) { endMembership(id: $id, until: $u) { id } }`, {
+        id: m.data!.addNetworkMember.id,
+        u: daysAgo(i < 5 ? 20 : 200),
+      });
     }
 
     const res = await asCoordinator(HEALTH, { d: district.id });

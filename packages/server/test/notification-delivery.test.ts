@@ -21,19 +21,29 @@ const received: Array<{ from: string; to: string[]; data: string }> = [];
 beforeAll(async () => {
   // A real SMTP server on loopback that keeps what it receives.
   smtp = new SMTPServer({
-    authOptional: true, disabledCommands: ["STARTTLS"], logger: false,
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    logger: false,
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on("data", (c: Buffer) => chunks.push(c));
       stream.on("end", () => {
-        received.push({ from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "", to: session.envelope.rcptTo.map((r) => r.address), data: Buffer.concat(chunks).toString("utf8") });
+        received.push({
+          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
+          to: session.envelope.rcptTo.map((r) => r.address),
+          data: Buffer.concat(chunks).toString("utf8"),
+        });
         callback();
       });
     },
   });
   await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", () => resolve()));
   const port = (smtp.server.address() as AddressInfo).port;
-  app = await startTestApp({ SMTP_URL: `smtp://127.0.0.1:${port}`, MAIL_FROM: "wijknet <noreply@wijknet.test>", PUBLIC_URL: "https://wijknet.example" });
+  app = await startTestApp({
+    SMTP_URL: `smtp://127.0.0.1:${port}`,
+    MAIL_FROM: "wijknet <noreply@wijknet.test>",
+    PUBLIC_URL: "https://wijknet.example",
+  });
   w = await createWorld(app);
 });
 afterAll(async () => {
@@ -45,10 +55,18 @@ describe("notification delivery", () => {
   it("sends over SMTP when SMTP_URL is set, with the link filled in and then forgotten", async () => {
     const due = new Date("2100-01-01T00:00:00Z");
     const key = `smtp-${Date.now()}`;
-    await app.services.notifications.enqueue(app.db.prisma, [{
-      municipalityId: w.municipality.id, kind: "INVITATION", recipient: "ally@example.org", subject: "Uitnodiging: test",
-      body: "Je link: {{link}}", linkToken: "wki_abc", dueAt: due, dedupeKey: key,
-    }]);
+    await app.services.notifications.enqueue(app.db.prisma, [
+      {
+        municipalityId: w.municipality.id,
+        kind: "INVITATION",
+        recipient: "ally@example.org",
+        subject: "Uitnodiging: test",
+        body: "Je link: {{link}}",
+        linkToken: "wki_abc",
+        dueAt: due,
+        dedupeKey: key,
+      },
+    ]);
     expect(await app.services.notifications.deliverDue(new Date(due.getTime() + 1_000), { municipalityId: w.municipality.id })).toBe(1);
     expect(received).toHaveLength(1);
     expect(received[0]).toMatchObject({ from: "noreply@wijknet.test", to: ["ally@example.org"] });
@@ -66,13 +84,37 @@ describe("notification delivery", () => {
   it("retries a failing delivery with backoff, then marks it FAILED", async () => {
     let failing = true;
     const sent: OutgoingMail[] = [];
-    const mailer: Mailer = { kind: "mailbox", send: async (m) => { if (failing) throw new Error("smtp down"); sent.push(m); }, close: async () => undefined };
-    const service = new NotificationService({ db: app.db.prisma, audit: app.services.audit, mailer, publicUrl: "https://wijknet.example/", instanceId: "test", log: createLogger(app.config) });
+    const mailer: Mailer = {
+      kind: "mailbox",
+      send: async (m) => {
+        if (failing) throw new Error("smtp down");
+        sent.push(m);
+      },
+      close: async () => undefined,
+    };
+    const service = new NotificationService({
+      db: app.db.prisma,
+      audit: app.services.audit,
+      mailer,
+      publicUrl: "https://wijknet.example/",
+      instanceId: "test",
+      log: createLogger(app.config),
+    });
     const t0 = new Date("2200-01-01T00:00:00Z");
     const scope = { municipalityId: w.municipality.id };
-    const enqueue = (key: string) => service.enqueue(app.db.prisma, [{
-      municipalityId: w.municipality.id, kind: "RSVP_CONFIRMED", recipient: "x@example.org", subject: "S", body: "Link: {{link}}", linkToken: "wki_tok", dueAt: t0, dedupeKey: key,
-    }]);
+    const enqueue = (key: string) =>
+      service.enqueue(app.db.prisma, [
+        {
+          municipalityId: w.municipality.id,
+          kind: "RSVP_CONFIRMED",
+          recipient: "x@example.org",
+          subject: "S",
+          body: "Link: {{link}}",
+          linkToken: "wki_tok",
+          dueAt: t0,
+          dedupeKey: key,
+        },
+      ]);
     const key = `retry-${Date.now()}`;
     expect(await enqueue(key)).toBe(1);
     expect(await enqueue(key)).toBe(0);
@@ -93,6 +135,10 @@ describe("notification delivery", () => {
     await enqueue(key2);
     expect(await service.deliverDue(t0, scope)).toBe(1);
     expect(sent.map((m) => m.text)).toEqual(["Link: https://wijknet.example/rsvp/wki_tok"]);
-    expect(await app.db.prisma.notification.findUniqueOrThrow({ where: { dedupeKey: key2 } })).toMatchObject({ status: "SENT", linkToken: null, sentBy: "test" });
+    expect(await app.db.prisma.notification.findUniqueOrThrow({ where: { dedupeKey: key2 } })).toMatchObject({
+      status: "SENT",
+      linkToken: null,
+      sentBy: "test",
+    });
   });
 });

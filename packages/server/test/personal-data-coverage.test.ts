@@ -29,23 +29,34 @@ const PERSON_MODELS = new Set(["Contact", "User"]);
 const PERSON_VALUE = /^(email|phone|fullName|displayName|guestLabel|guardianName|recipient)$|name$/i;
 const PERSON_ID = /^(user|contact|reporter|actor|author|recipient|recordedBy|createdBy|invitedBy)Id$/;
 
-interface Field { name: string; type: string; relationFields: string[] }
-interface Model { name: string; fields: Field[] }
+interface Field {
+  name: string;
+  type: string;
+  relationFields: string[];
+}
+interface Model {
+  name: string;
+  fields: Field[];
+}
 
 /** A small reader of schema.prisma: models, their fields, and the columns of each relation. */
 function readModels(): Model[] {
   const text = readFileSync(new URL("../../../prisma/schema.prisma", import.meta.url), "utf8");
   const models: Model[] = [];
   for (const [, name, body] of text.matchAll(/^model\s+(\w+)\s*\{([\s\S]*?)^\}/gm)) {
-    const fields = body!.split("\n").map((l) => l.trim()).filter((l) => /^\w/.test(l)).map((line) => {
-      const [fieldName, rawType] = line.split(/\s+/);
-      const relation = /@relation\([^)]*fields:\s*\[([^\]]*)\]/.exec(line);
-      return {
-        name: fieldName!,
-        type: rawType!.replace(/[?[\]]/g, ""),
-        relationFields: relation ? relation[1]!.split(",").map((s) => s.trim()) : [],
-      };
-    });
+    const fields = body!
+      .split("\n")
+      .map((l) => l.trim())
+      .filter((l) => /^\w/.test(l))
+      .map((line) => {
+        const [fieldName, rawType] = line.split(/\s+/);
+        const relation = /@relation\([^)]*fields:\s*\[([^\]]*)\]/.exec(line);
+        return {
+          name: fieldName!,
+          type: rawType!.replace(/[?[\]]/g, ""),
+          relationFields: relation ? relation[1]!.split(",").map((s) => s.trim()) : [],
+        };
+      });
     models.push({ name: name!, fields });
   }
   return models;
@@ -70,14 +81,19 @@ const linksToContact = (m: Model) => m.fields.some((f) => f.type === "Contact" &
 describe("personal data coverage", () => {
   it("reads the schema", () => {
     expect(models.length).toBeGreaterThan(10);
-    expect(personColumns(models.find((m) => m.name === "Invitation")!, modelNames)).toEqual(expect.arrayContaining(["contactId", "invitedById"]));
+    expect(personColumns(models.find((m) => m.name === "Invitation")!, modelNames)).toEqual(
+      expect.arrayContaining(["contactId", "invitedById"]),
+    );
   });
 
   it("every model that holds or links to a person has a decision", () => {
     const missing = models
       .filter((m) => PERSON_MODELS.has(m.name) || personColumns(m, modelNames).length > 0)
       .filter((m) => !byModel.has(m.name))
-      .map((m) => `${m.name} (person columns: ${personColumns(m, modelNames).join(", ") || "is a person"}): no module declares personalData for it`);
+      .map(
+        (m) =>
+          `${m.name} (person columns: ${personColumns(m, modelNames).join(", ") || "is a person"}): no module declares personalData for it`,
+      );
     expect(missing).toEqual([]);
   });
 
@@ -95,7 +111,8 @@ describe("personal data coverage", () => {
       if (!isPersonal(d)) continue;
       const scalar = new Set(model.fields.filter((f) => !modelNames.has(f.type)).map((f) => f.name));
       for (const c of d.personColumns) if (!scalar.has(c)) problems.push(`${d.model}.${c} (declared by ${d.owner}): no such column`);
-      for (const c of personColumns(model, modelNames)) if (!d.personColumns.includes(c)) problems.push(`${d.model}.${c}: a person column the declaration does not list`);
+      for (const c of personColumns(model, modelNames))
+        if (!d.personColumns.includes(c)) problems.push(`${d.model}.${c}: a person column the declaration does not list`);
     }
     expect(problems).toEqual([]);
   });
@@ -104,7 +121,11 @@ describe("personal data coverage", () => {
     const personal = new Set(decisions.filter(isPersonal).map((d) => d.model));
     const problems: string[] = [];
     for (const d of decisions.filter(isPersonal) as Array<PersonalModel & { owner: string }>) {
-      for (const [path, handling] of [["export", d.export], ["erase", d.erase], ["merge", d.merge]] as const) {
+      for (const [path, handling] of [
+        ["export", d.export],
+        ["erase", d.erase],
+        ["merge", d.merge],
+      ] as const) {
         if (handling && typeof handling === "object" && "coveredBy" in handling && !personal.has(handling.coveredBy)) {
           problems.push(`${d.model}.${path}: covered by ${handling.coveredBy}, which declares no personal data`);
         }

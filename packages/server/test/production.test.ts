@@ -33,7 +33,12 @@ afterAll(async () => {
 
 describe("production: trusted documents", () => {
   it("runs the app's operations as Apollo Client sends them (with __typename added)", async () => {
-    const res = await gql(app, "query Viewer { viewer { __typename id ...Me } } fragment Me on User { role __typename }", {}, w.tokens.coordinator);
+    const res = await gql(
+      app,
+      "query Viewer { viewer { __typename id ...Me } } fragment Me on User { role __typename }",
+      {},
+      w.tokens.coordinator,
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data!.viewer).toMatchObject({ id: w.users.coordinator.id, role: "COORDINATOR" });
     const { client } = wsConnect(app, w.tokens.coordinator);
@@ -48,7 +53,9 @@ describe("production: trusted documents", () => {
     expect(res.status).toBe(400);
     expect(errorCode(res)).toBe("TRUSTED_DOCUMENT_REQUIRED");
     const { client } = wsConnect(app, w.tokens.coordinator);
-    await expect(wsQuery(client, other)).rejects.toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: "TRUSTED_DOCUMENT_REQUIRED" }) })]);
+    await expect(wsQuery(client, other)).rejects.toEqual([
+      expect.objectContaining({ extensions: expect.objectContaining({ code: "TRUSTED_DOCUMENT_REQUIRED" }) }),
+    ]);
     await client.dispose();
   });
 

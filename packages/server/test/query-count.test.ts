@@ -30,11 +30,15 @@ beforeAll(async () => {
   const m = w.municipality.id;
   const org = await prisma.organisation.create({ data: { municipalityId: m, name: "N1 Org", kind: "SCHOOL" } });
   for (let n = 0; n < 8; n++) {
-    const network = await prisma.network.create({ data: { municipalityId: m, kind: "ALLIES", name: `N1 netwerk ${n}`, districtId: w.districts[n % 3]!.id } });
+    const network = await prisma.network.create({
+      data: { municipalityId: m, kind: "ALLIES", name: `N1 netwerk ${n}`, districtId: w.districts[n % 3]!.id },
+    });
     for (let i = 0; i < 3; i++) {
       const contact = await prisma.contact.create({
         data: {
-          municipalityId: m, fullName: `N1 persoon ${n}-${i}`, lastInteractionAt: new Date(),
+          municipalityId: m,
+          fullName: `N1 persoon ${n}-${i}`,
+          lastInteractionAt: new Date(),
           districts: { create: [{ districtId: w.districts[i]!.id }] },
           roles: { create: [{ title: "lid", organisationId: org.id }] },
           consents: { create: [{ purpose: "NETWORK_MEMBERSHIP", legalBasis: "CONSENT", givenAt: new Date() }] },
@@ -80,7 +84,10 @@ describe("no N+1: statements do not grow with the page size", () => {
   });
 
   it("networks with members and their relations", async () => {
-    await app.db.prisma.network.updateMany({ where: { municipalityId: w.municipality.id, name: { in: ["N1 netwerk 6", "N1 netwerk 7"] } }, data: { archivedAt: new Date() } });
+    await app.db.prisma.network.updateMany({
+      where: { municipalityId: w.municipality.id, name: { in: ["N1 netwerk 6", "N1 netwerk 7"] } },
+      data: { archivedAt: new Date() },
+    });
     const fewer = await countStatements(NETWORKS, {}, w.tokens.coordinator);
     await app.db.prisma.network.updateMany({ where: { municipalityId: w.municipality.id }, data: { archivedAt: null } });
     const more = await countStatements(NETWORKS, {}, w.tokens.coordinator);

@@ -20,7 +20,9 @@ function seqOf(cursor: string): bigint {
 }
 
 describe("test 4: concurrent writers", () => {
-  it("8 writers report 500 signals at once on two instances; a live subscriber ends with all 500, in order, none twice", { timeout: 120_000 }, async () => {
+  it("8 writers report 500 signals at once on two instances; a live subscriber ends with all 500, in order, none twice", {
+    timeout: 120_000,
+  }, async () => {
     const { municipality, districts } = await createMunicipality(a.db.prisma);
     const coord = await loggedIn(a, a.db.prisma, municipality.id, "COORDINATOR");
     const sub = collect(a.url, coord.token, SIGNAL_FEED, "signalFeed");
@@ -38,7 +40,9 @@ describe("test 4: concurrent writers", () => {
         Array.from({ length: WRITERS }, async (_, w) => {
           const app = w % 2 === 0 ? a : b;
           for (let i = next++; i < TOTAL; i = next++) {
-            const input = reportInput(districts[i % 3]!.id, { summary: `signaal ${i}` }) as Parameters<App["services"]["signals"]["report"]>[1];
+            const input = reportInput(districts[i % 3]!.id, { summary: `signaal ${i}` }) as Parameters<
+              App["services"]["signals"]["report"]
+            >[1];
             const { signal } = await app.services.signals.report(viewer, input, `writer-${w}`);
             ids.push(signal.id);
           }
@@ -95,7 +99,10 @@ describe("test 5: scope", () => {
       const s: Record<string, string> = {};
       s.s1 = await report(coord, reportInput(d0, { summary: "Situatie s1" }));
       s.s2 = await report(coord, reportInput(d0, { summary: "Situatie s2", visibility: "SHARED_WITH_POLICE" }));
-      s.s3 = await report(l1, reportInput(d1, { summary: "Situatie s3", visibility: "SHARED_WITH_POLICE", reporterIdentitySharable: true }));
+      s.s3 = await report(
+        l1,
+        reportInput(d1, { summary: "Situatie s3", visibility: "SHARED_WITH_POLICE", reporterIdentitySharable: true }),
+      );
       s.s4 = await report(coord, reportInput(d2, { summary: "Situatie s4", visibility: "SHARED_WITH_POLICE" }));
       s.s5 = await report(ally, reportInput(d0, { summary: "Situatie s5" }));
       await update(s.s5, { visibility: "SHARED_WITH_POLICE" });
@@ -107,7 +114,18 @@ describe("test 5: scope", () => {
 
       const name = Object.fromEntries(Object.entries(s).map(([k, v]) => [v, k]));
       const expected: Record<string, string[]> = {
-        coord: ["s1 REPORTED", "s2 REPORTED", "s3 REPORTED", "s4 REPORTED", "s5 REPORTED", "s5 UPDATED", "s6 REPORTED", "s6 UPDATED", "s7 REPORTED", "s7 UPDATED"],
+        coord: [
+          "s1 REPORTED",
+          "s2 REPORTED",
+          "s3 REPORTED",
+          "s4 REPORTED",
+          "s5 REPORTED",
+          "s5 UPDATED",
+          "s6 REPORTED",
+          "s6 UPDATED",
+          "s7 REPORTED",
+          "s7 UPDATED",
+        ],
         l0: ["s2 REPORTED", "s5 UPDATED", "s7 REPORTED", "s7 WITHDRAWN"],
         l1: ["s3 REPORTED", "s6 REPORTED", "s6 WITHDRAWN"],
         l01: ["s2 REPORTED", "s3 REPORTED", "s5 UPDATED", "s6 REPORTED", "s6 WITHDRAWN", "s7 REPORTED", "s7 WITHDRAWN"],
@@ -138,7 +156,7 @@ describe("test 5: scope", () => {
         expect({ who, got: [...got].sort() }).toEqual({ who, got: own.map((x) => x.id).sort() });
       }
       expect(alerts.ally!.raw).toEqual([]);
-      expect((await a.db.prisma.alert.count({ where: { recipientId: l0.user.id } }))).toBe(3); // s2, s5, s7
+      expect(await a.db.prisma.alert.count({ where: { recipientId: l0.user.id } })).toBe(3); // s2, s5, s7
       // The police payload of an ally's report carries no reporter.
       const l0s5 = alerts.l0!.raw.find((e) => e.alert.signal.id === s.s5)!;
       expect(l0s5.alert.signal.reporter).toBeNull();

@@ -58,7 +58,10 @@ describe("test 2: Redis outage", () => {
     const [a1, b1, a2, b2] = apps as [App, App, App, App];
     const [ga1, gb1, ga2, gb2] = gates as [TcpGate, TcpGate, TcpGate, TcpGate];
     const pairs = await Promise.all(
-      [[a1, b1], [a2, b2]].map(async ([pub, subApp]) => {
+      [
+        [a1, b1],
+        [a2, b2],
+      ].map(async ([pub, subApp]) => {
         const { municipality, districts } = await createMunicipality(pub!.db.prisma);
         const coord = await loggedIn(pub!, pub!.db.prisma, municipality.id, "COORDINATOR");
         const liaison = await loggedIn(pub!, pub!.db.prisma, municipality.id, "POLICE_LIAISON", [districts[0]!.id]);
@@ -118,7 +121,7 @@ describe("test 2: Redis outage", () => {
       }
       // And every doorbell is back (ioredis retries at most 1 s apart).
       let healthy: boolean[] = [];
-      for (let i = 0; i < 30 && !healthy.every(Boolean) || healthy.length === 0; i++) {
+      for (let i = 0; (i < 30 && !healthy.every(Boolean)) || healthy.length === 0; i++) {
         healthy = await Promise.all(apps.map((x) => x.doorbell.isHealthy()));
         if (!healthy.every(Boolean)) await new Promise((r) => setTimeout(r, 100));
       }

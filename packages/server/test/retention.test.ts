@@ -11,7 +11,11 @@ const DAY = 86_400_000;
 let app: App;
 let w: World;
 beforeAll(async () => {
-  app = await startTestApp({ RETENTION_CONTACT_INACTIVE_AFTER_DAYS: "400", RETENTION_CONTACT_ANONYMISE_AFTER_DAYS: "100", RETENTION_AUTH_SESSION_DAYS: "30" });
+  app = await startTestApp({
+    RETENTION_CONTACT_INACTIVE_AFTER_DAYS: "400",
+    RETENTION_CONTACT_ANONYMISE_AFTER_DAYS: "100",
+    RETENTION_AUTH_SESSION_DAYS: "30",
+  });
   w = await createWorld(app);
 });
 afterAll(async () => {
@@ -22,7 +26,8 @@ describe("retention sweep", () => {
   it("flags long-silent contacts inactive, then anonymises them; members and recent contacts stay", async () => {
     const { prisma } = app.db;
     const m = w.municipality.id;
-    const make = (fullName: string) => prisma.contact.create({ data: { municipalityId: m, fullName, email: `${fullName.replace(/\W/g, "").toLowerCase()}@example.org` } });
+    const make = (fullName: string) =>
+      prisma.contact.create({ data: { municipalityId: m, fullName, email: `${fullName.replace(/\W/g, "").toLowerCase()}@example.org` } });
     const silent = await make("Stil Persoon");
     const member = await make("Lid Persoon");
     const spoken = await make("Gesproken Persoon");
@@ -34,8 +39,15 @@ describe("retention sweep", () => {
     await prisma.contact.update({ where: { id: spoken.id }, data: { lastInteractionAt: new Date(day401.getTime() - DAY) } });
     const first = await app.services.retention.run(day401, { municipalityId: m });
     expect(first).toMatchObject({ contactsFlaggedInactive: 2, contactsAnonymised: 0 });
-    const afterFlag = await prisma.contact.findMany({ where: { id: { in: [silent.id, member.id, spoken.id] } }, orderBy: { fullName: "asc" } });
-    expect(afterFlag.map((c) => [c.fullName, c.status])).toEqual([["Gesproken Persoon", "ACTIVE"], ["Lid Persoon", "ACTIVE"], ["Stil Persoon", "INACTIVE"]]);
+    const afterFlag = await prisma.contact.findMany({
+      where: { id: { in: [silent.id, member.id, spoken.id] } },
+      orderBy: { fullName: "asc" },
+    });
+    expect(afterFlag.map((c) => [c.fullName, c.status])).toEqual([
+      ["Gesproken Persoon", "ACTIVE"],
+      ["Lid Persoon", "ACTIVE"],
+      ["Stil Persoon", "INACTIVE"],
+    ]);
     // The createWorld ally contact was silent too (and is not a member): flagged as well.
     expect((await prisma.contact.findUniqueOrThrow({ where: { id: w.allyContact.id } })).status).toBe("INACTIVE");
 
@@ -47,7 +59,9 @@ describe("retention sweep", () => {
     expect(erased).toMatchObject({ fullName: "Geanonimiseerd", email: null, status: "ARCHIVED" });
     expect(erased.anonymisedAt).not.toBeNull();
     const audit = await prisma.auditEntry.findMany({ where: { entityId: silent.id, action: "ANONYMISE" } });
-    expect(audit).toEqual([expect.objectContaining({ actorId: null, details: expect.objectContaining({ reason: "retention: inactive too long" }) })]);
+    expect(audit).toEqual([
+      expect.objectContaining({ actorId: null, details: expect.objectContaining({ reason: "retention: inactive too long" }) }),
+    ]);
     expect((await prisma.contact.findUniqueOrThrow({ where: { id: member.id } })).anonymisedAt).toBeNull();
   });
 
@@ -82,9 +96,22 @@ describe("retention sweep", () => {
   it("anonymises quiet signals, deletes old ones, prunes the outbox; audited as the system", async () => {
     w = await createWorld(app);
     const { prisma } = app.db;
-    const res = await gql(app, `mutation($i: ReportSignalInput!) { reportSignal(input: $i) { signal { id } } }`, {
-      i: { districtId: w.districts[0]!.id, kind: "TENSION", severity: "MEDIUM", summary: "Spanning bij het buurthuis", details: "Twee groepen", place: "Plein", visibility: "SHARED_WITH_POLICE" },
-    }, w.tokens.coordinator);
+    const res = await gql(
+      app,
+      `mutation($i: ReportSignalInput!) { reportSignal(input: $i) { signal { id } } }`,
+      {
+        i: {
+          districtId: w.districts[0]!.id,
+          kind: "TENSION",
+          severity: "MEDIUM",
+          summary: "Spanning bij het buurthuis",
+          details: "Twee groepen",
+          place: "Plein",
+          visibility: "SHARED_WITH_POLICE",
+        },
+      },
+      w.tokens.coordinator,
+    );
     const id = res.data!.reportSignal.signal.id as string;
     const m = w.municipality.id;
     expect(await prisma.event.count({ where: { municipalityId: m } })).toBeGreaterThan(0);
@@ -96,11 +123,21 @@ describe("retention sweep", () => {
 
     const day366 = new Date(Date.now() + 366 * DAY);
     expect((await app.services.retention.run(day366, { municipalityId: m }))!.signalsAnonymised).toBe(1);
-    expect(await prisma.signal.findUniqueOrThrow({ where: { id } })).toMatchObject({ summary: "Geanonimiseerd signaal", details: null, place: null, reporterId: null, kind: "TENSION", severity: "MEDIUM" });
+    expect(await prisma.signal.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      summary: "Geanonimiseerd signaal",
+      details: null,
+      place: null,
+      reporterId: null,
+      kind: "TENSION",
+      severity: "MEDIUM",
+    });
     const day1096 = new Date(Date.now() + 1096 * DAY);
     expect((await app.services.retention.run(day1096, { municipalityId: m }))!.signalsDeleted).toBe(1);
     expect(await prisma.signal.findUnique({ where: { id } })).toBeNull();
-    const audit = await prisma.auditEntry.findMany({ where: { entityType: "Signal", entityId: id, actorId: null }, orderBy: { id: "asc" } });
+    const audit = await prisma.auditEntry.findMany({
+      where: { entityType: "Signal", entityId: id, actorId: null },
+      orderBy: { id: "asc" },
+    });
     expect(audit.map((a) => a.action)).toEqual(["ANONYMISE", "DELETE"]);
   });
 

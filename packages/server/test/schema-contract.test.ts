@@ -69,9 +69,7 @@ const TOPIC_ENUM_VALUES = new Set(["SessionTheme.ETHNIC_PROFILING"]);
 
 /** Each part of a dotted identifier is checked on its own. */
 const flagged = (identifiers: string[]) =>
-  identifiers.filter(
-    (id) => !TOPIC_ENUM_VALUES.has(id) && id.split(/[.()]/).some((part) => part && specialCategoryTerm(part)),
-  );
+  identifiers.filter((id) => !TOPIC_ENUM_VALUES.has(id) && id.split(/[.()]/).some((part) => part && specialCategoryTerm(part)));
 
 describe("no special-category data anywhere in the schemas", () => {
   it("the Prisma schema has no field for ethnicity, nationality, origin, religion, skin colour or birth date", () => {
@@ -88,8 +86,16 @@ describe("no special-category data anywhere in the schemas", () => {
 
   it("the check does catch such fields (so it can fail)", () => {
     const prisma = `model Contact {\n  id String @id\n  countryOfBirth String\n  skin_colour String\n  name String @map("etniciteit")\n}\nenum Faith {\n  NONE\n}`;
-    expect(flagged(prismaIdentifiers(prisma))).toEqual(["Contact.countryOfBirth", "Contact.skin_colour", "Contact.etniciteit", "Faith", "Faith.NONE"]);
-    const sdl = buildSdl(`type Query { person(religion: String): Person } type Person { nationality: String originalName: String } enum Kind { HUIDSKLEUR }`);
+    expect(flagged(prismaIdentifiers(prisma))).toEqual([
+      "Contact.countryOfBirth",
+      "Contact.skin_colour",
+      "Contact.etniciteit",
+      "Faith",
+      "Faith.NONE",
+    ]);
+    const sdl = buildSdl(
+      `type Query { person(religion: String): Person } type Person { nationality: String originalName: String } enum Kind { HUIDSKLEUR }`,
+    );
     expect(flagged(graphqlIdentifiers(sdl))).toEqual(["Query.person(religion)", "Person.nationality", "Kind.HUIDSKLEUR"]);
   });
 });

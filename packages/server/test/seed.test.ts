@@ -54,14 +54,26 @@ describe("demo seed: networks and contacts", () => {
     const kanaleneiland = youth.find((n) => n.name.includes("Kanaleneiland"));
     expect(kanaleneiland?.district?.code).toBe("zuidwest");
     // Kanaleneiland is a neighbourhood of Zuidwest in the seed's own list.
-    const zuidwest = await db.prisma.district.findFirstOrThrow({ where: { ...inMunicipality(), code: "zuidwest" }, include: { neighbourhoods: true } });
+    const zuidwest = await db.prisma.district.findFirstOrThrow({
+      where: { ...inMunicipality(), code: "zuidwest" },
+      include: { neighbourhoods: true },
+    });
     expect(zuidwest.neighbourhoods.map((n) => n.name)).toContain("Kanaleneiland");
   });
 
   it("has organisations of several kinds", async () => {
     const kinds = await db.prisma.organisation.groupBy({ by: ["kind"], where: inMunicipality(), _count: true });
     const byKind = Object.fromEntries(kinds.map((k) => [k.kind, k._count]));
-    for (const kind of ["COMMUNITY_ORGANISATION", "YOUTH_WORK", "SCHOOL", "SPORTS_CLUB", "RESIDENTS_GROUP", "HOSPITALITY", "MUNICIPALITY", "POLICE"]) {
+    for (const kind of [
+      "COMMUNITY_ORGANISATION",
+      "YOUTH_WORK",
+      "SCHOOL",
+      "SPORTS_CLUB",
+      "RESIDENTS_GROUP",
+      "HOSPITALITY",
+      "MUNICIPALITY",
+      "POLICE",
+    ]) {
       expect(byKind[kind], kind).toBeGreaterThan(0);
     }
   });
@@ -95,7 +107,10 @@ describe("demo seed: networks and contacts", () => {
   });
 
   it("covers the youth age bands, and nobody under 16 is there without guardian consent", async () => {
-    const youth = await db.prisma.contact.findMany({ where: { ...inMunicipality(), ageBand: { not: "ADULT" } }, include: { consents: true } });
+    const youth = await db.prisma.contact.findMany({
+      where: { ...inMunicipality(), ageBand: { not: "ADULT" } },
+      include: { consents: true },
+    });
     expect(new Set(youth.map((c) => c.ageBand))).toEqual(new Set(["AGE_12_15", "AGE_16_17", "AGE_18_23", "AGE_24_27"]));
     const underSixteen = youth.filter((c) => c.ageBand === "UNDER_12" || c.ageBand === "AGE_12_15");
     expect(underSixteen.length).toBeGreaterThan(0);
@@ -107,7 +122,9 @@ describe("demo seed: networks and contacts", () => {
       }
     }
     // Every contact has a recorded basis for being in the networks.
-    const withoutBasis = await db.prisma.contact.count({ where: { ...inMunicipality(), consents: { none: { purpose: "NETWORK_MEMBERSHIP" } } } });
+    const withoutBasis = await db.prisma.contact.count({
+      where: { ...inMunicipality(), consents: { none: { purpose: "NETWORK_MEMBERSHIP" } } },
+    });
     expect(withoutBasis).toBe(0);
   });
 
@@ -195,7 +212,9 @@ describe("demo seed: determinism", () => {
       $executeRawUnsafe: async (...args: unknown[]) => void statements.push(args),
       user: { update: async (args: unknown) => void statements.push(["user.update", args]) },
     } as unknown as DbOrTx;
-    const districtsByCode = new Map(UTRECHT_DISTRICTS.map((d, i) => [d.code, { id: `00000000-0000-7000-8000-${String(i).padStart(12, "0")}`, name: d.name }]));
+    const districtsByCode = new Map(
+      UTRECHT_DISTRICTS.map((d, i) => [d.code, { id: `00000000-0000-7000-8000-${String(i).padStart(12, "0")}`, name: d.name }]),
+    );
     await seedDemoNetworks(recorder, {
       municipalityId: "00000000-0000-7000-8000-00000000aaaa",
       districtsByCode,

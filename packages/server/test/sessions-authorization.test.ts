@@ -21,14 +21,37 @@ beforeAll(async () => {
   const own = await publishedSession(app, w, { capacity: 3 }, 1);
   const other = await publishedSession(app, w, { districtId: w.districts[1]!.id });
   const city = await publishedSession(app, w, { districtId: null });
-  const draft = ok(await gql(app, `mutation($i: CreateThemeSessionInput!) { createThemeSession(input: $i) { id } }`, {
-    i: { title: "Concept", theme: "OTHER", districtId: w.districts[0]!.id, startsAt: new Date(Date.now() + 86_400_000).toISOString(), endsAt: new Date(Date.now() + 90_000_000).toISOString(), place: "X", capacity: 5 },
-  }, w.tokens.coordinator)).createThemeSession.id;
+  const draft = ok(
+    await gql(
+      app,
+      `mutation($i: CreateThemeSessionInput!) { createThemeSession(input: $i) { id } }`,
+      {
+        i: {
+          title: "Concept",
+          theme: "OTHER",
+          districtId: w.districts[0]!.id,
+          startsAt: new Date(Date.now() + 86_400_000).toISOString(),
+          endsAt: new Date(Date.now() + 90_000_000).toISOString(),
+          place: "X",
+          capacity: 5,
+        },
+      },
+      w.tokens.coordinator,
+    ),
+  ).createThemeSession.id;
   const [c] = await makeContacts(app, w, 1);
   const [link] = await invite(app, w, own, [c!.id]);
   token = link!.token;
   const answer = ok(await respond(app, token, "YES", [{ label: "Kim", ageBand: "AGE_16_17" }]));
-  ids = { own, other, city, draft, registration: answer.respondToInvitation.registrations[0].id, contact: c!.id, invitation: link!.invitationId };
+  ids = {
+    own,
+    other,
+    city,
+    draft,
+    registration: answer.respondToInvitation.registrations[0].id,
+    contact: c!.id,
+    invitation: link!.invitationId,
+  };
 });
 afterAll(async () => {
   await app?.stop();
@@ -36,28 +59,120 @@ afterAll(async () => {
 
 type Outcome = "OK" | "FORBIDDEN" | "UNAUTHENTICATED" | "NOT_FOUND";
 const ALL: WorldRole[] = ["coordinator", "admin", "liaison", "otherLiaison", "ally", "anonymous"];
-const staffOnly: Record<WorldRole, Outcome> = { coordinator: "OK", admin: "OK", liaison: "FORBIDDEN", otherLiaison: "FORBIDDEN", ally: "FORBIDDEN", anonymous: "UNAUTHENTICATED" };
-const tokenHolder: Record<WorldRole, Outcome> = { coordinator: "OK", admin: "OK", liaison: "OK", otherLiaison: "OK", ally: "OK", anonymous: "OK" };
+const staffOnly: Record<WorldRole, Outcome> = {
+  coordinator: "OK",
+  admin: "OK",
+  liaison: "FORBIDDEN",
+  otherLiaison: "FORBIDDEN",
+  ally: "FORBIDDEN",
+  anonymous: "UNAUTHENTICATED",
+};
+const tokenHolder: Record<WorldRole, Outcome> = {
+  coordinator: "OK",
+  admin: "OK",
+  liaison: "OK",
+  otherLiaison: "OK",
+  ally: "OK",
+  anonymous: "OK",
+};
 
-interface Case { name: string; query: () => [string, Record<string, unknown>]; expect: Record<WorldRole, Outcome>; mutates?: boolean }
+interface Case {
+  name: string;
+  query: () => [string, Record<string, unknown>];
+  expect: Record<WorldRole, Outcome>;
+  mutates?: boolean;
+}
 const cases: Case[] = [
-  { name: "session list", query: () => [`{ themeSessions { totalCount edges { node { id counts { confirmed } } } } }`, {}], expect: { ...staffOnly, liaison: "OK", otherLiaison: "OK" } },
-  { name: "session of own district (no personal data)", query: () => [`query($id: ID!) { themeSession(id: $id) { title counts { confirmed waitlisted } ics } }`, { id: ids.own }], expect: { ...staffOnly, liaison: "OK", otherLiaison: "NOT_FOUND" } },
-  { name: "session of another district", query: () => [`query($id: ID!) { themeSession(id: $id) { title } }`, { id: ids.other }], expect: { ...staffOnly, liaison: "NOT_FOUND", otherLiaison: "OK" } },
-  { name: "city-wide session", query: () => [`query($id: ID!) { themeSession(id: $id) { title } }`, { id: ids.city }], expect: { ...staffOnly, liaison: "NOT_FOUND", otherLiaison: "NOT_FOUND" } },
-  { name: "draft session", query: () => [`query($id: ID!) { themeSession(id: $id) { title } }`, { id: ids.draft }], expect: { ...staffOnly, liaison: "NOT_FOUND", otherLiaison: "NOT_FOUND" } },
-  { name: "invitations (names)", query: () => [`query($id: ID!) { themeSession(id: $id) { invitations { contact { fullName } } } }`, { id: ids.own }], expect: { ...staffOnly, otherLiaison: "NOT_FOUND" } },
-  { name: "registrations (guests, waitlist)", query: () => [`query($id: ID!) { themeSession(id: $id) { registrations { guestLabel } } }`, { id: ids.own }], expect: { ...staffOnly, otherLiaison: "NOT_FOUND" } },
+  {
+    name: "session list",
+    query: () => [`{ themeSessions { totalCount edges { node { id counts { confirmed } } } } }`, {}],
+    expect: { ...staffOnly, liaison: "OK", otherLiaison: "OK" },
+  },
+  {
+    name: "session of own district (no personal data)",
+    query: () => [`query($id: ID!) { themeSession(id: $id) { title counts { confirmed waitlisted } ics } }`, { id: ids.own }],
+    expect: { ...staffOnly, liaison: "OK", otherLiaison: "NOT_FOUND" },
+  },
+  {
+    name: "session of another district",
+    query: () => [`query($id: ID!) { themeSession(id: $id) { title } }`, { id: ids.other }],
+    expect: { ...staffOnly, liaison: "NOT_FOUND", otherLiaison: "OK" },
+  },
+  {
+    name: "city-wide session",
+    query: () => [`query($id: ID!) { themeSession(id: $id) { title } }`, { id: ids.city }],
+    expect: { ...staffOnly, liaison: "NOT_FOUND", otherLiaison: "NOT_FOUND" },
+  },
+  {
+    name: "draft session",
+    query: () => [`query($id: ID!) { themeSession(id: $id) { title } }`, { id: ids.draft }],
+    expect: { ...staffOnly, liaison: "NOT_FOUND", otherLiaison: "NOT_FOUND" },
+  },
+  {
+    name: "invitations (names)",
+    query: () => [`query($id: ID!) { themeSession(id: $id) { invitations { contact { fullName } } } }`, { id: ids.own }],
+    expect: { ...staffOnly, otherLiaison: "NOT_FOUND" },
+  },
+  {
+    name: "registrations (guests, waitlist)",
+    query: () => [`query($id: ID!) { themeSession(id: $id) { registrations { guestLabel } } }`, { id: ids.own }],
+    expect: { ...staffOnly, otherLiaison: "NOT_FOUND" },
+  },
   { name: "invitation page by token", query: () => [PAGE, { token }], expect: tokenHolder },
-  { name: "create session", query: () => [`mutation($d: ID!, $s: DateTime!, $e: DateTime!) { createThemeSession(input: { title: "T", theme: OTHER, districtId: $d, startsAt: $s, endsAt: $e, place: "P", capacity: 5 }) { id } }`,
-    { d: w.districts[0]!.id, s: new Date(Date.now() + 30 * 86_400_000).toISOString(), e: new Date(Date.now() + 30 * 86_400_000 + 7_200_000).toISOString() }], expect: staffOnly },
-  { name: "update session", query: () => [`mutation($id: ID!) { updateThemeSession(id: $id, input: { description: "x" }) { id } }`, { id: ids.own }], expect: staffOnly },
-  { name: "invite contacts", query: () => [`mutation($s: ID!, $c: ID!) { inviteToSession(input: { sessionId: $s, contactIds: [$c] }) { token } }`, { s: ids.own, c: w.allyContact.id }], expect: staffOnly, mutates: true },
-  { name: "check in", query: () => [`mutation($id: ID!) { checkInRegistration(id: $id, result: ATTENDED) { attendance } }`, { id: ids.registration }], expect: staffOnly },
-  { name: "reset self check-in code", query: () => [`mutation($id: ID!) { resetSelfCheckInCode(sessionId: $id) }`, { id: ids.own }], expect: staffOnly },
-  { name: "renew an invitation link", query: () => [`mutation($id: ID!) { renewInvitationLink(id: $id) { url } }`, { id: ids.invitation }], expect: { ...staffOnly, coordinator: "OK" }, mutates: true },
-  { name: "publish session", query: () => [`mutation($id: ID!) { publishThemeSession(id: $id) { status } }`, { id: ids.draft }], expect: staffOnly, mutates: true },
-  { name: "cancel session", query: () => [`mutation($id: ID!) { cancelThemeSession(id: $id) { status } }`, { id: ids.city }], expect: staffOnly, mutates: true },
+  {
+    name: "create session",
+    query: () => [
+      `mutation($d: ID!, $s: DateTime!, $e: DateTime!) { createThemeSession(input: { title: "T", theme: OTHER, districtId: $d, startsAt: $s, endsAt: $e, place: "P", capacity: 5 }) { id } }`,
+      {
+        d: w.districts[0]!.id,
+        s: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+        e: new Date(Date.now() + 30 * 86_400_000 + 7_200_000).toISOString(),
+      },
+    ],
+    expect: staffOnly,
+  },
+  {
+    name: "update session",
+    query: () => [`mutation($id: ID!) { updateThemeSession(id: $id, input: { description: "x" }) { id } }`, { id: ids.own }],
+    expect: staffOnly,
+  },
+  {
+    name: "invite contacts",
+    query: () => [
+      `mutation($s: ID!, $c: ID!) { inviteToSession(input: { sessionId: $s, contactIds: [$c] }) { token } }`,
+      { s: ids.own, c: w.allyContact.id },
+    ],
+    expect: staffOnly,
+    mutates: true,
+  },
+  {
+    name: "check in",
+    query: () => [`mutation($id: ID!) { checkInRegistration(id: $id, result: ATTENDED) { attendance } }`, { id: ids.registration }],
+    expect: staffOnly,
+  },
+  {
+    name: "reset self check-in code",
+    query: () => [`mutation($id: ID!) { resetSelfCheckInCode(sessionId: $id) }`, { id: ids.own }],
+    expect: staffOnly,
+  },
+  {
+    name: "renew an invitation link",
+    query: () => [`mutation($id: ID!) { renewInvitationLink(id: $id) { url } }`, { id: ids.invitation }],
+    expect: { ...staffOnly, coordinator: "OK" },
+    mutates: true,
+  },
+  {
+    name: "publish session",
+    query: () => [`mutation($id: ID!) { publishThemeSession(id: $id) { status } }`, { id: ids.draft }],
+    expect: staffOnly,
+    mutates: true,
+  },
+  {
+    name: "cancel session",
+    query: () => [`mutation($id: ID!) { cancelThemeSession(id: $id) { status } }`, { id: ids.city }],
+    expect: staffOnly,
+    mutates: true,
+  },
 ];
 
 function outcome(res: GqlResult): string {
@@ -79,7 +194,14 @@ describe("sessions authorization matrix: role × operation", () => {
   }
 
   it("a liaison's view of a session holds no personal data", async () => {
-    const res = ok(await gql(app, `{ themeSessions { edges { node { id title place district { id } counts { confirmed waitlisted } } } } }`, {}, w.tokens.liaison));
+    const res = ok(
+      await gql(
+        app,
+        `{ themeSessions { edges { node { id title place district { id } counts { confirmed waitlisted } } } } }`,
+        {},
+        w.tokens.liaison,
+      ),
+    );
     const list = res.themeSessions.edges.map((e: any) => e.node);
     const seen = list.map((s: any) => s.id);
     expect(seen).toContain(ids.own);

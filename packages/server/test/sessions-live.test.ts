@@ -26,16 +26,29 @@ function subscribe(app: App, sessionId: string) {
   const seen: Counts[] = [];
   const errors: unknown[] = [];
   let notify: () => void = () => undefined;
-  client.subscribe<{ sessionCounts: Counts }>({ query: COUNTS, variables: { id: sessionId } }, {
-    next: (v) => { if (v.errors) errors.push(v.errors); else seen.push(v.data!.sessionCounts); notify(); },
-    error: (e) => errors.push(e),
-    complete: () => undefined,
-  });
-  const until = (pred: () => boolean) => new Promise<void>((resolve, reject) => {
-    const t = setTimeout(() => reject(new Error(`timed out; seen ${JSON.stringify(seen)} errors ${JSON.stringify(errors)}`)), 8_000);
-    notify = () => { if (pred()) { clearTimeout(t); resolve(); } };
-    notify();
-  });
+  client.subscribe<{ sessionCounts: Counts }>(
+    { query: COUNTS, variables: { id: sessionId } },
+    {
+      next: (v) => {
+        if (v.errors) errors.push(v.errors);
+        else seen.push(v.data!.sessionCounts);
+        notify();
+      },
+      error: (e) => errors.push(e),
+      complete: () => undefined,
+    },
+  );
+  const until = (pred: () => boolean) =>
+    new Promise<void>((resolve, reject) => {
+      const t = setTimeout(() => reject(new Error(`timed out; seen ${JSON.stringify(seen)} errors ${JSON.stringify(errors)}`)), 8_000);
+      notify = () => {
+        if (pred()) {
+          clearTimeout(t);
+          resolve();
+        }
+      };
+      notify();
+    });
   return { seen, errors, until, close: () => client.dispose() };
 }
 
@@ -43,14 +56,22 @@ describe("sessionCounts through the outbox", () => {
   it("a change on instance A reaches a subscriber on instance B; after a reconnect it starts from the current counts", async () => {
     const sessionId = await publishedSession(a, w, { capacity: 1 });
     const people = await makeContacts(a, w, 3);
-    const links = await invite(a, w, sessionId, people.map((p) => p.id));
+    const links = await invite(
+      a,
+      w,
+      sessionId,
+      people.map((p) => p.id),
+    );
 
     const first = subscribe(b, sessionId);
     try {
       await first.until(() => first.seen.length >= 1);
       ok(await respond(a, links[0]!.token, "YES"));
       await first.until(() => first.seen.length >= 2);
-      expect(first.seen).toEqual([{ confirmed: 0, waitlisted: 0, seatsLeft: 1 }, { confirmed: 1, waitlisted: 0, seatsLeft: 0 }]);
+      expect(first.seen).toEqual([
+        { confirmed: 0, waitlisted: 0, seatsLeft: 1 },
+        { confirmed: 1, waitlisted: 0, seatsLeft: 0 },
+      ]);
       expect(first.errors).toEqual([]);
     } finally {
       await first.close();
@@ -67,12 +88,24 @@ describe("sessionCounts through the outbox", () => {
       await second.until(() => second.seen.length >= 1);
       expect(second.seen[0]).toEqual({ confirmed: 1, waitlisted: 2, seatsLeft: 0 });
       // A capacity change promotes the waitlist: one transaction, one frame.
-      ok(await gql(a, `mutation($id: ID!, $input: UpdateThemeSessionInput!) { updateThemeSession(id: $id, input: $input) { id } }`,
-        { id: sessionId, input: { capacity: 4 } }, w.tokens.coordinator));
+      ok(
+        await gql(
+          a,
+          `mutation($id: ID!, $input: UpdateThemeSessionInput!) { updateThemeSession(id: $id, input: $input) { id } }`,
+          { id: sessionId, input: { capacity: 4 } },
+          w.tokens.coordinator,
+        ),
+      );
       await second.until(() => second.seen.length >= 2);
       // A change that leaves the counts as they are sends nothing (and writes no event).
-      ok(await gql(a, `mutation($id: ID!, $input: UpdateThemeSessionInput!) { updateThemeSession(id: $id, input: $input) { id } }`,
-        { id: sessionId, input: { title: "Nieuwe titel" } }, w.tokens.coordinator));
+      ok(
+        await gql(
+          a,
+          `mutation($id: ID!, $input: UpdateThemeSessionInput!) { updateThemeSession(id: $id, input: $input) { id } }`,
+          { id: sessionId, input: { title: "Nieuwe titel" } },
+          w.tokens.coordinator,
+        ),
+      );
       // An answer that changes nothing (YES again) writes an event but sends no duplicate frame.
       ok(await respond(a, links[0]!.token, "YES"));
       ok(await respond(a, links[2]!.token, "NO"));
@@ -100,7 +133,10 @@ describe("sessionCounts through the outbox", () => {
       ok(await respond(a, toTheirs!.token, "YES"));
       ok(await respond(a, toMine!.token, "YES"));
       await sub.until(() => sub.seen.length >= 2);
-      expect(sub.seen).toEqual([{ confirmed: 0, waitlisted: 0, seatsLeft: 2 }, { confirmed: 1, waitlisted: 0, seatsLeft: 1 }]);
+      expect(sub.seen).toEqual([
+        { confirmed: 0, waitlisted: 0, seatsLeft: 2 },
+        { confirmed: 1, waitlisted: 0, seatsLeft: 1 },
+      ]);
     } finally {
       await sub.close();
     }

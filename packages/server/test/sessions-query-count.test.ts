@@ -27,7 +27,12 @@ beforeAll(async () => {
   for (let d = 1; d <= 6; d++) {
     const id = await publishedSession(app, w, { capacity: 2, districtId: w.districts[d % 3]!.id }, d * 24);
     const people = await makeContacts(app, w, 3);
-    const links = await invite(app, w, id, people.map((p) => p.id));
+    const links = await invite(
+      app,
+      w,
+      id,
+      people.map((p) => p.id),
+    );
     await respond(app, links[0]!.token, "YES", [{ label: "G", ageBand: "AGE_18_23" }]);
     await respond(app, links[1]!.token, "YES");
   }

@@ -24,7 +24,14 @@ const REGS = `query($id: ID!) { themeSession(id: $id) { counts { confirmed waitl
 describe("sessions: creation rules", () => {
   it("validates input with the failing field named, and starts as a draft", async () => {
     const start = new Date(Date.now() + 86_400_000);
-    const base = { title: "Etnisch profileren", theme: "ETHNIC_PROFILING", startsAt: start.toISOString(), endsAt: new Date(start.getTime() + 7_200_000).toISOString(), place: "Wijkcentrum", capacity: 20 };
+    const base = {
+      title: "Etnisch profileren",
+      theme: "ETHNIC_PROFILING",
+      startsAt: start.toISOString(),
+      endsAt: new Date(start.getTime() + 7_200_000).toISOString(),
+      place: "Wijkcentrum",
+      capacity: 20,
+    };
     const bad = async (patch: Record<string, unknown>, field: string) => {
       const res = await asCoordinator(CREATE, { input: { ...base, ...patch } });
       expect(res.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field });
@@ -37,7 +44,9 @@ describe("sessions: creation rules", () => {
     await bad({ title: "  " }, "input.title");
     const created = ok(await asCoordinator(CREATE, { input: { ...base, youthReservedSeats: 5 } })).createThemeSession;
     expect(created).toMatchObject({ status: "DRAFT", capacity: 20 });
-    const early = await asCoordinator(`mutation($input: InviteInput!) { inviteToSession(input: $input) { token } }`, { input: { sessionId: created.id, contactIds: [w.allyContact.id] } });
+    const early = await asCoordinator(`mutation($input: InviteInput!) { inviteToSession(input: $input) { token } }`, {
+      input: { sessionId: created.id, contactIds: [w.allyContact.id] },
+    });
     expect(errorCode(early)).toBe("CONFLICT");
   });
 });
@@ -46,14 +55,29 @@ describe("RSVP through the personal link (no account)", () => {
   it("invites networks and contacts once each; the page shows counts and never names", async () => {
     const sessionId = await publishedSession(app, w, { capacity: 5 });
     const people = await makeContacts(app, w, 3);
-    const net = ok(await asCoordinator(`mutation { createNetwork(input: { kind: OTHER, name: "Uitnodig ${Date.now()}" }) { id } }`)).createNetwork.id;
-    for (const p of people.slice(0, 2)) ok(await asCoordinator(`mutation($n: ID!, $c: ID!) { addNetworkMember(input: { networkId: $n, contactId: $c }) { id } }`, { n: net, c: p.id }));
-    const links = ok(await asCoordinator(`mutation($input: InviteInput!) { inviteToSession(input: $input) { token url invitation { contact { id } viaNetwork { id } } } }`,
-      { input: { sessionId, networkIds: [net], contactIds: [people[2]!.id] } })).inviteToSession;
+    const net = ok(await asCoordinator(`mutation { createNetwork(input: { kind: OTHER, name: "Uitnodig ${Date.now()}" }) { id } }`))
+      .createNetwork.id;
+    for (const p of people.slice(0, 2))
+      ok(
+        await asCoordinator(`mutation($n: ID!, $c: ID!) { addNetworkMember(input: { networkId: $n, contactId: $c }) { id } }`, {
+          n: net,
+          c: p.id,
+        }),
+      );
+    const links = ok(
+      await asCoordinator(
+        `mutation($input: InviteInput!) { inviteToSession(input: $input) { token url invitation { contact { id } viaNetwork { id } } } }`,
+        { input: { sessionId, networkIds: [net], contactIds: [people[2]!.id] } },
+      ),
+    ).inviteToSession;
     expect(links).toHaveLength(3);
     expect(links.filter((l: any) => l.invitation.viaNetwork?.id === net)).toHaveLength(2);
     expect(links[0].url).toBe(`http://localhost:4000/rsvp/${links[0].token}`);
-    const again = ok(await asCoordinator(`mutation($input: InviteInput!) { inviteToSession(input: $input) { token } }`, { input: { sessionId, networkIds: [net], contactIds: [people[2]!.id] } }));
+    const again = ok(
+      await asCoordinator(`mutation($input: InviteInput!) { inviteToSession(input: $input) { token } }`, {
+        input: { sessionId, networkIds: [net], contactIds: [people[2]!.id] },
+      }),
+    );
     expect(again.inviteToSession).toEqual([]);
     const stored = await app.db.prisma.invitation.findMany({ where: { sessionId } });
     expect(stored).toHaveLength(3);
@@ -61,18 +85,37 @@ describe("RSVP through the personal link (no account)", () => {
 
     ok(await respond(app, links[0].token, "YES"));
     const page = ok(await gql(app, PAGE, { token: links[1].token })).invitation;
-    expect(page).toMatchObject({ response: null, registrations: [], session: { place: "Buurthuis De Boog", status: "PUBLISHED", district: { name: "Noord" }, counts: { capacity: 5, confirmed: 1, waitlisted: 0, seatsLeft: 4 } } });
+    expect(page).toMatchObject({
+      response: null,
+      registrations: [],
+      session: {
+        place: "Buurthuis De Boog",
+        status: "PUBLISHED",
+        district: { name: "Noord" },
+        counts: { capacity: 5, confirmed: 1, waitlisted: 0, seatsLeft: 4 },
+      },
+    });
     expect(JSON.stringify(page)).not.toContain("Persoon");
   });
 
   it("YES confirms while seats last, then waitlists in arrival order; NO and MAYBE free seats; the first waiting is promoted", async () => {
     const sessionId = await publishedSession(app, w, { capacity: 2 });
     const people = await makeContacts(app, w, 5);
-    const links = await invite(app, w, sessionId, people.map((p) => p.id));
-    const status = async (i: number) => ok(await gql(app, PAGE, { token: links[i]!.token })).invitation.registrations.map((r: any) => [r.seatStatus, r.waitlistPosition]);
+    const links = await invite(
+      app,
+      w,
+      sessionId,
+      people.map((p) => p.id),
+    );
+    const status = async (i: number) =>
+      ok(await gql(app, PAGE, { token: links[i]!.token })).invitation.registrations.map((r: any) => [r.seatStatus, r.waitlistPosition]);
     for (let i = 0; i < 5; i++) ok(await respond(app, links[i]!.token, "YES"));
     expect(await Promise.all([0, 1, 2, 3, 4].map(status))).toEqual([
-      [["CONFIRMED", null]], [["CONFIRMED", null]], [["WAITLISTED", 1]], [["WAITLISTED", 2]], [["WAITLISTED", 3]],
+      [["CONFIRMED", null]],
+      [["CONFIRMED", null]],
+      [["WAITLISTED", 1]],
+      [["WAITLISTED", 2]],
+      [["WAITLISTED", 3]],
     ]);
     // Cancel from the waitlist: the queue closes up, nobody is promoted (no seat freed).
     const cancelled = ok(await respond(app, links[3]!.token, "NO")).respondToInvitation;
@@ -97,7 +140,12 @@ describe("RSVP through the personal link (no account)", () => {
     // 3 seats, 1 reserved for youth: adults can take 2.
     const sessionId = await publishedSession(app, w, { capacity: 3, youthReservedSeats: 1 });
     const adults = await makeContacts(app, w, 3);
-    const links = await invite(app, w, sessionId, adults.map((p) => p.id));
+    const links = await invite(
+      app,
+      w,
+      sessionId,
+      adults.map((p) => p.id),
+    );
     const noConsent = await respond(app, links[0]!.token, "YES", [{ label: "Sam", ageBand: "AGE_12_15" }]);
     expect(noConsent.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "guests.0.guardianConsent" });
     const adultGuest = await respond(app, links[0]!.token, "YES", [{ label: "Piet", ageBand: "ADULT" }]);
@@ -113,8 +161,13 @@ describe("RSVP through the personal link (no account)", () => {
     expect(third.registrations.map((r: any) => r.seatStatus)).toEqual(["WAITLISTED"]);
     expect(third.session.counts).toEqual({ confirmed: 2, waitlisted: 1, seatsLeft: 1 });
     // A youth guest takes the youth seat.
-    const withGuest = ok(await respond(app, links[1]!.token, "YES", [{ label: "S.", ageBand: "AGE_12_15", guardianConsent: true }])).respondToInvitation;
-    expect(withGuest.registrations.map((r: any) => [r.isGuest, r.guestLabel, r.seatStatus])).toEqual([[false, null, "CONFIRMED"], [true, "S.", "CONFIRMED"]]);
+    const withGuest = ok(
+      await respond(app, links[1]!.token, "YES", [{ label: "S.", ageBand: "AGE_12_15", guardianConsent: true }]),
+    ).respondToInvitation;
+    expect(withGuest.registrations.map((r: any) => [r.isGuest, r.guestLabel, r.seatStatus])).toEqual([
+      [false, null, "CONFIRMED"],
+      [true, "S.", "CONFIRMED"],
+    ]);
     const rows = await app.db.prisma.registration.findMany({ where: { sessionId, isGuest: true } });
     expect(rows).toHaveLength(1);
     expect(rows[0]!.guardianConsentAt).not.toBeNull();
@@ -134,7 +187,10 @@ describe("RSVP through the personal link (no account)", () => {
     const sessionId = await publishedSession(app, w);
     const [p] = await makeContacts(app, w, 1);
     const [link] = await invite(app, w, sessionId, [p!.id], { expiresAt: new Date(Date.now() + 1_500).toISOString() });
-    const before = { regs: await app.db.prisma.registration.count({ where: { sessionId } }), audit: await app.db.prisma.auditEntry.count({ where: { entityType: "Invitation", entityId: link!.invitationId, action: "UPDATE" } }) };
+    const before = {
+      regs: await app.db.prisma.registration.count({ where: { sessionId } }),
+      audit: await app.db.prisma.auditEntry.count({ where: { entityType: "Invitation", entityId: link!.invitationId, action: "UPDATE" } }),
+    };
 
     const forged = `wki_${"A".repeat(43)}`;
     for (const token of [forged, "not-a-token", link!.token.slice(0, -1) + (link!.token.endsWith("A") ? "B" : "A")]) {
@@ -150,13 +206,21 @@ describe("RSVP through the personal link (no account)", () => {
     const invitation = await app.db.prisma.invitation.findUniqueOrThrow({ where: { id: link!.invitationId } });
     expect(invitation.response).toBeNull();
     expect(await app.db.prisma.registration.count({ where: { sessionId } })).toBe(before.regs);
-    expect(await app.db.prisma.auditEntry.count({ where: { entityType: "Invitation", entityId: link!.invitationId, action: "UPDATE" } })).toBe(before.audit);
+    expect(
+      await app.db.prisma.auditEntry.count({ where: { entityType: "Invitation", entityId: link!.invitationId, action: "UPDATE" } }),
+    ).toBe(before.audit);
 
     // The coordinator renews the link: the new one works, the old one is dead, the new one is mailed.
-    const renewed = ok(await asCoordinator(`mutation($id: ID!) { renewInvitationLink(id: $id) { token url invitation { id } } }`, { id: link!.invitationId })).renewInvitationLink;
+    const renewed = ok(
+      await asCoordinator(`mutation($id: ID!) { renewInvitationLink(id: $id) { token url invitation { id } } }`, {
+        id: link!.invitationId,
+      }),
+    ).renewInvitationLink;
     expect(renewed.invitation.id).toBe(link!.invitationId);
     expect(renewed.token).not.toBe(link!.token);
-    expect(ok(await respond(app, renewed.token, "YES")).respondToInvitation.registrations.map((r: any) => r.seatStatus)).toEqual(["CONFIRMED"]);
+    expect(ok(await respond(app, renewed.token, "YES")).respondToInvitation.registrations.map((r: any) => r.seatStatus)).toEqual([
+      "CONFIRMED",
+    ]);
     expect(errorCode(await respond(app, link!.token, "NO"))).toBe("NOT_FOUND");
     const mails = await app.db.prisma.notification.findMany({ where: { invitationId: link!.invitationId, kind: "INVITATION" } });
     expect(mails.map((m) => m.linkToken)).toContain(renewed.token);
@@ -165,12 +229,33 @@ describe("RSVP through the personal link (no account)", () => {
   it("never invites someone who withdrew consent for session invitations", async () => {
     const sessionId = await publishedSession(app, w);
     const [yes, no] = await makeContacts(app, w, 2);
-    await app.db.prisma.consent.create({ data: { contactId: no!.id, purpose: "SESSION_INVITATIONS", legalBasis: "CONSENT", givenAt: new Date(Date.now() - 86_400_000), withdrawnAt: new Date() } });
-    const direct = await asCoordinator(`mutation($input: InviteInput!) { inviteToSession(input: $input) { token } }`, { input: { sessionId, contactIds: [no!.id] } });
+    await app.db.prisma.consent.create({
+      data: {
+        contactId: no!.id,
+        purpose: "SESSION_INVITATIONS",
+        legalBasis: "CONSENT",
+        givenAt: new Date(Date.now() - 86_400_000),
+        withdrawnAt: new Date(),
+      },
+    });
+    const direct = await asCoordinator(`mutation($input: InviteInput!) { inviteToSession(input: $input) { token } }`, {
+      input: { sessionId, contactIds: [no!.id] },
+    });
     expect(direct.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "input.contactIds" });
-    const net = ok(await asCoordinator(`mutation { createNetwork(input: { kind: OTHER, name: "Toestemming ${Date.now()}" }) { id } }`)).createNetwork.id;
-    for (const c of [yes!, no!]) ok(await asCoordinator(`mutation($n: ID!, $c: ID!) { addNetworkMember(input: { networkId: $n, contactId: $c }) { id } }`, { n: net, c: c.id }));
-    const links = ok(await asCoordinator(`mutation($input: InviteInput!) { inviteToSession(input: $input) { invitation { contact { id } } } }`, { input: { sessionId, networkIds: [net] } })).inviteToSession;
+    const net = ok(await asCoordinator(`mutation { createNetwork(input: { kind: OTHER, name: "Toestemming ${Date.now()}" }) { id } }`))
+      .createNetwork.id;
+    for (const c of [yes!, no!])
+      ok(
+        await asCoordinator(`mutation($n: ID!, $c: ID!) { addNetworkMember(input: { networkId: $n, contactId: $c }) { id } }`, {
+          n: net,
+          c: c.id,
+        }),
+      );
+    const links = ok(
+      await asCoordinator(`mutation($input: InviteInput!) { inviteToSession(input: $input) { invitation { contact { id } } } }`, {
+        input: { sessionId, networkIds: [net] },
+      }),
+    ).inviteToSession;
     expect(links.map((l: any) => l.invitation.contact.id)).toEqual([yes!.id]);
   });
 
@@ -197,8 +282,15 @@ describe("the 50-for-10 race", () => {
     for (let run = 0; run < 3; run++) {
       const sessionId = await publishedSession(app, w, { capacity: 10 });
       const people = await makeContacts(app, w, 50);
-      const links = await invite(app, w, sessionId, people.map((p) => p.id));
-      const results = await Promise.all(links.map((l, i) => gql(i % 2 ? second : app, RESPOND, { token: l.token, response: "YES", guests: null })));
+      const links = await invite(
+        app,
+        w,
+        sessionId,
+        people.map((p) => p.id),
+      );
+      const results = await Promise.all(
+        links.map((l, i) => gql(i % 2 ? second : app, RESPOND, { token: l.token, response: "YES", guests: null })),
+      );
       for (const r of results) expect(r.errors).toBeUndefined();
       const regs = await app.db.prisma.registration.findMany({ where: { sessionId }, orderBy: [{ queuedAt: "asc" }, { id: "asc" }] });
       expect(regs).toHaveLength(50);
@@ -214,7 +306,11 @@ describe("the 50-for-10 race", () => {
       expect(view.registrations.slice(10).map((r: any) => r.waitlistPosition)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
       for (const r of view.registrations) expect(told.get(r.invitation.id)).toMatchObject({ id: r.id, seatStatus: r.seatStatus });
       // Each got the matching message queued in the same transaction.
-      const kinds = await app.db.prisma.notification.groupBy({ by: ["kind"], where: { sessionId, kind: { in: ["RSVP_CONFIRMED", "RSVP_WAITLISTED"] } }, _count: true });
+      const kinds = await app.db.prisma.notification.groupBy({
+        by: ["kind"],
+        where: { sessionId, kind: { in: ["RSVP_CONFIRMED", "RSVP_WAITLISTED"] } },
+        _count: true,
+      });
       expect(Object.fromEntries(kinds.map((k) => [k.kind, k._count]))).toEqual({ RSVP_CONFIRMED: 10, RSVP_WAITLISTED: 40 });
     }
   });

@@ -20,8 +20,15 @@ describe("demo seed: theme sessions", () => {
     const started = Date.now();
     const seeded = await app.db.prisma.$transaction((tx) => seedDemoSessions(tx, w.municipality.id), { timeout: 30_000 });
     expect(Date.now() - started).toBeLessThan(5_000);
-    const res = ok(await gql(app, `{ themeSessions { edges { node { id status startsAt capacity counts { confirmed waitlisted }
-      invitations { response registrations(includeCancelled: true) { seatStatus isGuest attendance } } } } } }`, {}, w.tokens.coordinator));
+    const res = ok(
+      await gql(
+        app,
+        `{ themeSessions { edges { node { id status startsAt capacity counts { confirmed waitlisted }
+      invitations { response registrations(includeCancelled: true) { seatStatus isGuest attendance } } } } } }`,
+        {},
+        w.tokens.coordinator,
+      ),
+    );
     const sessions = res.themeSessions.edges.map((e: any) => e.node) as any[];
     expect(sessions).toHaveLength(5);
     expect(new Set(sessions.map((s) => s.status))).toEqual(new Set(["PUBLISHED", "DRAFT", "CANCELLED", "COMPLETED"]));
@@ -29,12 +36,14 @@ describe("demo seed: theme sessions", () => {
     expect(sessions.some((s) => Date.parse(s.startsAt) > Date.now())).toBe(true);
     const invs = sessions.flatMap((s) => s.invitations);
     expect(invs).toHaveLength(seeded.invitations);
-    const states = new Set(invs.map((i: any) => {
-      const r = i.registrations as any[];
-      if (i.response === null) return "no answer";
-      if (i.response !== "YES") return r.some((x) => x.seatStatus === "CANCELLED") ? "cancelled" : i.response;
-      return r.some((x) => x.seatStatus === "WAITLISTED") ? "waitlisted" : "confirmed";
-    }));
+    const states = new Set(
+      invs.map((i: any) => {
+        const r = i.registrations as any[];
+        if (i.response === null) return "no answer";
+        if (i.response !== "YES") return r.some((x) => x.seatStatus === "CANCELLED") ? "cancelled" : i.response;
+        return r.some((x) => x.seatStatus === "WAITLISTED") ? "waitlisted" : "confirmed";
+      }),
+    );
     expect(states).toEqual(new Set(["no answer", "confirmed", "waitlisted", "NO", "MAYBE", "cancelled"]));
     const regs = invs.flatMap((i: any) => i.registrations);
     expect(regs.some((r: any) => r.isGuest)).toBe(true);

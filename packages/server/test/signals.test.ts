@@ -25,7 +25,10 @@ describe("reportSignal", () => {
     const refused = await gql(a, REPORT, { input }, token);
     expect(errorCode(refused)).toBe("BAD_USER_INPUT");
     expect(refused.errors?.[0]?.extensions?.["field"]).toBe("input.summary");
-    expect((refused.errors?.[0]?.extensions?.["warnings"] as Array<{ term: string }> | undefined)?.map((w) => w.term)).toEqual(["Marokkaanse", "zwarte"]);
+    expect((refused.errors?.[0]?.extensions?.["warnings"] as Array<{ term: string }> | undefined)?.map((w) => w.term)).toEqual([
+      "Marokkaanse",
+      "zwarte",
+    ]);
     expect(await a.db.prisma.signal.count({ where: { municipalityId, summary: input.summary } })).toBe(0);
 
     const accepted = await gql(a, REPORT, { input: { ...input, acknowledgeWarnings: true } }, token);
@@ -62,7 +65,12 @@ describe("triage", () => {
     const UPDATE = `mutation($id: ID!, $input: UpdateSignalInput!) { updateSignal(id: $id, input: $input) { id status severity
       timeline { kind fromValue toValue note author { id } at } } }`;
     expect(errorCode(await gql(a, UPDATE, { id, input: { status: "TRIAGED" } }, liaison.token))).toBe("FORBIDDEN");
-    const res = await gql(a, UPDATE, { id, input: { status: "TRIAGED", severity: "CRITICAL", note: "Gebeld met de buurtwerker" } }, coord.token);
+    const res = await gql(
+      a,
+      UPDATE,
+      { id, input: { status: "TRIAGED", severity: "CRITICAL", note: "Gebeld met de buurtwerker" } },
+      coord.token,
+    );
     expect(res.errors).toBeUndefined();
     const timeline = res.data!.updateSignal.timeline as Array<Record<string, any>>;
     expect(timeline.map((t) => [t.kind, t.fromValue, t.toValue])).toEqual([
@@ -87,7 +95,11 @@ describe("signalFeed", () => {
       const res = await gql(a, REPORT, { input: reportInput(districts[1]!.id, { summary: "Spanning op het plein" }) }, coord.token);
       await sub.waitFor(1, 1_000);
       expect(Date.now() - started).toBeLessThan(1_000);
-      expect(sub.events[0]).toMatchObject({ kind: "REPORTED", signalId: res.data!.reportSignal.signal.id, signal: { summary: "Spanning op het plein" } });
+      expect(sub.events[0]).toMatchObject({
+        kind: "REPORTED",
+        signalId: res.data!.reportSignal.signal.id,
+        signal: { summary: "Spanning op het plein" },
+      });
     } finally {
       await sub.dispose();
     }
@@ -102,7 +114,8 @@ describe("signalFeed", () => {
     await first.waitFor(1, 5_000);
     const cursor = first.events[0].cursor as string;
     await first.dispose();
-    for (const s of ["tweede", "derde", "vierde"]) await gql(a, REPORT, { input: reportInput(districts[0]!.id, { summary: s }) }, coord.token);
+    for (const s of ["tweede", "derde", "vierde"])
+      await gql(a, REPORT, { input: reportInput(districts[0]!.id, { summary: s }) }, coord.token);
 
     const resumed = collect(b.url, coord.token, SIGNAL_FEED, "signalFeed", { after: cursor });
     try {

@@ -4,7 +4,8 @@ import { buildManifest, canonicalDocument, documentHash } from "./trusted-docume
 
 describe("trusted documents", () => {
   it("hashes what Apollo Client sends the same as the source (typename added, spacing, order)", () => {
-    const source = "query Contacts($first: Int) { contacts(first: $first) { edges { node { ...Card } } } }\nfragment Card on Contact { id fullName }";
+    const source =
+      "query Contacts($first: Int) { contacts(first: $first) { edges { node { ...Card } } } }\nfragment Card on Contact { id fullName }";
     const sent = `fragment Card on Contact { id fullName __typename }
       query Contacts($first: Int) { contacts(first: $first) { __typename edges { __typename node { __typename ...Card } } } }`;
     expect(documentHash(parse(sent))).toBe(documentHash(parse(source)));
@@ -28,6 +29,6 @@ describe("trusted documents", () => {
     expect(text).toContain("fragment Role on User");
     expect(text).not.toContain("Unused");
     expect(() => buildManifest(["query B { viewer { ...Missing } }"])).toThrow(/Missing/);
-    expect(canonicalDocument(parse("query Q @connection(key: \"x\") { viewer { id } }"))).not.toContain("connection");
+    expect(canonicalDocument(parse('query Q @connection(key: "x") { viewer { id } }'))).not.toContain("connection");
   });
 });

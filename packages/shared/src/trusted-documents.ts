@@ -8,7 +8,16 @@
  * browser code.
  */
 import { createHash } from "node:crypto";
-import { Kind, parse, print, visit, type DefinitionNode, type DocumentNode, type FragmentDefinitionNode, type OperationDefinitionNode } from "graphql";
+import {
+  Kind,
+  parse,
+  print,
+  visit,
+  type DefinitionNode,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type OperationDefinitionNode,
+} from "graphql";
 
 /** Directives Apollo Client uses itself and does not send (or that do not change the operation). */
 const CLIENT_DIRECTIVES = new Set(["client", "connection", "nonreactive", "unmask"]);

@@ -10,13 +10,7 @@ import { buildSchema } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
 import { afterEach, describe, expect, it } from "vitest";
 import { WebSocket, WebSocketServer } from "ws";
-import {
-  backoffDelay,
-  createResumableWsClient,
-  subscribeResumable,
-  type ResumableWsClient,
-  type WsStatus,
-} from "./ws-client.js";
+import { backoffDelay, createResumableWsClient, subscribeResumable, type ResumableWsClient, type WsStatus } from "./ws-client.js";
 
 const schema = buildSchema(/* GraphQL */ `
   type Query {

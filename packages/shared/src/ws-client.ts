@@ -6,13 +6,7 @@
  * same reconnect and resume behaviour. It only depends on graphql-ws, so it
  * runs in the browser and in Node (pass `webSocketImpl` from `ws` there).
  */
-import {
-  createClient,
-  type Client,
-  type FormattedExecutionResult,
-  type Sink,
-  type SubscribePayload,
-} from "graphql-ws";
+import { createClient, type Client, type FormattedExecutionResult, type Sink, type SubscribePayload } from "graphql-ws";
 
 /**
  * - `idle`: no socket, and none is needed (lazy client without subscriptions,
@@ -83,11 +77,7 @@ export interface BackoffOptions {
  * the same server do not all come back in the same millisecond, while the
  * first retry stays fast (≤ baseDelayMs).
  */
-export function backoffDelay(
-  retries: number,
-  { baseDelayMs, maxDelayMs }: BackoffOptions,
-  random: () => number = Math.random,
-): number {
+export function backoffDelay(retries: number, { baseDelayMs, maxDelayMs }: BackoffOptions, random: () => number = Math.random): number {
   // 2 ** 30 is plenty and avoids Infinity on a very long outage.
   const exponential = Math.min(maxDelayMs, baseDelayMs * 2 ** Math.min(retries, 30));
   return Math.round(exponential / 2 + random() * (exponential / 2));
@@ -136,9 +126,7 @@ export function createResumableWsClient(options: ResumableWsClientOptions): Resu
     retryAttempts: Number.POSITIVE_INFINITY,
     shouldRetry: () => true,
     retryWait: (retries) =>
-      new Promise((resolve) =>
-        setTimeout(resolve, backoffDelay(retries, { baseDelayMs: retryBaseDelayMs, maxDelayMs: retryMaxDelayMs })),
-      ),
+      new Promise((resolve) => setTimeout(resolve, backoffDelay(retries, { baseDelayMs: retryBaseDelayMs, maxDelayMs: retryMaxDelayMs }))),
     // A function, so it runs on every (re)connect and sends the current token,
     // not the one that was valid when the client was created.
     connectionParams: async () => {
@@ -309,10 +297,8 @@ export function subscribeResumable<Data = Record<string, unknown>>(
 
   function start() {
     const myGeneration = ++generation;
-    sentOnConnection =
-      client.getStatus() === "connected" ? client.getConnectionCount() : client.getConnectionCount() + 1;
-    const resumeVariables =
-      lastCursor === undefined ? variables : { ...variables, [cursorVariable]: lastCursor };
+    sentOnConnection = client.getStatus() === "connected" ? client.getConnectionCount() : client.getConnectionCount() + 1;
+    const resumeVariables = lastCursor === undefined ? variables : { ...variables, [cursorVariable]: lastCursor };
     // Results from a replaced subscription are ignored: graphql-ws still
     // completes it (or, in a race, delivers a result) after we dropped it.
     const isCurrent = () => !stopped && myGeneration === generation;

@@ -12,7 +12,10 @@ afterAll(async () => {
 });
 
 async function navLinks(page: import("playwright-core").Page): Promise<string[]> {
-  return page.getByRole("navigation", { name: /Hoofdmenu|Main menu/ }).getByRole("link").allTextContents();
+  return page
+    .getByRole("navigation", { name: /Hoofdmenu|Main menu/ })
+    .getByRole("link")
+    .allTextContents();
 }
 
 describe("district ally", () => {
@@ -74,7 +77,14 @@ describe("police liaison's dashboard", () => {
       const options = await page.getByLabel("Wijk", { exact: true }).locator("option").allTextContents();
       expect(options).toEqual(["Overvecht"]);
       const table = page.getByRole("table", { name: "Netwerken in Overvecht" });
-      expect(Number(await table.getByRole("row", { name: /^Bondgenoten/ }).getByRole("cell").textContent())).toBeGreaterThanOrEqual(7);
+      expect(
+        Number(
+          await table
+            .getByRole("row", { name: /^Bondgenoten/ })
+            .getByRole("cell")
+            .textContent(),
+        ),
+      ).toBeGreaterThanOrEqual(7);
       await table.getByRole("row", { name: /^Leden met wie al lang niemand sprak/ }).waitFor();
       await expect(page.getByRole("heading", { name: "Wie bel je als eerste?" }).count()).resolves.toBe(0);
       await expect(page.getByRole("main").getByRole("link").count()).resolves.toBe(0);
@@ -116,7 +126,18 @@ describe("everyone", () => {
       await page.getByLabel("Password").fill("wijknet-demo");
       await page.getByRole("button", { name: "Log in" }).click();
       await page.getByRole("button", { name: "Log out" }).waitFor();
-      expect(await navLinks(page)).toEqual(["Overview", "Dashboard", "Contacts", "Import contacts", "Networks", "Organisations", "Theme sessions", "Live alerts", "Signals", "Report tension"]);
+      expect(await navLinks(page)).toEqual([
+        "Overview",
+        "Dashboard",
+        "Contacts",
+        "Import contacts",
+        "Networks",
+        "Organisations",
+        "Theme sessions",
+        "Live alerts",
+        "Signals",
+        "Report tension",
+      ]);
       await page.getByRole("navigation", { name: "Main menu" }).getByRole("link", { name: "Dashboard" }).click();
       await page.getByLabel("District", { exact: true }).selectOption({ label: "Overvecht" });
       await page.getByRole("heading", { level: 2, name: "Networks in Overvecht" }).waitFor();

@@ -85,7 +85,10 @@ describe("theme sessions (coordinator and invitee)", () => {
       const url = await link.inputValue();
       expect(url).toMatch(/\/rsvp\/wki_[A-Za-z0-9_-]+$/);
       invitationPath = new URL(url).pathname;
-      await page.getByRole("table", { name: /Uitnodigingen \(1\)/ }).getByRole("rowheader", { name: INVITEE }).waitFor();
+      await page
+        .getByRole("table", { name: /Uitnodigingen \(1\)/ })
+        .getByRole("rowheader", { name: INVITEE })
+        .waitFor();
       await checkAccessibility(page, "session detail");
       await screenshot(page, "session-detail-invited");
     });

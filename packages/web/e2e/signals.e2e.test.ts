@@ -97,7 +97,10 @@ describe("live alerts", () => {
     // The coordinator sees who was alerted and who acknowledged, with the comment.
     await cp.reload();
     const alerts = cp.getByRole("table", { name: "Wie kreeg een melding" });
-    await alerts.getByRole("row", { name: new RegExp(ACCOUNTS.liaison.name) }).getByText(/Ik ga erheen\./).waitFor();
+    await alerts
+      .getByRole("row", { name: new RegExp(ACCOUNTS.liaison.name) })
+      .getByText(/Ik ga erheen\./)
+      .waitFor();
     await cp.getByRole("listitem").filter({ hasText: "Delen gewijzigd" }).first().waitFor();
 
     // The liaison opens the signal: detail with timeline, no triage form.

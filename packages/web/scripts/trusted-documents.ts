@@ -21,4 +21,6 @@ function graphqlFiles(dir: string): string[] {
 const files = graphqlFiles(join(root, "src")).sort();
 const manifest = buildManifest(files.map((f) => readFileSync(f, "utf8")));
 writeFileSync(join(root, "dist", "trusted-documents.json"), `${JSON.stringify(manifest, null, 2)}\n`);
-console.log(`trusted documents: ${Object.keys(manifest.documents).length} operations from ${files.length} files → dist/trusted-documents.json`);
+console.log(
+  `trusted documents: ${Object.keys(manifest.documents).length} operations from ${files.length} files → dist/trusted-documents.json`,
+);

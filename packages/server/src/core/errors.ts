@@ -33,5 +33,4 @@ export const forbidden = (message = "You may not do this.") => new AppError("FOR
 export const notFound = (entity: string) => new AppError("NOT_FOUND", `${entity} not found.`, { entity });
 export const conflict = (message: string) => new AppError("CONFLICT", message);
 /** `field` is the input path that failed, e.g. `input.email`. */
-export const badInput = (field: string, message: string) =>
-  new AppError("BAD_USER_INPUT", `${field}: ${message}`, { field });
+export const badInput = (field: string, message: string) => new AppError("BAD_USER_INPUT", `${field}: ${message}`, { field });

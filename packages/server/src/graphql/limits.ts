@@ -67,7 +67,7 @@ function analyse(context: ValidationContext) {
       if (sel.kind === Kind.FIELD) {
         cost += fieldCost(sel, type, depth, seen);
       } else if (sel.kind === Kind.INLINE_FRAGMENT) {
-        const t = sel.typeCondition ? (schema.getType(sel.typeCondition.name.value) as GraphQLOutputType | undefined) ?? null : type;
+        const t = sel.typeCondition ? ((schema.getType(sel.typeCondition.name.value) as GraphQLOutputType | undefined) ?? null) : type;
         cost += visit(sel.selectionSet, t, depth, seen);
       } else {
         const frag = fragments.get(sel.name.value);
@@ -100,7 +100,12 @@ function analyse(context: ValidationContext) {
   for (const def of doc.definitions) {
     if (def.kind !== Kind.OPERATION_DEFINITION) continue;
     directives += def.directives?.length ?? 0;
-    const root = def.operation === "query" ? schema.getQueryType() : def.operation === "mutation" ? schema.getMutationType() : schema.getSubscriptionType();
+    const root =
+      def.operation === "query"
+        ? schema.getQueryType()
+        : def.operation === "mutation"
+          ? schema.getMutationType()
+          : schema.getSubscriptionType();
     cost += visit(def.selectionSet, root ?? null, 1, new Set());
   }
   return { maxDepth, aliases, directives, cost };
@@ -111,10 +116,18 @@ export const QueryLimitsRule: ValidationRule = (context: ValidationContext): AST
   Document: {
     leave() {
       const a = analyse(context);
-      if (a.maxDepth > QUERY_LIMITS.maxDepth) context.reportError(limitError(`The query is nested too deeply (${a.maxDepth} levels; at most ${QUERY_LIMITS.maxDepth}).`));
-      if (a.aliases > QUERY_LIMITS.maxAliases) context.reportError(limitError(`The query uses too many aliases (${a.aliases}; at most ${QUERY_LIMITS.maxAliases}).`));
-      if (a.directives > QUERY_LIMITS.maxDirectives) context.reportError(limitError(`The query uses too many directives (${a.directives}; at most ${QUERY_LIMITS.maxDirectives}).`));
-      if (a.cost > QUERY_LIMITS.maxCost) context.reportError(limitError(`The query asks for too much at once (estimated cost ${a.cost}; at most ${QUERY_LIMITS.maxCost}). Ask for smaller pages.`));
+      if (a.maxDepth > QUERY_LIMITS.maxDepth)
+        context.reportError(limitError(`The query is nested too deeply (${a.maxDepth} levels; at most ${QUERY_LIMITS.maxDepth}).`));
+      if (a.aliases > QUERY_LIMITS.maxAliases)
+        context.reportError(limitError(`The query uses too many aliases (${a.aliases}; at most ${QUERY_LIMITS.maxAliases}).`));
+      if (a.directives > QUERY_LIMITS.maxDirectives)
+        context.reportError(limitError(`The query uses too many directives (${a.directives}; at most ${QUERY_LIMITS.maxDirectives}).`));
+      if (a.cost > QUERY_LIMITS.maxCost)
+        context.reportError(
+          limitError(
+            `The query asks for too much at once (estimated cost ${a.cost}; at most ${QUERY_LIMITS.maxCost}). Ask for smaller pages.`,
+          ),
+        );
     },
   },
 });
@@ -122,7 +135,9 @@ export const QueryLimitsRule: ValidationRule = (context: ValidationContext): AST
 /** Production only: "did you mean …?" suggestions would reveal the schema to an outsider. */
 export function withoutSuggestions(errors: readonly GraphQLError[]): GraphQLError[] {
   return errors.map((e) =>
-    / Did you mean /.test(e.message) ? new GraphQLError(e.message.replace(/ Did you mean .*$/, ""), { nodes: e.nodes, extensions: e.extensions }) : e,
+    / Did you mean /.test(e.message)
+      ? new GraphQLError(e.message.replace(/ Did you mean .*$/, ""), { nodes: e.nodes, extensions: e.extensions })
+      : e,
   );
 }
 

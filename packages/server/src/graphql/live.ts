@@ -94,11 +94,12 @@ export function serveLive(ctx: Context, info: GraphQLResolveInfo, feed: LiveFeed
     return true;
   };
   const initial = feed.initial;
-  const prelude = initial && feed.after === null
-    ? async () => {
-        send(Buffer.from(await renderRoot(await initial())));
-      }
-    : undefined;
+  const prelude =
+    initial && feed.after === null
+      ? async () => {
+          send(Buffer.from(await renderRoot(await initial())));
+        }
+      : undefined;
 
   const detach = op.fanout.attach(
     {

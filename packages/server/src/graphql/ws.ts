@@ -36,9 +36,18 @@ const CLIENT_MESSAGE_TYPES = new Set(["connection_init", "ping", "pong", "subscr
 /** A text frame holding a JSON object whose `type` a client may send. */
 function isClientMessage(data: unknown): boolean {
   try {
-    const text = Buffer.isBuffer(data) ? data.toString("utf8") : Array.isArray(data) ? Buffer.concat(data as Buffer[]).toString("utf8") : String(data);
+    const text = Buffer.isBuffer(data)
+      ? data.toString("utf8")
+      : Array.isArray(data)
+        ? Buffer.concat(data as Buffer[]).toString("utf8")
+        : String(data);
     const message: unknown = JSON.parse(text);
-    return typeof message === "object" && message !== null && !Array.isArray(message) && CLIENT_MESSAGE_TYPES.has((message as { type?: unknown }).type as string);
+    return (
+      typeof message === "object" &&
+      message !== null &&
+      !Array.isArray(message) &&
+      CLIENT_MESSAGE_TYPES.has((message as { type?: unknown }).type as string)
+    );
   } catch {
     return false;
   }
@@ -158,7 +167,11 @@ export function attachWebSocketServer(opts: WsOptions): WsHandle {
       onSubscribe: (ctx, _id, payload) => {
         // The new operation is already registered in ctx.subscriptions.
         if (Object.keys(ctx.subscriptions).length > WS_LIMITS.operationsPerSocket) {
-          return [new GraphQLError(`At most ${WS_LIMITS.operationsPerSocket} operations at once per connection.`, { extensions: { code: "RATE_LIMITED" } })];
+          return [
+            new GraphQLError(`At most ${WS_LIMITS.operationsPerSocket} operations at once per connection.`, {
+              extensions: { code: "RATE_LIMITED" },
+            }),
+          ];
         }
         const entry = documents(payload.query);
         if ("errors" in entry) return [...entry.errors];

@@ -97,7 +97,8 @@ export function createHttpServer(opts: HttpAppOptions): Server {
         return;
       }
       opts.log.error({ err, path: url.pathname }, "http request failed");
-      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: "Internal server error.", extensions: { code: "INTERNAL_SERVER_ERROR" } }] });
+      if (!res.headersSent)
+        sendJson(res, 500, { errors: [{ message: "Internal server error.", extensions: { code: "INTERNAL_SERVER_ERROR" } }] });
       else res.destroy();
     }
   });

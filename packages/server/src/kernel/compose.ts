@@ -52,7 +52,9 @@ export function collectRoutes(modules: readonly FeatureModule[], services: Servi
 
 /** Every feature's personal-data decisions (and the platform's), each tagged with who made it. */
 export function collectPersonalData(modules: readonly FeatureModule[]): DeclaredDecision[] {
-  const tag = (owner: string) => (d: PersonalDataDecision): DeclaredDecision => ({ ...d, owner });
+  const tag =
+    (owner: string) =>
+    (d: PersonalDataDecision): DeclaredDecision => ({ ...d, owner });
   return [...modules.flatMap((m) => (m.personalData ?? []).map(tag(m.name))), ...platformPersonalData.map(tag("platform"))];
 }
 

@@ -12,72 +12,167 @@ export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..
  * is not needed: a wrong value fails the boot with a message naming the variable.
  */
 const schema = z.object({
-  NODE_ENV: z.enum(["development", "test", "production"]).default("development")
+  NODE_ENV: z
+    .enum(["development", "test", "production"])
+    .default("development")
     .describe("production turns off introspection and field suggestions and serves the built web app"),
   HOST: z.string().min(1).default("127.0.0.1").describe("address to listen on; 0.0.0.0 behind a load balancer"),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000).describe("HTTP and WebSocket port (0 = any free port)"),
-  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional()
+  DATABASE_URL: z
+    .url({ protocol: /^postgres(ql)?$/ })
+    .optional()
     .describe("PostgreSQL connection string; unset = embedded PostgreSQL (PGlite) in DATA_DIR with demo data"),
-  DATA_DIR: z.string().min(1).default(resolve(REPO_ROOT, ".wijknet"))
+  DATA_DIR: z
+    .string()
+    .min(1)
+    .default(resolve(REPO_ROOT, ".wijknet"))
     .describe("folder of the embedded database (only used without DATABASE_URL)"),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10).describe("PostgreSQL connections per instance"),
-  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional()
+  REDIS_URL: z
+    .url({ protocol: /^rediss?$/ })
+    .optional()
     .describe("Redis for the realtime doorbell between instances; unset = in-process doorbell (one instance only)"),
-  MUNICIPALITY_CODE: z.string().regex(/^[A-Za-z0-9_-]{2,40}$/, "a municipality code such as GM0344 (the CBS code)").default("GM0344")
+  MUNICIPALITY_CODE: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{2,40}$/, "a municipality code such as GM0344 (the CBS code)")
+    .default("GM0344")
     .describe("the municipality anonymous callers see (district names are public)"),
-  AUTH_TOKEN_TTL_MINUTES: z.coerce.number().int().min(1).max(60 * 24 * 30).default(12 * 60)
+  AUTH_TOKEN_TTL_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(60 * 24 * 30)
+    .default(12 * 60)
     .describe("how long a login token stays valid"),
-  SEED_DEMO: z.enum(["auto", "always", "never"]).default("auto")
+  SEED_DEMO: z
+    .enum(["auto", "always", "never"])
+    .default("auto")
     .describe("auto = seed demo data into an empty embedded database; never with DATABASE_URL unless 'always'"),
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info")
+  LOG_LEVEL: z
+    .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
+    .default("info")
     .describe("how much the server logs (JSON lines on stdout)"),
-  INSTANCE_ID: z.string().min(1).default(`${hostname()}-${process.pid}`)
-    .describe("name of this instance in logs and the readiness answer"),
-  RATE_LIMIT_LOGIN_PER_ACCOUNT: z.coerce.number().int().min(1).default(10)
+  INSTANCE_ID: z.string().min(1).default(`${hostname()}-${process.pid}`).describe("name of this instance in logs and the readiness answer"),
+  RATE_LIMIT_LOGIN_PER_ACCOUNT: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(10)
     .describe("login attempts per account per 15 minutes (a success resets it)"),
-  RATE_LIMIT_LOGIN_PER_ADDRESS: z.coerce.number().int().min(1).default(100)
+  RATE_LIMIT_LOGIN_PER_ADDRESS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(100)
     .describe("login attempts per client address per 15 minutes, over all accounts"),
-  RETENTION_AUTH_SESSION_DAYS: z.coerce.number().int().min(1).default(30)
+  RETENTION_AUTH_SESSION_DAYS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(30)
     .describe("expired or revoked login sessions are deleted this many days after they ended"),
-  RETENTION_CONTACT_INACTIVE_AFTER_DAYS: z.coerce.number().int().min(30).default(730)
+  RETENTION_CONTACT_INACTIVE_AFTER_DAYS: z.coerce
+    .number()
+    .int()
+    .min(30)
+    .default(730)
     .describe("an active contact with no logged contact and no network membership for this long is flagged INACTIVE"),
-  RETENTION_CONTACT_ANONYMISE_AFTER_DAYS: z.coerce.number().int().min(1).default(365)
+  RETENTION_CONTACT_ANONYMISE_AFTER_DAYS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(365)
     .describe("a contact INACTIVE for this long is anonymised (erased, aggregates kept)"),
-  RETENTION_SIGNAL_ANONYMISE_DAYS: z.coerce.number().int().min(1).default(365)
-    .describe("a signal nobody changed for this long is anonymised (texts, place and reporter removed; kind, severity, district, dates kept)"),
-  RETENTION_SIGNAL_DELETE_DAYS: z.coerce.number().int().min(1).default(1095)
+  RETENTION_SIGNAL_ANONYMISE_DAYS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(365)
+    .describe(
+      "a signal nobody changed for this long is anonymised (texts, place and reporter removed; kind, severity, district, dates kept)",
+    ),
+  RETENTION_SIGNAL_DELETE_DAYS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(1095)
     .describe("a signal is deleted, with its timeline and alerts, this long after it was reported"),
-  RETENTION_OUTBOX_DAYS: z.coerce.number().int().min(1).default(30)
+  RETENTION_OUTBOX_DAYS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(30)
     .describe("outbox events (the live feeds' replay log) older than this are deleted"),
-  RETENTION_SWEEP_INTERVAL_MS: z.coerce.number().int().min(0).default(3_600_000)
-    .describe("how often each instance runs the retention sweep: every module's retention steps incl. RSVP data (one instance at a time); 0 = never"),
-  RATE_LIMIT_SIGNAL_REPORTS_PER_HOUR: z.coerce.number().int().min(1).default(30)
-    .describe("signal reports per account per hour"),
-  WS_MAX_SOCKETS_PER_USER: z.coerce.number().int().min(1).default(10)
-    .describe("WebSocket connections one account may hold open at once"),
-  TRUST_PROXY: z.enum(["true", "false"]).default("false").transform((v) => v === "true")
+  RETENTION_SWEEP_INTERVAL_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(3_600_000)
+    .describe(
+      "how often each instance runs the retention sweep: every module's retention steps incl. RSVP data (one instance at a time); 0 = never",
+    ),
+  RATE_LIMIT_SIGNAL_REPORTS_PER_HOUR: z.coerce.number().int().min(1).default(30).describe("signal reports per account per hour"),
+  WS_MAX_SOCKETS_PER_USER: z.coerce.number().int().min(1).default(10).describe("WebSocket connections one account may hold open at once"),
+  TRUST_PROXY: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((v) => v === "true")
     .describe("true behind a reverse proxy: the client address for rate limits is the first X-Forwarded-For entry"),
-  TRUSTED_DOCUMENTS: z.string().min(1).default("auto")
+  TRUSTED_DOCUMENTS: z
+    .string()
+    .min(1)
+    .default("auto")
     .describe("auto = in production run only the web app's operations (WEB_DIST/trusted-documents.json); off; or a manifest path"),
-  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional()
-    .describe("SMTP server for notification email (smtp://user:pass@host:587); unset = messages are written to DATA_DIR/mailbox/ as JSON files"),
-  MAIL_FROM: z.string().min(3).default("wijknet <no-reply@wijknet.example>")
-    .describe("From address of notification email"),
-  PUBLIC_URL: z.url({ protocol: /^https?$/ }).default("http://localhost:4000")
+  SMTP_URL: z
+    .url({ protocol: /^smtps?$/ })
+    .optional()
+    .describe(
+      "SMTP server for notification email (smtp://user:pass@host:587); unset = messages are written to DATA_DIR/mailbox/ as JSON files",
+    ),
+  MAIL_FROM: z.string().min(3).default("wijknet <no-reply@wijknet.example>").describe("From address of notification email"),
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/ })
+    .default("http://localhost:4000")
     .describe("public base URL of the web app; invitation links are PUBLIC_URL/rsvp/<token>"),
-  SWEEP_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(15_000)
+  SWEEP_INTERVAL_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(3_600_000)
+    .default(15_000)
     .describe("how often this instance runs the sweep job lane (session reminders, then notification delivery); 0 = never"),
-  RSVP_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(180)
+  RSVP_RETENTION_DAYS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(3650)
+    .default(180)
     .describe("days after a theme session ends before its RSVP personal data (invitee link, guest names, sent messages) is erased"),
   WEB_DIST: z.string().optional().describe("built web app to serve at /; default packages/web/dist when it exists"),
   // ── realtime: signals and alerts ──
-  OUTBOX_POLL_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(1_000)
+  OUTBOX_POLL_INTERVAL_MS: z.coerce
+    .number()
+    .int()
+    .min(50)
+    .max(60_000)
+    .default(1_000)
     .describe("how often each instance reads the event outbox without a doorbell ring (the catch-up when Redis is down)"),
-  ALERT_ESCALATE_AFTER: z.string().regex(/^(\s*(LOW|MEDIUM|HIGH|CRITICAL)\s*:\s*(off|\d+(ms|s|m|h))\s*)(,\s*(LOW|MEDIUM|HIGH|CRITICAL)\s*:\s*(off|\d+(ms|s|m|h))\s*)*$/,
-    "a list such as CRITICAL:5m,HIGH:15m,MEDIUM:60m,LOW:off")
+  ALERT_ESCALATE_AFTER: z
+    .string()
+    .regex(
+      /^(\s*(LOW|MEDIUM|HIGH|CRITICAL)\s*:\s*(off|\d+(ms|s|m|h))\s*)(,\s*(LOW|MEDIUM|HIGH|CRITICAL)\s*:\s*(off|\d+(ms|s|m|h))\s*)*$/,
+      "a list such as CRITICAL:5m,HIGH:15m,MEDIUM:60m,LOW:off",
+    )
     .default("CRITICAL:5m,HIGH:15m,MEDIUM:60m,LOW:off")
-    .describe("per severity, how long an unacknowledged police alert waits before it escalates (to the backup liaisons, then the coordinator)"),
-  ESCALATION_SWEEP_INTERVAL_MS: z.coerce.number().int().min(50).max(600_000).default(10_000)
+    .describe(
+      "per severity, how long an unacknowledged police alert waits before it escalates (to the backup liaisons, then the coordinator)",
+    ),
+  ESCALATION_SWEEP_INTERVAL_MS: z.coerce
+    .number()
+    .int()
+    .min(50)
+    .max(600_000)
+    .default(10_000)
     .describe("how often each instance looks for alerts due to escalate (claimed with SKIP LOCKED: never twice)"),
 });
 

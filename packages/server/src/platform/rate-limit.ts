@@ -80,7 +80,11 @@ export function rateLimitPrefix(databaseUrl: string): string {
 export class RedisRateLimiter implements RateLimiter {
   private readonly redis: Redis;
   private readonly fallback = new MemoryRateLimiter();
-  constructor(url: string, private readonly log: Logger, private readonly prefix = "wijknet:rl") {
+  constructor(
+    url: string,
+    private readonly log: Logger,
+    private readonly prefix = "wijknet:rl",
+  ) {
     this.redis = new Redis(url, {
       lazyConnect: false,
       enableOfflineQueue: false,
@@ -91,7 +95,10 @@ export class RedisRateLimiter implements RateLimiter {
   }
   async hit(rule: RateLimitRule, key: string): Promise<RateLimitResult> {
     try {
-      const [count, ttl] = (await this.redis.eval(HIT_SCRIPT, 1, `${this.prefix}:${rule.name}:${key}`, String(rule.windowMs))) as [number, number];
+      const [count, ttl] = (await this.redis.eval(HIT_SCRIPT, 1, `${this.prefix}:${rule.name}:${key}`, String(rule.windowMs))) as [
+        number,
+        number,
+      ];
       return { allowed: count <= rule.limit, count, retryAfterMs: Math.max(0, ttl) };
     } catch (err) {
       this.log.warn({ err: (err as Error).message, rule: rule.name }, "rate limiter: Redis unreachable, counting in memory");

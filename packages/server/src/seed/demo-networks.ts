@@ -121,7 +121,7 @@ const ORGANISATIONS: Record<string, { name: string; kind: OrganisationKind; arch
   "ondernemers-bs": { name: "Ondernemersfonds Binnenstad", kind: "BUSINESS" },
   welzijn: { name: "Wijkteam Welzijn Plus", kind: "PARTNER_ORGANISATION" },
   stadsdak: { name: "Woonstichting Stadsdak", kind: "PARTNER_ORGANISATION" },
-  "buurtbus": { name: "Stichting Buurtbus Binnenstad", kind: "OTHER", archived: true },
+  buurtbus: { name: "Stichting Buurtbus Binnenstad", kind: "OTHER", archived: true },
 };
 type OrgKey = keyof typeof ORGANISATIONS;
 
@@ -208,43 +208,111 @@ const M = "MEMBER" as const;
 const CHAIR = "CHAIR" as const;
 const LIAISON = "LIAISON" as const;
 
-function c(name: string, districts: string | string[], org: OrgKey | null, title: string, nets: MembershipSpec[], extra: Partial<ContactSpec> = {}): ContactSpec {
+function c(
+  name: string,
+  districts: string | string[],
+  org: OrgKey | null,
+  title: string,
+  nets: MembershipSpec[],
+  extra: Partial<ContactSpec> = {},
+): ContactSpec {
   return { name, districts: typeof districts === "string" ? [districts] : districts, org, title, nets, ...extra };
 }
 
 /** Youth in a youth network; under-16s need a guardian. */
 function youth(name: string, district: string, age: AgeBand, net: string, extra: Partial<ContactSpec> = {}): ContactSpec {
   const org: OrgKey = net === YOUTH_LEIDSCHE_RIJN ? "jongerenpunt" : "kade";
-  return c(name, district, org, age === "AGE_24_27" ? "jongerenambassadeur" : "deelnemer jongerennetwerk", [[net, M, extra.status === "INACTIVE" ? "left" : undefined]], {
-    age,
-    channel: "MESSAGING_APP",
-    ...extra,
-  });
+  return c(
+    name,
+    district,
+    org,
+    age === "AGE_24_27" ? "jongerenambassadeur" : "deelnemer jongerennetwerk",
+    [[net, M, extra.status === "INACTIVE" ? "left" : undefined]],
+    {
+      age,
+      channel: "MESSAGING_APP",
+      ...extra,
+    },
+  );
 }
 
 const CONTACTS: ContactSpec[] = [
   // Overvecht: a large allies network (14 active).
   c("Ahmed Jansen", "overvecht", "klaproos", "vrijwilliger en sleutelfiguur", [["overvecht", M]], { seen: "recent" }),
-  c("Fatima El Amrani", "overvecht", "klaproos", "coördinator buurtcentrum", [["overvecht", CHAIR], [CITYWIDE, M]], { seen: "recent" }),
+  c(
+    "Fatima El Amrani",
+    "overvecht",
+    "klaproos",
+    "coördinator buurtcentrum",
+    [
+      ["overvecht", CHAIR],
+      [CITYWIDE, M],
+    ],
+    { seen: "recent" },
+  ),
   c("Sanne Bakker", "overvecht", "politie", "wijkagent Overvecht", [["overvecht", LIAISON]], { channel: "PHONE", seen: "recent" }),
-  c("Mehmet Yıldız", "overvecht", "ondernemers-ov", "voorzitter ondernemersvereniging", [["overvecht", M]], { lang: "tr", channel: "PHONE" }),
+  c("Mehmet Yıldız", "overvecht", "ondernemers-ov", "voorzitter ondernemersvereniging", [["overvecht", M]], {
+    lang: "tr",
+    channel: "PHONE",
+  }),
   c("Wendy Kramer", "overvecht", "zambesi", "voorzitter bewonersgroep", [["overvecht", M]]),
   c("Youssef Bouzian", ["overvecht", "noordwest"], "noordwaarts", "jongerenwerker", [["overvecht", M]], { channel: "MESSAGING_APP" }),
   c("Linda Tjon-A-Fat", "overvecht", "vechtoever", "mentor en vertrouwenspersoon", [["overvecht", M]]),
   c("Karim Ouali", "overvecht", "dreef", "trainer bij De Dreef", [["overvecht", M, "rejoined"]]),
   c("Esra Kaplan", "overvecht", "zambesi", "lid bewonersgroep", [["overvecht", M, "new"]], { lang: "tr" }),
   c("Jeroen Smit", "overvecht", "gemeente", "wijkadviseur Overvecht", [["overvecht", M]]),
-  c("Hanane Azzouz", "overvecht", "klaproos", "taalcoach", [["overvecht", M]], { lang: "ber", channel: "IN_PERSON", notes: "Liefst even langskomen in het buurtcentrum." }),
+  c("Hanane Azzouz", "overvecht", "klaproos", "taalcoach", [["overvecht", M]], {
+    lang: "ber",
+    channel: "IN_PERSON",
+    notes: "Liefst even langskomen in het buurtcentrum.",
+  }),
   c("Dennis Verhoeven", "overvecht", "vechtkracht", "eigenaar boksschool", [["overvecht", M]], { channel: "PHONE" }),
   c("Samira Lahlou", "overvecht", "stadsdak", "buurtbeheerder", [["overvecht", M, "new"]]),
   c("Bilal Chaouch", "overvecht", null, "sleutelfiguur in de buurt", [["overvecht", M]], { lang: "ar", seen: "stale" }),
-  c("Gerda Hoogland", "overvecht", "zambesi", "oud-voorzitter bewonersgroep", [["overvecht", M, "left"]], { status: "INACTIVE", seen: "stale" }),
-  c("Omar Tahiri", "overvecht", "dreef", "jeugdtrainer", [["overvecht", M, "left"]], { status: "INACTIVE", seen: "stale", notes: "Verhuisd naar een andere stad." }),
+  c("Gerda Hoogland", "overvecht", "zambesi", "oud-voorzitter bewonersgroep", [["overvecht", M, "left"]], {
+    status: "INACTIVE",
+    seen: "stale",
+  }),
+  c("Omar Tahiri", "overvecht", "dreef", "jeugdtrainer", [["overvecht", M, "left"]], {
+    status: "INACTIVE",
+    seen: "stale",
+    notes: "Verhuisd naar een andere stad.",
+  }),
 
   // Zuidwest: allies (13 active) and the youth network Kanaleneiland.
-  c("Najat Benali", "zuidwest", "huiskamer", "coördinator", [["zuidwest", CHAIR], [CITYWIDE, M]], { seen: "recent" }),
-  c("Rob van Leeuwen", "zuidwest", "politie", "wijkagent Kanaleneiland", [["zuidwest", LIAISON], [YOUTH_KANALENEILAND, LIAISON]], { channel: "PHONE", seen: "recent" }),
-  c("Ilias Moussaoui", "zuidwest", "kade", "jongerenwerker", [["zuidwest", M], [YOUTH_KANALENEILAND, CHAIR]], { channel: "MESSAGING_APP", seen: "recent" }),
+  c(
+    "Najat Benali",
+    "zuidwest",
+    "huiskamer",
+    "coördinator",
+    [
+      ["zuidwest", CHAIR],
+      [CITYWIDE, M],
+    ],
+    { seen: "recent" },
+  ),
+  c(
+    "Rob van Leeuwen",
+    "zuidwest",
+    "politie",
+    "wijkagent Kanaleneiland",
+    [
+      ["zuidwest", LIAISON],
+      [YOUTH_KANALENEILAND, LIAISON],
+    ],
+    { channel: "PHONE", seen: "recent" },
+  ),
+  c(
+    "Ilias Moussaoui",
+    "zuidwest",
+    "kade",
+    "jongerenwerker",
+    [
+      ["zuidwest", M],
+      [YOUTH_KANALENEILAND, CHAIR],
+    ],
+    { channel: "MESSAGING_APP", seen: "recent" },
+  ),
   c("Ayşe Çelik", "zuidwest", "kanaalcollege", "docent burgerschap", [["zuidwest", M]]),
   c("Marco Rosalia", "zuidwest", "sv-zuidwest", "trainer bij SV Zuidwest United", [["zuidwest", M]], { lang: "pap" }),
   c("Hatice Şahin", "zuidwest", "huiskamer", "vrijwilliger", [["zuidwest", M]], { lang: "tr", channel: "PHONE" }),
@@ -254,8 +322,21 @@ const CONTACTS: ContactSpec[] = [
   c("Anouk de Graaf", "zuidwest", "gemeente", "wijkadviseur Zuidwest", [["zuidwest", M]]),
   c("Mustafa Aydın", "zuidwest", "sv-zuidwest", "voorzitter SV Zuidwest United", [["zuidwest", M, "new"]], { lang: "tr" }),
   c("Gloria Martina", "zuidwest", null, "sleutelfiguur in Transwijk", [["zuidwest", M]], { lang: "pap", seen: "never" }),
-  c("Reda Ziani", "zuidwest", "kade", "jongerenambassadeur", [["zuidwest", M, "new"], [YOUTH_KANALENEILAND, M]], { age: "AGE_24_27", channel: "MESSAGING_APP" }),
-  c("Jan-Willem Bos", "zuidwest", "kanaalcollege", "teamleider onderbouw", [["zuidwest", M, "left"]], { status: "INACTIVE", seen: "stale" }),
+  c(
+    "Reda Ziani",
+    "zuidwest",
+    "kade",
+    "jongerenambassadeur",
+    [
+      ["zuidwest", M, "new"],
+      [YOUTH_KANALENEILAND, M],
+    ],
+    { age: "AGE_24_27", channel: "MESSAGING_APP" },
+  ),
+  c("Jan-Willem Bos", "zuidwest", "kanaalcollege", "teamleider onderbouw", [["zuidwest", M, "left"]], {
+    status: "INACTIVE",
+    seen: "stale",
+  }),
   youth("Yassin Achahbar", "zuidwest", "AGE_12_15", YOUTH_KANALENEILAND, { guardian: "Malika Achahbar" }),
   youth("Elif Yılmaz", "zuidwest", "AGE_12_15", YOUTH_KANALENEILAND, { guardian: "Serkan Yılmaz" }),
   youth("Jayden Kwakman", "zuidwest", "AGE_12_15", YOUTH_KANALENEILAND, { guardian: "Shirley Kwakman", seen: "never" }),
@@ -268,7 +349,17 @@ const CONTACTS: ContactSpec[] = [
   youth("Lotte van Rijn", "zuidwest", "AGE_24_27", YOUTH_KANALENEILAND, { org: "kade", title: "vrijwilliger jongerenwerk" }),
 
   // Noordwest (9 active).
-  c("Ingrid Mulder", "noordwest", "ondiep", "voorzitter bewonersgroep", [["noordwest", CHAIR], [CITYWIDE, M]], { seen: "recent" }),
+  c(
+    "Ingrid Mulder",
+    "noordwest",
+    "ondiep",
+    "voorzitter bewonersgroep",
+    [
+      ["noordwest", CHAIR],
+      [CITYWIDE, M],
+    ],
+    { seen: "recent" },
+  ),
   c("Abdelhak Zerouali", "noordwest", "ontmoetingshuis-nw", "bestuurslid", [["noordwest", M]], { lang: "ar", channel: "PHONE" }),
   c("Stefan Pauwels", "noordwest", "politie", "wijkagent Zuilen", [["noordwest", LIAISON]], { channel: "PHONE" }),
   c("Naima Bouazza", "noordwest", "noordwaarts", "jongerenwerker", [["noordwest", M]], { channel: "MESSAGING_APP" }),
@@ -280,7 +371,17 @@ const CONTACTS: ContactSpec[] = [
   c("Bas Kuipers", "noordwest", "ondiep", "oud-bestuurslid", [["noordwest", M, "left"]], { status: "ARCHIVED", seen: "stale" }),
 
   // West (7 active).
-  c("Esther van Dijk", "west", "lombok", "voorzitter bewonersinitiatief", [["west", CHAIR], [CITYWIDE, M]], { seen: "recent" }),
+  c(
+    "Esther van Dijk",
+    "west",
+    "lombok",
+    "voorzitter bewonersinitiatief",
+    [
+      ["west", CHAIR],
+      [CITYWIDE, M],
+    ],
+    { seen: "recent" },
+  ),
   c("Khalid Amezian", "west", "kanaalstraat", "eigenaar eethuis", [["west", M]], { lang: "ar", channel: "PHONE" }),
   c("Fleur Jacobs", "west", "politie", "wijkagent Lombok", [["west", LIAISON]]),
   c("Günay Arslan", "west", "lombok", "vrijwilliger", [["west", M]], { lang: "tr" }),
@@ -290,7 +391,17 @@ const CONTACTS: ContactSpec[] = [
   c("Chantal Pinas", "west", "lombok", "oud-vrijwilliger", [["west", M, "left"]], { status: "INACTIVE", seen: "stale" }),
 
   // Zuid (6 active).
-  c("Monique Brouwer", "zuid", "hoograven", "voorzitter bewonersgroep", [["zuid", CHAIR], [CITYWIDE, M]], { seen: "recent" }),
+  c(
+    "Monique Brouwer",
+    "zuid",
+    "hoograven",
+    "voorzitter bewonersgroep",
+    [
+      ["zuid", CHAIR],
+      [CITYWIDE, M],
+    ],
+    { seen: "recent" },
+  ),
   c("Abdel Karroumi", "zuid", "samen-sterk", "coördinator", [["zuid", M]], { lang: "ar" }),
   c("Pieter Wolters", "zuid", "politie", "wijkagent Hoograven", [["zuid", LIAISON]], { channel: "PHONE" }),
   c("Zeynep Güler", "zuid", "samen-sterk", "vrijwilliger", [["zuid", M]], { lang: "tr" }),
@@ -299,7 +410,17 @@ const CONTACTS: ContactSpec[] = [
   c("Erik Hofman", "zuid", "gemeente", "voormalig wijkadviseur Zuid", [["zuid", M, "left"]], { status: "INACTIVE", seen: "stale" }),
 
   // Oost (exactly 5 active: on the suppression boundary).
-  c("Charlotte Veenstra", "oost", "buurtvrienden", "voorzitter", [["oost", CHAIR], [CITYWIDE, M]], { seen: "recent" }),
+  c(
+    "Charlotte Veenstra",
+    "oost",
+    "buurtvrienden",
+    "voorzitter",
+    [
+      ["oost", CHAIR],
+      [CITYWIDE, M],
+    ],
+    { seen: "recent" },
+  ),
   c("Hicham Laaroussi", "oost", "politie", "wijkagent Oost", [["oost", LIAISON]], { channel: "PHONE" }),
   c("Annemiek Schouten", "oost", "stadscollege", "docent maatschappijleer", [["oost", M]]),
   c("Nordin Benhaddou", "oost", null, "sleutelfiguur in Rijnsweerd", [["oost", M]]),
@@ -307,20 +428,44 @@ const CONTACTS: ContactSpec[] = [
   c("Lucas Meijer", "oost", "buurtvrienden", "oud-penningmeester", [["oost", M, "left"]], { status: "INACTIVE", seen: "stale" }),
 
   // Noordoost (small on purpose: 4 active).
-  c("Hester Dekker", "noordoost", "tuindorp", "voorzitter bewonersvereniging", [["noordoost", CHAIR], [CITYWIDE, M, "left"]]),
+  c("Hester Dekker", "noordoost", "tuindorp", "voorzitter bewonersvereniging", [
+    ["noordoost", CHAIR],
+    [CITYWIDE, M, "left"],
+  ]),
   c("Vincent Groen", "noordoost", "politie", "wijkagent Noordoost", [["noordoost", LIAISON]], { channel: "PHONE" }),
   c("Soraya Maalouf", "noordoost", null, "sleutelfiguur in Wittevrouwen", [["noordoost", M]], { lang: "ar", seen: "stale" }),
   c("Femke Prins", "noordoost", "voordorp", "bestuurslid tennisvereniging", [["noordoost", M, "rejoined"]]),
 
   // Binnenstad (small on purpose: 3 active).
-  c("Bram de Wit", "binnenstad", "koffiehuis", "eigenaar koffiehuis", [["binnenstad", CHAIR], [CITYWIDE, M, "new"]], { channel: "PHONE" }),
+  c(
+    "Bram de Wit",
+    "binnenstad",
+    "koffiehuis",
+    "eigenaar koffiehuis",
+    [
+      ["binnenstad", CHAIR],
+      [CITYWIDE, M, "new"],
+    ],
+    { channel: "PHONE" },
+  ),
   c("Lisa Tan", "binnenstad", "ondernemers-bs", "secretaris ondernemersfonds", [["binnenstad", M]], { lang: "en" }),
   c("Martijn Vink", "binnenstad", "politie", "wijkagent Binnenstad", [["binnenstad", LIAISON]], { channel: "PHONE" }),
   c("Sven Ruiter", "binnenstad", "koffiehuis", "oud-bedrijfsleider", [["binnenstad", M, "left"]], { status: "INACTIVE", seen: "stale" }),
   c("Paul Gerritsen", "binnenstad", "buurtbus", "oud-coördinator buurtbus", [], { status: "ARCHIVED", seen: "never" }),
 
   // Leidsche Rijn (6 active) and its new youth network (4 active: small).
-  c("Joost Vermeulen", "leidsche-rijn", "jongerenpunt", "jongerenwerker", [["leidsche-rijn", CHAIR], [YOUTH_LEIDSCHE_RIJN, CHAIR], [CITYWIDE, M]], { seen: "recent", channel: "MESSAGING_APP" }),
+  c(
+    "Joost Vermeulen",
+    "leidsche-rijn",
+    "jongerenpunt",
+    "jongerenwerker",
+    [
+      ["leidsche-rijn", CHAIR],
+      [YOUTH_LEIDSCHE_RIJN, CHAIR],
+      [CITYWIDE, M],
+    ],
+    { seen: "recent", channel: "MESSAGING_APP" },
+  ),
   c("Nadia Chaara", "leidsche-rijn", "terwijde", "voorzitter bewonersplatform", [["leidsche-rijn", M]]),
   c("Wouter Hoekstra", "leidsche-rijn", "hoppers", "trainer bij LR Hoppers", [["leidsche-rijn", M]]),
   c("Aylin Demir", "leidsche-rijn", "terwijde", "vrijwilliger", [["leidsche-rijn", M, "new"]], { lang: "tr" }),
@@ -338,7 +483,10 @@ const CONTACTS: ContactSpec[] = [
   c("Marloes Verhoef", [], "gemeente", "programmamanager Veiligheid voor iedereen", [[CITYWIDE, CHAIR]], { seen: "recent" }),
   c("Erwin Dijkstra", [], "politie", "coördinator wijkagenten", [[CITYWIDE, LIAISON]], { channel: "PHONE", seen: "recent" }),
   c("Rachida Ait Taleb", ["zuidwest", "zuid"], "welzijn", "teamleider opbouwwerk", [[CITYWIDE, M, "rejoined"]]),
-  c("Sevda Korkmaz", "overvecht", "stadsdak", "bewonersconsulent", [], { seen: "never", notes: "Nieuw contact, nog uitnodigen voor het bondgenotennetwerk." }),
+  c("Sevda Korkmaz", "overvecht", "stadsdak", "bewonersconsulent", [], {
+    seen: "never",
+    notes: "Nieuw contact, nog uitnodigen voor het bondgenotennetwerk.",
+  }),
 ];
 
 const INTERACTION_NOTES: Record<InteractionKind, readonly string[]> = {
@@ -458,7 +606,14 @@ export async function seedDemoNetworks(db: DbOrTx, input: SeedDemoNetworksInput)
     if (underSixteen && !spec.guardian) throw new Error(`demo networks: ${spec.name} is under 16 and needs a guardian`);
 
     // Memberships, with history.
-    const contactMemberships: Array<{ id: string; networkId: string; role: MembershipRole; since: Date; until: Date | null; createdAt: Date }> = [];
+    const contactMemberships: Array<{
+      id: string;
+      networkId: string;
+      role: MembershipRole;
+      since: Date;
+      until: Date | null;
+      createdAt: Date;
+    }> = [];
     const addMembership = (net: string, role: MembershipRole, sinceDays: number, untilDays: number | null) => {
       const start = networkStart.get(net);
       if (start === undefined) throw new Error(`demo networks: unknown network ${net}`);
@@ -489,8 +644,7 @@ export async function seedDemoNetworks(db: DbOrTx, input: SeedDemoNetworksInput)
     }
 
     // Interactions: a few contact moments, the latest one decides whether the contact is stale.
-    const seen: Seen =
-      spec.seen ?? (status === "ARCHIVED" ? "never" : status === "INACTIVE" ? "stale" : rand() < 0.8 ? "recent" : "stale");
+    const seen: Seen = spec.seen ?? (status === "ARCHIVED" ? "never" : status === "INACTIVE" ? "stale" : rand() < 0.8 ? "recent" : "stale");
     const moments: Date[] = [];
     if (seen !== "never") {
       let days = seen === "recent" ? between(1, 80) : between(100, 400);
@@ -502,7 +656,11 @@ export async function seedDemoNetworks(db: DbOrTx, input: SeedDemoNetworksInput)
     }
 
     // The contact is known from its earliest trace on.
-    const earliest = Math.min(nowMs - between(3, 40) * DAY, ...contactMemberships.map((m) => m.since.getTime()), ...moments.map((d) => d.getTime()));
+    const earliest = Math.min(
+      nowMs - between(3, 40) * DAY,
+      ...contactMemberships.map((m) => m.since.getTime()),
+      ...moments.map((d) => d.getTime()),
+    );
     const createdAt = new Date(earliest - between(3, 20) * DAY);
     const id = uuidv7(createdAt.getTime());
     if (spec.name === "Ahmed Jansen") linkedContactId = id;
@@ -549,12 +707,12 @@ export async function seedDemoNetworks(db: DbOrTx, input: SeedDemoNetworksInput)
       age !== "ADULT"
         ? "CONSENT"
         : orgKind === "MUNICIPALITY" || orgKind === "POLICE"
-        ? "PUBLIC_TASK"
-        : orgKind === "YOUTH_WORK" || orgKind === "SCHOOL" || orgKind === "PARTNER_ORGANISATION"
-          ? "LEGITIMATE_INTEREST"
-          : "CONSENT";
-    const consent = (purpose: ConsentPurpose, legalBasis: LegalBasis, withdrawnAt: Date | null = null) => void
-      consents.push({
+          ? "PUBLIC_TASK"
+          : orgKind === "YOUTH_WORK" || orgKind === "SCHOOL" || orgKind === "PARTNER_ORGANISATION"
+            ? "LEGITIMATE_INTEREST"
+            : "CONSENT";
+    const consent = (purpose: ConsentPurpose, legalBasis: LegalBasis, withdrawnAt: Date | null = null) =>
+      void consents.push({
         id: uuidv7(givenAt.getTime()),
         contactId: id,
         purpose,

@@ -31,7 +31,11 @@ export const DEMO_USERS: ReadonlyArray<{ email: string; displayName: string; rol
 ];
 
 function slug(name: string): string {
-  return name.toLowerCase().normalize("NFD").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  return name
+    .toLowerCase()
+    .normalize("NFD")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
 }
 
 /**

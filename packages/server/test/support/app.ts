@@ -100,10 +100,13 @@ export function wsConnect(app: Pick<App, "url">, token?: string): WsConnection {
 export function wsQuery<T = Record<string, any>>(client: Client, query: string, variables: Record<string, unknown> = {}) {
   return new Promise<{ data?: T | null; errors?: readonly { message: string }[] }>((resolve, reject) => {
     let result: { data?: T | null; errors?: readonly { message: string }[] } | undefined;
-    client.subscribe<T>({ query, variables }, {
-      next: (value) => (result = value as typeof result),
-      error: reject,
-      complete: () => (result ? resolve(result) : reject(new Error("no result"))),
-    });
+    client.subscribe<T>(
+      { query, variables },
+      {
+        next: (value) => (result = value as typeof result),
+        error: reject,
+        complete: () => (result ? resolve(result) : reject(new Error("no result"))),
+      },
+    );
   });
 }

@@ -32,7 +32,11 @@ export class TestRedis {
     this.proc = spawn("redis-server", ["--port", String(this.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], {
       stdio: "ignore",
     });
-    await waitUntil(() => accepts(this.port), { timeoutMs: 5_000, intervalMs: 50, message: `redis-server on ${this.port} to accept connections` });
+    await waitUntil(() => accepts(this.port), {
+      timeoutMs: 5_000,
+      intervalMs: 50,
+      message: `redis-server on ${this.port} to accept connections`,
+    });
   }
 
   async kill(): Promise<void> {
@@ -119,7 +123,10 @@ export class ChildServer {
       if (m && !this.url) this.url = m[1]!;
     });
     proc.stderr!.on("data", (chunk: Buffer) => (this.output += chunk.toString()));
-    await waitUntil(() => this.url !== "" || proc.exitCode !== null, { timeoutMs, message: () => `the child server to start:\n${this.output.slice(-2000)}` });
+    await waitUntil(() => this.url !== "" || proc.exitCode !== null, {
+      timeoutMs,
+      message: () => `the child server to start:\n${this.output.slice(-2000)}`,
+    });
     if (!this.url) throw new Error(`child server exited:\n${this.output.slice(-2000)}`);
   }
 

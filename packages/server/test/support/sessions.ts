@@ -28,28 +28,54 @@ export function ok<T = Record<string, any>>(res: GqlResult<T>): T {
 /** A published session starting in `startsInHours` (default 48 h). */
 export async function publishedSession(app: App, w: World, input: Record<string, unknown> = {}, startsInHours = 48): Promise<string> {
   const startsAt = new Date(Date.now() + startsInHours * HOUR);
-  const res = ok(await gql(app, CREATE, {
-    input: {
-      title: `Sessie ${randomBytes(3).toString("hex")}`, theme: "ETHNIC_PROFILING", districtId: w.districts[0]!.id,
-      startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 2 * HOUR).toISOString(), place: "Buurthuis De Boog", capacity: 10, ...input,
-    },
-  }, w.tokens.coordinator));
+  const res = ok(
+    await gql(
+      app,
+      CREATE,
+      {
+        input: {
+          title: `Sessie ${randomBytes(3).toString("hex")}`,
+          theme: "ETHNIC_PROFILING",
+          districtId: w.districts[0]!.id,
+          startsAt: startsAt.toISOString(),
+          endsAt: new Date(startsAt.getTime() + 2 * HOUR).toISOString(),
+          place: "Buurthuis De Boog",
+          capacity: 10,
+          ...input,
+        },
+      },
+      w.tokens.coordinator,
+    ),
+  );
   const id = res.createThemeSession.id as string;
   ok(await gql(app, PUBLISH, { id }, w.tokens.coordinator));
   return id;
 }
 
 /** Contacts created directly (setup only); every one has a unique email. */
-export async function makeContacts(app: App, w: World, n: number, opts: { ageBand?: AgeBand; email?: boolean } = {}): Promise<Array<{ id: string; email: string | null }>> {
+export async function makeContacts(
+  app: App,
+  w: World,
+  n: number,
+  opts: { ageBand?: AgeBand; email?: boolean } = {},
+): Promise<Array<{ id: string; email: string | null }>> {
   const tag = randomBytes(4).toString("hex");
   const rows = Array.from({ length: n }, (_, i) => ({
-    municipalityId: w.municipality.id, fullName: `Persoon ${tag} ${i}`, ageBand: opts.ageBand ?? "ADULT",
+    municipalityId: w.municipality.id,
+    fullName: `Persoon ${tag} ${i}`,
+    ageBand: opts.ageBand ?? "ADULT",
     email: opts.email === false ? null : `p-${tag}-${i}@example.org`,
   }));
   return app.db.prisma.contact.createManyAndReturn({ data: rows, select: { id: true, email: true } });
 }
 
-export async function invite(app: App, w: World, sessionId: string, contactIds: string[], extra: Record<string, unknown> = {}): Promise<Array<{ token: string; invitationId: string; contactId: string }>> {
+export async function invite(
+  app: App,
+  w: World,
+  sessionId: string,
+  contactIds: string[],
+  extra: Record<string, unknown> = {},
+): Promise<Array<{ token: string; invitationId: string; contactId: string }>> {
   const res = ok(await gql(app, INVITE, { input: { sessionId, contactIds, ...extra } }, w.tokens.coordinator));
   return res.inviteToSession.map((l: any) => ({ token: l.token, invitationId: l.invitation.id, contactId: l.invitation.contact?.id }));
 }
@@ -72,6 +98,8 @@ export async function readMailbox(app: App, to?: string): Promise<MailboxMessage
   } catch {
     return [];
   }
-  const all = await Promise.all(names.sort().map(async (n) => JSON.parse(await readFile(join(app.mailboxDir, n), "utf8")) as MailboxMessage));
+  const all = await Promise.all(
+    names.sort().map(async (n) => JSON.parse(await readFile(join(app.mailboxDir, n), "utf8")) as MailboxMessage),
+  );
   return to ? all.filter((m) => m.to === to) : all;
 }

@@ -27,7 +27,10 @@ export async function waitUntil<T>(check: () => T | Promise<T>, opts: WaitOption
     }
     if (Date.now() >= deadline) {
       const what = typeof message === "function" ? message() : message;
-      const detail = lastError !== undefined ? `last error: ${lastError instanceof Error ? lastError.message : String(lastError)}` : `last value: ${JSON.stringify(last)?.slice(0, 500)}`;
+      const detail =
+        lastError !== undefined
+          ? `last error: ${lastError instanceof Error ? lastError.message : String(lastError)}`
+          : `last value: ${JSON.stringify(last)?.slice(0, 500)}`;
       throw new Error(`waitUntil timed out after ${timeoutMs} ms waiting for ${what} (${detail})`);
     }
     await new Promise((r) => setTimeout(r, intervalMs));

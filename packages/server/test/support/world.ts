@@ -22,7 +22,12 @@ export async function createWorld(app: App) {
   const prisma = app.db.prisma;
   const { municipality, districts } = await createMunicipality(prisma, ["Noord", "Zuid", "Oost"]);
   const allyContact = await prisma.contact.create({
-    data: { municipalityId: municipality.id, fullName: "Ally Eigen", email: "ally.eigen@example.org", districts: { create: [{ districtId: districts[0]!.id }] } },
+    data: {
+      municipalityId: municipality.id,
+      fullName: "Ally Eigen",
+      email: "ally.eigen@example.org",
+      districts: { create: [{ districtId: districts[0]!.id }] },
+    },
   });
   const make = (role: Role, districtIds: string[] = []) => createUser(prisma, municipality.id, { role, districtIds });
   const users = {

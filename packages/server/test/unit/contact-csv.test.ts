@@ -4,15 +4,29 @@ import { contactsToCsv, parseContactsCsv } from "../../src/modules/contact/conta
 
 describe("contact CSV", () => {
   it("reads Dutch Excel files: ';' separated, BOM, Dutch headers and labels", () => {
-    const csv = "\uFEFFNaam;E-mail;Telefoon;Leeftijd;Wijken;Kanaal\r\nNoor de Vries;NOOR@example.org;06 1234 5678;16-17;overvecht;whatsapp\r\n";
+    const csv =
+      "\uFEFFNaam;E-mail;Telefoon;Leeftijd;Wijken;Kanaal\r\nNoor de Vries;NOOR@example.org;06 1234 5678;16-17;overvecht;whatsapp\r\n";
     const { rows, errors, total } = parseContactsCsv(csv);
     expect(errors).toEqual([]);
     expect(total).toBe(1);
-    expect(rows[0]).toMatchObject({ line: 2, fullName: "Noor de Vries", email: "noor@example.org", ageBand: "AGE_16_17", districts: ["overvecht"], preferredChannel: "MESSAGING_APP" });
+    expect(rows[0]).toMatchObject({
+      line: 2,
+      fullName: "Noor de Vries",
+      email: "noor@example.org",
+      ageBand: "AGE_16_17",
+      districts: ["overvecht"],
+      preferredChannel: "MESSAGING_APP",
+    });
   });
 
   it("reports each bad row with its line and column and keeps the good ones", () => {
-    const csv = ["naam,email,leeftijd", "Goed,goed@example.org,volwassen", ",leeg@example.org,", "Fout,geen-mail,", "Raar,raar@example.org,99-100"].join("\n");
+    const csv = [
+      "naam,email,leeftijd",
+      "Goed,goed@example.org,volwassen",
+      ",leeg@example.org,",
+      "Fout,geen-mail,",
+      "Raar,raar@example.org,99-100",
+    ].join("\n");
     const { rows, errors } = parseContactsCsv(csv);
     expect(rows.map((r) => r.fullName)).toEqual(["Goed"]);
     expect(errors).toEqual([
@@ -37,14 +51,30 @@ describe("contact CSV", () => {
   });
 
   it("exports a file that reads back, with formulas defused", () => {
-    const csv = contactsToCsv([{
-      fullName: "=cmd|' /C calc'!A0", email: "a@example.org", phone: "+31 6 1234 5678", preferredChannel: "PHONE",
-      preferredLanguage: "nl", ageBand: "ADULT", status: "ACTIVE", districts: ["Overvecht"], networks: ["Bondgenoten Overvecht"],
-      organisations: [], roles: ["voorzitter"], lastInteractionAt: null,
-    }]);
+    const csv = contactsToCsv([
+      {
+        fullName: "=cmd|' /C calc'!A0",
+        email: "a@example.org",
+        phone: "+31 6 1234 5678",
+        preferredChannel: "PHONE",
+        preferredLanguage: "nl",
+        ageBand: "ADULT",
+        status: "ACTIVE",
+        districts: ["Overvecht"],
+        networks: ["Bondgenoten Overvecht"],
+        organisations: [],
+        roles: ["voorzitter"],
+        lastInteractionAt: null,
+      },
+    ]);
     expect(csv.split("\r\n")[1]).toMatch(/^"?'=cmd/);
     const { rows, errors } = parseContactsCsv(csv);
     expect(errors).toEqual([]);
-    expect(rows[0]).toMatchObject({ fullName: "=cmd|' /C calc'!A0", phone: "+31 6 1234 5678", districts: ["Overvecht"], role: "voorzitter" });
+    expect(rows[0]).toMatchObject({
+      fullName: "=cmd|' /C calc'!A0",
+      phone: "+31 6 1234 5678",
+      districts: ["Overvecht"],
+      role: "voorzitter",
+    });
   });
 });

@@ -2,15 +2,23 @@ import { describe, expect, it } from "vitest";
 import { AppError } from "../../src/core/errors.js";
 import { afterCursorWhere, contactCursor, contactOrderBy } from "../../src/modules/contact/contact.query.js";
 
-const row = { id: "0195f0c0-0000-7000-8000-000000000001", fullName: "Noor", lastInteractionAt: null, createdAt: new Date("2026-01-01T00:00:00Z") };
+const row = {
+  id: "0195f0c0-0000-7000-8000-000000000001",
+  fullName: "Noor",
+  lastInteractionAt: null,
+  createdAt: new Date("2026-01-01T00:00:00Z"),
+};
 
 describe("contact keyset pagination", () => {
   it("orders by the sort column then id, never-contacted first when ascending by last interaction", () => {
     expect(contactOrderBy({ field: "NAME", direction: "ASC" })).toEqual([{ fullName: "asc" }, { id: "asc" }]);
     expect(contactOrderBy({ field: "LAST_INTERACTION", direction: "ASC" })).toEqual([
-      { lastInteractionAt: { sort: "asc", nulls: "first" } }, { id: "asc" },
+      { lastInteractionAt: { sort: "asc", nulls: "first" } },
+      { id: "asc" },
     ]);
-    expect(contactOrderBy({ field: "LAST_INTERACTION", direction: "DESC" })[0]).toEqual({ lastInteractionAt: { sort: "desc", nulls: "last" } });
+    expect(contactOrderBy({ field: "LAST_INTERACTION", direction: "DESC" })[0]).toEqual({
+      lastInteractionAt: { sort: "desc", nulls: "last" },
+    });
   });
 
   it("continues after a null last interaction: later nulls by id, then every dated row (ascending)", () => {

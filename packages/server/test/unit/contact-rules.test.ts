@@ -1,7 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "../../src/core/errors.js";
 import { cleanText } from "../../src/core/text.js";
-import { checkConsent, cleanEmail, cleanLanguage, cleanPhone, isStale, needsGuardianConsent, phoneKey, safeCsvCell } from "../../src/modules/contact/contact.rules.js";
+import {
+  checkConsent,
+  cleanEmail,
+  cleanLanguage,
+  cleanPhone,
+  isStale,
+  needsGuardianConsent,
+  phoneKey,
+  safeCsvCell,
+} from "../../src/modules/contact/contact.rules.js";
 import { suppress, suppressedShare } from "../../src/modules/network/suppression.js";
 
 function fieldOf(fn: () => unknown): unknown {
@@ -59,7 +68,7 @@ describe("contact rules", () => {
   });
 
   it("defuses spreadsheet formulas in exported cells", () => {
-    expect(safeCsvCell("=HYPERLINK(\"x\")")).toBe("'=HYPERLINK(\"x\")");
+    expect(safeCsvCell('=HYPERLINK("x")')).toBe('\'=HYPERLINK("x")');
     expect(safeCsvCell("+31 6 1234 5678")).toBe("'+31 6 1234 5678");
     expect(safeCsvCell("Noor")).toBe("Noor");
   });

@@ -12,15 +12,29 @@ const meta = { municipalityId: "m1", entityId: "t1", districtId: "d1" };
 
 /** What the reader gets back: the row as stored (JSON column). */
 const stored = (input: ReturnType<typeof Thing.create>, seq = 1n): OutboxEvent => ({
-  seq, municipalityId: input.municipalityId, topic: input.topic, type: input.type, districtId: input.districtId ?? null,
-  userId: input.userId ?? null, entityId: input.entityId, payload: JSON.parse(JSON.stringify(input.payload)), createdAt: new Date(),
+  seq,
+  municipalityId: input.municipalityId,
+  topic: input.topic,
+  type: input.type,
+  districtId: input.districtId ?? null,
+  userId: input.userId ?? null,
+  entityId: input.entityId,
+  payload: JSON.parse(JSON.stringify(input.payload)),
+  createdAt: new Date(),
 });
 
 describe("defineEvent", () => {
   it("builds the outbox row with the routing columns; the reader gets the payload back with Dates", () => {
     const at = new Date("2025-03-01T10:00:00.000Z");
     const row = Thing.create(meta, { id: "t1", count: 3, at, until: null });
-    expect(row).toMatchObject({ municipalityId: "m1", topic: "thing", type: "THING_CHANGED", districtId: "d1", userId: null, entityId: "t1" });
+    expect(row).toMatchObject({
+      municipalityId: "m1",
+      topic: "thing",
+      type: "THING_CHANGED",
+      districtId: "d1",
+      userId: null,
+      entityId: "t1",
+    });
     expect(row.payload).toEqual({ id: "t1", count: 3, at: "2025-03-01T10:00:00.000Z", until: null });
     const event = stored(row);
     expect(Thing.is(event)).toBe(true);
@@ -47,7 +61,12 @@ describe("defineEvent", () => {
   it("a topic belongs to one module (boot check)", () => {
     const Other = defineEvent({ topic: "thing", type: "THING_GONE", payload: z.object({}) });
     expect(() => checkEventOwnership([{ name: "a", events: [Thing, Other] }])).not.toThrow();
-    expect(() => checkEventOwnership([{ name: "a", events: [Thing] }, { name: "b", events: [Other] }])).toThrow(/"thing" is claimed by modules "a" and "b"/);
+    expect(() =>
+      checkEventOwnership([
+        { name: "a", events: [Thing] },
+        { name: "b", events: [Other] },
+      ]),
+    ).toThrow(/"thing" is claimed by modules "a" and "b"/);
     expect(() => checkEventOwnership([{ name: "a", events: [Thing, Thing] }])).toThrow(/defined twice/);
   });
 });

@@ -1,11 +1,24 @@
 import { describe, expect, it } from "vitest";
-import { cleanGuests, hashInvitationToken, generateInvitationToken, isWellFormedInvitationToken, seatsToConfirm, type SeatClaim } from "../../src/modules/session/session.rules.js";
+import {
+  cleanGuests,
+  hashInvitationToken,
+  generateInvitationToken,
+  isWellFormedInvitationToken,
+  seatsToConfirm,
+  type SeatClaim,
+} from "../../src/modules/session/session.rules.js";
 
-const claim = (id: string, seatStatus: SeatClaim["seatStatus"], ageBand: SeatClaim["ageBand"] = "ADULT"): SeatClaim => ({ id, seatStatus, ageBand });
+const claim = (id: string, seatStatus: SeatClaim["seatStatus"], ageBand: SeatClaim["ageBand"] = "ADULT"): SeatClaim => ({
+  id,
+  seatStatus,
+  ageBand,
+});
 
 describe("seatsToConfirm (the seat rule)", () => {
   it("fills free seats strictly in queue order", () => {
-    expect(seatsToConfirm(3, 0, [claim("a", "CONFIRMED"), claim("b", "WAITLISTED"), claim("c", "WAITLISTED"), claim("d", "WAITLISTED")])).toEqual(["b", "c"]);
+    expect(
+      seatsToConfirm(3, 0, [claim("a", "CONFIRMED"), claim("b", "WAITLISTED"), claim("c", "WAITLISTED"), claim("d", "WAITLISTED")]),
+    ).toEqual(["b", "c"]);
   });
   it("keeps reserved youth seats from adults, and lets youth take any seat", () => {
     const queue = [claim("a", "WAITLISTED"), claim("b", "WAITLISTED"), claim("c", "WAITLISTED"), claim("y", "WAITLISTED", "AGE_16_17")];
@@ -22,7 +35,9 @@ describe("seatsToConfirm (the seat rule)", () => {
 
 describe("guests and tokens", () => {
   it("allows minimal youth data only, with guardian consent under 16", () => {
-    expect(cleanGuests([{ label: " Sam ", ageBand: "AGE_16_17" }])).toEqual([{ label: "Sam", ageBand: "AGE_16_17", guardianConsent: false }]);
+    expect(cleanGuests([{ label: " Sam ", ageBand: "AGE_16_17" }])).toEqual([
+      { label: "Sam", ageBand: "AGE_16_17", guardianConsent: false },
+    ]);
     expect(() => cleanGuests([{ label: "Sam", ageBand: "UNDER_12" }])).toThrow(/guardian/);
     expect(() => cleanGuests([{ label: "Sam", ageBand: "ADULT" }])).toThrow(/youth/);
     expect(() => cleanGuests(Array.from({ length: 4 }, () => ({ label: "A", ageBand: "AGE_18_23" as const })))).toThrow(/At most 3/);

@@ -59,7 +59,10 @@ export async function login(page: Page, email: string): Promise<void> {
 
 /** Navigate through the app's main navigation. */
 export async function goTo(page: Page, linkName: string): Promise<void> {
-  await page.getByRole("navigation", { name: /Hoofdmenu|Main menu/ }).getByRole("link", { name: linkName, exact: true }).click();
+  await page
+    .getByRole("navigation", { name: /Hoofdmenu|Main menu/ })
+    .getByRole("link", { name: linkName, exact: true })
+    .click();
 }
 
 interface AxeViolation {

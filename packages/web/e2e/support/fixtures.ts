@@ -70,11 +70,7 @@ async function gql<T>(baseUrl: string, query: string, variables: Record<string, 
 }
 
 export async function loginToken(baseUrl: string, email: string): Promise<string> {
-  const data = await gql<{ login: { token: string } }>(
-    baseUrl,
-    FIXTURE_OPERATIONS.login,
-    { email, password: DEMO_PASSWORD },
-  );
+  const data = await gql<{ login: { token: string } }>(baseUrl, FIXTURE_OPERATIONS.login, { email, password: DEMO_PASSWORD });
   return data.login.token;
 }
 
@@ -87,21 +83,18 @@ export async function seedFixtures(baseUrl: string): Promise<Fixtures> {
   if (!overvecht) throw new Error("the demo data has no district Overvecht");
 
   const organisationName = "Buurthuis De Zwaluw";
-  const { createOrganisation } = await call<{ createOrganisation: { id: string } }>(
-    FIXTURE_OPERATIONS.createOrganisation,
-    { input: { name: organisationName, kind: "COMMUNITY_ORGANISATION" } },
-  );
+  const { createOrganisation } = await call<{ createOrganisation: { id: string } }>(FIXTURE_OPERATIONS.createOrganisation, {
+    input: { name: organisationName, kind: "COMMUNITY_ORGANISATION" },
+  });
 
-  const { networks } = await call<{ networks: Array<{ id: string; name: string }> }>(
-    FIXTURE_OPERATIONS.networks,
-    { filter: { districtId: overvecht.id, kind: "ALLIES" } },
-  );
+  const { networks } = await call<{ networks: Array<{ id: string; name: string }> }>(FIXTURE_OPERATIONS.networks, {
+    filter: { districtId: overvecht.id, kind: "ALLIES" },
+  });
   let network = networks[0];
   if (!network) {
-    const created = await call<{ createNetwork: { id: string; name: string } }>(
-      FIXTURE_OPERATIONS.createNetwork,
-      { input: { name: "Bondgenoten Overvecht", kind: "ALLIES", districtId: overvecht.id } },
-    );
+    const created = await call<{ createNetwork: { id: string; name: string } }>(FIXTURE_OPERATIONS.createNetwork, {
+      input: { name: "Bondgenoten Overvecht", kind: "ALLIES", districtId: overvecht.id },
+    });
     network = created.createNetwork;
   }
 
@@ -117,18 +110,15 @@ export async function seedFixtures(baseUrl: string): Promise<Fixtures> {
   };
 
   for (const [index, fullName] of E2E_CONTACTS.entries()) {
-    const { createContact } = await call<{ createContact: { id: string } }>(
-      FIXTURE_OPERATIONS.createContact,
-      {
-        input: {
-          fullName,
-          email: `${fullName.toLowerCase().replace(/[^a-z]+/g, ".")}@voorbeeld.nl`,
-          districtIds: [overvecht.id],
-          roles: [{ title: index % 2 === 0 ? "Vrijwilliger" : "Jongerenwerker", organisationId: createOrganisation.id }],
-          consents: [{ purpose: "NETWORK_MEMBERSHIP", legalBasis: "CONSENT" }],
-        },
+    const { createContact } = await call<{ createContact: { id: string } }>(FIXTURE_OPERATIONS.createContact, {
+      input: {
+        fullName,
+        email: `${fullName.toLowerCase().replace(/[^a-z]+/g, ".")}@voorbeeld.nl`,
+        districtIds: [overvecht.id],
+        roles: [{ title: index % 2 === 0 ? "Vrijwilliger" : "Jongerenwerker", organisationId: createOrganisation.id }],
+        consents: [{ purpose: "NETWORK_MEMBERSHIP", legalBasis: "CONSENT" }],
       },
-    );
+    });
     await addMember(createContact.id);
   }
 
@@ -137,10 +127,9 @@ export async function seedFixtures(baseUrl: string): Promise<Fixtures> {
   });
 
   // The ally belongs to the Overvecht network, so "Mijn profiel" lists it.
-  const ally = await call<{ contacts: { edges: Array<{ node: { id: string } }> } }>(
-    FIXTURE_OPERATIONS.findContact,
-    { filter: { text: ACCOUNTS.ally.email } },
-  );
+  const ally = await call<{ contacts: { edges: Array<{ node: { id: string } }> } }>(FIXTURE_OPERATIONS.findContact, {
+    filter: { text: ACCOUNTS.ally.email },
+  });
   const allyContact = ally.contacts.edges[0]?.node;
   if (allyContact) await addMember(allyContact.id);
 

@@ -36,9 +36,7 @@ function newestMtime(path: string): number {
 
 function buildIfNeeded(): void {
   const built = statSync(join(DIST, "index.html"), { throwIfNoEntry: false })?.mtimeMs ?? 0;
-  const sources = Math.max(
-    ...["src", "index.html", "vite.config.ts", "package.json"].map((p) => newestMtime(join(WEB_DIR, p))),
-  );
+  const sources = Math.max(...["src", "index.html", "vite.config.ts", "package.json"].map((p) => newestMtime(join(WEB_DIR, p))));
   const manifest = statSync(join(DIST, "trusted-documents.json"), { throwIfNoEntry: false });
   if (built > sources && manifest && process.env.E2E_FORCE_BUILD !== "1") return;
   const result = spawnSync(join(WEB_DIR, "node_modules/.bin/vite"), ["build", "--logLevel", "warn"], {
@@ -48,7 +46,11 @@ function buildIfNeeded(): void {
   });
   if (result.status !== 0) throw new Error(`vite build failed (status ${result.status}, signal ${result.signal})`);
   // The production server runs only the operations listed here (trusted documents), as it will in production.
-  const trusted = spawnSync(process.execPath, ["--import", "tsx", join(WEB_DIR, "scripts/trusted-documents.ts")], { cwd: WEB_DIR, stdio: "inherit", timeout: BUILD_TIMEOUT_MS });
+  const trusted = spawnSync(process.execPath, ["--import", "tsx", join(WEB_DIR, "scripts/trusted-documents.ts")], {
+    cwd: WEB_DIR,
+    stdio: "inherit",
+    timeout: BUILD_TIMEOUT_MS,
+  });
   if (trusted.status !== 0) throw new Error(`trusted-documents manifest failed (status ${trusted.status})`);
 }
 

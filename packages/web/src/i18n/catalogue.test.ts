@@ -23,8 +23,7 @@ describe("message catalogues", () => {
 
   it("uses the same placeholders in English as in Dutch", () => {
     const mismatches = dutchKeys.filter(
-      (key) =>
-        placeholdersOf(nl[key as keyof typeof nl]).join() !== placeholdersOf(en[key as keyof typeof en]).join(),
+      (key) => placeholdersOf(nl[key as keyof typeof nl]).join() !== placeholdersOf(en[key as keyof typeof en]).join(),
     );
     expect(mismatches).toEqual([]);
   });

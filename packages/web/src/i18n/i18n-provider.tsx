@@ -51,10 +51,7 @@ export function I18nProvider({
     setLanguageState(next);
   }, []);
 
-  const value = useMemo(
-    () => ({ language, setLanguage, t: createTranslator(catalogues, language) }),
-    [catalogues, language, setLanguage],
-  );
+  const value = useMemo(() => ({ language, setLanguage, t: createTranslator(catalogues, language) }), [catalogues, language, setLanguage]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

@@ -27,9 +27,7 @@ export function isLanguage(value: unknown): value is Language {
 }
 
 /** The placeholder names in a message literal: "Hi {name}" → "name". */
-type PlaceholdersIn<S extends string> = S extends `${string}{${infer Name}}${infer Rest}`
-  ? Name | PlaceholdersIn<Rest>
-  : never;
+type PlaceholdersIn<S extends string> = S extends `${string}{${infer Name}}${infer Rest}` ? Name | PlaceholdersIn<Rest> : never;
 
 export type MessageParams<K extends MessageKey> = Record<PlaceholdersIn<Catalogue[K]>, string | number>;
 
@@ -46,15 +44,12 @@ export function placeholdersOf(message: string): string[] {
 
 export function format(message: string, params: Record<string, string | number> = {}): string {
   // Unknown placeholders stay visible rather than vanish, so mistakes show up.
-  return message.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.hasOwn(params, name) ? String(params[name]) : whole,
-  );
+  return message.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : whole));
 }
 
 /** `t` for one language; a missing text falls back to Dutch. */
 export function createTranslator(catalogues: Catalogues, language: Language): Translate {
   const catalogue = catalogues[language];
   const fallback = catalogues[DEFAULT_LANGUAGE];
-  return ((key: MessageKey, params?: Record<string, string | number>) =>
-    format(catalogue[key] ?? fallback[key], params)) as Translate;
+  return ((key: MessageKey, params?: Record<string, string | number>) => format(catalogue[key] ?? fallback[key], params)) as Translate;
 }

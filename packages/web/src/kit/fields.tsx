@@ -53,7 +53,13 @@ export function TextField({
     <FormField
       invalid={Boolean(error)}
       label={<FormLabel htmlFor={id}>{label}</FormLabel>}
-      description={description && <Paragraph id={`${id}-description`} className="wijknet-field-description">{description}</Paragraph>}
+      description={
+        description && (
+          <Paragraph id={`${id}-description`} className="wijknet-field-description">
+            {description}
+          </Paragraph>
+        )
+      }
       input={
         <Textbox
           ref={inputRef}
@@ -91,7 +97,13 @@ export function TextareaField({
     <FormField
       invalid={Boolean(error)}
       label={<FormLabel htmlFor={id}>{label}</FormLabel>}
-      description={description && <Paragraph id={`${id}-description`} className="wijknet-field-description">{description}</Paragraph>}
+      description={
+        description && (
+          <Paragraph id={`${id}-description`} className="wijknet-field-description">
+            {description}
+          </Paragraph>
+        )
+      }
       input={
         <Textarea
           ref={inputRef}
@@ -129,7 +141,13 @@ export function SelectField({
     <FormField
       invalid={Boolean(error)}
       label={<FormLabel htmlFor={id}>{label}</FormLabel>}
-      description={description && <Paragraph id={`${id}-description`} className="wijknet-field-description">{description}</Paragraph>}
+      description={
+        description && (
+          <Paragraph id={`${id}-description`} className="wijknet-field-description">
+            {description}
+          </Paragraph>
+        )
+      }
       input={
         <Select
           ref={inputRef}
@@ -167,8 +185,18 @@ export function CheckboxField({
     <FormField
       type="checkbox"
       invalid={Boolean(error)}
-      label={<FormLabel htmlFor={id} type="checkbox">{label}</FormLabel>}
-      description={description && <Paragraph id={`${id}-description`} className="wijknet-field-description">{description}</Paragraph>}
+      label={
+        <FormLabel htmlFor={id} type="checkbox">
+          {label}
+        </FormLabel>
+      }
+      description={
+        description && (
+          <Paragraph id={`${id}-description`} className="wijknet-field-description">
+            {description}
+          </Paragraph>
+        )
+      }
       input={
         <Checkbox
           ref={inputRef}

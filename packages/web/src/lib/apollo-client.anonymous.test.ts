@@ -16,7 +16,10 @@ describe("operations by personal link (anonymous)", () => {
         new Observable<ApolloLink.Result>((observer) => {
           sentWith.push(operation.getContext().headers?.authorization);
           setTimeout(() => {
-            observer.next({ data: null, errors: [{ message: "expired", extensions: { code: "UNAUTHENTICATED", reason: "INVITATION_EXPIRED" } }] });
+            observer.next({
+              data: null,
+              errors: [{ message: "expired", extensions: { code: "UNAUTHENTICATED", reason: "INVITATION_EXPIRED" } }],
+            });
             observer.complete();
           }, 5);
         }),

@@ -69,9 +69,7 @@ describe("createApolloClient", () => {
     const http = fakeHttp(unauthenticated);
     const client = createApolloClient({ session, wsClient: fakeWsClient().client, httpLink: http.link });
 
-    await expect(
-      client.mutate({ mutation: LoginDocument, variables: { email: "a@b.nl", password: "x" } }),
-    ).rejects.toThrow();
+    await expect(client.mutate({ mutation: LoginDocument, variables: { email: "a@b.nl", password: "x" } })).rejects.toThrow();
 
     expect(http.sentWith).toEqual([undefined]);
     expect(session.getState()).toEqual({ session: null, endReason: null });

@@ -43,11 +43,7 @@ function webSocketThatRejects(closeCode: number, sentParams: unknown[], beforeCl
   };
 }
 
-async function subscribeOnce(
-  session: ReturnType<typeof createSessionStore>,
-  closeCode: number,
-  beforeClose?: () => void,
-) {
+async function subscribeOnce(session: ReturnType<typeof createSessionStore>, closeCode: number, beforeClose?: () => void) {
   const sentParams: unknown[] = [];
   const client = createLiveConnection(session, {
     url: "ws://example.test/graphql",

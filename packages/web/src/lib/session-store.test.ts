@@ -20,10 +20,7 @@ describe("createSessionStore", () => {
   });
 
   it("ignores a stored token that has expired", () => {
-    window.sessionStorage.setItem(
-      "wijknet.session",
-      JSON.stringify({ token: "abc", expiresAt: "2000-01-01T00:00:00.000Z" }),
-    );
+    window.sessionStorage.setItem("wijknet.session", JSON.stringify({ token: "abc", expiresAt: "2000-01-01T00:00:00.000Z" }));
     expect(createSessionStore(window.sessionStorage).getState().session).toBeNull();
     expect(window.sessionStorage.getItem("wijknet.session")).toBeNull();
   });

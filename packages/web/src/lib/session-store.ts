@@ -62,10 +62,7 @@ function readStored(storage: Storage | null): Session | null {
   return null;
 }
 
-export function createSessionStore(
-  storage: Storage | null = browserSessionStorage(),
-  now: () => number = Date.now,
-): SessionStore {
+export function createSessionStore(storage: Storage | null = browserSessionStorage(), now: () => number = Date.now): SessionStore {
   let state: SessionState = { session: null, endReason: null };
   let expiryTimer: ReturnType<typeof setTimeout> | undefined;
   const listeners = new Set<() => void>();

@@ -1,10 +1,4 @@
-import {
-  Document,
-  Page,
-  PageContent,
-  PageHeader,
-  SkipLink,
-} from "@utrecht/component-library-react";
+import { Document, Page, PageContent, PageHeader, SkipLink } from "@utrecht/component-library-react";
 import type { ReactNode } from "react";
 import { LanguageSwitch } from "../i18n/language-switch";
 import { useI18n } from "../i18n/i18n-provider";
@@ -15,15 +9,7 @@ import { LiveConnectionBanner } from "./live-connection-banner";
  * and whatever `headerActions` the caller adds, such as the viewer and the
  * logout button), then the main landmark with the live-connection banner.
  */
-export function AppLayout({
-  headerActions,
-  nav,
-  children,
-}: {
-  headerActions?: ReactNode;
-  nav?: ReactNode;
-  children: ReactNode;
-}) {
+export function AppLayout({ headerActions, nav, children }: { headerActions?: ReactNode; nav?: ReactNode; children: ReactNode }) {
   const { t } = useI18n();
   return (
     <Document className="wijknet-document">

@@ -48,10 +48,7 @@ describe("App", () => {
 
   it("logs in, then moves focus to the new page's heading", async () => {
     renderWithProviders(<App />, {
-      mocks: [
-        loginMock({ email: "anna@example.nl", password: "geheim" }, { token: "token-1" }),
-        districtsMock([["WK034401", "West"]]),
-      ],
+      mocks: [loginMock({ email: "anna@example.nl", password: "geheim" }, { token: "token-1" }), districtsMock([["WK034401", "West"]])],
     });
     fireEvent.change(screen.getByLabelText("E-mailadres"), { target: { value: "anna@example.nl" } });
     fireEvent.change(screen.getByLabelText("Wachtwoord"), { target: { value: "geheim" } });

@@ -16,11 +16,7 @@ export function MainNav({ role }: { role: Role }) {
           const current = item.section.includes(route.name);
           return (
             <li key={item.route.name}>
-              <RouteLink
-                to={item.route}
-                className="wijknet-nav__link"
-                aria-current={current ? "page" : undefined}
-              >
+              <RouteLink to={item.route} className="wijknet-nav__link" aria-current={current ? "page" : undefined}>
                 {t(item.label)}
               </RouteLink>
             </li>

@@ -11,15 +11,7 @@ import { dashboardSections } from "./contributions";
 import { appRoutes } from "./routes";
 
 /** Everything a screen may rely on, in one place. */
-export function AppProviders({
-  services,
-  apollo,
-  children,
-}: {
-  services: AppServices;
-  apollo: ApolloClient;
-  children: ReactNode;
-}) {
+export function AppProviders({ services, apollo, children }: { services: AppServices; apollo: ApolloClient; children: ReactNode }) {
   return (
     <ApolloProvider client={apollo}>
       <ShellProviders services={services}>{children}</ShellProviders>

@@ -15,9 +15,7 @@ type PublicPageFor<R> = { render(route: R): ReactNode }["render"];
  * Public routes render without a login, so their pages get no viewer.
  */
 export type Pages<D extends RouteDefinitions> = {
-  readonly [N in keyof D & string]: D[N]["roles"] extends "public"
-    ? PublicPageFor<RouteNamed<D, N>>
-    : PageFor<RouteNamed<D, N>>;
+  readonly [N in keyof D & string]: D[N]["roles"] extends "public" ? PublicPageFor<RouteNamed<D, N>> : PageFor<RouteNamed<D, N>>;
 };
 
 /** An entry in the main menu, shown to the roles that may open its route. */

@@ -51,7 +51,13 @@ export class AuditService {
   constructor(private readonly db?: Db) {}
 
   /** Admins search their municipality's log, newest first (keyset on the id). */
-  async search(viewerInput: Viewer | null, filter: AuditFilter | null | undefined, first: number | null | undefined, after: string | null | undefined, requestId: string) {
+  async search(
+    viewerInput: Viewer | null,
+    filter: AuditFilter | null | undefined,
+    first: number | null | undefined,
+    after: string | null | undefined,
+    requestId: string,
+  ) {
     const viewer = requireRole(viewerInput, "ADMIN");
     if (!this.db) throw new Error("AuditService.search needs a database");
     const take = pageSize(first, 200, 50);
@@ -69,8 +75,14 @@ export class AuditService {
     }
     const rows: AuditEntry[] = await repo.findEntries(this.db, where, take + 1);
     await this.record(this.db, {
-      municipalityId: viewer.municipalityId, actorId: viewer.userId, actorRole: viewer.role, action: "READ",
-      entityType: "AuditLog", entityId: null, details: { filter: Object.keys(f).filter((k) => f[k as keyof AuditFilter]) }, requestId,
+      municipalityId: viewer.municipalityId,
+      actorId: viewer.userId,
+      actorRole: viewer.role,
+      action: "READ",
+      entityType: "AuditLog",
+      entityId: null,
+      details: { filter: Object.keys(f).filter((k) => f[k as keyof AuditFilter]) },
+      requestId,
     });
     const entries = rows.slice(0, take);
     return { entries, nextCursor: rows.length > take ? keysetCursor.encode([String(entries.at(-1)!.id)]) : null };

@@ -28,6 +28,8 @@ export const authPersonalData: readonly PersonalDataDecision[] = [
 export function authRetention(authSessionDays: number): RetentionStep {
   return {
     name: "authSessions",
-    run: async (tx, now, scope) => ({ authSessionsDeleted: await repo.deleteEndedSessions(tx, daysBefore(now, authSessionDays), scope.municipalityId) }),
+    run: async (tx, now, scope) => ({
+      authSessionsDeleted: await repo.deleteEndedSessions(tx, daysBefore(now, authSessionDays), scope.municipalityId),
+    }),
   };
 }

@@ -15,7 +15,14 @@ export const authRepository = {
       where: { tokenHash },
       include: {
         user: {
-          select: { id: true, municipalityId: true, role: true, status: true, contactId: true, districts: { select: { districtId: true } } },
+          select: {
+            id: true,
+            municipalityId: true,
+            role: true,
+            status: true,
+            contactId: true,
+            districts: { select: { districtId: true } },
+          },
         },
       },
     });
@@ -58,7 +65,10 @@ export const authRepository = {
   /** Retention: login sessions that expired or were revoked before `cutoff`. */
   async deleteEndedSessions(db: DbOrTx, cutoff: Date, municipalityId?: string): Promise<number> {
     const result = await db.authSession.deleteMany({
-      where: { OR: [{ expiresAt: { lt: cutoff } }, { revokedAt: { lt: cutoff } }], ...(municipalityId ? { user: { municipalityId } } : {}) },
+      where: {
+        OR: [{ expiresAt: { lt: cutoff } }, { revokedAt: { lt: cutoff } }],
+        ...(municipalityId ? { user: { municipalityId } } : {}),
+      },
     });
     return result.count;
   },

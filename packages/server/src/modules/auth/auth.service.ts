@@ -58,8 +58,13 @@ export class AuthService {
         // Failed attempts on a real account are audited (brute force shows up); the
         // caller learns nothing either way.
         await audit.record(db, {
-          municipalityId: user.municipalityId, actorId: null, actorRole: null, action: "LOGIN_FAILED",
-          entityType: "User", entityId: user.id, requestId,
+          municipalityId: user.municipalityId,
+          actorId: null,
+          actorRole: null,
+          action: "LOGIN_FAILED",
+          entityType: "User",
+          entityId: user.id,
+          requestId,
         });
       }
       throw unauthenticated(WRONG_CREDENTIALS);
@@ -72,8 +77,13 @@ export class AuthService {
       const session = await repo.createSession(tx, { userId: user.id, tokenHash: hashToken(token), expiresAt });
       await repo.touchLastLogin(tx, user.id, now);
       await audit.record(tx, {
-        municipalityId: user.municipalityId, actorId: user.id, actorRole: user.role, action: "LOGIN",
-        entityType: "AuthSession", entityId: session.id, requestId,
+        municipalityId: user.municipalityId,
+        actorId: user.id,
+        actorRole: user.role,
+        action: "LOGIN",
+        entityType: "AuthSession",
+        entityId: session.id,
+        requestId,
       });
     });
     await rateLimiter.reset(rateLimits.loginPerAccount, email);
@@ -129,8 +139,13 @@ export class AuthService {
       const count = await repo.revokeSession(tx, viewer.sessionId, this.now());
       if (count > 0) {
         await audit.record(tx, {
-          municipalityId: viewer.municipalityId, actorId: viewer.userId, actorRole: viewer.role, action: "LOGOUT",
-          entityType: "AuthSession", entityId: viewer.sessionId, requestId,
+          municipalityId: viewer.municipalityId,
+          actorId: viewer.userId,
+          actorRole: viewer.role,
+          action: "LOGOUT",
+          entityType: "AuthSession",
+          entityId: viewer.sessionId,
+          requestId,
         });
       }
       return count > 0;

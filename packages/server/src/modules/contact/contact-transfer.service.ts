@@ -38,7 +38,13 @@ export class ContactTransferService {
     this.now = deps.now ?? (() => new Date());
   }
 
-  async importCsv(viewerInput: Viewer | null, csv: string, dryRun: boolean, requestId: string, onProgress?: ImportProgressFn): Promise<ImportReport> {
+  async importCsv(
+    viewerInput: Viewer | null,
+    csv: string,
+    dryRun: boolean,
+    requestId: string,
+    onProgress?: ImportProgressFn,
+  ): Promise<ImportReport> {
     const viewer = requireRole(viewerInput, "COORDINATOR", "ADMIN");
     const { db } = this.deps;
     const parsed = parseContactsCsv(csv);
@@ -52,12 +58,16 @@ export class ContactTransferService {
       districtByKey.set(d.code.toLowerCase(), d.id);
       districtByKey.set(d.name.toLowerCase(), d.id);
     }
-    const organisations = await db.organisation.findMany({ where: { municipalityId: viewer.municipalityId }, select: { id: true, name: true } });
+    const organisations = await db.organisation.findMany({
+      where: { municipalityId: viewer.municipalityId },
+      select: { id: true, name: true },
+    });
     const orgByName = new Map(organisations.map((o) => [o.name.toLowerCase(), o.id]));
 
     // Existing contacts that could be the same person.
     const candidates = await repo.findDuplicateCandidates(
-      db, viewer.municipalityId,
+      db,
+      viewer.municipalityId,
       [...new Set(parsed.rows.map((r) => r.email).filter((e): e is string => e !== null))],
       [...new Set(parsed.rows.map((r) => r.fullName))],
     );
@@ -80,7 +90,9 @@ export class ContactTransferService {
         errors.push({ line: row.line, field: "districts", message: `Unknown district: ${unknown.join(", ")}.` });
         continue;
       }
-      const keys = [row.email ? `e:${row.email}` : null, row.phone ? `p:${phoneKey(row.phone)}` : null].filter((k): k is string => k !== null);
+      const keys = [row.email ? `e:${row.email}` : null, row.phone ? `p:${phoneKey(row.phone)}` : null].filter(
+        (k): k is string => k !== null,
+      );
       const earlier = keys.map((k) => seenInFile.get(k)).find((l) => l !== undefined);
       if (earlier !== undefined) {
         errors.push({ line: row.line, field: null, message: `The same person as on line ${earlier} (same email or phone).` });
@@ -90,7 +102,10 @@ export class ContactTransferService {
       const match =
         (row.email && byEmail.get(row.email) && { contactId: byEmail.get(row.email)!, matchedOn: "EMAIL" as const }) ||
         (row.phone && byPhone.get(phoneKey(row.phone)) && { contactId: byPhone.get(phoneKey(row.phone))!, matchedOn: "PHONE" as const }) ||
-        districtIds.map((d) => byNameDistrict.get(`${row.fullName.toLowerCase()}|${d}`)).filter(Boolean).map((id) => ({ contactId: id!, matchedOn: "NAME_AND_DISTRICT" as const }))[0];
+        districtIds
+          .map((d) => byNameDistrict.get(`${row.fullName.toLowerCase()}|${d}`))
+          .filter(Boolean)
+          .map((id) => ({ contactId: id!, matchedOn: "NAME_AND_DISTRICT" as const }))[0];
       if (match) {
         duplicates.push({ line: row.line, ...match });
         continue;
@@ -100,44 +115,75 @@ export class ContactTransferService {
     errors.sort((a, b) => a.line - b.line);
 
     const report: ImportReport = {
-      dryRun, rowCount: total, created: dryRun ? 0 : valid.length,
-      skipped: total - valid.length, errors, duplicates,
+      dryRun,
+      rowCount: total,
+      created: dryRun ? 0 : valid.length,
+      skipped: total - valid.length,
+      errors,
+      duplicates,
     };
     if (dryRun || valid.length === 0) {
       await onProgress?.(total, total);
       return report;
     }
 
-    await db.$transaction(async (tx) => {
-      // Organisations named in the file that do not exist yet are created (kind OTHER).
-      const newOrgs = [...new Set(valid.map((r) => r.organisation).filter((o): o is string => o !== null && !orgByName.has(o.toLowerCase())))];
-      for (const name of newOrgs) {
-        const org = await tx.organisation.create({ data: { municipalityId: viewer.municipalityId, name, kind: "OTHER" } });
-        orgByName.set(name.toLowerCase(), org.id);
-      }
-      let processed = total - valid.length;
-      for (let i = 0; i < valid.length; i += CHUNK) {
-        const chunk = valid.slice(i, i + CHUNK).map((row) => ({ row, id: randomUUID() }));
-        await tx.contact.createMany({
-          data: chunk.map(({ row, id }) => ({
-            id, municipalityId: viewer.municipalityId, fullName: row.fullName, email: row.email, phone: row.phone,
-            preferredChannel: row.preferredChannel, preferredLanguage: row.preferredLanguage, ageBand: row.ageBand, notes: row.notes,
-          })),
-        });
-        await tx.contactDistrict.createMany({ data: chunk.flatMap(({ row, id }) => row.districtIds.map((districtId) => ({ contactId: id, districtId }))) });
-        await tx.contactRole.createMany({
-          data: chunk
-            .filter(({ row }) => row.role || row.organisation)
-            .map(({ row, id }) => ({ contactId: id, title: row.role ?? "contactpersoon", organisationId: row.organisation ? orgByName.get(row.organisation.toLowerCase())! : null })),
-        });
-        await this.deps.audit.recordMany(tx, chunk.map(({ id }) => ({
-          municipalityId: viewer.municipalityId, actorId: viewer.userId, actorRole: viewer.role, action: "CREATE" as const,
-          entityType: "Contact", entityId: id, details: { via: "csv-import" }, requestId,
-        })));
-        processed += chunk.length;
-        await onProgress?.(processed, total);
-      }
-    }, { timeout: 120_000, maxWait: 10_000 });
+    await db.$transaction(
+      async (tx) => {
+        // Organisations named in the file that do not exist yet are created (kind OTHER).
+        const newOrgs = [
+          ...new Set(valid.map((r) => r.organisation).filter((o): o is string => o !== null && !orgByName.has(o.toLowerCase()))),
+        ];
+        for (const name of newOrgs) {
+          const org = await tx.organisation.create({ data: { municipalityId: viewer.municipalityId, name, kind: "OTHER" } });
+          orgByName.set(name.toLowerCase(), org.id);
+        }
+        let processed = total - valid.length;
+        for (let i = 0; i < valid.length; i += CHUNK) {
+          const chunk = valid.slice(i, i + CHUNK).map((row) => ({ row, id: randomUUID() }));
+          await tx.contact.createMany({
+            data: chunk.map(({ row, id }) => ({
+              id,
+              municipalityId: viewer.municipalityId,
+              fullName: row.fullName,
+              email: row.email,
+              phone: row.phone,
+              preferredChannel: row.preferredChannel,
+              preferredLanguage: row.preferredLanguage,
+              ageBand: row.ageBand,
+              notes: row.notes,
+            })),
+          });
+          await tx.contactDistrict.createMany({
+            data: chunk.flatMap(({ row, id }) => row.districtIds.map((districtId) => ({ contactId: id, districtId }))),
+          });
+          await tx.contactRole.createMany({
+            data: chunk
+              .filter(({ row }) => row.role || row.organisation)
+              .map(({ row, id }) => ({
+                contactId: id,
+                title: row.role ?? "contactpersoon",
+                organisationId: row.organisation ? orgByName.get(row.organisation.toLowerCase())! : null,
+              })),
+          });
+          await this.deps.audit.recordMany(
+            tx,
+            chunk.map(({ id }) => ({
+              municipalityId: viewer.municipalityId,
+              actorId: viewer.userId,
+              actorRole: viewer.role,
+              action: "CREATE" as const,
+              entityType: "Contact",
+              entityId: id,
+              details: { via: "csv-import" },
+              requestId,
+            })),
+          );
+          processed += chunk.length;
+          await onProgress?.(processed, total);
+        }
+      },
+      { timeout: 120_000, maxWait: 10_000 },
+    );
     return report;
   }
 
@@ -147,7 +193,8 @@ export class ContactTransferService {
     const municipality = await db.municipality.findUnique({ where: { id: viewer.municipalityId } });
     const where = contactWhere(viewer.municipalityId, filter, { afterDays: municipality?.staleContactAfterDays ?? 90, now: this.now() });
     const count = await db.contact.count({ where });
-    if (count > MAX_EXPORT_ROWS) throw badInput("filter", `This would export ${count} contacts; narrow the filter to at most ${MAX_EXPORT_ROWS}.`);
+    if (count > MAX_EXPORT_ROWS)
+      throw badInput("filter", `This would export ${count} contacts; narrow the filter to at most ${MAX_EXPORT_ROWS}.`);
     const rows = await db.contact.findMany({
       where,
       orderBy: contactOrderBy({ field: "NAME", direction: "ASC" }),
@@ -157,18 +204,31 @@ export class ContactTransferService {
         roles: { where: { until: null }, include: { organisation: { select: { name: true } } } },
       },
     });
-    const csv = contactsToCsv(rows.map((c) => ({
-      fullName: c.fullName, email: c.email, phone: c.phone, preferredChannel: c.preferredChannel,
-      preferredLanguage: c.preferredLanguage, ageBand: c.ageBand, status: c.status,
-      districts: c.districts.map((d) => d.district.name),
-      networks: c.memberships.map((m) => m.network.name),
-      organisations: [...new Set(c.roles.map((r) => r.organisation?.name).filter((n): n is string => !!n))],
-      roles: c.roles.map((r) => r.title),
-      lastInteractionAt: c.lastInteractionAt,
-    })));
+    const csv = contactsToCsv(
+      rows.map((c) => ({
+        fullName: c.fullName,
+        email: c.email,
+        phone: c.phone,
+        preferredChannel: c.preferredChannel,
+        preferredLanguage: c.preferredLanguage,
+        ageBand: c.ageBand,
+        status: c.status,
+        districts: c.districts.map((d) => d.district.name),
+        networks: c.memberships.map((m) => m.network.name),
+        organisations: [...new Set(c.roles.map((r) => r.organisation?.name).filter((n): n is string => !!n))],
+        roles: c.roles.map((r) => r.title),
+        lastInteractionAt: c.lastInteractionAt,
+      })),
+    );
     await this.deps.audit.record(db, {
-      municipalityId: viewer.municipalityId, actorId: viewer.userId, actorRole: viewer.role, action: "EXPORT",
-      entityType: "Contact", entityId: null, details: { kind: "csv", rowCount: rows.length, filter: Object.keys(filter ?? {}) }, requestId,
+      municipalityId: viewer.municipalityId,
+      actorId: viewer.userId,
+      actorRole: viewer.role,
+      action: "EXPORT",
+      entityType: "Contact",
+      entityId: null,
+      details: { kind: "csv", rowCount: rows.length, filter: Object.keys(filter ?? {}) },
+      requestId,
     });
     const date = this.now().toISOString().slice(0, 10);
     return { filename: `wijknet-contacten-${date}.csv`, rowCount: rows.length, csv };

@@ -11,11 +11,15 @@ export function createContactLoaders(db: Db) {
   return {
     contact: new DataLoader<string, Contact | null>(async (ids) => byId(ids, await repo.findContactsByIds(db, ids))),
     consent: new DataLoader<string, Consent | null>(async (ids) => byId(ids, await repo.findConsentsByIds(db, ids))),
-    rolesOfContact: new DataLoader<string, ContactRole[]>(async (ids) => groupBy(ids, await repo.findRolesOfContacts(db, ids), (r) => r.contactId)),
+    rolesOfContact: new DataLoader<string, ContactRole[]>(async (ids) =>
+      groupBy(ids, await repo.findRolesOfContacts(db, ids), (r) => r.contactId),
+    ),
     districtsOfContact: new DataLoader<string, District[]>(async (ids) =>
       groupBy(ids, await repo.findDistrictsOfContacts(db, ids), (r) => r.contactId).map((rows) => rows.map((r) => r.district)),
     ),
-    consentsOfContact: new DataLoader<string, Consent[]>(async (ids) => groupBy(ids, await repo.findConsentsOfContacts(db, ids), (c) => c.contactId)),
+    consentsOfContact: new DataLoader<string, Consent[]>(async (ids) =>
+      groupBy(ids, await repo.findConsentsOfContacts(db, ids), (c) => c.contactId),
+    ),
     latestInteractionsOfContact: new DataLoader<string, Interaction[]>(async (ids) =>
       groupBy(ids, await repo.findLatestInteractions(db, ids, MAX_INTERACTIONS_SHOWN), (i) => i.contactId),
     ),

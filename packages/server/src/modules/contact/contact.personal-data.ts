@@ -14,7 +14,10 @@ export const contactPersonalData: readonly PersonalDataDecision[] = [
     model: "Contact",
     personColumns: ["fullName", "email", "phone", "notes", "mergedIntoId"],
     // The row, with the duplicates merged into it (its self-relation).
-    export: { section: "contact", read: async (db, id) => ({ ...(await repo.findContactById(db, id)), mergedFrom: await repo.findMergedFrom(db, id) }) },
+    export: {
+      section: "contact",
+      read: async (db, id) => ({ ...(await repo.findContactById(db, id)), mergedFrom: await repo.findMergedFrom(db, id) }),
+    },
     erase: (tx, { contactIds, now }) => repo.anonymiseContacts(tx, contactIds, now, ERASED_NAME),
     merge: { untouched: "the rows themselves are merged by ContactService.merge (fills the kept one, archives the duplicate)" },
   },
@@ -62,11 +65,23 @@ export function contactRetention(contacts: ContactService, audit: AuditService, 
     run: async (tx, now, { municipalityId }) => {
       const toFlag = await repo.findContactsToFlagInactive(tx, daysBefore(now, policy.inactiveAfterDays), municipalityId);
       if (toFlag.length > 0) {
-        await repo.flagInactive(tx, toFlag.map((c) => c.id), now);
-        await audit.recordMany(tx, toFlag.map((c) => ({
-          municipalityId: c.municipalityId, actorId: null, actorRole: null, action: "UPDATE" as const,
-          entityType: "Contact", entityId: c.id, details: { fields: ["status"], reason: "retention: inactive" },
-        })));
+        await repo.flagInactive(
+          tx,
+          toFlag.map((c) => c.id),
+          now,
+        );
+        await audit.recordMany(
+          tx,
+          toFlag.map((c) => ({
+            municipalityId: c.municipalityId,
+            actorId: null,
+            actorRole: null,
+            action: "UPDATE" as const,
+            entityType: "Contact",
+            entityId: c.id,
+            details: { fields: ["status"], reason: "retention: inactive" },
+          })),
+        );
       }
       const toErase = await repo.findContactsInactiveSince(tx, daysBefore(now, policy.anonymiseAfterInactiveDays), municipalityId);
       for (const c of toErase) await contacts.eraseSystem(tx, c.id, c.municipalityId, now, "retention: inactive too long");

@@ -87,7 +87,10 @@ function sortValueOf(row: { fullName: string; lastInteractionAt: Date | null; cr
   return row.lastInteractionAt;
 }
 
-export function contactCursor(row: { id: string; fullName: string; lastInteractionAt: Date | null; createdAt: Date }, sort: ContactSortSpec): string {
+export function contactCursor(
+  row: { id: string; fullName: string; lastInteractionAt: Date | null; createdAt: Date },
+  sort: ContactSortSpec,
+): string {
   const v = sortValueOf(row, sort.field);
   return keysetCursor.encode([sort.field, v instanceof Date ? v.toISOString() : v, row.id]);
 }

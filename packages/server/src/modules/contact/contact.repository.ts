@@ -125,7 +125,15 @@ export const contactRepository = {
   async anonymiseContacts(db: DbOrTx, contactIds: readonly string[], now: Date, erasedName: string) {
     await db.contact.updateMany({
       where: { id: { in: [...contactIds] } },
-      data: { fullName: erasedName, email: null, phone: null, notes: null, preferredLanguage: "und", status: "ARCHIVED", anonymisedAt: now },
+      data: {
+        fullName: erasedName,
+        email: null,
+        phone: null,
+        notes: null,
+        preferredLanguage: "und",
+        status: "ARCHIVED",
+        anonymisedAt: now,
+      },
     });
   },
   async moveRoles(db: DbOrTx, from: string, to: string) {
@@ -149,7 +157,11 @@ export const contactRepository = {
   findContactsToFlagInactive(db: DbOrTx, cutoff: Date, municipalityId?: string) {
     return db.contact.findMany({
       where: {
-        ...(municipalityId ? { municipalityId } : {}), status: "ACTIVE", anonymisedAt: null, mergedIntoId: null, createdAt: { lt: cutoff },
+        ...(municipalityId ? { municipalityId } : {}),
+        status: "ACTIVE",
+        anonymisedAt: null,
+        mergedIntoId: null,
+        createdAt: { lt: cutoff },
         OR: [{ lastInteractionAt: null }, { lastInteractionAt: { lt: cutoff } }],
         memberships: { none: { until: null } },
       },
@@ -162,7 +174,13 @@ export const contactRepository = {
   /** INACTIVE since before `cutoff` and not erased yet. */
   findContactsInactiveSince(db: DbOrTx, cutoff: Date, municipalityId?: string) {
     return db.contact.findMany({
-      where: { ...(municipalityId ? { municipalityId } : {}), status: "INACTIVE", anonymisedAt: null, mergedIntoId: null, inactiveSince: { lt: cutoff } },
+      where: {
+        ...(municipalityId ? { municipalityId } : {}),
+        status: "INACTIVE",
+        anonymisedAt: null,
+        mergedIntoId: null,
+        inactiveSince: { lt: cutoff },
+      },
       select: { id: true, municipalityId: true },
     });
   },

@@ -4,7 +4,6 @@ import { badInput } from "../../core/errors.js";
 import { MAX_INTERACTIONS_SHOWN } from "./contact.loaders.js";
 import type { ImportReport } from "./contact-transfer.service.js";
 
-
 /**
  * Progress events of a running import, as an async iterator for the subscription.
  * Deliberately not on the outbox: progress is not a domain event, it has one audience
@@ -46,7 +45,8 @@ export const contactResolvers: Resolvers = {
     contacts: (_p, args, ctx) => ctx.services.contacts.list(ctx.viewer, args, ctx.requestId, ctx.loaders),
     contact: (_p, { id }, ctx) => ctx.services.contacts.get(ctx.viewer, id, ctx.requestId, ctx.loaders),
     myContact: (_p, _a, ctx) => ctx.services.contacts.mine(ctx.viewer, ctx.requestId, ctx.loaders),
-    staleContacts: (_p, { districtId, first }, ctx) => ctx.services.contacts.stale(ctx.viewer, districtId, first, ctx.requestId, ctx.loaders),
+    staleContacts: (_p, { districtId, first }, ctx) =>
+      ctx.services.contacts.stale(ctx.viewer, districtId, first, ctx.requestId, ctx.loaders),
     contactDataExport: (_p, { id }, ctx) => ctx.services.contacts.dataExport(ctx.viewer, id, ctx.requestId),
     exportContactsCsv: (_p, { filter }, ctx) => ctx.services.contactTransfer.exportCsv(ctx.viewer, filter, ctx.requestId),
   },
@@ -56,10 +56,12 @@ export const contactResolvers: Resolvers = {
     archiveContact: (_p, { id }, ctx) => ctx.services.contacts.archive(ctx.viewer, id, ctx.requestId, ctx.loaders),
     mergeContacts: (_p, { keepId, duplicateId }, ctx) => ctx.services.contacts.merge(ctx.viewer, keepId, duplicateId, ctx.requestId),
     logInteraction: (_p, { input }, ctx) => ctx.services.contacts.logInteraction(ctx.viewer, input, ctx.requestId, ctx.loaders),
-    recordConsent: (_p, { input }, ctx) => ctx.services.contacts.recordConsent(ctx.viewer, input.contactId, input.consent, ctx.requestId, ctx.loaders),
+    recordConsent: (_p, { input }, ctx) =>
+      ctx.services.contacts.recordConsent(ctx.viewer, input.contactId, input.consent, ctx.requestId, ctx.loaders),
     withdrawConsent: (_p, { id }, ctx) => ctx.services.contacts.withdrawConsent(ctx.viewer, id, ctx.requestId, ctx.loaders),
     eraseContact: (_p, { id }, ctx) => ctx.services.contacts.erase(ctx.viewer, id, ctx.requestId),
-    importContacts: (_p, { input }, ctx) => ctx.services.contactTransfer.importCsv(ctx.viewer, input.csv, input.dryRun ?? true, ctx.requestId),
+    importContacts: (_p, { input }, ctx) =>
+      ctx.services.contactTransfer.importCsv(ctx.viewer, input.csv, input.dryRun ?? true, ctx.requestId),
   },
   Subscription: {
     importContactsWithProgress: {

@@ -6,7 +6,15 @@ import type { AgeBand, LegalBasis } from "../../generated/prisma/enums.js";
 import { badInput } from "../../core/errors.js";
 import { cleanText } from "../../core/text.js";
 
-export const LIMITS = { fullName: 120, email: 254, phone: 32, notes: 2000, roleTitle: 120, interactionNote: 500, guardianName: 120 } as const;
+export const LIMITS = {
+  fullName: 120,
+  email: 254,
+  phone: 32,
+  notes: 2000,
+  roleTitle: 120,
+  interactionNote: 500,
+  guardianName: 120,
+} as const;
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** Digits with the usual separators and an optional leading +. */
@@ -62,11 +70,7 @@ export function checkConsent(ageBand: AgeBand, c: ConsentCheck, field: string, n
 }
 
 /** Stale: active, and no logged contact within `staleAfterDays` (never spoken to counts as stale). */
-export function isStale(
-  contact: { status: string; lastInteractionAt: Date | null },
-  staleAfterDays: number,
-  now: Date,
-): boolean {
+export function isStale(contact: { status: string; lastInteractionAt: Date | null }, staleAfterDays: number, now: Date): boolean {
   if (contact.status !== "ACTIVE") return false;
   return contact.lastInteractionAt === null || contact.lastInteractionAt < staleCutoff(staleAfterDays, now);
 }

@@ -10,7 +10,14 @@ import { pageSize } from "../../core/cursor.js";
 import type { AuditService } from "../audit/audit.service.js";
 import { isMunicipalityWide, requireRole, requireViewer } from "../../core/authz.js";
 import { contactRepository as repo } from "./contact.repository.js";
-import { afterCursorWhere, contactCursor, contactOrderBy, contactWhere, type ContactListFilter, type ContactSortSpec } from "./contact.query.js";
+import {
+  afterCursorWhere,
+  contactCursor,
+  contactOrderBy,
+  contactWhere,
+  type ContactListFilter,
+  type ContactSortSpec,
+} from "./contact.query.js";
 import { cleanText, requiredText } from "../../core/text.js";
 import { LIMITS, checkConsent, cleanEmail, cleanLanguage, cleanPhone, isStale } from "./contact.rules.js";
 
@@ -22,17 +29,42 @@ export interface ContactLoaders {
   consent: Lookup<Consent | null>;
 }
 
-export interface RoleInput { title: string; organisationId?: string | null; since?: Date | null; until?: Date | null }
-export interface ConsentInput { purpose: ConsentPurpose; legalBasis: LegalBasis; givenAt?: Date | null; byGuardian?: boolean | null; guardianName?: string | null }
+export interface RoleInput {
+  title: string;
+  organisationId?: string | null;
+  since?: Date | null;
+  until?: Date | null;
+}
+export interface ConsentInput {
+  purpose: ConsentPurpose;
+  legalBasis: LegalBasis;
+  givenAt?: Date | null;
+  byGuardian?: boolean | null;
+  guardianName?: string | null;
+}
 export interface CreateContactInput {
-  fullName: string; email?: string | null; phone?: string | null; preferredChannel?: ContactChannel | null;
-  preferredLanguage?: string | null; ageBand?: AgeBand | null; notes?: string | null;
-  districtIds?: readonly string[] | null; roles?: readonly RoleInput[] | null; consents?: readonly ConsentInput[] | null;
+  fullName: string;
+  email?: string | null;
+  phone?: string | null;
+  preferredChannel?: ContactChannel | null;
+  preferredLanguage?: string | null;
+  ageBand?: AgeBand | null;
+  notes?: string | null;
+  districtIds?: readonly string[] | null;
+  roles?: readonly RoleInput[] | null;
+  consents?: readonly ConsentInput[] | null;
 }
 export interface UpdateContactInput {
-  fullName?: string | null; email?: string | null; phone?: string | null; preferredChannel?: ContactChannel | null;
-  preferredLanguage?: string | null; ageBand?: AgeBand | null; status?: ContactStatus | null; notes?: string | null;
-  districtIds?: readonly string[] | null; roles?: readonly RoleInput[] | null;
+  fullName?: string | null;
+  email?: string | null;
+  phone?: string | null;
+  preferredChannel?: ContactChannel | null;
+  preferredLanguage?: string | null;
+  ageBand?: AgeBand | null;
+  status?: ContactStatus | null;
+  notes?: string | null;
+  districtIds?: readonly string[] | null;
+  roles?: readonly RoleInput[] | null;
 }
 
 export interface ContactPage {
@@ -65,8 +97,13 @@ export class ContactService {
     await this.deps.audit.recordMany(
       this.deps.db,
       contactIds.map((id) => ({
-        municipalityId: viewer.municipalityId, actorId: viewer.userId, actorRole: viewer.role, action: "READ" as const,
-        entityType: "Contact", entityId: id, requestId,
+        municipalityId: viewer.municipalityId,
+        actorId: viewer.userId,
+        actorRole: viewer.role,
+        action: "READ" as const,
+        entityType: "Contact",
+        entityId: id,
+        requestId,
       })),
     );
   }
@@ -88,7 +125,11 @@ export class ContactService {
       repo.countContacts(this.deps.db, where),
     ]);
     const page = rows.slice(0, take);
-    await this.auditReads(viewer, page.map((c) => c.id), requestId);
+    await this.auditReads(
+      viewer,
+      page.map((c) => c.id),
+      requestId,
+    );
     const edges = page.map((node) => ({ cursor: contactCursor(node, sort), node }));
     return { edges, pageInfo: { hasNextPage: rows.length > take, endCursor: edges.at(-1)?.cursor ?? null }, totalCount };
   }
@@ -121,14 +162,28 @@ export class ContactService {
     return this.get(viewer, viewer.contactId, requestId, loaders);
   }
 
-  async stale(viewerInput: Viewer | null, districtId: string, first: number | null | undefined, requestId: string, loaders: Pick<ContactLoaders, "municipality" | "district">): Promise<Contact[]> {
+  async stale(
+    viewerInput: Viewer | null,
+    districtId: string,
+    first: number | null | undefined,
+    requestId: string,
+    loaders: Pick<ContactLoaders, "municipality" | "district">,
+  ): Promise<Contact[]> {
     const viewer = requireRole(viewerInput, "COORDINATOR", "ADMIN");
     const district = await loaders.district.load(requireId(districtId, "districtId"));
     if (!district || district.municipalityId !== viewer.municipalityId) throw notFound("District");
     const take = pageSize(first, MAX_PAGE);
-    const where = contactWhere(viewer.municipalityId, { districtId: district.id, stale: true, status: ["ACTIVE"] }, { afterDays: await this.staleDays(viewer, loaders), now: this.now() });
+    const where = contactWhere(
+      viewer.municipalityId,
+      { districtId: district.id, stale: true, status: ["ACTIVE"] },
+      { afterDays: await this.staleDays(viewer, loaders), now: this.now() },
+    );
     const rows = await repo.findContacts(this.deps.db, where, contactOrderBy({ field: "LAST_INTERACTION", direction: "ASC" }), take);
-    await this.auditReads(viewer, rows.map((c) => c.id), requestId);
+    await this.auditReads(
+      viewer,
+      rows.map((c) => c.id),
+      requestId,
+    );
     return rows;
   }
 
@@ -138,7 +193,12 @@ export class ContactService {
 
   // ───────────── writes ─────────────
 
-  private async checkDistricts(viewer: Viewer, ids: readonly string[], field: string, loaders: Pick<ContactLoaders, "district">): Promise<string[]> {
+  private async checkDistricts(
+    viewer: Viewer,
+    ids: readonly string[],
+    field: string,
+    loaders: Pick<ContactLoaders, "district">,
+  ): Promise<string[]> {
     const unique = requireIds(ids, field, 20);
     const districts = await Promise.all(unique.map((id) => loaders.district.load(id)));
     districts.forEach((d, i) => {
@@ -171,7 +231,10 @@ export class ContactService {
     return consents.map((c, i) => {
       const at = single ? field : `${field}.${i}`;
       const checked = {
-        purpose: c.purpose, legalBasis: c.legalBasis, givenAt: c.givenAt ?? now, byGuardian: c.byGuardian ?? false,
+        purpose: c.purpose,
+        legalBasis: c.legalBasis,
+        givenAt: c.givenAt ?? now,
+        byGuardian: c.byGuardian ?? false,
         guardianName: cleanText(c.guardianName, `${at}.guardianName`, LIMITS.guardianName),
       };
       checkConsent(ageBand, checked, at, now);
@@ -179,7 +242,12 @@ export class ContactService {
     });
   }
 
-  async create(viewerInput: Viewer | null, input: CreateContactInput, requestId: string, loaders: Pick<ContactLoaders, "district" | "organisation">): Promise<Contact> {
+  async create(
+    viewerInput: Viewer | null,
+    input: CreateContactInput,
+    requestId: string,
+    loaders: Pick<ContactLoaders, "district" | "organisation">,
+  ): Promise<Contact> {
     const viewer = requireRole(viewerInput, "COORDINATOR", "ADMIN");
     const ageBand = input.ageBand ?? "ADULT";
     const data = {
@@ -203,8 +271,13 @@ export class ContactService {
         consents: { create: consents.map((c) => ({ ...c, recordedById: viewer.userId })) },
       });
       await this.deps.audit.record(tx, {
-        municipalityId: viewer.municipalityId, actorId: viewer.userId, actorRole: viewer.role, action: "CREATE",
-        entityType: "Contact", entityId: contact.id, requestId,
+        municipalityId: viewer.municipalityId,
+        actorId: viewer.userId,
+        actorRole: viewer.role,
+        action: "CREATE",
+        entityType: "Contact",
+        entityId: contact.id,
+        requestId,
       });
       return contact;
     });
@@ -221,16 +294,24 @@ export class ContactService {
     if (contact.mergedIntoId) throw conflict("This contact was merged into another one; edit that one.");
   }
 
-  async update(viewerInput: Viewer | null, id: string, input: UpdateContactInput, requestId: string, loaders: Pick<ContactLoaders, "contact" | "district" | "organisation">): Promise<Contact> {
+  async update(
+    viewerInput: Viewer | null,
+    id: string,
+    input: UpdateContactInput,
+    requestId: string,
+    loaders: Pick<ContactLoaders, "contact" | "district" | "organisation">,
+  ): Promise<Contact> {
     const viewer = requireRole(viewerInput, "COORDINATOR", "ADMIN");
     const existing = await this.ownContact(viewer, id, "id", loaders);
     ContactService.assertEditable(existing);
     const data: Record<string, unknown> = {};
-    if (input.fullName !== undefined && input.fullName !== null) data["fullName"] = requiredText(input.fullName, "input.fullName", LIMITS.fullName);
+    if (input.fullName !== undefined && input.fullName !== null)
+      data["fullName"] = requiredText(input.fullName, "input.fullName", LIMITS.fullName);
     if (input.email !== undefined) data["email"] = cleanEmail(input.email);
     if (input.phone !== undefined) data["phone"] = cleanPhone(input.phone);
     if (input.preferredChannel) data["preferredChannel"] = input.preferredChannel;
-    if (input.preferredLanguage !== undefined && input.preferredLanguage !== null) data["preferredLanguage"] = cleanLanguage(input.preferredLanguage);
+    if (input.preferredLanguage !== undefined && input.preferredLanguage !== null)
+      data["preferredLanguage"] = cleanLanguage(input.preferredLanguage);
     if (input.ageBand) data["ageBand"] = input.ageBand;
     if (input.status) {
       data["status"] = input.status;
@@ -247,8 +328,14 @@ export class ContactService {
       if (roles) await repo.replaceRoles(tx, existing.id, roles);
       const fields = [...Object.keys(data), ...(districtIds ? ["districts"] : []), ...(roles ? ["roles"] : [])];
       await this.deps.audit.record(tx, {
-        municipalityId: viewer.municipalityId, actorId: viewer.userId, actorRole: viewer.role, action: "UPDATE",
-        entityType: "Contact", entityId: contact.id, details: { fields }, requestId,
+        municipalityId: viewer.municipalityId,
+        actorId: viewer.userId,
+        actorRole: viewer.role,
+        action: "UPDATE",
+        entityType: "Contact",
+        entityId: contact.id,
+        details: { fields },
+        requestId,
       });
       return contact;
     });
@@ -258,7 +345,12 @@ export class ContactService {
     return this.update(viewer, id, { status: "ARCHIVED" }, requestId, loaders);
   }
 
-  async logInteraction(viewerInput: Viewer | null, input: { contactId: string; kind: InteractionKind; occurredAt?: Date | null; note?: string | null }, requestId: string, loaders: Pick<ContactLoaders, "contact">): Promise<Interaction> {
+  async logInteraction(
+    viewerInput: Viewer | null,
+    input: { contactId: string; kind: InteractionKind; occurredAt?: Date | null; note?: string | null },
+    requestId: string,
+    loaders: Pick<ContactLoaders, "contact">,
+  ): Promise<Interaction> {
     const viewer = requireRole(viewerInput, "COORDINATOR", "ADMIN");
     const contact = await this.ownContact(viewer, input.contactId, "input.contactId", loaders);
     ContactService.assertEditable(contact);
@@ -267,17 +359,35 @@ export class ContactService {
     if (occurredAt.getTime() > now.getTime() + 60_000) throw badInput("input.occurredAt", "Cannot be in the future.");
     const note = cleanText(input.note, "input.note", LIMITS.interactionNote);
     return this.deps.db.$transaction(async (tx) => {
-      const interaction = await repo.createInteraction(tx, { contactId: contact.id, authorId: viewer.userId, kind: input.kind, occurredAt, note });
+      const interaction = await repo.createInteraction(tx, {
+        contactId: contact.id,
+        authorId: viewer.userId,
+        kind: input.kind,
+        occurredAt,
+        note,
+      });
       await repo.bumpLastInteraction(tx, contact.id, occurredAt);
       await this.deps.audit.record(tx, {
-        municipalityId: viewer.municipalityId, actorId: viewer.userId, actorRole: viewer.role, action: "CREATE",
-        entityType: "Interaction", entityId: interaction.id, details: { contactId: contact.id }, requestId,
+        municipalityId: viewer.municipalityId,
+        actorId: viewer.userId,
+        actorRole: viewer.role,
+        action: "CREATE",
+        entityType: "Interaction",
+        entityId: interaction.id,
+        details: { contactId: contact.id },
+        requestId,
       });
       return interaction;
     });
   }
 
-  async recordConsent(viewerInput: Viewer | null, contactId: string, input: ConsentInput, requestId: string, loaders: Pick<ContactLoaders, "contact">): Promise<Consent> {
+  async recordConsent(
+    viewerInput: Viewer | null,
+    contactId: string,
+    input: ConsentInput,
+    requestId: string,
+    loaders: Pick<ContactLoaders, "contact">,
+  ): Promise<Consent> {
     const viewer = requireRole(viewerInput, "COORDINATOR", "ADMIN");
     const contact = await this.ownContact(viewer, contactId, "input.contactId", loaders);
     ContactService.assertEditable(contact);
@@ -285,14 +395,25 @@ export class ContactService {
     return this.deps.db.$transaction(async (tx) => {
       const row = await repo.createConsent(tx, { ...consent!, contactId: contact.id, recordedById: viewer.userId });
       await this.deps.audit.record(tx, {
-        municipalityId: viewer.municipalityId, actorId: viewer.userId, actorRole: viewer.role, action: "CREATE",
-        entityType: "Consent", entityId: row.id, details: { contactId: contact.id, purpose: row.purpose }, requestId,
+        municipalityId: viewer.municipalityId,
+        actorId: viewer.userId,
+        actorRole: viewer.role,
+        action: "CREATE",
+        entityType: "Consent",
+        entityId: row.id,
+        details: { contactId: contact.id, purpose: row.purpose },
+        requestId,
       });
       return row;
     });
   }
 
-  async withdrawConsent(viewerInput: Viewer | null, id: string, requestId: string, loaders: Pick<ContactLoaders, "contact" | "consent">): Promise<Consent> {
+  async withdrawConsent(
+    viewerInput: Viewer | null,
+    id: string,
+    requestId: string,
+    loaders: Pick<ContactLoaders, "contact" | "consent">,
+  ): Promise<Consent> {
     const viewer = requireRole(viewerInput, "COORDINATOR", "ADMIN");
     const consent = await loaders.consent.load(requireId(id, "id"));
     const contact = consent ? await loaders.contact.load(consent.contactId) : null;
@@ -301,8 +422,14 @@ export class ContactService {
     return this.deps.db.$transaction(async (tx) => {
       const row = await repo.updateConsent(tx, consent.id, { withdrawnAt: this.now() });
       await this.deps.audit.record(tx, {
-        municipalityId: viewer.municipalityId, actorId: viewer.userId, actorRole: viewer.role, action: "UPDATE",
-        entityType: "Consent", entityId: row.id, details: { fields: ["withdrawnAt"], contactId: contact.id }, requestId,
+        municipalityId: viewer.municipalityId,
+        actorId: viewer.userId,
+        actorRole: viewer.role,
+        action: "UPDATE",
+        entityType: "Consent",
+        entityId: row.id,
+        details: { fields: ["withdrawnAt"], contactId: contact.id },
+        requestId,
       });
       return row;
     });
@@ -315,34 +442,67 @@ export class ContactService {
     const dup = requireId(duplicateId, "duplicateId");
     if (keep === dup) throw badInput("duplicateId", "Choose two different contacts.");
     const now = this.now();
-    return this.deps.db.$transaction(async (tx) => {
-      await repo.lockContacts(tx, [keep, dup]);
-      // One statement at a time: a transaction is one connection.
-      const a = await tx.contact.findUnique({ where: { id: keep } });
-      const b = await tx.contact.findUnique({ where: { id: dup } });
-      if (!a || a.municipalityId !== viewer.municipalityId) throw notFound("Contact");
-      if (!b || b.municipalityId !== viewer.municipalityId) throw notFound("Contact");
-      ContactService.assertEditable(a);
-      ContactService.assertEditable(b);
+    return this.deps.db.$transaction(
+      async (tx) => {
+        await repo.lockContacts(tx, [keep, dup]);
+        // One statement at a time: a transaction is one connection.
+        const a = await tx.contact.findUnique({ where: { id: keep } });
+        const b = await tx.contact.findUnique({ where: { id: dup } });
+        if (!a || a.municipalityId !== viewer.municipalityId) throw notFound("Contact");
+        if (!b || b.municipalityId !== viewer.municipalityId) throw notFound("Contact");
+        ContactService.assertEditable(a);
+        ContactService.assertEditable(b);
 
-      // Every feature moves its own rows (kernel/privacy.ts; each feature's *.personal-data.ts).
-      await this.deps.personalData.merge(tx, { keepId: keep, duplicateId: dup, now });
-      const latest = [a.lastInteractionAt, b.lastInteractionAt].filter((d): d is Date => d !== null).sort((x, y) => y.getTime() - x.getTime())[0] ?? null;
-      const filled: string[] = [];
-      const fill = <K extends "email" | "phone" | "notes">(k: K) => {
-        if (!a[k] && b[k]) filled.push(k);
-        return a[k] ?? b[k];
-      };
-      const kept = await repo.updateContact(tx, keep, { email: fill("email"), phone: fill("phone"), notes: fill("notes"), lastInteractionAt: latest });
-      await repo.updateContact(tx, dup, {
-        mergedIntoId: keep, status: "ARCHIVED", fullName: MERGED_NAME, email: null, phone: null, notes: null,
-      });
-      await this.deps.audit.recordMany(tx, [
-        { municipalityId: viewer.municipalityId, actorId: viewer.userId, actorRole: viewer.role, action: "UPDATE", entityType: "Contact", entityId: keep, details: { mergedFrom: dup, filled }, requestId },
-        { municipalityId: viewer.municipalityId, actorId: viewer.userId, actorRole: viewer.role, action: "UPDATE", entityType: "Contact", entityId: dup, details: { mergedInto: keep }, requestId },
-      ]);
-      return kept;
-    }, { timeout: 20_000 });
+        // Every feature moves its own rows (kernel/privacy.ts; each feature's *.personal-data.ts).
+        await this.deps.personalData.merge(tx, { keepId: keep, duplicateId: dup, now });
+        const latest =
+          [a.lastInteractionAt, b.lastInteractionAt].filter((d): d is Date => d !== null).sort((x, y) => y.getTime() - x.getTime())[0] ??
+          null;
+        const filled: string[] = [];
+        const fill = <K extends "email" | "phone" | "notes">(k: K) => {
+          if (!a[k] && b[k]) filled.push(k);
+          return a[k] ?? b[k];
+        };
+        const kept = await repo.updateContact(tx, keep, {
+          email: fill("email"),
+          phone: fill("phone"),
+          notes: fill("notes"),
+          lastInteractionAt: latest,
+        });
+        await repo.updateContact(tx, dup, {
+          mergedIntoId: keep,
+          status: "ARCHIVED",
+          fullName: MERGED_NAME,
+          email: null,
+          phone: null,
+          notes: null,
+        });
+        await this.deps.audit.recordMany(tx, [
+          {
+            municipalityId: viewer.municipalityId,
+            actorId: viewer.userId,
+            actorRole: viewer.role,
+            action: "UPDATE",
+            entityType: "Contact",
+            entityId: keep,
+            details: { mergedFrom: dup, filled },
+            requestId,
+          },
+          {
+            municipalityId: viewer.municipalityId,
+            actorId: viewer.userId,
+            actorRole: viewer.role,
+            action: "UPDATE",
+            entityType: "Contact",
+            entityId: dup,
+            details: { mergedInto: keep },
+            requestId,
+          },
+        ]);
+        return kept;
+      },
+      { timeout: 20_000 },
+    );
   }
 
   /**
@@ -357,7 +517,11 @@ export class ContactService {
       const contact = await tx.contact.findUnique({ where: { id: contactId } });
       if (!contact || contact.municipalityId !== viewer.municipalityId) throw notFound("Contact");
       return this.eraseInTx(tx, contact.id, now, {
-        municipalityId: viewer.municipalityId, actorId: viewer.userId, actorRole: viewer.role, requestId, reason: "request",
+        municipalityId: viewer.municipalityId,
+        actorId: viewer.userId,
+        actorRole: viewer.role,
+        requestId,
+        reason: "request",
       });
     });
   }
@@ -381,8 +545,14 @@ export class ContactService {
     // Every feature erases its own rows (kernel/privacy.ts; each feature's *.personal-data.ts).
     await this.deps.personalData.erase(tx, { contactIds: ids, now });
     await this.deps.audit.record(tx, {
-      municipalityId: who.municipalityId, actorId: who.actorId, actorRole: who.actorRole, action: "ANONYMISE",
-      entityType: "Contact", entityId: contactId, details: { alsoErased: ids.length - 1, reason: who.reason }, requestId: who.requestId,
+      municipalityId: who.municipalityId,
+      actorId: who.actorId,
+      actorRole: who.actorRole,
+      action: "ANONYMISE",
+      entityType: "Contact",
+      entityId: contactId,
+      details: { alsoErased: ids.length - 1, reason: who.reason },
+      requestId: who.requestId,
     });
     return (await tx.contact.findUnique({ where: { id: contactId } }))!;
   }
@@ -396,8 +566,14 @@ export class ContactService {
       const contact = await repo.findContactById(tx, contactId);
       if (!contact || contact.municipalityId !== viewer.municipalityId) throw notFound("Contact");
       await this.deps.audit.record(tx, {
-        municipalityId: viewer.municipalityId, actorId: viewer.userId, actorRole: viewer.role, action: "EXPORT",
-        entityType: "Contact", entityId: contactId, details: { kind: "subject-access" }, requestId,
+        municipalityId: viewer.municipalityId,
+        actorId: viewer.userId,
+        actorRole: viewer.role,
+        action: "EXPORT",
+        entityType: "Contact",
+        entityId: contactId,
+        details: { kind: "subject-access" },
+        requestId,
       });
       // Every feature's section ("contact", "contact.roles", "invitations", …): kernel/privacy.ts.
       const document = { generatedAt: generatedAt.toISOString(), ...(await this.deps.personalData.export(tx, contactId)) };

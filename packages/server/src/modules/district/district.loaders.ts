@@ -6,9 +6,7 @@ import { districtRepository as repo } from "./district.repository.js";
 
 export function createDistrictLoaders(db: Db) {
   return {
-    municipality: new DataLoader<string, Municipality | null>(async (ids) =>
-      byId(ids, await repo.findMunicipalitiesByIds(db, ids)),
-    ),
+    municipality: new DataLoader<string, Municipality | null>(async (ids) => byId(ids, await repo.findMunicipalitiesByIds(db, ids))),
     district: new DataLoader<string, District | null>(async (ids) => byId(ids, await repo.findDistrictsByIds(db, ids))),
     districtsOfUser: new DataLoader<string, District[]>(async (userIds) => {
       const rows = await repo.findUserDistricts(db, userIds);

@@ -127,7 +127,10 @@ export const networkRepository = {
   /** Merge: where both are current members of a network, the duplicate's membership ends; then all move. */
   async moveMemberships(db: DbOrTx, fromContactId: string, toContactId: string, now: Date) {
     const keepNetworks = await networkRepository.findCurrentNetworkIdsOfContact(db, toContactId);
-    await db.networkMembership.updateMany({ where: { contactId: fromContactId, until: null, networkId: { in: keepNetworks } }, data: { until: now } });
+    await db.networkMembership.updateMany({
+      where: { contactId: fromContactId, until: null, networkId: { in: keepNetworks } },
+      data: { until: now },
+    });
     await db.networkMembership.updateMany({ where: { contactId: fromContactId }, data: { contactId: toContactId } });
   },
 };

@@ -73,7 +73,10 @@ export class NetworkService {
     return false;
   }
 
-  async list(viewerInput: Viewer | null, filter: { kind?: NetworkKind | null; districtId?: string | null; includeArchived?: boolean | null } | null) {
+  async list(
+    viewerInput: Viewer | null,
+    filter: { kind?: NetworkKind | null; districtId?: string | null; includeArchived?: boolean | null } | null,
+  ) {
     const viewer = requireViewer(viewerInput);
     const where: Prisma.NetworkWhereInput = { AND: [await this.visibleWhere(viewer)] };
     const and = where.AND as Prisma.NetworkWhereInput[];
@@ -97,7 +100,12 @@ export class NetworkService {
     if (network.municipalityId !== viewer.municipalityId) throw forbidden();
   }
 
-  async create(viewerInput: Viewer | null, input: { kind: NetworkKind; name: string; description?: string | null; districtId?: string | null }, requestId: string, loaders: Pick<NetworkLoaders, "district">) {
+  async create(
+    viewerInput: Viewer | null,
+    input: { kind: NetworkKind; name: string; description?: string | null; districtId?: string | null },
+    requestId: string,
+    loaders: Pick<NetworkLoaders, "district">,
+  ) {
     const viewer = requireRole(viewerInput, "COORDINATOR", "ADMIN");
     const name = requiredText(input.name, "input.name", 160);
     const description = cleanText(input.description, "input.description", 2000);
@@ -111,29 +119,56 @@ export class NetworkService {
     if (input.kind === "CITYWIDE_ALLIES" && districtId) throw badInput("input.districtId", "The city-wide allies network has no district.");
     return this.deps.db.$transaction(async (tx) => {
       if (await repo.findNetworkByName(tx, viewer.municipalityId, name)) throw conflict("A network with this name exists already.");
-      const network = await repo.createNetwork(tx, { municipalityId: viewer.municipalityId, kind: input.kind, name, description, districtId });
+      const network = await repo.createNetwork(tx, {
+        municipalityId: viewer.municipalityId,
+        kind: input.kind,
+        name,
+        description,
+        districtId,
+      });
       await this.deps.audit.record(tx, {
-        municipalityId: viewer.municipalityId, actorId: viewer.userId, actorRole: viewer.role, action: "CREATE",
-        entityType: "Network", entityId: network.id, requestId,
+        municipalityId: viewer.municipalityId,
+        actorId: viewer.userId,
+        actorRole: viewer.role,
+        action: "CREATE",
+        entityType: "Network",
+        entityId: network.id,
+        requestId,
       });
       return network;
     });
   }
 
-  async update(viewerInput: Viewer | null, id: string, input: { name?: string | null; description?: string | null }, requestId: string, loaders: Pick<NetworkLoaders, "network">) {
+  async update(
+    viewerInput: Viewer | null,
+    id: string,
+    input: { name?: string | null; description?: string | null },
+    requestId: string,
+    loaders: Pick<NetworkLoaders, "network">,
+  ) {
     const viewer = requireRole(viewerInput, "COORDINATOR", "ADMIN");
     const existing = await this.get(viewer, id, loaders);
     const data: { name?: string; description?: string | null } = {};
     if (input.name !== undefined && input.name !== null) data.name = requiredText(input.name, "input.name", 160);
     if (input.description !== undefined) data.description = cleanText(input.description, "input.description", 2000);
     return this.deps.db.$transaction(async (tx) => {
-      if (data.name && data.name.toLowerCase() !== existing.name.toLowerCase() && (await repo.findNetworkByName(tx, viewer.municipalityId, data.name))) {
+      if (
+        data.name &&
+        data.name.toLowerCase() !== existing.name.toLowerCase() &&
+        (await repo.findNetworkByName(tx, viewer.municipalityId, data.name))
+      ) {
         throw conflict("A network with this name exists already.");
       }
       const network = await repo.updateNetwork(tx, existing.id, data);
       await this.deps.audit.record(tx, {
-        municipalityId: viewer.municipalityId, actorId: viewer.userId, actorRole: viewer.role, action: "UPDATE",
-        entityType: "Network", entityId: network.id, details: { fields: Object.keys(data) }, requestId,
+        municipalityId: viewer.municipalityId,
+        actorId: viewer.userId,
+        actorRole: viewer.role,
+        action: "UPDATE",
+        entityType: "Network",
+        entityId: network.id,
+        details: { fields: Object.keys(data) },
+        requestId,
       });
       return network;
     });
@@ -146,14 +181,25 @@ export class NetworkService {
     return this.deps.db.$transaction(async (tx) => {
       const network = await repo.updateNetwork(tx, existing.id, { archivedAt: this.now() });
       await this.deps.audit.record(tx, {
-        municipalityId: viewer.municipalityId, actorId: viewer.userId, actorRole: viewer.role, action: "UPDATE",
-        entityType: "Network", entityId: network.id, details: { fields: ["archivedAt"] }, requestId,
+        municipalityId: viewer.municipalityId,
+        actorId: viewer.userId,
+        actorRole: viewer.role,
+        action: "UPDATE",
+        entityType: "Network",
+        entityId: network.id,
+        details: { fields: ["archivedAt"] },
+        requestId,
       });
       return network;
     });
   }
 
-  async addMember(viewerInput: Viewer | null, input: { networkId: string; contactId: string; role?: MembershipRole | null; since?: Date | null }, requestId: string, loaders: Pick<NetworkLoaders, "network" | "contact">) {
+  async addMember(
+    viewerInput: Viewer | null,
+    input: { networkId: string; contactId: string; role?: MembershipRole | null; since?: Date | null },
+    requestId: string,
+    loaders: Pick<NetworkLoaders, "network" | "contact">,
+  ) {
     const viewer = requireRole(viewerInput, "COORDINATOR", "ADMIN");
     const network = await loaders.network.load(requireId(input.networkId, "input.networkId"));
     if (!network || network.municipalityId !== viewer.municipalityId) throw badInput("input.networkId", "No such network.");
@@ -165,10 +211,21 @@ export class NetworkService {
     if (since.getTime() > this.now().getTime() + 366 * 86_400_000) throw badInput("input.since", "Too far in the future.");
     return this.deps.db.$transaction(async (tx) => {
       if (await repo.findCurrentMembership(tx, network.id, contact.id)) throw conflict("This contact is a member of this network already.");
-      const membership = await repo.createMembership(tx, { networkId: network.id, contactId: contact.id, role: input.role ?? "MEMBER", since });
+      const membership = await repo.createMembership(tx, {
+        networkId: network.id,
+        contactId: contact.id,
+        role: input.role ?? "MEMBER",
+        since,
+      });
       await this.deps.audit.record(tx, {
-        municipalityId: viewer.municipalityId, actorId: viewer.userId, actorRole: viewer.role, action: "CREATE",
-        entityType: "NetworkMembership", entityId: membership.id, details: { networkId: network.id, contactId: contact.id }, requestId,
+        municipalityId: viewer.municipalityId,
+        actorId: viewer.userId,
+        actorRole: viewer.role,
+        action: "CREATE",
+        entityType: "NetworkMembership",
+        entityId: membership.id,
+        details: { networkId: network.id, contactId: contact.id },
+        requestId,
       });
       return membership;
     });
@@ -181,7 +238,13 @@ export class NetworkService {
     return membership;
   }
 
-  async endMembership(viewerInput: Viewer | null, id: string, until: Date | null | undefined, requestId: string, loaders: Pick<NetworkLoaders, "network" | "membership">) {
+  async endMembership(
+    viewerInput: Viewer | null,
+    id: string,
+    until: Date | null | undefined,
+    requestId: string,
+    loaders: Pick<NetworkLoaders, "network" | "membership">,
+  ) {
     const viewer = requireRole(viewerInput, "COORDINATOR", "ADMIN");
     const membership = await this.ownMembership(viewer, id, loaders);
     if (membership.until) throw conflict("This membership has ended already.");
@@ -190,15 +253,27 @@ export class NetworkService {
     return this.deps.db.$transaction(async (tx) => {
       const ended = await repo.endMembership(tx, membership.id, end);
       await this.deps.audit.record(tx, {
-        municipalityId: viewer.municipalityId, actorId: viewer.userId, actorRole: viewer.role, action: "UPDATE",
-        entityType: "NetworkMembership", entityId: membership.id, details: { fields: ["until"] }, requestId,
+        municipalityId: viewer.municipalityId,
+        actorId: viewer.userId,
+        actorRole: viewer.role,
+        action: "UPDATE",
+        entityType: "NetworkMembership",
+        entityId: membership.id,
+        details: { fields: ["until"] },
+        requestId,
       });
       return ended;
     });
   }
 
   /** A role change ends the current membership and starts a new one, so history shows it. */
-  async changeRole(viewerInput: Viewer | null, id: string, role: MembershipRole, requestId: string, loaders: Pick<NetworkLoaders, "network" | "membership">) {
+  async changeRole(
+    viewerInput: Viewer | null,
+    id: string,
+    role: MembershipRole,
+    requestId: string,
+    loaders: Pick<NetworkLoaders, "network" | "membership">,
+  ) {
     const viewer = requireRole(viewerInput, "COORDINATOR", "ADMIN");
     const membership = await this.ownMembership(viewer, id, loaders);
     if (membership.until) throw conflict("This membership has ended; add the contact again instead.");
@@ -208,15 +283,27 @@ export class NetworkService {
       await repo.endMembership(tx, membership.id, now);
       const next = await repo.createMembership(tx, { networkId: membership.networkId, contactId: membership.contactId, role, since: now });
       await this.deps.audit.record(tx, {
-        municipalityId: viewer.municipalityId, actorId: viewer.userId, actorRole: viewer.role, action: "UPDATE",
-        entityType: "NetworkMembership", entityId: next.id, details: { fields: ["role"], previousMembershipId: membership.id }, requestId,
+        municipalityId: viewer.municipalityId,
+        actorId: viewer.userId,
+        actorRole: viewer.role,
+        action: "UPDATE",
+        entityType: "NetworkMembership",
+        entityId: next.id,
+        details: { fields: ["role"], previousMembershipId: membership.id },
+        requestId,
       });
       return next;
     });
   }
 
   /** The district dashboard; every count of people suppressed below 5. */
-  async health(viewerInput: Viewer | null, districtIdInput: string, fromInput: Date | null | undefined, toInput: Date | null | undefined, loaders: Pick<NetworkLoaders, "district" | "municipality">): Promise<NetworkHealth> {
+  async health(
+    viewerInput: Viewer | null,
+    districtIdInput: string,
+    fromInput: Date | null | undefined,
+    toInput: Date | null | undefined,
+    loaders: Pick<NetworkLoaders, "district" | "municipality">,
+  ): Promise<NetworkHealth> {
     const viewer = requireRole(viewerInput, "COORDINATOR", "ADMIN", "POLICE_LIAISON");
     const districtId = requireId(districtIdInput, "districtId");
     const district = await loaders.district.load(districtId);
@@ -240,7 +327,9 @@ export class NetworkService {
     const stale = Number(row.stale_members);
     const attended = Number(row.attended);
     return {
-      districtId, from, to,
+      districtId,
+      from,
+      to,
       allies: suppress(Number(row.allies)),
       activeMembers: suppress(active),
       youthByAgeBand: YOUTH_BANDS.map((ageBand) => ({ ageBand, count: suppress(youthBands.get(ageBand) ?? 0) })),

@@ -21,6 +21,12 @@ export const notificationModule: FeatureModule = {
   }),
   jobs: ({ notifications }, { config }) => [
     // Last in its lane: the jobs before it (reminders, promotions) enqueue what it sends.
-    { name: "notification-delivery", lane: "sweep", intervalMs: config.SWEEP_INTERVAL_MS, order: 100, run: (now) => notifications.deliverDue(now) },
+    {
+      name: "notification-delivery",
+      lane: "sweep",
+      intervalMs: config.SWEEP_INTERVAL_MS,
+      order: 100,
+      run: (now) => notifications.deliverDue(now),
+    },
   ],
 };

@@ -27,7 +27,10 @@ export const notificationRepository = {
   async markSent(db: DbOrTx, id: string, at: Date, by: string) {
     // The link token is only needed to write the message: gone once it is sent.
     // updateMany: a row erased meanwhile (contact erasure, retention) is simply gone.
-    await db.notification.updateMany({ where: { id }, data: { status: "SENT", sentAt: at, sentBy: by, linkToken: null, lockedUntil: null, lastError: null } });
+    await db.notification.updateMany({
+      where: { id },
+      data: { status: "SENT", sentAt: at, sentBy: by, linkToken: null, lockedUntil: null, lastError: null },
+    });
   },
   async markFailed(db: DbOrTx, id: string, p: { final: boolean; retryAt: Date; error: string }) {
     await db.notification.updateMany({

@@ -38,11 +38,22 @@ export class NotificationService {
 
   /** Internal API for other services: always pass the change's transaction. */
   async enqueue(tx: DbOrTx, items: readonly NewNotification[]): Promise<number> {
-    return repo.createMany(tx, items.map((n) => ({
-      municipalityId: n.municipalityId, kind: n.kind, recipient: n.recipient, subject: n.subject, body: n.body,
-      contactId: n.contactId ?? null, sessionId: n.sessionId ?? null, invitationId: n.invitationId ?? null,
-      linkToken: n.linkToken ?? null, dueAt: n.dueAt, dedupeKey: n.dedupeKey ?? null,
-    })));
+    return repo.createMany(
+      tx,
+      items.map((n) => ({
+        municipalityId: n.municipalityId,
+        kind: n.kind,
+        recipient: n.recipient,
+        subject: n.subject,
+        body: n.body,
+        contactId: n.contactId ?? null,
+        sessionId: n.sessionId ?? null,
+        invitationId: n.invitationId ?? null,
+        linkToken: n.linkToken ?? null,
+        dueAt: n.dueAt,
+        dedupeKey: n.dedupeKey ?? null,
+      })),
+    );
   }
 
   /**
@@ -58,20 +69,34 @@ export class NotificationService {
         try {
           if (!n.recipient) throw new Error("no recipient");
           const link = n.linkToken ? `${this.deps.publicUrl.replace(/\/$/, "")}/rsvp/${n.linkToken}` : "(link no longer available)";
-          await this.deps.mailer.send({ id: n.id, kind: n.kind, to: n.recipient, subject: n.subject, text: n.body.split(LINK_PLACEHOLDER).join(link) });
+          await this.deps.mailer.send({
+            id: n.id,
+            kind: n.kind,
+            to: n.recipient,
+            subject: n.subject,
+            text: n.body.split(LINK_PLACEHOLDER).join(link),
+          });
           // "Who was notified of what" is audited with the delivery (references only).
           await this.deps.db.$transaction(async (tx) => {
             await repo.markSent(tx, n.id, new Date(), this.deps.instanceId);
             await this.deps.audit.record(tx, {
-              municipalityId: n.municipalityId, actorId: null, actorRole: null, action: "NOTIFY", entityType: n.invitationId ? "Invitation" : "Notification",
-              entityId: n.invitationId ?? n.id, details: { kind: n.kind, notificationId: n.id, sessionId: n.sessionId, contactId: n.contactId },
+              municipalityId: n.municipalityId,
+              actorId: null,
+              actorRole: null,
+              action: "NOTIFY",
+              entityType: n.invitationId ? "Invitation" : "Notification",
+              entityId: n.invitationId ?? n.id,
+              details: { kind: n.kind, notificationId: n.id, sessionId: n.sessionId, contactId: n.contactId },
             });
           });
           sent++;
         } catch (err) {
           const final = n.attempts >= MAX_ATTEMPTS;
           const retryAt = new Date(now.getTime() + 30_000 * 2 ** n.attempts);
-          this.deps.log.warn({ notificationId: n.id, attempts: n.attempts, final, err: (err as Error).message }, "notification delivery failed");
+          this.deps.log.warn(
+            { notificationId: n.id, attempts: n.attempts, final, err: (err as Error).message },
+            "notification delivery failed",
+          );
           await repo.markFailed(this.deps.db, n.id, { final, retryAt, error: (err as Error).message.slice(0, 500) });
         }
       }

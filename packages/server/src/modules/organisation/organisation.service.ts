@@ -52,14 +52,25 @@ export class OrganisationService {
       if (await repo.findOrganisationByName(tx, v.municipalityId, name)) throw conflict("An organisation with this name exists already.");
       const org = await repo.createOrganisation(tx, { municipalityId: v.municipalityId, name, kind: input.kind, website });
       await this.deps.audit.record(tx, {
-        municipalityId: v.municipalityId, actorId: v.userId, actorRole: v.role, action: "CREATE",
-        entityType: "Organisation", entityId: org.id, requestId,
+        municipalityId: v.municipalityId,
+        actorId: v.userId,
+        actorRole: v.role,
+        action: "CREATE",
+        entityType: "Organisation",
+        entityId: org.id,
+        requestId,
       });
       return org;
     });
   }
 
-  async update(viewer: Viewer | null, id: string, input: OrganisationInput, requestId: string, load: (id: string) => Promise<Organisation | null>) {
+  async update(
+    viewer: Viewer | null,
+    id: string,
+    input: OrganisationInput,
+    requestId: string,
+    load: (id: string) => Promise<Organisation | null>,
+  ) {
     const v = requireRole(viewer, "COORDINATOR", "ADMIN");
     const existing = await this.get(v, id, load);
     const data: { name?: string; kind?: OrganisationKind; website?: string | null } = {};
@@ -68,12 +79,19 @@ export class OrganisationService {
     if (input.website !== undefined) data.website = cleanWebsite(input.website);
     return this.deps.db.$transaction(async (tx) => {
       if (data.name && data.name.toLowerCase() !== existing.name.toLowerCase()) {
-        if (await repo.findOrganisationByName(tx, v.municipalityId, data.name)) throw conflict("An organisation with this name exists already.");
+        if (await repo.findOrganisationByName(tx, v.municipalityId, data.name))
+          throw conflict("An organisation with this name exists already.");
       }
       const org = await repo.updateOrganisation(tx, existing.id, data);
       await this.deps.audit.record(tx, {
-        municipalityId: v.municipalityId, actorId: v.userId, actorRole: v.role, action: "UPDATE",
-        entityType: "Organisation", entityId: org.id, details: { fields: Object.keys(data) }, requestId,
+        municipalityId: v.municipalityId,
+        actorId: v.userId,
+        actorRole: v.role,
+        action: "UPDATE",
+        entityType: "Organisation",
+        entityId: org.id,
+        details: { fields: Object.keys(data) },
+        requestId,
       });
       return org;
     });
@@ -86,8 +104,14 @@ export class OrganisationService {
     return this.deps.db.$transaction(async (tx) => {
       const org = await repo.updateOrganisation(tx, existing.id, { archivedAt: new Date() });
       await this.deps.audit.record(tx, {
-        municipalityId: v.municipalityId, actorId: v.userId, actorRole: v.role, action: "UPDATE",
-        entityType: "Organisation", entityId: org.id, details: { fields: ["archivedAt"] }, requestId,
+        municipalityId: v.municipalityId,
+        actorId: v.userId,
+        actorRole: v.role,
+        action: "UPDATE",
+        entityType: "Organisation",
+        entityId: org.id,
+        details: { fields: ["archivedAt"] },
+        requestId,
       });
       return org;
     });

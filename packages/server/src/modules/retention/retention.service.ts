@@ -24,12 +24,15 @@ export class RetentionService {
 
   /** Runs every step once; null when another instance holds the lock. */
   async run(now: Date, scope: RetentionScope = {}): Promise<(RetentionReport & Record<string, number>) | null> {
-    return this.deps.db.$transaction(async (tx) => {
-      const [row] = await tx.$queryRaw<Array<{ locked: boolean }>>`SELECT pg_try_advisory_xact_lock(${LOCK_KEY}) AS locked`;
-      if (!row?.locked) return null;
-      const report: Record<string, number> = {};
-      for (const step of this.deps.steps) Object.assign(report, await step.run(tx, now, scope));
-      return report as RetentionReport & Record<string, number>;
-    }, { timeout: 120_000 });
+    return this.deps.db.$transaction(
+      async (tx) => {
+        const [row] = await tx.$queryRaw<Array<{ locked: boolean }>>`SELECT pg_try_advisory_xact_lock(${LOCK_KEY}) AS locked`;
+        if (!row?.locked) return null;
+        const report: Record<string, number> = {};
+        for (const step of this.deps.steps) Object.assign(report, await step.run(tx, now, scope));
+        return report as RetentionReport & Record<string, number>;
+      },
+      { timeout: 120_000 },
+    );
   }
 }

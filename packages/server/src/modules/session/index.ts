@@ -24,7 +24,14 @@ export const sessionModule: FeatureModule = {
   personalData: sessionPersonalData,
   retention: ({ sessions }) => [sessionRetention(sessions)],
   services: ({ db, outbox, config }, { audit, notifications }) => ({
-    sessions: new SessionService({ db, audit, notifications, outbox, publicUrl: config.PUBLIC_URL, retentionDays: config.RSVP_RETENTION_DAYS }),
+    sessions: new SessionService({
+      db,
+      audit,
+      notifications,
+      outbox,
+      publicUrl: config.PUBLIC_URL,
+      retentionDays: config.RSVP_RETENTION_DAYS,
+    }),
   }),
   jobs: ({ sessions }, { config }) => [
     { name: "session-reminders", lane: "sweep", intervalMs: config.SWEEP_INTERVAL_MS, run: (now) => sessions.sweepReminders(now) },

@@ -7,7 +7,11 @@ import type { ThemeSession } from "../../generated/prisma/client.js";
  */
 export function sessionIcs(s: ThemeSession, opts: { url?: string | null; districtName?: string | null }): string {
   const cal = ical({ name: "wijknet themasessies", prodId: { company: "wijknet", product: "themasessies", language: "NL" } });
-  const description = [s.description, opts.districtName ? `Wijk: ${opts.districtName}` : "Stedelijke sessie", opts.url ? `Je antwoord: ${opts.url}` : null]
+  const description = [
+    s.description,
+    opts.districtName ? `Wijk: ${opts.districtName}` : "Stedelijke sessie",
+    opts.url ? `Je antwoord: ${opts.url}` : null,
+  ]
     .filter(Boolean)
     .join("\n\n");
   cal.createEvent({
@@ -20,7 +24,8 @@ export function sessionIcs(s: ThemeSession, opts: { url?: string | null; distric
     description,
     location: s.place,
     url: opts.url ?? null,
-    status: s.status === "CANCELLED" ? ICalEventStatus.CANCELLED : s.status === "DRAFT" ? ICalEventStatus.TENTATIVE : ICalEventStatus.CONFIRMED,
+    status:
+      s.status === "CANCELLED" ? ICalEventStatus.CANCELLED : s.status === "DRAFT" ? ICalEventStatus.TENTATIVE : ICalEventStatus.CONFIRMED,
   });
   return cal.toString();
 }

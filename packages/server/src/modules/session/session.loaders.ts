@@ -9,9 +9,15 @@ export function createSessionLoaders(db: Db) {
     themeSession: new DataLoader<string, ThemeSession | null>(async (ids) => byId(ids, await repo.findSessionsByIds(db, ids))),
     invitation: new DataLoader<string, Invitation | null>(async (ids) => byId(ids, await repo.findInvitationsByIds(db, ids))),
     registration: new DataLoader<string, Registration | null>(async (ids) => byId(ids, await repo.findRegistrationsByIds(db, ids))),
-    invitationsOfSession: new DataLoader<string, Invitation[]>(async (ids) => groupBy(ids, await repo.findInvitationsOfSessions(db, ids), (i) => i.sessionId)),
-    registrationsOfSession: new DataLoader<string, Registration[]>(async (ids) => groupBy(ids, await repo.findRegistrationsOfSessions(db, ids), (r) => r.sessionId)),
-    registrationsOfInvitation: new DataLoader<string, Registration[]>(async (ids) => groupBy(ids, await repo.findRegistrationsOfInvitations(db, ids), (r) => r.invitationId)),
+    invitationsOfSession: new DataLoader<string, Invitation[]>(async (ids) =>
+      groupBy(ids, await repo.findInvitationsOfSessions(db, ids), (i) => i.sessionId),
+    ),
+    registrationsOfSession: new DataLoader<string, Registration[]>(async (ids) =>
+      groupBy(ids, await repo.findRegistrationsOfSessions(db, ids), (r) => r.sessionId),
+    ),
+    registrationsOfInvitation: new DataLoader<string, Registration[]>(async (ids) =>
+      groupBy(ids, await repo.findRegistrationsOfInvitations(db, ids), (r) => r.invitationId),
+    ),
     sessionCounts: new DataLoader<string, CountsRow | undefined>(async (ids) => {
       const m = await repo.counts(db, ids);
       return ids.map((id) => m.get(id));

@@ -43,7 +43,11 @@ export const sessionRepository = {
   findInvitationsOfSessions: (db: DbOrTx, ids: readonly string[]) =>
     db.invitation.findMany({ where: { sessionId: { in: [...ids] } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
   findInvitedContactIds: async (db: DbOrTx, sessionId: string) =>
-    new Set((await db.invitation.findMany({ where: { sessionId, contactId: { not: null } }, select: { contactId: true } })).map((i) => i.contactId!)),
+    new Set(
+      (await db.invitation.findMany({ where: { sessionId, contactId: { not: null } }, select: { contactId: true } })).map(
+        (i) => i.contactId!,
+      ),
+    ),
   createInvitation: (db: DbOrTx, data: Prisma.InvitationUncheckedCreateInput) => db.invitation.create({ data }),
   updateInvitation: (db: DbOrTx, id: string, data: Prisma.InvitationUncheckedUpdateInput) => db.invitation.update({ where: { id }, data }),
 
@@ -52,15 +56,22 @@ export const sessionRepository = {
   findRegistrationsOfSessions: (db: DbOrTx, ids: readonly string[]) =>
     db.registration.findMany({ where: { sessionId: { in: [...ids] } }, orderBy: [{ queuedAt: "asc" }, { id: "asc" }] }),
   findRegistrationsOfInvitations: (db: DbOrTx, ids: readonly string[]) =>
-    db.registration.findMany({ where: { invitationId: { in: [...ids] } }, orderBy: [{ isGuest: "asc" }, { queuedAt: "asc" }, { id: "asc" }] }),
+    db.registration.findMany({
+      where: { invitationId: { in: [...ids] } },
+      orderBy: [{ isGuest: "asc" }, { queuedAt: "asc" }, { id: "asc" }],
+    }),
   findActiveRegistrationsOfSession: (tx: DbOrTx, sessionId: string): Promise<Registration[]> =>
     tx.registration.findMany({ where: { sessionId, seatStatus: { not: "CANCELLED" } }, orderBy: [{ queuedAt: "asc" }, { id: "asc" }] }),
   createRegistration: (tx: DbOrTx, data: Prisma.RegistrationUncheckedCreateInput) => tx.registration.create({ data }),
   cancelRegistrations: (tx: DbOrTx, ids: readonly string[]) =>
     tx.registration.updateMany({ where: { id: { in: [...ids] } }, data: { seatStatus: "CANCELLED" } }),
   confirmRegistrations: (tx: DbOrTx, ids: readonly string[], at: Date) =>
-    tx.registration.updateMany({ where: { id: { in: [...ids] }, seatStatus: "WAITLISTED" }, data: { seatStatus: "CONFIRMED", confirmedAt: at } }),
-  updateRegistration: (db: DbOrTx, id: string, data: Prisma.RegistrationUncheckedUpdateInput) => db.registration.update({ where: { id }, data }),
+    tx.registration.updateMany({
+      where: { id: { in: [...ids] }, seatStatus: "WAITLISTED" },
+      data: { seatStatus: "CONFIRMED", confirmedAt: at },
+    }),
+  updateRegistration: (db: DbOrTx, id: string, data: Prisma.RegistrationUncheckedUpdateInput) =>
+    db.registration.update({ where: { id }, data }),
 
   async counts(db: DbOrTx, sessionIds: readonly string[]): Promise<Map<string, CountsRow>> {
     if (sessionIds.length === 0) return new Map();
@@ -68,7 +79,9 @@ export const sessionRepository = {
       SELECT "sessionId", count(*) FILTER (WHERE "seatStatus" = 'CONFIRMED') AS confirmed,
              count(*) FILTER (WHERE "seatStatus" = 'WAITLISTED') AS waitlisted
       FROM "Registration" WHERE "sessionId" = ANY(${[...sessionIds]}::uuid[]) GROUP BY "sessionId"`);
-    return new Map(rows.map((r) => [r.sessionId, { sessionId: r.sessionId, confirmed: Number(r.confirmed), waitlisted: Number(r.waitlisted) }]));
+    return new Map(
+      rows.map((r) => [r.sessionId, { sessionId: r.sessionId, confirmed: Number(r.confirmed), waitlisted: Number(r.waitlisted) }]),
+    );
   },
 
   /** 1-based waitlist place of each WAITLISTED registration among the session's waiting ones. */
@@ -83,11 +96,28 @@ export const sessionRepository = {
   },
 
   findContactsByIds: (db: DbOrTx, ids: readonly string[]) =>
-    db.contact.findMany({ where: { id: { in: [...ids] } }, select: { id: true, municipalityId: true, email: true, fullName: true, ageBand: true, status: true, anonymisedAt: true, mergedIntoId: true } }),
+    db.contact.findMany({
+      where: { id: { in: [...ids] } },
+      select: {
+        id: true,
+        municipalityId: true,
+        email: true,
+        fullName: true,
+        ageBand: true,
+        status: true,
+        anonymisedAt: true,
+        mergedIntoId: true,
+      },
+    }),
   /** Current members of networks, with the network they came through (first network wins). */
   async findCurrentMembersOfNetworks(db: DbOrTx, networkIds: readonly string[], now: Date) {
     return db.networkMembership.findMany({
-      where: { networkId: { in: [...networkIds] }, until: null, since: { lte: now }, contact: { status: "ACTIVE", anonymisedAt: null, mergedIntoId: null } },
+      where: {
+        networkId: { in: [...networkIds] },
+        until: null,
+        since: { lte: now },
+        contact: { status: "ACTIVE", anonymisedAt: null, mergedIntoId: null },
+      },
       select: { networkId: true, contactId: true },
       orderBy: [{ networkId: "asc" }, { since: "asc" }],
     });
@@ -101,8 +131,10 @@ export const sessionRepository = {
       GROUP BY "contactId" HAVING bool_and("withdrawnAt" IS NOT NULL)`);
     return new Set(rows.map((r) => r.contactId));
   },
-  findNetworksByIds: (db: DbOrTx, ids: readonly string[]) => db.network.findMany({ where: { id: { in: [...ids] } }, select: { id: true, municipalityId: true, archivedAt: true } }),
-  findDistrict: (db: DbOrTx, id: string) => db.district.findUnique({ where: { id }, select: { id: true, municipalityId: true, name: true } }),
+  findNetworksByIds: (db: DbOrTx, ids: readonly string[]) =>
+    db.network.findMany({ where: { id: { in: [...ids] } }, select: { id: true, municipalityId: true, archivedAt: true } }),
+  findDistrict: (db: DbOrTx, id: string) =>
+    db.district.findUnique({ where: { id }, select: { id: true, municipalityId: true, name: true } }),
 
   /**
    * Sessions inside their reminder window (reminder time passed, not started), claimed so
@@ -140,7 +172,10 @@ export const sessionRepository = {
 
   /** Retention: guest labels and guardian-consent times of the sessions' registrations. */
   async clearGuestData(tx: DbOrTx, sessionIds: readonly string[]): Promise<void> {
-    await tx.registration.updateMany({ where: { sessionId: { in: [...sessionIds] } }, data: { guestLabel: null, guardianConsentAt: null } });
+    await tx.registration.updateMany({
+      where: { sessionId: { in: [...sessionIds] } },
+      data: { guestLabel: null, guardianConsentAt: null },
+    });
   },
 
   /** A contact's invitations with their session and seats, for the subject-access export (no token hash). */
@@ -154,8 +189,13 @@ export const sessionRepository = {
 
   /** Merge: the duplicate's invitations move, except to sessions the kept contact is invited to already. */
   async moveInvitations(db: DbOrTx, fromContactId: string, toContactId: string): Promise<void> {
-    const keepSessions = (await db.invitation.findMany({ where: { contactId: toContactId }, select: { sessionId: true } })).map((i) => i.sessionId);
-    await db.invitation.updateMany({ where: { contactId: fromContactId, sessionId: { notIn: keepSessions } }, data: { contactId: toContactId } });
+    const keepSessions = (await db.invitation.findMany({ where: { contactId: toContactId }, select: { sessionId: true } })).map(
+      (i) => i.sessionId,
+    );
+    await db.invitation.updateMany({
+      where: { contactId: fromContactId, sessionId: { notIn: keepSessions } },
+      data: { contactId: toContactId },
+    });
   },
 };
 

@@ -3,8 +3,8 @@ import type { Context } from "../../kernel/context.js";
 import { notFound } from "../../core/errors.js";
 import { liveField } from "../../kernel/live.js";
 
-
-const districtName = async (ctx: Context, districtId: string | null) => (districtId ? (await ctx.loaders.district.load(districtId))?.name ?? null : null);
+const districtName = async (ctx: Context, districtId: string | null) =>
+  districtId ? ((await ctx.loaders.district.load(districtId))?.name ?? null) : null;
 
 export const sessionResolvers: Resolvers = {
   Query: {
@@ -22,11 +22,14 @@ export const sessionResolvers: Resolvers = {
     renewInvitationLink: (_p, { id, expiresAt }, ctx) => ctx.services.sessions.renewLink(ctx.viewer, id, expiresAt, ctx.requestId),
     respondToInvitation: (_p, { token, response, guests }, ctx) => ctx.services.sessions.respond(token, response, guests, ctx.requestId),
     checkInRegistration: (_p, { id, result }, ctx) => ctx.services.sessions.checkIn(ctx.viewer, id, result, ctx.requestId, ctx.loaders),
-    resetSelfCheckInCode: (_p, { sessionId }, ctx) => ctx.services.sessions.resetSelfCheckInCode(ctx.viewer, sessionId, ctx.requestId, ctx.loaders),
+    resetSelfCheckInCode: (_p, { sessionId }, ctx) =>
+      ctx.services.sessions.resetSelfCheckInCode(ctx.viewer, sessionId, ctx.requestId, ctx.loaders),
     selfCheckIn: (_p, { token, code }, ctx) => ctx.services.sessions.selfCheckIn(token, code, ctx.requestId, ctx.loaders),
   },
   Subscription: {
-    sessionCounts: liveField<SubscriptionSessionCountsArgs>(({ sessionId }, ctx) => ctx.services.sessions.countsFeed(ctx.viewer, sessionId, ctx.loaders)),
+    sessionCounts: liveField<SubscriptionSessionCountsArgs>(({ sessionId }, ctx) =>
+      ctx.services.sessions.countsFeed(ctx.viewer, sessionId, ctx.loaders),
+    ),
   },
   ThemeSession: {
     district: (s, _a, ctx) => (s.districtId ? ctx.loaders.district.load(s.districtId) : null),
@@ -69,7 +72,8 @@ export const sessionResolvers: Resolvers = {
     respondedAt: (p) => p.invitation.respondedAt,
     expiresAt: (p) => p.invitation.tokenExpiresAt,
     // Own claims only; cancelled ones are history the invitee does not need.
-    registrations: async (p, _a, ctx) => (await ctx.loaders.registrationsOfInvitation.load(p.invitation.id)).filter((r) => r.seatStatus !== "CANCELLED"),
+    registrations: async (p, _a, ctx) =>
+      (await ctx.loaders.registrationsOfInvitation.load(p.invitation.id)).filter((r) => r.seatStatus !== "CANCELLED"),
     ics: async (p, _a, ctx) => ctx.services.sessions.ics(p.session, await districtName(ctx, p.session.districtId), p.token),
   },
 };

@@ -18,8 +18,16 @@ import { messages } from "./session.messages.js";
 import { sessionIcs } from "./session.ics.js";
 import { sessionRepository as repo } from "./session.repository.js";
 import {
-  UNDER_16, cleanGuests, generateCheckInCode, generateInvitationToken, hashCheckInCode, hashInvitationToken,
-  isWellFormedInvitationToken, isYouth, seatsToConfirm, type CleanGuest,
+  UNDER_16,
+  cleanGuests,
+  generateCheckInCode,
+  generateInvitationToken,
+  hashCheckInCode,
+  hashInvitationToken,
+  isWellFormedInvitationToken,
+  isYouth,
+  seatsToConfirm,
+  type CleanGuest,
 } from "./session.rules.js";
 
 export interface SessionCountsModel {
@@ -71,10 +79,17 @@ export class SessionService {
   private readonly now: () => Date;
   /** Answers for one session queue here (FIFO) before taking the row lock; see KeyedQueue. */
   private readonly rsvpQueue = new KeyedQueue();
-  constructor(private readonly deps: {
-    db: Db; audit: AuditService; notifications: NotificationService; outbox?: OutboxReader | undefined;
-    publicUrl: string; retentionDays: number; now?: () => Date;
-  }) {
+  constructor(
+    private readonly deps: {
+      db: Db;
+      audit: AuditService;
+      notifications: NotificationService;
+      outbox?: OutboxReader | undefined;
+      publicUrl: string;
+      retentionDays: number;
+      now?: () => Date;
+    },
+  ) {
     this.now = deps.now ?? (() => new Date());
   }
 
@@ -87,7 +102,12 @@ export class SessionService {
     return viewer.role === "POLICE_LIAISON" && s.districtId !== null && viewer.districtIds.includes(s.districtId) && s.status !== "DRAFT";
   }
 
-  async list(viewerInput: Viewer | null, filter: { districtId?: string | null; status?: SessionStatus | null; from?: Date | null; to?: Date | null } | null, first?: number | null, after?: string | null): Promise<ThemeSessionConnectionModel> {
+  async list(
+    viewerInput: Viewer | null,
+    filter: { districtId?: string | null; status?: SessionStatus | null; from?: Date | null; to?: Date | null } | null,
+    first?: number | null,
+    after?: string | null,
+  ): Promise<ThemeSessionConnectionModel> {
     const viewer = requireRole(viewerInput, "COORDINATOR", "ADMIN", "POLICE_LIAISON");
     const take = pageSize(first, 200, 50);
     const and: Prisma.ThemeSessionWhereInput[] = [{ municipalityId: viewer.municipalityId }];
@@ -101,11 +121,15 @@ export class SessionService {
     if (after) {
       // Keyset: (startsAt, id) after the cursor's, so pages neither skip nor repeat rows.
       const [at, id] = keysetCursor.decode(after);
-      if (typeof at !== "string" || typeof id !== "string" || Number.isNaN(Date.parse(at))) throw badInput("after", "This cursor is not valid; start again without it.");
+      if (typeof at !== "string" || typeof id !== "string" || Number.isNaN(Date.parse(at)))
+        throw badInput("after", "This cursor is not valid; start again without it.");
       const startsAt = new Date(at);
       page.push({ OR: [{ startsAt: { gt: startsAt } }, { startsAt, id: { gt: requireId(id, "after") } }] });
     }
-    const [rows, totalCount] = await Promise.all([repo.findSessions(this.deps.db, { AND: page }, take + 1), repo.countSessions(this.deps.db, where)]);
+    const [rows, totalCount] = await Promise.all([
+      repo.findSessions(this.deps.db, { AND: page }, take + 1),
+      repo.countSessions(this.deps.db, where),
+    ]);
     const edges = rows.slice(0, take).map((node) => ({ cursor: keysetCursor.encode([node.startsAt.toISOString(), node.id]), node }));
     return { edges, pageInfo: { hasNextPage: rows.length > take, endCursor: edges.at(-1)?.cursor ?? null }, totalCount };
   }
@@ -126,7 +150,14 @@ export class SessionService {
 
   countsOf(s: ThemeSession, row: { confirmed: number; waitlisted: number } | undefined): SessionCountsModel {
     const confirmed = row?.confirmed ?? 0;
-    return { sessionId: s.id, capacity: s.capacity, youthReservedSeats: s.youthReservedSeats, confirmed, waitlisted: row?.waitlisted ?? 0, seatsLeft: Math.max(0, s.capacity - confirmed) };
+    return {
+      sessionId: s.id,
+      capacity: s.capacity,
+      youthReservedSeats: s.youthReservedSeats,
+      confirmed,
+      waitlisted: row?.waitlisted ?? 0,
+      seatsLeft: Math.max(0, s.capacity - confirmed),
+    };
   }
 
   ics(s: ThemeSession, districtName: string | null, token?: string): string {
@@ -139,7 +170,14 @@ export class SessionService {
 
   // ───────────── managing sessions ─────────────
 
-  private validateTimes(p: { startsAt: Date; endsAt: Date; rsvpDeadline: Date | null; capacity: number; youthReservedSeats: number; reminderMinutesBefore: number | null }) {
+  private validateTimes(p: {
+    startsAt: Date;
+    endsAt: Date;
+    rsvpDeadline: Date | null;
+    capacity: number;
+    youthReservedSeats: number;
+    reminderMinutesBefore: number | null;
+  }) {
     if (!(p.endsAt > p.startsAt)) throw badInput("input.endsAt", "Must be after the start.");
     if (p.endsAt.getTime() - p.startsAt.getTime() > DAY) throw badInput("input.endsAt", "A session lasts at most 24 hours.");
     if (p.rsvpDeadline && p.rsvpDeadline > p.startsAt) throw badInput("input.rsvpDeadline", "Must be before the start.");
@@ -147,15 +185,32 @@ export class SessionService {
     if (!Number.isInteger(p.youthReservedSeats) || p.youthReservedSeats < 0 || p.youthReservedSeats > p.capacity) {
       throw badInput("input.youthReservedSeats", "Between 0 and the capacity.");
     }
-    if (p.reminderMinutesBefore !== null && (!Number.isInteger(p.reminderMinutesBefore) || p.reminderMinutesBefore < 1 || p.reminderMinutesBefore > 14 * 1440)) {
+    if (
+      p.reminderMinutesBefore !== null &&
+      (!Number.isInteger(p.reminderMinutesBefore) || p.reminderMinutesBefore < 1 || p.reminderMinutesBefore > 14 * 1440)
+    ) {
       throw badInput("input.reminderMinutesBefore", "Between 1 minute and 14 days, or null for no reminder.");
     }
   }
 
-  async create(viewerInput: Viewer | null, input: {
-    title: string; theme: SessionTheme; description?: string | null; districtId?: string | null; startsAt: Date; endsAt: Date; place: string;
-    capacity: number; youthReservedSeats?: number | null; rsvpDeadline?: Date | null; reminderMinutesBefore?: number | null;
-  }, requestId: string, loaders: Pick<SessionLoaders, "district">) {
+  async create(
+    viewerInput: Viewer | null,
+    input: {
+      title: string;
+      theme: SessionTheme;
+      description?: string | null;
+      districtId?: string | null;
+      startsAt: Date;
+      endsAt: Date;
+      place: string;
+      capacity: number;
+      youthReservedSeats?: number | null;
+      rsvpDeadline?: Date | null;
+      reminderMinutesBefore?: number | null;
+    },
+    requestId: string,
+    loaders: Pick<SessionLoaders, "district">,
+  ) {
     const viewer = requireRole(viewerInput, "COORDINATOR", "ADMIN");
     const title = requiredText(input.title, "input.title", 160);
     const place = requiredText(input.place, "input.place", 200);
@@ -170,21 +225,55 @@ export class SessionService {
     if (input.startsAt <= now) throw badInput("input.startsAt", "Must be in the future.");
     if (input.startsAt.getTime() > now.getTime() + 2 * 366 * DAY) throw badInput("input.startsAt", "At most two years ahead.");
     const p = {
-      startsAt: input.startsAt, endsAt: input.endsAt, rsvpDeadline: input.rsvpDeadline ?? null, capacity: input.capacity,
-      youthReservedSeats: input.youthReservedSeats ?? 0, reminderMinutesBefore: input.reminderMinutesBefore === undefined ? 1440 : input.reminderMinutesBefore,
+      startsAt: input.startsAt,
+      endsAt: input.endsAt,
+      rsvpDeadline: input.rsvpDeadline ?? null,
+      capacity: input.capacity,
+      youthReservedSeats: input.youthReservedSeats ?? 0,
+      reminderMinutesBefore: input.reminderMinutesBefore === undefined ? 1440 : input.reminderMinutesBefore,
     };
     this.validateTimes(p);
     return this.deps.db.$transaction(async (tx) => {
-      const s = await repo.createSession(tx, { municipalityId: viewer.municipalityId, districtId, title, theme: input.theme, description, place, ...p, createdById: viewer.userId });
-      await this.deps.audit.record(tx, { municipalityId: viewer.municipalityId, actorId: viewer.userId, actorRole: viewer.role, action: "CREATE", entityType: "ThemeSession", entityId: s.id, requestId });
+      const s = await repo.createSession(tx, {
+        municipalityId: viewer.municipalityId,
+        districtId,
+        title,
+        theme: input.theme,
+        description,
+        place,
+        ...p,
+        createdById: viewer.userId,
+      });
+      await this.deps.audit.record(tx, {
+        municipalityId: viewer.municipalityId,
+        actorId: viewer.userId,
+        actorRole: viewer.role,
+        action: "CREATE",
+        entityType: "ThemeSession",
+        entityId: s.id,
+        requestId,
+      });
       return s;
     });
   }
 
-  async update(viewerInput: Viewer | null, id: string, input: {
-    title?: string | null; description?: string | null; startsAt?: Date | null; endsAt?: Date | null; place?: string | null;
-    capacity?: number | null; youthReservedSeats?: number | null; rsvpDeadline?: Date | null; reminderMinutesBefore?: number | null;
-  }, requestId: string, loaders: Pick<SessionLoaders, "themeSession">) {
+  async update(
+    viewerInput: Viewer | null,
+    id: string,
+    input: {
+      title?: string | null;
+      description?: string | null;
+      startsAt?: Date | null;
+      endsAt?: Date | null;
+      place?: string | null;
+      capacity?: number | null;
+      youthReservedSeats?: number | null;
+      rsvpDeadline?: Date | null;
+      reminderMinutesBefore?: number | null;
+    },
+    requestId: string,
+    loaders: Pick<SessionLoaders, "themeSession">,
+  ) {
     const viewer = requireRole(viewerInput, "COORDINATOR", "ADMIN");
     const existing = await this.get(viewer, id, loaders);
     const data: Prisma.ThemeSessionUncheckedUpdateInput = {};
@@ -197,19 +286,23 @@ export class SessionService {
       if (!s) throw notFound("ThemeSession");
       if (s.status === "CANCELLED" || s.status === "COMPLETED") throw conflict("A cancelled or completed session cannot be changed.");
       const next = {
-        startsAt: input.startsAt ?? s.startsAt, endsAt: input.endsAt ?? s.endsAt,
+        startsAt: input.startsAt ?? s.startsAt,
+        endsAt: input.endsAt ?? s.endsAt,
         rsvpDeadline: input.rsvpDeadline !== undefined ? input.rsvpDeadline : s.rsvpDeadline,
-        capacity: input.capacity ?? s.capacity, youthReservedSeats: input.youthReservedSeats ?? s.youthReservedSeats,
+        capacity: input.capacity ?? s.capacity,
+        youthReservedSeats: input.youthReservedSeats ?? s.youthReservedSeats,
         reminderMinutesBefore: input.reminderMinutesBefore !== undefined ? input.reminderMinutesBefore : s.reminderMinutesBefore,
       };
-      if (input.startsAt && input.startsAt.getTime() !== s.startsAt.getTime() && input.startsAt <= now) throw badInput("input.startsAt", "Must be in the future.");
+      if (input.startsAt && input.startsAt.getTime() !== s.startsAt.getTime() && input.startsAt <= now)
+        throw badInput("input.startsAt", "Must be in the future.");
       this.validateTimes(next);
       const active = await repo.findActiveRegistrationsOfSession(tx, s.id);
       const confirmed = active.filter((r) => r.seatStatus === "CONFIRMED");
       // Confirmed seats are never taken back: shrink only down to what is confirmed.
       if (next.capacity < confirmed.length) throw badInput("input.capacity", `${confirmed.length} seats are confirmed already.`);
       const adults = confirmed.filter((r) => !isYouth(r.ageBand)).length;
-      if (adults > next.capacity - next.youthReservedSeats) throw badInput("input.youthReservedSeats", `${adults} adult seats are confirmed already.`);
+      if (adults > next.capacity - next.youthReservedSeats)
+        throw badInput("input.youthReservedSeats", `${adults} adult seats are confirmed already.`);
       Object.assign(data, next);
       const timeChanged = next.startsAt.getTime() !== s.startsAt.getTime() || next.endsAt.getTime() !== s.endsAt.getTime();
       const placeChanged = data.place !== undefined && data.place !== s.place;
@@ -224,8 +317,18 @@ export class SessionService {
       notes.push(...(await this.promotionNotes(tx, updated, promoted, null)));
       await this.deps.notifications.enqueue(tx, notes);
       await this.deps.audit.record(tx, {
-        municipalityId: viewer.municipalityId, actorId: viewer.userId, actorRole: viewer.role, action: "UPDATE", entityType: "ThemeSession", entityId: s.id,
-        details: { fields: Object.keys(input).filter((k) => (input as Record<string, unknown>)[k] !== undefined), notified: notes.length, promoted: promoted.length }, requestId,
+        municipalityId: viewer.municipalityId,
+        actorId: viewer.userId,
+        actorRole: viewer.role,
+        action: "UPDATE",
+        entityType: "ThemeSession",
+        entityId: s.id,
+        details: {
+          fields: Object.keys(input).filter((k) => (input as Record<string, unknown>)[k] !== undefined),
+          notified: notes.length,
+          promoted: promoted.length,
+        },
+        requestId,
       });
       if (updated.capacity !== s.capacity || updated.youthReservedSeats !== s.youthReservedSeats || promoted.length > 0) {
         await appendEvents(tx, [await this.countsEvent(tx, updated)]);
@@ -236,10 +339,20 @@ export class SessionService {
     return result;
   }
 
-  async setStatus(viewerInput: Viewer | null, id: string, status: "PUBLISHED" | "CANCELLED" | "COMPLETED", requestId: string, loaders: Pick<SessionLoaders, "themeSession">) {
+  async setStatus(
+    viewerInput: Viewer | null,
+    id: string,
+    status: "PUBLISHED" | "CANCELLED" | "COMPLETED",
+    requestId: string,
+    loaders: Pick<SessionLoaders, "themeSession">,
+  ) {
     const viewer = requireRole(viewerInput, "COORDINATOR", "ADMIN");
     const existing = await this.get(viewer, id, loaders);
-    const allowed: Record<typeof status, SessionStatus[]> = { PUBLISHED: ["DRAFT"], CANCELLED: ["DRAFT", "PUBLISHED"], COMPLETED: ["PUBLISHED"] };
+    const allowed: Record<typeof status, SessionStatus[]> = {
+      PUBLISHED: ["DRAFT"],
+      CANCELLED: ["DRAFT", "PUBLISHED"],
+      COMPLETED: ["PUBLISHED"],
+    };
     const now = this.now();
     return this.deps.db.$transaction(async (tx) => {
       const s = await repo.lockSession(tx, existing.id);
@@ -250,11 +363,20 @@ export class SessionService {
       if (status === "COMPLETED" && s.startsAt > now) throw conflict("A session that has not started cannot be completed.");
       const updated = await repo.updateSession(tx, s.id, { status });
       if (status === "CANCELLED" && s.status === "PUBLISHED") {
-        await this.deps.notifications.enqueue(tx, await this.toEveryoneInvited(tx, updated, "SESSION_CANCELLED", messages.cancelled(updated)));
+        await this.deps.notifications.enqueue(
+          tx,
+          await this.toEveryoneInvited(tx, updated, "SESSION_CANCELLED", messages.cancelled(updated)),
+        );
       }
       await this.deps.audit.record(tx, {
-        municipalityId: viewer.municipalityId, actorId: viewer.userId, actorRole: viewer.role, action: "UPDATE", entityType: "ThemeSession", entityId: s.id,
-        details: { fields: ["status"], status }, requestId,
+        municipalityId: viewer.municipalityId,
+        actorId: viewer.userId,
+        actorRole: viewer.role,
+        action: "UPDATE",
+        entityType: "ThemeSession",
+        entityId: s.id,
+        details: { fields: ["status"], status },
+        requestId,
       });
       return updated;
     });
@@ -262,7 +384,12 @@ export class SessionService {
 
   // ───────────── invitations ─────────────
 
-  async invite(viewerInput: Viewer | null, input: { sessionId: string; networkIds?: readonly string[] | null; contactIds?: readonly string[] | null; expiresAt?: Date | null }, requestId: string, loaders: Pick<SessionLoaders, "themeSession">): Promise<InvitationLinkModel[]> {
+  async invite(
+    viewerInput: Viewer | null,
+    input: { sessionId: string; networkIds?: readonly string[] | null; contactIds?: readonly string[] | null; expiresAt?: Date | null },
+    requestId: string,
+    loaders: Pick<SessionLoaders, "themeSession">,
+  ): Promise<InvitationLinkModel[]> {
     const viewer = requireRole(viewerInput, "COORDINATOR", "ADMIN");
     const sessionId = requireId(input.sessionId, "input.sessionId");
     const s0 = await loaders.themeSession.load(sessionId);
@@ -293,7 +420,8 @@ export class SessionService {
     const via = new Map<string, string | null>(contactIds.map((id) => [id, null]));
     const members = await repo.findCurrentMembersOfNetworks(db, networkIds, now);
     const withdrawn = await repo.findWithdrawnInvitationConsent(db, [...new Set(members.map((m) => m.contactId))]);
-    for (const nid of networkIds) for (const m of members) if (m.networkId === nid && !via.has(m.contactId) && !withdrawn.has(m.contactId)) via.set(m.contactId, nid);
+    for (const nid of networkIds)
+      for (const m of members) if (m.networkId === nid && !via.has(m.contactId) && !withdrawn.has(m.contactId)) via.set(m.contactId, nid);
     if (via.size > MAX_INVITES_PER_CALL) throw badInput("input.networkIds", `At most ${MAX_INVITES_PER_CALL} invitations at once.`);
     const links = await db.$transaction(async (tx) => {
       const s = await repo.lockSession(tx, sessionId);
@@ -302,22 +430,56 @@ export class SessionService {
       if (s.endsAt <= now) throw conflict("This session is over.");
       const already = await repo.findInvitedContactIds(tx, s.id);
       const fresh = [...via].filter(([cid]) => !already.has(cid));
-      const people = new Map((await repo.findContactsByIds(tx, fresh.map(([cid]) => cid))).map((c) => [c.id, c]));
+      const people = new Map(
+        (
+          await repo.findContactsByIds(
+            tx,
+            fresh.map(([cid]) => cid),
+          )
+        ).map((c) => [c.id, c]),
+      );
       const out: InvitationLinkModel[] = [];
       const notes: NewNotification[] = [];
       const m = messages.invitation(s);
       for (const [contactId, viaNetworkId] of fresh) {
         const token = generateInvitationToken();
-        const invitation = await repo.createInvitation(tx, { sessionId: s.id, contactId, viaNetworkId, tokenHash: hashInvitationToken(token), tokenExpiresAt: expiresAt, invitedById: viewer.userId });
+        const invitation = await repo.createInvitation(tx, {
+          sessionId: s.id,
+          contactId,
+          viaNetworkId,
+          tokenHash: hashInvitationToken(token),
+          tokenExpiresAt: expiresAt,
+          invitedById: viewer.userId,
+        });
         out.push({ invitation, token, url: this.linkOf(token) });
         const email = people.get(contactId)?.email;
-        if (email) notes.push({ municipalityId: s.municipalityId, kind: "INVITATION", recipient: email, ...m, contactId, sessionId: s.id, invitationId: invitation.id, linkToken: token, dedupeKey: `invitation:${invitation.id}` });
+        if (email)
+          notes.push({
+            municipalityId: s.municipalityId,
+            kind: "INVITATION",
+            recipient: email,
+            ...m,
+            contactId,
+            sessionId: s.id,
+            invitationId: invitation.id,
+            linkToken: token,
+            dedupeKey: `invitation:${invitation.id}`,
+          });
       }
       await this.deps.notifications.enqueue(tx, notes);
-      await this.deps.audit.recordMany(tx, out.map((l) => ({
-        municipalityId: viewer.municipalityId, actorId: viewer.userId, actorRole: viewer.role, action: "CREATE" as const, entityType: "Invitation", entityId: l.invitation.id,
-        details: { sessionId: s.id, viaNetworkId: l.invitation.viaNetworkId }, requestId,
-      })));
+      await this.deps.audit.recordMany(
+        tx,
+        out.map((l) => ({
+          municipalityId: viewer.municipalityId,
+          actorId: viewer.userId,
+          actorRole: viewer.role,
+          action: "CREATE" as const,
+          entityType: "Invitation",
+          entityId: l.invitation.id,
+          details: { sessionId: s.id, viaNetworkId: l.invitation.viaNetworkId },
+          requestId,
+        })),
+      );
       return out;
     }, TX);
     return links;
@@ -327,7 +489,12 @@ export class SessionService {
    * A new personal link for an invitation (lost or expired): the old token stops working at
    * once, the invitee gets the new link by email.
    */
-  async renewLink(viewerInput: Viewer | null, id: string, expiresAtInput: Date | null | undefined, requestId: string): Promise<InvitationLinkModel> {
+  async renewLink(
+    viewerInput: Viewer | null,
+    id: string,
+    expiresAtInput: Date | null | undefined,
+    requestId: string,
+  ): Promise<InvitationLinkModel> {
     const viewer = requireRole(viewerInput, "COORDINATOR", "ADMIN");
     const invitation = (await repo.findInvitationsByIds(this.deps.db, [requireId(id, "id")]))[0];
     const s0 = invitation ? (await repo.findSessionsByIds(this.deps.db, [invitation.sessionId]))[0] : undefined;
@@ -338,17 +505,36 @@ export class SessionService {
     if (expiresAt <= now) throw badInput("expiresAt", "Must be in the future.");
     return this.deps.db.$transaction(async (tx) => {
       const s = await repo.lockSession(tx, s0.id);
-      if (!s || s.status === "CANCELLED" || s.status === "COMPLETED" || s.endsAt <= now) throw conflict("This session is over or cancelled.");
+      if (!s || s.status === "CANCELLED" || s.status === "COMPLETED" || s.endsAt <= now)
+        throw conflict("This session is over or cancelled.");
       const token = generateInvitationToken();
       const tokenHash = hashInvitationToken(token);
       const updated = await repo.updateInvitation(tx, invitation.id, { tokenHash, tokenExpiresAt: expiresAt });
       const email = await this.emailOf(tx, updated);
       if (email) {
-        await this.deps.notifications.enqueue(tx, [{ municipalityId: s.municipalityId, kind: "INVITATION", recipient: email, ...messages.invitation(s), contactId: updated.contactId, sessionId: s.id, invitationId: updated.id, linkToken: token, dedupeKey: `invitation:${updated.id}:${tokenHash.slice(0, 16)}` }]);
+        await this.deps.notifications.enqueue(tx, [
+          {
+            municipalityId: s.municipalityId,
+            kind: "INVITATION",
+            recipient: email,
+            ...messages.invitation(s),
+            contactId: updated.contactId,
+            sessionId: s.id,
+            invitationId: updated.id,
+            linkToken: token,
+            dedupeKey: `invitation:${updated.id}:${tokenHash.slice(0, 16)}`,
+          },
+        ]);
       }
       await this.deps.audit.record(tx, {
-        municipalityId: viewer.municipalityId, actorId: viewer.userId, actorRole: viewer.role, action: "UPDATE", entityType: "Invitation", entityId: updated.id,
-        details: { fields: ["tokenHash", "tokenExpiresAt"] }, requestId,
+        municipalityId: viewer.municipalityId,
+        actorId: viewer.userId,
+        actorRole: viewer.role,
+        action: "UPDATE",
+        entityType: "Invitation",
+        entityId: updated.id,
+        details: { fields: ["tokenHash", "tokenExpiresAt"] },
+        requestId,
       });
       return { invitation: updated, token, url: this.linkOf(token) };
     });
@@ -364,7 +550,9 @@ export class SessionService {
     const invitation = await repo.findInvitationByTokenHash(this.deps.db, hashInvitationToken(token));
     if (!invitation) throw notFound("Invitation");
     if (invitation.tokenExpiresAt <= this.now()) {
-      throw new AppError("UNAUTHENTICATED", "This invitation link has expired. Ask the coordinator for a new one.", { reason: "INVITATION_EXPIRED" });
+      throw new AppError("UNAUTHENTICATED", "This invitation link has expired. Ask the coordinator for a new one.", {
+        reason: "INVITATION_EXPIRED",
+      });
     }
     return invitation;
   }
@@ -385,78 +573,117 @@ export class SessionService {
     return this.ics(s, district?.name ?? null, token);
   }
 
-  async respond(token: string, response: RsvpResponse, guestsInput: ReadonlyArray<{ label: string; ageBand: AgeBand; guardianConsent?: boolean | null }> | null | undefined, requestId: string): Promise<PublicInvitationModel> {
+  async respond(
+    token: string,
+    response: RsvpResponse,
+    guestsInput: ReadonlyArray<{ label: string; ageBand: AgeBand; guardianConsent?: boolean | null }> | null | undefined,
+    requestId: string,
+  ): Promise<PublicInvitationModel> {
     const found = await this.resolveToken(token);
     const guests = guestsInput == null ? null : cleanGuests(guestsInput);
     if (response !== "YES" && guests && guests.length > 0) throw badInput("guests", "Guests come with a YES only.");
     // Arrival order is the order of taking the row lock (across instances); within this
     // instance answers wait their turn in a FIFO queue first, holding no connection.
-    const result = await this.rsvpQueue.run(found.sessionId, () => this.deps.db.$transaction(async (tx) => {
-      const now = this.now();
-      const s = await repo.lockSession(tx, found.sessionId);
-      if (!s) throw notFound("Invitation");
-      if (s.status === "CANCELLED") throw conflict("This session was cancelled.");
-      if (s.status === "DRAFT") throw conflict("This session is not open for answers.");
-      if (s.status === "COMPLETED" || s.endsAt <= now) throw conflict("This session is over.");
-      if (response === "YES" && s.startsAt <= now) throw conflict("This session has started; answers are closed.");
-      if (response === "YES" && s.rsvpDeadline && s.rsvpDeadline < now) throw conflict("The RSVP deadline has passed; you can still cancel.");
-      const invitation = (await tx.invitation.findUnique({ where: { id: found.id } }))!;
-      const active = await repo.findActiveRegistrationsOfSession(tx, s.id);
-      const mine = active.filter((r) => r.invitationId === invitation.id);
-      const self = mine.find((r) => !r.isGuest);
-      const myGuests = mine.filter((r) => r.isGuest);
-      const cancel: string[] = [];
-      if (response === "YES") {
-        if (!self) {
-          const contact = invitation.contactId ? (await repo.findContactsByIds(tx, [invitation.contactId]))[0] : undefined;
-          await this.queueClaim(tx, s, invitation, { isGuest: false, ageBand: contact?.ageBand ?? "ADULT" }, now);
-        }
-        if (guests) {
-          // Guests that stay keep their place in the queue; removed ones free theirs.
-          const pool = [...myGuests];
-          const add: CleanGuest[] = [];
-          for (const g of guests) {
-            const i = pool.findIndex((p) => p.guestLabel === g.label && p.ageBand === g.ageBand);
-            if (i >= 0) pool.splice(i, 1);
-            else add.push(g);
+    const result = await this.rsvpQueue.run(found.sessionId, () =>
+      this.deps.db.$transaction(async (tx) => {
+        const now = this.now();
+        const s = await repo.lockSession(tx, found.sessionId);
+        if (!s) throw notFound("Invitation");
+        if (s.status === "CANCELLED") throw conflict("This session was cancelled.");
+        if (s.status === "DRAFT") throw conflict("This session is not open for answers.");
+        if (s.status === "COMPLETED" || s.endsAt <= now) throw conflict("This session is over.");
+        if (response === "YES" && s.startsAt <= now) throw conflict("This session has started; answers are closed.");
+        if (response === "YES" && s.rsvpDeadline && s.rsvpDeadline < now)
+          throw conflict("The RSVP deadline has passed; you can still cancel.");
+        const invitation = (await tx.invitation.findUnique({ where: { id: found.id } }))!;
+        const active = await repo.findActiveRegistrationsOfSession(tx, s.id);
+        const mine = active.filter((r) => r.invitationId === invitation.id);
+        const self = mine.find((r) => !r.isGuest);
+        const myGuests = mine.filter((r) => r.isGuest);
+        const cancel: string[] = [];
+        if (response === "YES") {
+          if (!self) {
+            const contact = invitation.contactId ? (await repo.findContactsByIds(tx, [invitation.contactId]))[0] : undefined;
+            await this.queueClaim(tx, s, invitation, { isGuest: false, ageBand: contact?.ageBand ?? "ADULT" }, now);
           }
-          cancel.push(...pool.map((p) => p.id));
-          for (const g of add) await this.queueClaim(tx, s, invitation, { isGuest: true, ageBand: g.ageBand, guestLabel: g.label, guardianConsentAt: UNDER_16.includes(g.ageBand) && g.guardianConsent ? now : null }, now);
+          if (guests) {
+            // Guests that stay keep their place in the queue; removed ones free theirs.
+            const pool = [...myGuests];
+            const add: CleanGuest[] = [];
+            for (const g of guests) {
+              const i = pool.findIndex((p) => p.guestLabel === g.label && p.ageBand === g.ageBand);
+              if (i >= 0) pool.splice(i, 1);
+              else add.push(g);
+            }
+            cancel.push(...pool.map((p) => p.id));
+            for (const g of add)
+              await this.queueClaim(
+                tx,
+                s,
+                invitation,
+                {
+                  isGuest: true,
+                  ageBand: g.ageBand,
+                  guestLabel: g.label,
+                  guardianConsentAt: UNDER_16.includes(g.ageBand) && g.guardianConsent ? now : null,
+                },
+                now,
+              );
+          }
+        } else {
+          cancel.push(...mine.map((r) => r.id));
         }
-      } else {
-        cancel.push(...mine.map((r) => r.id));
-      }
-      if (cancel.length) await repo.cancelRegistrations(tx, cancel);
-      const updatedInvitation = await repo.updateInvitation(tx, invitation.id, { response, respondedAt: now });
-      const promoted = await this.allocate(tx, s, now);
-      const notes = await this.promotionNotes(tx, s, promoted, invitation.id);
-      const email = await this.emailOf(tx, invitation);
-      if (email) {
-        const own = (await repo.findRegistrationsOfInvitations(tx, [invitation.id])).filter((r) => r.seatStatus !== "CANCELLED");
-        const confirmed = own.filter((r) => r.seatStatus === "CONFIRMED").length;
-        const base = { municipalityId: s.municipalityId, recipient: email, contactId: invitation.contactId, sessionId: s.id, invitationId: invitation.id, linkToken: token };
-        if (response !== "YES") notes.push({ ...base, kind: "RSVP_RECEIVED", ...messages.received(s, response) });
-        else if (confirmed === own.length) notes.push({ ...base, kind: "RSVP_CONFIRMED", ...messages.confirmed(s, confirmed) });
-        else {
-          const firstWaiting = own.find((r) => r.seatStatus === "WAITLISTED");
-          const pos = firstWaiting ? (await repo.waitlistPositions(tx, [firstWaiting.id])).get(firstWaiting.id) ?? null : null;
-          notes.push({ ...base, kind: "RSVP_WAITLISTED", ...messages.waitlisted(s, pos, confirmed) });
+        if (cancel.length) await repo.cancelRegistrations(tx, cancel);
+        const updatedInvitation = await repo.updateInvitation(tx, invitation.id, { response, respondedAt: now });
+        const promoted = await this.allocate(tx, s, now);
+        const notes = await this.promotionNotes(tx, s, promoted, invitation.id);
+        const email = await this.emailOf(tx, invitation);
+        if (email) {
+          const own = (await repo.findRegistrationsOfInvitations(tx, [invitation.id])).filter((r) => r.seatStatus !== "CANCELLED");
+          const confirmed = own.filter((r) => r.seatStatus === "CONFIRMED").length;
+          const base = {
+            municipalityId: s.municipalityId,
+            recipient: email,
+            contactId: invitation.contactId,
+            sessionId: s.id,
+            invitationId: invitation.id,
+            linkToken: token,
+          };
+          if (response !== "YES") notes.push({ ...base, kind: "RSVP_RECEIVED", ...messages.received(s, response) });
+          else if (confirmed === own.length) notes.push({ ...base, kind: "RSVP_CONFIRMED", ...messages.confirmed(s, confirmed) });
+          else {
+            const firstWaiting = own.find((r) => r.seatStatus === "WAITLISTED");
+            const pos = firstWaiting ? ((await repo.waitlistPositions(tx, [firstWaiting.id])).get(firstWaiting.id) ?? null) : null;
+            notes.push({ ...base, kind: "RSVP_WAITLISTED", ...messages.waitlisted(s, pos, confirmed) });
+          }
         }
-      }
-      await this.deps.notifications.enqueue(tx, notes);
-      await this.deps.audit.record(tx, {
-        municipalityId: s.municipalityId, actorId: null, actorRole: null, action: "UPDATE", entityType: "Invitation", entityId: invitation.id,
-        details: { fields: ["response"], response, guests: guests?.length ?? null, via: "token", promoted: promoted.length }, requestId,
-      });
-      await appendEvents(tx, [await this.countsEvent(tx, s)]);
-      return { invitation: updatedInvitation, session: s };
-    }, TX));
+        await this.deps.notifications.enqueue(tx, notes);
+        await this.deps.audit.record(tx, {
+          municipalityId: s.municipalityId,
+          actorId: null,
+          actorRole: null,
+          action: "UPDATE",
+          entityType: "Invitation",
+          entityId: invitation.id,
+          details: { fields: ["response"], response, guests: guests?.length ?? null, via: "token", promoted: promoted.length },
+          requestId,
+        });
+        await appendEvents(tx, [await this.countsEvent(tx, s)]);
+        return { invitation: updatedInvitation, session: s };
+      }, TX),
+    );
     this.deps.outbox?.announce();
     return { ...result, token };
   }
 
   /** A new seat claim at the end of the queue (time taken under the session lock). */
-  private async queueClaim(tx: Tx, s: ThemeSession, invitation: Invitation, claim: { isGuest: boolean; ageBand: AgeBand; guestLabel?: string; guardianConsentAt?: Date | null }, _now: Date) {
+  private async queueClaim(
+    tx: Tx,
+    s: ThemeSession,
+    invitation: Invitation,
+    claim: { isGuest: boolean; ageBand: AgeBand; guestLabel?: string; guardianConsentAt?: Date | null },
+    _now: Date,
+  ) {
     const queuedAt = await repo.nextQueuedAt(tx, s.id);
     return repo.createRegistration(tx, { sessionId: s.id, invitationId: invitation.id, seatStatus: "WAITLISTED", queuedAt, ...claim });
   }
@@ -472,26 +699,62 @@ export class SessionService {
   }
 
   /** "A seat came free": one message per invitation whose claims were confirmed (except `except`, told by the caller). */
-  private async promotionNotes(tx: Tx, s: ThemeSession, promoted: readonly Registration[], except: string | null): Promise<NewNotification[]> {
+  private async promotionNotes(
+    tx: Tx,
+    s: ThemeSession,
+    promoted: readonly Registration[],
+    except: string | null,
+  ): Promise<NewNotification[]> {
     const perInvitation = new Map<string, number>();
-    for (const r of promoted) if (r.invitationId !== except) perInvitation.set(r.invitationId, (perInvitation.get(r.invitationId) ?? 0) + 1);
+    for (const r of promoted)
+      if (r.invitationId !== except) perInvitation.set(r.invitationId, (perInvitation.get(r.invitationId) ?? 0) + 1);
     if (perInvitation.size === 0) return [];
     const invitations = await repo.findInvitationsByIds(tx, [...perInvitation.keys()]);
     const notes: NewNotification[] = [];
     for (const inv of invitations) {
       const email = await this.emailOf(tx, inv);
-      if (email) notes.push({ municipalityId: s.municipalityId, kind: "RSVP_PROMOTED", recipient: email, ...messages.promoted(s, perInvitation.get(inv.id)!), contactId: inv.contactId, sessionId: s.id, invitationId: inv.id });
+      if (email)
+        notes.push({
+          municipalityId: s.municipalityId,
+          kind: "RSVP_PROMOTED",
+          recipient: email,
+          ...messages.promoted(s, perInvitation.get(inv.id)!),
+          contactId: inv.contactId,
+          sessionId: s.id,
+          invitationId: inv.id,
+        });
     }
     return notes;
   }
 
-  private async toEveryoneInvited(tx: Tx, s: ThemeSession, kind: NotificationKind, m: { subject: string; body: string }): Promise<NewNotification[]> {
+  private async toEveryoneInvited(
+    tx: Tx,
+    s: ThemeSession,
+    kind: NotificationKind,
+    m: { subject: string; body: string },
+  ): Promise<NewNotification[]> {
     const invitations = await repo.findInvitationsOfSessions(tx, [s.id]);
-    const contacts = new Map((await repo.findContactsByIds(tx, invitations.flatMap((i) => (i.contactId ? [i.contactId] : [])))).map((c) => [c.id, c]));
+    const contacts = new Map(
+      (
+        await repo.findContactsByIds(
+          tx,
+          invitations.flatMap((i) => (i.contactId ? [i.contactId] : [])),
+        )
+      ).map((c) => [c.id, c]),
+    );
     const notes: NewNotification[] = [];
     for (const inv of invitations) {
       const email = inv.contactId ? contacts.get(inv.contactId)?.email : null;
-      if (email) notes.push({ municipalityId: s.municipalityId, kind, recipient: email, ...m, contactId: inv.contactId, sessionId: s.id, invitationId: inv.id });
+      if (email)
+        notes.push({
+          municipalityId: s.municipalityId,
+          kind,
+          recipient: email,
+          ...m,
+          contactId: inv.contactId,
+          sessionId: s.id,
+          invitationId: inv.id,
+        });
     }
     return notes;
   }
@@ -509,7 +772,13 @@ export class SessionService {
 
   // ───────────── attendance ─────────────
 
-  async checkIn(viewerInput: Viewer | null, id: string, result: "ATTENDED" | "NO_SHOW", requestId: string, loaders: Pick<SessionLoaders, "themeSession" | "registration">) {
+  async checkIn(
+    viewerInput: Viewer | null,
+    id: string,
+    result: "ATTENDED" | "NO_SHOW",
+    requestId: string,
+    loaders: Pick<SessionLoaders, "themeSession" | "registration">,
+  ) {
     const viewer = requireRole(viewerInput, "COORDINATOR", "ADMIN");
     const reg = await loaders.registration.load(requireId(id, "id"));
     const s = reg ? await loaders.themeSession.load(reg.sessionId) : null;
@@ -518,16 +787,30 @@ export class SessionService {
     if (s.startsAt.getTime() - 2 * 3_600_000 > this.now().getTime()) throw conflict("Check-in opens two hours before the start.");
     if (reg.seatStatus !== "CONFIRMED") throw badInput("id", "Only a confirmed seat can be checked in.");
     return this.deps.db.$transaction(async (tx) => {
-      const updated = await repo.updateRegistration(tx, reg.id, { attendance: result, checkedInAt: result === "ATTENDED" ? this.now() : null });
+      const updated = await repo.updateRegistration(tx, reg.id, {
+        attendance: result,
+        checkedInAt: result === "ATTENDED" ? this.now() : null,
+      });
       await this.deps.audit.record(tx, {
-        municipalityId: viewer.municipalityId, actorId: viewer.userId, actorRole: viewer.role, action: "UPDATE", entityType: "Registration", entityId: reg.id,
-        details: { fields: ["attendance"] }, requestId,
+        municipalityId: viewer.municipalityId,
+        actorId: viewer.userId,
+        actorRole: viewer.role,
+        action: "UPDATE",
+        entityType: "Registration",
+        entityId: reg.id,
+        details: { fields: ["attendance"] },
+        requestId,
       });
       return updated;
     });
   }
 
-  async resetSelfCheckInCode(viewerInput: Viewer | null, sessionId: string, requestId: string, loaders: Pick<SessionLoaders, "themeSession">): Promise<string> {
+  async resetSelfCheckInCode(
+    viewerInput: Viewer | null,
+    sessionId: string,
+    requestId: string,
+    loaders: Pick<SessionLoaders, "themeSession">,
+  ): Promise<string> {
     const viewer = requireRole(viewerInput, "COORDINATOR", "ADMIN");
     const s = await this.get(viewer, sessionId, loaders);
     if (s.status !== "PUBLISHED") throw conflict("Only a published session has a check-in code.");
@@ -535,20 +818,35 @@ export class SessionService {
     await this.deps.db.$transaction(async (tx) => {
       await repo.updateSession(tx, s.id, { selfCheckInCodeHash: hashCheckInCode(s.id, code) });
       await this.deps.audit.record(tx, {
-        municipalityId: viewer.municipalityId, actorId: viewer.userId, actorRole: viewer.role, action: "UPDATE", entityType: "ThemeSession", entityId: s.id,
-        details: { fields: ["selfCheckInCodeHash"] }, requestId,
+        municipalityId: viewer.municipalityId,
+        actorId: viewer.userId,
+        actorRole: viewer.role,
+        action: "UPDATE",
+        entityType: "ThemeSession",
+        entityId: s.id,
+        details: { fields: ["selfCheckInCodeHash"] },
+        requestId,
       });
     });
     return code;
   }
 
   /** The invitee checks in their confirmed seats (and guests') with the code shown at the session. */
-  async selfCheckIn(token: string, code: string, requestId: string, loaders: Pick<SessionLoaders, "themeSession">): Promise<PublicInvitationModel> {
+  async selfCheckIn(
+    token: string,
+    code: string,
+    requestId: string,
+    loaders: Pick<SessionLoaders, "themeSession">,
+  ): Promise<PublicInvitationModel> {
     const invitation = await this.resolveToken(token);
     const s = await loaders.themeSession.load(invitation.sessionId);
     if (!s) throw notFound("Invitation");
     const now = this.now();
-    if (s.status !== "PUBLISHED" || now.getTime() < s.startsAt.getTime() - 3_600_000 || now.getTime() > s.endsAt.getTime() + 2 * 3_600_000) {
+    if (
+      s.status !== "PUBLISHED" ||
+      now.getTime() < s.startsAt.getTime() - 3_600_000 ||
+      now.getTime() > s.endsAt.getTime() + 2 * 3_600_000
+    ) {
       throw conflict("Self check-in is open from an hour before the start until two hours after the end.");
     }
     if (!s.selfCheckInCodeHash || typeof code !== "string" || code.length > 20 || hashCheckInCode(s.id, code) !== s.selfCheckInCodeHash) {
@@ -557,10 +855,19 @@ export class SessionService {
     await this.deps.db.$transaction(async (tx) => {
       const mine = (await repo.findRegistrationsOfInvitations(tx, [invitation.id])).filter((r) => r.seatStatus === "CONFIRMED");
       if (mine.length === 0) throw conflict("You have no confirmed seat for this session.");
-      await tx.registration.updateMany({ where: { id: { in: mine.map((r) => r.id) } }, data: { attendance: "ATTENDED", checkedInAt: now } });
+      await tx.registration.updateMany({
+        where: { id: { in: mine.map((r) => r.id) } },
+        data: { attendance: "ATTENDED", checkedInAt: now },
+      });
       await this.deps.audit.record(tx, {
-        municipalityId: s.municipalityId, actorId: null, actorRole: null, action: "UPDATE", entityType: "Invitation", entityId: invitation.id,
-        details: { fields: ["attendance"], via: "self-check-in", seats: mine.length }, requestId,
+        municipalityId: s.municipalityId,
+        actorId: null,
+        actorRole: null,
+        action: "UPDATE",
+        entityType: "Invitation",
+        entityId: invitation.id,
+        details: { fields: ["attendance"], via: "self-check-in", seats: mine.length },
+        requestId,
       });
     });
     return { invitation, session: s, token };
@@ -610,12 +917,29 @@ export class SessionService {
           const s = (await tx.themeSession.findUnique({ where: { id } }))!;
           const confirmed = (await repo.findActiveRegistrationsOfSession(tx, id)).filter((r) => r.seatStatus === "CONFIRMED");
           const invitations = await repo.findInvitationsByIds(tx, [...new Set(confirmed.map((r) => r.invitationId))]);
-          const contacts = new Map((await repo.findContactsByIds(tx, invitations.flatMap((i) => (i.contactId ? [i.contactId] : [])))).map((c) => [c.id, c]));
+          const contacts = new Map(
+            (
+              await repo.findContactsByIds(
+                tx,
+                invitations.flatMap((i) => (i.contactId ? [i.contactId] : [])),
+              )
+            ).map((c) => [c.id, c]),
+          );
           const m = messages.reminder(s);
           const notes: NewNotification[] = [];
           for (const inv of invitations) {
             const email = inv.contactId ? contacts.get(inv.contactId)?.email : null;
-            if (email) notes.push({ municipalityId: s.municipalityId, kind: "REMINDER", recipient: email, ...m, contactId: inv.contactId, sessionId: s.id, invitationId: inv.id, dedupeKey: `reminder:${inv.id}:${s.startsAt.toISOString()}` });
+            if (email)
+              notes.push({
+                municipalityId: s.municipalityId,
+                kind: "REMINDER",
+                recipient: email,
+                ...m,
+                contactId: inv.contactId,
+                sessionId: s.id,
+                invitationId: inv.id,
+                dedupeKey: `reminder:${inv.id}:${s.startsAt.toISOString()}`,
+              });
           }
           enqueued += await this.deps.notifications.enqueue(tx, notes);
           if (!s.reminderSentAt) await repo.updateSession(tx, id, { reminderSentAt: now });
@@ -642,15 +966,28 @@ export class SessionService {
       if (ids.length === 0) return total;
       const invitations = await repo.findInvitationsOfSessions(tx, ids);
       for (const inv of invitations) {
-        if (inv.contactId) await repo.updateInvitation(tx, inv.id, { contactId: null, tokenHash: hashInvitationToken(generateInvitationToken()), tokenExpiresAt: now });
+        if (inv.contactId)
+          await repo.updateInvitation(tx, inv.id, {
+            contactId: null,
+            tokenHash: hashInvitationToken(generateInvitationToken()),
+            tokenExpiresAt: now,
+          });
       }
       await repo.clearGuestData(tx, ids);
       await this.deps.notifications.deleteForSessions(tx, ids);
       const sessions = await repo.findSessionsByIds(tx, ids);
-      await this.deps.audit.recordMany(tx, sessions.map((s) => ({
-        municipalityId: s.municipalityId, actorId: null, actorRole: null, action: "ANONYMISE" as const, entityType: "ThemeSession", entityId: s.id,
-        details: { reason: "rsvp-retention", invitations: invitations.filter((i) => i.sessionId === s.id).length },
-      })));
+      await this.deps.audit.recordMany(
+        tx,
+        sessions.map((s) => ({
+          municipalityId: s.municipalityId,
+          actorId: null,
+          actorRole: null,
+          action: "ANONYMISE" as const,
+          entityType: "ThemeSession",
+          entityId: s.id,
+          details: { reason: "rsvp-retention", invitations: invitations.filter((i) => i.sessionId === s.id).length },
+        })),
+      );
       total += ids.length;
     }
   }

@@ -64,7 +64,12 @@ export class AlertService {
   async raiseForReport(tx: Tx, signal: Signal, actor: Viewer): Promise<OutboxEventInput[]> {
     const coordinators = await signals.findCoordinators(tx, signal.municipalityId);
     const recipients = coordinators.filter((c) => c.id !== actor.userId);
-    return this.create(tx, signal, actor, recipients.map((c) => ({ recipientId: c.id, reason: "COORDINATOR", escalationLevel: 0, escalateAt: null })));
+    return this.create(
+      tx,
+      signal,
+      actor,
+      recipients.map((c) => ({ recipientId: c.id, reason: "COORDINATOR", escalationLevel: 0, escalateAt: null })),
+    );
   }
 
   /** The signal is (now) shared with police in its district: alert its liaisons. */
@@ -78,7 +83,12 @@ export class AlertService {
       // Nobody to alert in the district: straight to the coordinators, who must know.
       return this.escalateToCoordinators(tx, signal, actor);
     }
-    return this.create(tx, signal, actor, first.map((l) => ({ recipientId: l.userId, reason: "DISTRICT_LIAISON", escalationLevel: 0, escalateAt })));
+    return this.create(
+      tx,
+      signal,
+      actor,
+      first.map((l) => ({ recipientId: l.userId, reason: "DISTRICT_LIAISON", escalationLevel: 0, escalateAt })),
+    );
   }
 
   /** Severity changed: pending escalations follow the new timing. */
@@ -86,7 +96,11 @@ export class AlertService {
     const pending = await alerts.findPendingEscalations(tx, signal.id);
     if (pending.length === 0) return;
     const delay = this.escalationDelay(signal.severity);
-    await alerts.setEscalateAt(tx, pending.map((a) => a.id), delay === null ? null : new Date(this.now().getTime() + delay));
+    await alerts.setEscalateAt(
+      tx,
+      pending.map((a) => a.id),
+      delay === null ? null : new Date(this.now().getTime() + delay),
+    );
   }
 
   async stopEscalation(tx: Tx, signalId: string): Promise<void> {
@@ -95,17 +109,29 @@ export class AlertService {
 
   private async escalateToCoordinators(tx: Tx, signal: Signal, actor: Viewer | null): Promise<OutboxEventInput[]> {
     const coordinators = await signals.findCoordinators(tx, signal.municipalityId);
-    return this.create(tx, signal, actor, coordinators.map((c) => ({ recipientId: c.id, reason: "ESCALATION_COORDINATOR", escalationLevel: 2, escalateAt: null })));
+    return this.create(
+      tx,
+      signal,
+      actor,
+      coordinators.map((c) => ({ recipientId: c.id, reason: "ESCALATION_COORDINATOR", escalationLevel: 2, escalateAt: null })),
+    );
   }
 
   /** Writes alerts with their audit rows (NOTIFY) and returns their outbox events. */
   private async create(tx: Tx, signal: Signal, actor: Viewer | null, rows: NewAlert[]): Promise<OutboxEventInput[]> {
     if (rows.length === 0) return [];
-    const created = await alerts.createAlerts(tx, rows.map((r) => ({ ...r, signalId: signal.id })));
+    const created = await alerts.createAlerts(
+      tx,
+      rows.map((r) => ({ ...r, signalId: signal.id })),
+    );
     for (const alert of created) {
       await this.deps.audit.record(tx, {
-        municipalityId: signal.municipalityId, actorId: actor?.userId ?? null, actorRole: actor?.role ?? null,
-        action: "NOTIFY", entityType: "Alert", entityId: alert.id,
+        municipalityId: signal.municipalityId,
+        actorId: actor?.userId ?? null,
+        actorRole: actor?.role ?? null,
+        action: "NOTIFY",
+        entityType: "Alert",
+        entityId: alert.id,
         details: { signalId: signal.id, recipientId: alert.recipientId, reason: alert.reason, escalationLevel: alert.escalationLevel },
       });
     }
@@ -114,7 +140,12 @@ export class AlertService {
 
   // ─── acknowledging ───
 
-  async acknowledge(viewerInput: Viewer | null, alertId: string, commentInput: string | null | undefined, requestId: string): Promise<Alert> {
+  async acknowledge(
+    viewerInput: Viewer | null,
+    alertId: string,
+    commentInput: string | null | undefined,
+    requestId: string,
+  ): Promise<Alert> {
     const viewer = requireViewer(viewerInput);
     const comment = commentInput?.trim() || null;
     if (comment && comment.length > MAX_COMMENT) throw badInput("comment", `At most ${MAX_COMMENT} characters.`);
@@ -130,13 +161,25 @@ export class AlertService {
       const at = this.now();
       const acked = await alerts.acknowledge(tx, alertId, at, comment);
       await alerts.clearEscalations(tx, current.signalId);
-      await signals.createUpdates(tx, [{
-        signalId: current.signalId, authorId: viewer.userId, kind: "ALERT_ACKNOWLEDGED", note: comment, visibleToPolice: true,
-      }]);
+      await signals.createUpdates(tx, [
+        {
+          signalId: current.signalId,
+          authorId: viewer.userId,
+          kind: "ALERT_ACKNOWLEDGED",
+          note: comment,
+          visibleToPolice: true,
+        },
+      ]);
       const signal = await signals.updateSignal(tx, current.signalId, { updatedAt: at });
       await audit.record(tx, {
-        municipalityId: signal.municipalityId, actorId: viewer.userId, actorRole: viewer.role, action: "ACKNOWLEDGE",
-        entityType: "Alert", entityId: alertId, requestId, details: { signalId: signal.id, withComment: comment !== null },
+        municipalityId: signal.municipalityId,
+        actorId: viewer.userId,
+        actorRole: viewer.role,
+        action: "ACKNOWLEDGE",
+        entityType: "Alert",
+        entityId: alertId,
+        requestId,
+        details: { signalId: signal.id, withComment: comment !== null },
       });
       // Everyone alerted about this signal learns of the acknowledgement, on their own alert.
       const all = await alerts.findAlertsOfSignal(tx, signal.id);
@@ -190,7 +233,9 @@ export class AlertService {
     await alerts.clearEscalations(tx, signalId);
     if (!signal || due.length === 0) return [];
     const stillRelevant =
-      signal.visibility === "SHARED_WITH_POLICE" && signal.status !== "RESOLVED" && signal.status !== "DISMISSED" &&
+      signal.visibility === "SHARED_WITH_POLICE" &&
+      signal.status !== "RESOLVED" &&
+      signal.status !== "DISMISSED" &&
       !all.some((a) => a.acknowledgedAt);
     if (!stillRelevant) return [];
     const level = Math.max(...due.map((a) => a.escalationLevel));
@@ -200,7 +245,12 @@ export class AlertService {
       if (others.length > 0) {
         const delay = this.escalationDelay(signal.severity);
         const escalateAt = delay === null ? null : new Date(now.getTime() + delay);
-        return this.create(tx, signal, null, others.map((l) => ({ recipientId: l.userId, reason: "ESCALATION_BACKUP", escalationLevel: 1, escalateAt })));
+        return this.create(
+          tx,
+          signal,
+          null,
+          others.map((l) => ({ recipientId: l.userId, reason: "ESCALATION_BACKUP", escalationLevel: 1, escalateAt })),
+        );
       }
     }
     return this.escalateToCoordinators(tx, signal, null);
@@ -247,15 +297,20 @@ export class AlertService {
     const ids = [...this.deliveredIds];
     this.deliveredIds = new Set();
     if (ids.length === 0) return 0;
-    await alerts.markDelivered(this.deps.db, ids, now).catch((err: Error) =>
-      this.deps.log.warn({ err: err.message }, "recording alert delivery failed"),
-    );
+    await alerts
+      .markDelivered(this.deps.db, ids, now)
+      .catch((err: Error) => this.deps.log.warn({ err: err.message }, "recording alert delivery failed"));
     return ids.length;
   }
 }
 
 /** One alert event, addressed to the alert's recipient. */
-function alertEvent(def: typeof AlertRaised | typeof AlertAcknowledged, signal: Signal, own: Alert, acknowledged: Alert | null): OutboxEventInput {
+function alertEvent(
+  def: typeof AlertRaised | typeof AlertAcknowledged,
+  signal: Signal,
+  own: Alert,
+  acknowledged: Alert | null,
+): OutboxEventInput {
   return def.create(
     { municipalityId: signal.municipalityId, districtId: signal.districtId, userId: own.recipientId, entityId: own.id },
     { alert: own, acknowledged, signal },

@@ -34,7 +34,12 @@ export const signalModule: FeatureModule = {
   services: ({ db, outbox, log, rateLimiter, config }, { audit }) => {
     const alerts = new AlertService({ db, audit, outbox, escalateAfter: parseEscalateAfter(config.ALERT_ESCALATE_AFTER), log });
     const signals = new SignalService({
-      db, audit, alerts, outbox, rateLimiter, reportLimit: { name: "signal:report", limit: config.RATE_LIMIT_SIGNAL_REPORTS_PER_HOUR, windowMs: 60 * 60_000 },
+      db,
+      audit,
+      alerts,
+      outbox,
+      rateLimiter,
+      reportLimit: { name: "signal:report", limit: config.RATE_LIMIT_SIGNAL_REPORTS_PER_HOUR, windowMs: 60 * 60_000 },
     });
     return { alerts, signals };
   },

@@ -38,9 +38,18 @@ export interface SignalRetentionPolicy {
 type SignalRef = { id: string; municipalityId: string };
 
 function auditSystem(audit: AuditService, tx: Tx, rows: readonly SignalRef[], action: "ANONYMISE" | "DELETE") {
-  return audit.recordMany(tx, rows.map((s) => ({
-    municipalityId: s.municipalityId, actorId: null, actorRole: null, action, entityType: "Signal", entityId: s.id, details: { reason: "retention" },
-  })));
+  return audit.recordMany(
+    tx,
+    rows.map((s) => ({
+      municipalityId: s.municipalityId,
+      actorId: null,
+      actorRole: null,
+      action,
+      entityType: "Signal",
+      entityId: s.id,
+      details: { reason: "retention" },
+    })),
+  );
 }
 
 /** Signals: anonymised after a quiet period, deleted later; both audited as the system. */
@@ -50,12 +59,19 @@ export function signalRetention(audit: AuditService, policy: SignalRetentionPoli
     run: async (tx, now, { municipalityId }) => {
       const quiet = await repo.findQuietSignals(tx, daysBefore(now, policy.anonymiseDays), municipalityId);
       if (quiet.length > 0) {
-        await repo.anonymiseSignals(tx, quiet.map((s) => s.id), now);
+        await repo.anonymiseSignals(
+          tx,
+          quiet.map((s) => s.id),
+          now,
+        );
         await auditSystem(audit, tx, quiet, "ANONYMISE");
       }
       const old = await repo.findSignalsReportedBefore(tx, daysBefore(now, policy.deleteDays), municipalityId);
       if (old.length > 0) {
-        await repo.deleteSignals(tx, old.map((s) => s.id));
+        await repo.deleteSignals(
+          tx,
+          old.map((s) => s.id),
+        );
         await auditSystem(audit, tx, old, "DELETE");
       }
       return { signalsAnonymised: quiet.length, signalsDeleted: old.length };

@@ -74,19 +74,32 @@ export const signalRepository = {
 
   /** Signals nobody changed since `cutoff` and not anonymised yet. */
   findQuietSignals(db: DbOrTx, cutoff: Date, municipalityId?: string) {
-    return db.signal.findMany({ where: { ...(municipalityId ? { municipalityId } : {}), anonymisedAt: null, updatedAt: { lt: cutoff } }, select: { id: true, municipalityId: true } });
+    return db.signal.findMany({
+      where: { ...(municipalityId ? { municipalityId } : {}), anonymisedAt: null, updatedAt: { lt: cutoff } },
+      select: { id: true, municipalityId: true },
+    });
   },
   /** Texts, place and reporter removed from the signals, their timeline notes and alert comments. */
   async anonymiseSignals(db: DbOrTx, ids: readonly string[], now: Date) {
     await db.signal.updateMany({
       where: { id: { in: [...ids] } },
-      data: { summary: "Geanonimiseerd signaal", details: null, place: null, reporterId: null, reporterIdentitySharable: false, anonymisedAt: now },
+      data: {
+        summary: "Geanonimiseerd signaal",
+        details: null,
+        place: null,
+        reporterId: null,
+        reporterIdentitySharable: false,
+        anonymisedAt: now,
+      },
     });
     await db.signalUpdate.updateMany({ where: { signalId: { in: [...ids] } }, data: { note: null } });
     await db.alert.updateMany({ where: { signalId: { in: [...ids] } }, data: { acknowledgeComment: null } });
   },
   findSignalsReportedBefore(db: DbOrTx, cutoff: Date, municipalityId?: string) {
-    return db.signal.findMany({ where: { ...(municipalityId ? { municipalityId } : {}), createdAt: { lt: cutoff } }, select: { id: true, municipalityId: true } });
+    return db.signal.findMany({
+      where: { ...(municipalityId ? { municipalityId } : {}), createdAt: { lt: cutoff } },
+      select: { id: true, municipalityId: true },
+    });
   },
   /** With their timeline and alerts (cascade). */
   async deleteSignals(db: DbOrTx, ids: readonly string[]) {
@@ -95,7 +108,10 @@ export const signalRepository = {
 };
 
 export const alertRepository = {
-  createAlerts(tx: DbOrTx, rows: Array<{ signalId: string; recipientId: string; reason: AlertReason; escalationLevel: number; escalateAt: Date | null }>) {
+  createAlerts(
+    tx: DbOrTx,
+    rows: Array<{ signalId: string; recipientId: string; reason: AlertReason; escalationLevel: number; escalateAt: Date | null }>,
+  ) {
     return tx.alert.createManyAndReturn({ data: rows });
   },
   findAlert(db: DbOrTx, id: string) {

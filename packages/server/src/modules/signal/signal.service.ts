@@ -83,15 +83,22 @@ export class SignalService {
     if (!isId(input.districtId)) throw badInput("input.districtId", "Unknown district.");
     const district = await repo.findDistrict(db, input.districtId);
     if (!district || district.municipalityId !== viewer.municipalityId) throw badInput("input.districtId", "Unknown district.");
-    if (!canAccessDistrict(viewer, district.municipalityId, district.id)) throw forbidden("You can report signals in your own districts only.");
+    if (!canAccessDistrict(viewer, district.municipalityId, district.id))
+      throw forbidden("You can report signals in your own districts only.");
     if (input.neighbourhoodId) {
       const n = isId(input.neighbourhoodId) ? await repo.findNeighbourhood(db, input.neighbourhoodId) : null;
       if (!n || n.districtId !== district.id) throw badInput("input.neighbourhoodId", "Not a neighbourhood of this district.");
     }
 
     const warnings = (
-      [["input.summary", summary], ["input.details", details], ["input.place", place]] as const
-    ).flatMap(([field, value]) => (value ? findSituationTextTerms(value).map((m) => ({ field, term: m.found, message: WARNING_MESSAGE })) : []));
+      [
+        ["input.summary", summary],
+        ["input.details", details],
+        ["input.place", place],
+      ] as const
+    ).flatMap(([field, value]) =>
+      value ? findSituationTextTerms(value).map((m) => ({ field, term: m.found, message: WARNING_MESSAGE })) : [],
+    );
     if (warnings.length > 0 && !input.acknowledgeWarnings) {
       throw new AppError("BAD_USER_INPUT", `${warnings[0]!.field}: ${WARNING_MESSAGE}`, {
         field: warnings[0]!.field,
@@ -121,8 +128,13 @@ export class SignalService {
       });
       await repo.createUpdates(tx, [{ signalId: created.id, authorId: viewer.userId, kind: "REPORTED", toValue: visibility }]);
       await audit.record(tx, {
-        municipalityId: viewer.municipalityId, actorId: viewer.userId, actorRole: viewer.role, action: "CREATE",
-        entityType: "Signal", entityId: created.id, requestId,
+        municipalityId: viewer.municipalityId,
+        actorId: viewer.userId,
+        actorRole: viewer.role,
+        action: "CREATE",
+        entityType: "Signal",
+        entityId: created.id,
+        requestId,
         details: { districtId: district.id, severity: created.severity, visibility, acknowledgedWarnings: warnings.length },
       });
       const events: OutboxEventInput[] = [signalEvent(SignalReported, created, null)];
@@ -172,13 +184,21 @@ export class SignalService {
       const after = await repo.updateSignal(tx, id, { ...data, updatedAt: this.now() });
       await repo.createUpdates(tx, entries);
       await audit.record(tx, {
-        municipalityId: viewer.municipalityId, actorId: viewer.userId, actorRole: viewer.role, action: "UPDATE",
-        entityType: "Signal", entityId: id, requestId, details: { fields: Object.keys(data), comment: note !== null },
+        municipalityId: viewer.municipalityId,
+        actorId: viewer.userId,
+        actorRole: viewer.role,
+        action: "UPDATE",
+        entityType: "Signal",
+        entityId: id,
+        requestId,
+        details: { fields: Object.keys(data), comment: note !== null },
       });
 
       const events: OutboxEventInput[] = [];
       const scopeChanged = after.districtId !== before.districtId || after.visibility !== before.visibility;
-      events.push(signalEvent(SignalUpdated, after, scopeChanged ? { districtId: before.districtId, visibility: before.visibility } : null));
+      events.push(
+        signalEvent(SignalUpdated, after, scopeChanged ? { districtId: before.districtId, visibility: before.visibility } : null),
+      );
       const closed = after.status === "RESOLVED" || after.status === "DISMISSED";
       const shared = after.visibility === "SHARED_WITH_POLICE";
       if (closed || !shared || after.districtId !== before.districtId) await alerts.stopEscalation(tx, id);
@@ -205,10 +225,18 @@ export class SignalService {
   /** Reads of signal details by anyone but the coordinator go to the audit log. */
   private async auditReads(viewer: Viewer, signalIds: readonly string[], requestId: string | null): Promise<void> {
     if (viewer.role === "COORDINATOR" || signalIds.length === 0) return;
-    await this.deps.audit.recordMany(this.deps.db, signalIds.map((id) => ({
-      municipalityId: viewer.municipalityId, actorId: viewer.userId, actorRole: viewer.role, action: "READ" as const,
-      entityType: "Signal", entityId: id, requestId,
-    })));
+    await this.deps.audit.recordMany(
+      this.deps.db,
+      signalIds.map((id) => ({
+        municipalityId: viewer.municipalityId,
+        actorId: viewer.userId,
+        actorRole: viewer.role,
+        action: "READ" as const,
+        entityType: "Signal",
+        entityId: id,
+        requestId,
+      })),
+    );
   }
 
   async list(
@@ -227,12 +255,21 @@ export class SignalService {
     }
     const rows = await repo.findSignals(
       this.deps.db,
-      { municipalityId: viewer.municipalityId, districtIds, status: args.status ?? undefined, sharedOnly: viewer.role === "POLICE_LIAISON" },
+      {
+        municipalityId: viewer.municipalityId,
+        districtIds,
+        status: args.status ?? undefined,
+        sharedOnly: viewer.role === "POLICE_LIAISON",
+      },
       args.first + 1,
       afterId,
     );
     const nodes = rows.slice(0, args.first);
-    await this.auditReads(viewer, nodes.map((n) => n.id), args.requestId ?? null);
+    await this.auditReads(
+      viewer,
+      nodes.map((n) => n.id),
+      args.requestId ?? null,
+    );
     const last = nodes[nodes.length - 1];
     return { nodes, endCursor: rows.length > args.first && last ? idCursor.encode(last.id) : null };
   }

@@ -37,7 +37,11 @@ export class JobScheduler {
   private readonly lanes = new Map<string, Lane>();
   private stopped = false;
 
-  constructor(jobs: readonly JobDefinition[], private readonly log: Logger, private readonly random: () => number = Math.random) {
+  constructor(
+    jobs: readonly JobDefinition[],
+    private readonly log: Logger,
+    private readonly random: () => number = Math.random,
+  ) {
     for (const job of jobs) {
       let lane = this.lanes.get(job.lane);
       if (!lane) this.lanes.set(job.lane, (lane = { name: job.lane, intervalMs: job.intervalMs, jobs: [], timer: null, running: null }));

@@ -29,7 +29,10 @@ export function createMailer(opts: { smtpUrl?: string | undefined; from: string;
       kind: "smtp",
       async send(mail) {
         await transport.sendMail({
-          from: opts.from, to: mail.to, subject: mail.subject, text: mail.text,
+          from: opts.from,
+          to: mail.to,
+          subject: mail.subject,
+          text: mail.text,
           headers: { "X-Wijknet-Kind": mail.kind, "X-Wijknet-Notification-Id": mail.id },
         });
       },
@@ -43,14 +46,21 @@ export function createMailer(opts: { smtpUrl?: string | undefined; from: string;
     kind: "mailbox",
     async send(mail) {
       const info = await transport.sendMail({
-        from: opts.from, to: mail.to, subject: mail.subject, text: mail.text,
+        from: opts.from,
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
         headers: { "X-Wijknet-Kind": mail.kind, "X-Wijknet-Notification-Id": mail.id },
       });
       const message = JSON.parse(info.message) as Record<string, unknown>;
       await mkdir(opts.mailboxDir, { recursive: true });
       const sentAt = new Date().toISOString();
       const name = `${sentAt.replace(/[:.]/g, "-")}-${mail.id}.json`;
-      const body = JSON.stringify({ id: mail.id, kind: mail.kind, sentAt, to: mail.to, subject: mail.subject, text: mail.text, message }, null, 2);
+      const body = JSON.stringify(
+        { id: mail.id, kind: mail.kind, sentAt, to: mail.to, subject: mail.subject, text: mail.text, message },
+        null,
+        2,
+      );
       // Write then rename: a reader never sees half a message.
       const tmp = join(opts.mailboxDir, `.${name}.tmp`);
       await writeFile(tmp, body, "utf8");

@@ -58,7 +58,10 @@ export class RedisDoorbell implements Doorbell {
   private readonly sub: Redis;
   private readonly handlers = new Map<string, Set<(message: string) => void>>();
 
-  constructor(url: string, private readonly log: Logger) {
+  constructor(
+    url: string,
+    private readonly log: Logger,
+  ) {
     const common = {
       retryStrategy: redisRetryDelay,
       // Fail fast while disconnected instead of queueing: a late ring is worthless,
@@ -72,7 +75,10 @@ export class RedisDoorbell implements Doorbell {
     // The subscriber queues its SUBSCRIBE commands until connected, and ioredis
     // re-subscribes after every reconnect on its own.
     this.sub = new Redis(url, { ...common, enableOfflineQueue: true, maxRetriesPerRequest: null, connectionName: "wijknet-sub" });
-    for (const [name, conn] of [["publisher", this.pub], ["subscriber", this.sub]] as const) {
+    for (const [name, conn] of [
+      ["publisher", this.pub],
+      ["subscriber", this.sub],
+    ] as const) {
       conn.on("error", (err: Error) => this.log.warn({ err: err.message, conn: name }, "redis error"));
       conn.on("ready", () => this.log.info({ conn: name }, "redis ready"));
     }
@@ -121,9 +127,7 @@ export class RedisDoorbell implements Doorbell {
     this.handlers.clear();
     // QUIT on a connection that is not up would wait in the offline queue for a
     // reconnect that may never come: only say goodbye to a live server.
-    await Promise.allSettled(
-      [this.pub, this.sub].map((conn) => (conn.status === "ready" ? conn.quit() : Promise.resolve())),
-    );
+    await Promise.allSettled([this.pub, this.sub].map((conn) => (conn.status === "ready" ? conn.quit() : Promise.resolve())));
     this.pub.disconnect();
     this.sub.disconnect();
   }

@@ -62,11 +62,13 @@ export function defineEvent<S extends z.ZodType>(def: { topic: string; type: str
       };
     },
     parse(event) {
-      if (event.topic !== topic || event.type !== type) throw new Error(`expected an outbox event ${topic}/${type}, got ${event.topic}/${event.type}`);
+      if (event.topic !== topic || event.type !== type)
+        throw new Error(`expected an outbox event ${topic}/${type}, got ${event.topic}/${event.type}`);
       const cached = parsedOf.get(event);
       if (cached !== undefined) return cached;
       const parsed = schema.safeParse(event.payload);
-      if (!parsed.success) throw new Error(`outbox event ${topic}/${type}: stored payload does not match its schema: ${describe(parsed.error)}`);
+      if (!parsed.success)
+        throw new Error(`outbox event ${topic}/${type}: stored payload does not match its schema: ${describe(parsed.error)}`);
       parsedOf.set(event, parsed.data);
       return parsed.data;
     },
@@ -84,7 +86,8 @@ export function checkEventOwnership(owners: ReadonlyArray<{ name: string; events
   for (const owner of owners) {
     for (const def of owner.events ?? []) {
       const claimed = topicOwner.get(def.topic);
-      if (claimed && claimed !== owner.name) throw new Error(`outbox topic "${def.topic}" is claimed by modules "${claimed}" and "${owner.name}"`);
+      if (claimed && claimed !== owner.name)
+        throw new Error(`outbox topic "${def.topic}" is claimed by modules "${claimed}" and "${owner.name}"`);
       topicOwner.set(def.topic, owner.name);
       const kind = `${def.topic}/${def.type}`;
       if (kinds.has(kind)) throw new Error(`outbox event ${kind} is defined twice`);

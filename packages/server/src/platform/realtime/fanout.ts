@@ -56,7 +56,10 @@ export class Fanout {
   private nextGroupId = 1;
   private readonly stopReading: () => void;
 
-  constructor(private readonly reader: OutboxReader, private readonly log: Logger) {
+  constructor(
+    private readonly reader: OutboxReader,
+    private readonly log: Logger,
+  ) {
     this.stopReading = reader.listen((events) => this.dispatch(events));
   }
 
@@ -78,7 +81,14 @@ export class Fanout {
     let group = this.groupIds.get(sub.groupKey);
     if (!group) this.groupIds.set(sub.groupKey, (group = { id: this.nextGroupId++, refs: 0 }));
     group.refs++;
-    const entry: Entry = { sub, group: group.id, live: after === null && !prelude, buffer: [], lastSeq: after ?? this.reader.currentPosition(), stopped: false };
+    const entry: Entry = {
+      sub,
+      group: group.id,
+      live: after === null && !prelude,
+      buffer: [],
+      lastSeq: after ?? this.reader.currentPosition(),
+      stopped: false,
+    };
     set.add(entry);
     if (!entry.live) {
       this.catchUp(entry, after !== null, prelude).catch((err: Error) => {

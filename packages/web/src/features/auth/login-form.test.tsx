@@ -84,9 +84,7 @@ describe("LoginForm", () => {
 
     fireEvent.click(screen.getByRole("button", { name: "Inloggen" }));
 
-    const message = await screen.findByText(
-      "Het e-mailadres of het wachtwoord klopt niet. Controleer ze en probeer het opnieuw.",
-    );
+    const message = await screen.findByText("Het e-mailadres of het wachtwoord klopt niet. Controleer ze en probeer het opnieuw.");
     // Focus moves to the message so screen-reader users hear it.
     expect(document.activeElement?.contains(message)).toBe(true);
     expect(services.session.getToken()).toBeNull();
@@ -122,9 +120,7 @@ describe("LoginForm", () => {
 
   it("tells the user when the server cannot be reached", async () => {
     renderWithProviders(<LoginForm />, {
-      mocks: [
-        loginMock({ email: "anna@example.nl", password: "geheim" }, { networkError: new TypeError("Failed to fetch") }),
-      ],
+      mocks: [loginMock({ email: "anna@example.nl", password: "geheim" }, { networkError: new TypeError("Failed to fetch") })],
     });
     fill("E-mailadres", "anna@example.nl");
     fill("Wachtwoord", "geheim");

@@ -1,12 +1,4 @@
-import {
-  Alert,
-  Button,
-  FormField,
-  FormFieldErrorMessage,
-  FormLabel,
-  Paragraph,
-  Textbox,
-} from "@utrecht/component-library-react";
+import { Alert, Button, FormField, FormFieldErrorMessage, FormLabel, Paragraph, Textbox } from "@utrecht/component-library-react";
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { useI18n } from "../../i18n/i18n-provider";
 import { useLogin, type LoginFailure } from "./use-login";
@@ -115,9 +107,7 @@ export function LoginForm() {
             onChange={(event) => setPassword(event.target.value)}
           />
         }
-        errorMessage={
-          passwordError && <FormFieldErrorMessage id={`${passwordId}-error`}>{passwordError}</FormFieldErrorMessage>
-        }
+        errorMessage={passwordError && <FormFieldErrorMessage id={`${passwordId}-error`}>{passwordError}</FormFieldErrorMessage>}
       />
 
       <div>

@@ -20,10 +20,8 @@ export const nl = {
   "login.error.emailRequired": "Vul je e-mailadres in.",
   "login.error.emailInvalid": "Het e-mailadres klopt niet. Schrijf het zo: naam@voorbeeld.nl.",
   "login.error.passwordRequired": "Vul je wachtwoord in.",
-  "login.error.wrongCredentials":
-    "Het e-mailadres of het wachtwoord klopt niet. Controleer ze en probeer het opnieuw.",
-  "login.error.rateLimited":
-    "Je hebt te vaak geprobeerd in te loggen. Wacht een paar minuten en probeer het dan opnieuw.",
+  "login.error.wrongCredentials": "Het e-mailadres of het wachtwoord klopt niet. Controleer ze en probeer het opnieuw.",
+  "login.error.rateLimited": "Je hebt te vaak geprobeerd in te loggen. Wacht een paar minuten en probeer het dan opnieuw.",
   "login.error.invalidInput": "Het e-mailadres of het wachtwoord is niet goed ingevuld. Controleer ze en probeer het opnieuw.",
   "login.error.network": "We kunnen wijknet nu niet bereiken. Controleer je internetverbinding en probeer het opnieuw.",
   "login.error.unknown": "Er ging iets mis bij het inloggen. Probeer het later opnieuw.",

@@ -14,13 +14,7 @@ export function ViewerSummary({ viewer }: { viewer: Viewer }) {
         <span>{t("header.signedInAs", { name: viewer.displayName })}</span>{" "}
         <span>{t("header.role", { role: t(roleMessageKey(viewer.role)) })}</span>
       </Paragraph>
-      <Button
-        appearance="secondary-action-button"
-        type="button"
-        disabled={loggingOut}
-        busy={loggingOut}
-        onClick={() => void logout()}
-      >
+      <Button appearance="secondary-action-button" type="button" disabled={loggingOut} busy={loggingOut} onClick={() => void logout()}>
         {loggingOut ? t("header.loggingOut") : t("header.logout")}
       </Button>
     </>

@@ -45,11 +45,7 @@ export function ConsentsTable({ contact, editable }: { contact: ContactDetail; e
     if (!confirming) return;
     const purpose = t(consentPurposeKey(confirming.purpose));
     const outcome = await withdraw(confirming.id);
-    setNotice(
-      outcome.ok
-        ? { ok: true, text: t("consent.withdrawDone", { purpose }) }
-        : { ok: false, text: t("consent.withdrawFailed") },
-    );
+    setNotice(outcome.ok ? { ok: true, text: t("consent.withdrawDone", { purpose }) } : { ok: false, text: t("consent.withdrawFailed") });
     setConfirming(null);
   };
 
@@ -69,7 +65,9 @@ export function ConsentsTable({ contact, editable }: { contact: ContactDetail; e
           <Table aria-labelledby={captionId}>
             <TableHeader>
               <TableRow>
-                <TableHeaderCell scope="col" id={captionId}>{t("consent.purpose")}</TableHeaderCell>
+                <TableHeaderCell scope="col" id={captionId}>
+                  {t("consent.purpose")}
+                </TableHeaderCell>
                 <TableHeaderCell scope="col">{t("consent.basis")}</TableHeaderCell>
                 <TableHeaderCell scope="col">{t("consent.given")}</TableHeaderCell>
                 <TableHeaderCell scope="col">{t("consent.withdrawn")}</TableHeaderCell>
@@ -172,7 +170,14 @@ export function RecordConsentForm({ ageBand, onRecord, saving }: RecordConsentFo
 
   return (
     <form ref={containerRef} className="wijknet-form" noValidate onSubmit={(event) => void onSubmit(event)}>
-      <ConsentFields legend={t("consentForm.newLegend")} namePrefix="consent" ageBand={ageBand} value={values} errors={errors} onChange={setValues} />
+      <ConsentFields
+        legend={t("consentForm.newLegend")}
+        namePrefix="consent"
+        ageBand={ageBand}
+        value={values}
+        errors={errors}
+        onChange={setValues}
+      />
       <div>
         <Button appearance="primary-action-button" type="submit" disabled={saving} busy={saving}>
           {saving ? t("form.saving") : t("consentForm.save")}

@@ -132,6 +132,8 @@ describe("new-contact rules", () => {
     expect(errors.consents[1]).toEqual({ guardianName: "consentForm.error.server.guardianName" });
     expect(errors.roles[0]).toEqual({ title: "roleForm.error.server.title" });
     expect(errors.other).toBe(true);
-    expect(validateNewContact({ ...EMPTY_NEW_CONTACT, fullName: "x".repeat(121) }).fields.fullName).toBe("contactForm.error.fullNameTooLong");
+    expect(validateNewContact({ ...EMPTY_NEW_CONTACT, fullName: "x".repeat(121) }).fields.fullName).toBe(
+      "contactForm.error.fullNameTooLong",
+    );
   });
 });

@@ -67,8 +67,10 @@ export function ContactCreateForm({ initial, districts, organisations, onSave, o
     };
   }, []);
 
-  const set = <K extends keyof NewContactValues>(key: K) => (value: NewContactValues[K]) =>
-    setValues((v) => ({ ...v, [key]: value }));
+  const set =
+    <K extends keyof NewContactValues>(key: K) =>
+    (value: NewContactValues[K]) =>
+      setValues((v) => ({ ...v, [key]: value }));
   const fieldError = (field: ContactField) => (errors.fields[field] ? t(errors.fields[field]) : undefined);
 
   const onSubmit = async (event: FormEvent) => {
@@ -101,9 +103,34 @@ export function ContactCreateForm({ initial, districts, organisations, onSave, o
   return (
     <form ref={containerRef} className="wijknet-form" noValidate onSubmit={(event) => void onSubmit(event)}>
       <ErrorSummary ref={summaryRef} count={count} failure={(failed || errors.other) && t("form.error.unknown")} />
-      <TextField name="fullName" label={t("contactForm.fullName")} required autoComplete="off" value={values.fullName} onChange={set("fullName")} error={fieldError("fullName")} />
-      <TextField name="email" type="email" label={t("contactForm.email")} autoComplete="off" value={values.email} onChange={set("email")} error={fieldError("email")} />
-      <TextField name="phone" type="tel" label={t("contactForm.phone")} description={t("contactForm.phoneHelp")} autoComplete="off" value={values.phone} onChange={set("phone")} error={fieldError("phone")} />
+      <TextField
+        name="fullName"
+        label={t("contactForm.fullName")}
+        required
+        autoComplete="off"
+        value={values.fullName}
+        onChange={set("fullName")}
+        error={fieldError("fullName")}
+      />
+      <TextField
+        name="email"
+        type="email"
+        label={t("contactForm.email")}
+        autoComplete="off"
+        value={values.email}
+        onChange={set("email")}
+        error={fieldError("email")}
+      />
+      <TextField
+        name="phone"
+        type="tel"
+        label={t("contactForm.phone")}
+        description={t("contactForm.phoneHelp")}
+        autoComplete="off"
+        value={values.phone}
+        onChange={set("phone")}
+        error={fieldError("phone")}
+      />
       <SelectField
         name="preferredChannel"
         label={t("contactForm.channel")}
@@ -112,7 +139,14 @@ export function ContactCreateForm({ initial, districts, organisations, onSave, o
         options={CHANNELS.map((c) => ({ value: c, label: t(channelKey(c)) }))}
         error={fieldError("preferredChannel")}
       />
-      <TextField name="preferredLanguage" label={t("contactForm.language")} description={t("contactForm.languageHelp")} value={values.preferredLanguage} onChange={set("preferredLanguage")} error={fieldError("preferredLanguage")} />
+      <TextField
+        name="preferredLanguage"
+        label={t("contactForm.language")}
+        description={t("contactForm.languageHelp")}
+        value={values.preferredLanguage}
+        onChange={set("preferredLanguage")}
+        error={fieldError("preferredLanguage")}
+      />
       <SelectField
         name="ageBand"
         label={t("contactForm.ageBand")}
@@ -132,7 +166,11 @@ export function ContactCreateForm({ initial, districts, organisations, onSave, o
             <FormField
               key={district.id}
               type="checkbox"
-              label={<FormLabel htmlFor={`${districtsId}-${district.id}`} type="checkbox">{district.name}</FormLabel>}
+              label={
+                <FormLabel htmlFor={`${districtsId}-${district.id}`} type="checkbox">
+                  {district.name}
+                </FormLabel>
+              }
               input={
                 <Checkbox
                   id={`${districtsId}-${district.id}`}
@@ -142,9 +180,7 @@ export function ContactCreateForm({ initial, districts, organisations, onSave, o
                   checked={values.districtIds.includes(district.id)}
                   onChange={(event) =>
                     set("districtIds")(
-                      event.target.checked
-                        ? [...values.districtIds, district.id]
-                        : values.districtIds.filter((id) => id !== district.id),
+                      event.target.checked ? [...values.districtIds, district.id] : values.districtIds.filter((id) => id !== district.id),
                     )
                   }
                 />
@@ -153,7 +189,15 @@ export function ContactCreateForm({ initial, districts, organisations, onSave, o
           ))}
         </div>
       </Fieldset>
-      <TextareaField name="notes" label={t("contactForm.notes")} description={t("contactForm.notesHelp")} value={values.notes} onChange={set("notes")} error={fieldError("notes")} maxLength={NOTES_MAX} />
+      <TextareaField
+        name="notes"
+        label={t("contactForm.notes")}
+        description={t("contactForm.notesHelp")}
+        value={values.notes}
+        onChange={set("notes")}
+        error={fieldError("notes")}
+        maxLength={NOTES_MAX}
+      />
 
       <section aria-labelledby={rolesId} className="wijknet-stack">
         <Heading level={2} id={rolesId}>

@@ -33,7 +33,11 @@ describe("RecordConsentForm", () => {
 
   it("shows the server's guardian error at the guardian field", async () => {
     renderWithProviders(
-      <RecordConsentForm ageBand="ADULT" onRecord={async () => ({ ok: false, paths: ["consent.byGuardian"], codes: ["BAD_USER_INPUT"] })} saving={false} />,
+      <RecordConsentForm
+        ageBand="ADULT"
+        onRecord={async () => ({ ok: false, paths: ["consent.byGuardian"], codes: ["BAD_USER_INPUT"] })}
+        saving={false}
+      />,
     );
     fireEvent.click(screen.getByRole("button", { name: "Toestemming opslaan" }));
     expect(await screen.findByText(/moet een ouder of voogd de toestemming geven/)).toBeTruthy();
@@ -102,7 +106,14 @@ describe("ConfirmDialog", () => {
     const onCancel = vi.fn();
     const onConfirm = vi.fn();
     renderWithProviders(
-      <ConfirmDialog open title="Contacten samenvoegen?" confirmLabel="Ja, samenvoegen" cancelLabel="Nee, terug" onConfirm={onConfirm} onCancel={onCancel}>
+      <ConfirmDialog
+        open
+        title="Contacten samenvoegen?"
+        confirmLabel="Ja, samenvoegen"
+        cancelLabel="Nee, terug"
+        onConfirm={onConfirm}
+        onCancel={onCancel}
+      >
         <p>Je kunt dit niet ongedaan maken.</p>
       </ConfirmDialog>,
     );

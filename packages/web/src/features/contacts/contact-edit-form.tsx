@@ -58,8 +58,10 @@ export function ContactEditForm({ initial, districts, onSave, onSaved, onCancel,
     };
   }, []);
 
-  const set = <K extends keyof ContactFormValues>(key: K) => (value: ContactFormValues[K]) =>
-    setValues((v) => ({ ...v, [key]: value }));
+  const set =
+    <K extends keyof ContactFormValues>(key: K) =>
+    (value: ContactFormValues[K]) =>
+      setValues((v) => ({ ...v, [key]: value }));
   const register = (field: ContactField) => (element: FocusTarget) => {
     refs.current[field] = element;
   };
@@ -102,9 +104,37 @@ export function ContactEditForm({ initial, districts, onSave, onSaved, onCancel,
         count={errorCount}
         failure={failure && t(failure === "conflict" ? "contactForm.error.conflict" : "form.error.unknown")}
       />
-      <TextField name="fullName" label={t("contactForm.fullName")} required autoComplete="off" value={values.fullName} onChange={set("fullName")} error={errorText("fullName")} inputRef={register("fullName")} />
-      <TextField name="email" type="email" label={t("contactForm.email")} autoComplete="off" value={values.email} onChange={set("email")} error={errorText("email")} inputRef={register("email")} />
-      <TextField name="phone" type="tel" label={t("contactForm.phone")} description={t("contactForm.phoneHelp")} autoComplete="off" value={values.phone} onChange={set("phone")} error={errorText("phone")} inputRef={register("phone")} />
+      <TextField
+        name="fullName"
+        label={t("contactForm.fullName")}
+        required
+        autoComplete="off"
+        value={values.fullName}
+        onChange={set("fullName")}
+        error={errorText("fullName")}
+        inputRef={register("fullName")}
+      />
+      <TextField
+        name="email"
+        type="email"
+        label={t("contactForm.email")}
+        autoComplete="off"
+        value={values.email}
+        onChange={set("email")}
+        error={errorText("email")}
+        inputRef={register("email")}
+      />
+      <TextField
+        name="phone"
+        type="tel"
+        label={t("contactForm.phone")}
+        description={t("contactForm.phoneHelp")}
+        autoComplete="off"
+        value={values.phone}
+        onChange={set("phone")}
+        error={errorText("phone")}
+        inputRef={register("phone")}
+      />
       <SelectField
         name="preferredChannel"
         label={t("contactForm.channel")}
@@ -114,7 +144,15 @@ export function ContactEditForm({ initial, districts, onSave, onSaved, onCancel,
         error={errorText("preferredChannel")}
         inputRef={register("preferredChannel")}
       />
-      <TextField name="preferredLanguage" label={t("contactForm.language")} description={t("contactForm.languageHelp")} value={values.preferredLanguage} onChange={set("preferredLanguage")} error={errorText("preferredLanguage")} inputRef={register("preferredLanguage")} />
+      <TextField
+        name="preferredLanguage"
+        label={t("contactForm.language")}
+        description={t("contactForm.languageHelp")}
+        value={values.preferredLanguage}
+        onChange={set("preferredLanguage")}
+        error={errorText("preferredLanguage")}
+        inputRef={register("preferredLanguage")}
+      />
       <SelectField
         name="ageBand"
         label={t("contactForm.ageBand")}
@@ -142,7 +180,11 @@ export function ContactEditForm({ initial, districts, onSave, onSaved, onCancel,
             <FormField
               key={district.id}
               type="checkbox"
-              label={<FormLabel htmlFor={`${districtsId}-${district.id}`} type="checkbox">{district.name}</FormLabel>}
+              label={
+                <FormLabel htmlFor={`${districtsId}-${district.id}`} type="checkbox">
+                  {district.name}
+                </FormLabel>
+              }
               input={
                 <Checkbox
                   id={`${districtsId}-${district.id}`}
@@ -152,9 +194,7 @@ export function ContactEditForm({ initial, districts, onSave, onSaved, onCancel,
                   checked={values.districtIds.includes(district.id)}
                   onChange={(event) =>
                     set("districtIds")(
-                      event.target.checked
-                        ? [...values.districtIds, district.id]
-                        : values.districtIds.filter((id) => id !== district.id),
+                      event.target.checked ? [...values.districtIds, district.id] : values.districtIds.filter((id) => id !== district.id),
                     )
                   }
                 />
@@ -163,7 +203,16 @@ export function ContactEditForm({ initial, districts, onSave, onSaved, onCancel,
           ))}
         </div>
       </Fieldset>
-      <TextareaField name="notes" label={t("contactForm.notes")} description={t("contactForm.notesHelp")} value={values.notes} onChange={set("notes")} error={errorText("notes")} inputRef={register("notes")} maxLength={NOTES_MAX} />
+      <TextareaField
+        name="notes"
+        label={t("contactForm.notes")}
+        description={t("contactForm.notesHelp")}
+        value={values.notes}
+        onChange={set("notes")}
+        error={errorText("notes")}
+        inputRef={register("notes")}
+        maxLength={NOTES_MAX}
+      />
       <ButtonGroup>
         <Button appearance="primary-action-button" type="submit" disabled={saving} busy={saving}>
           {saving ? t("form.saving") : t("form.save")}

@@ -41,7 +41,14 @@ export function MergeSection({ contact }: { contact: ContactDetail }) {
   return (
     <>
       <Paragraph>{t("merge.intro", { name: contact.fullName })}</Paragraph>
-      <TextField name="mergeSearch" type="search" label={t("merge.search")} description={t("network.searchHelp")} value={text} onChange={setText} />
+      <TextField
+        name="mergeSearch"
+        type="search"
+        label={t("merge.search")}
+        description={t("network.searchHelp")}
+        value={text}
+        onChange={setText}
+      />
       <div aria-live="polite">
         {loading && <Paragraph>{t("network.searching")}</Paragraph>}
         {Boolean(error) && (

@@ -131,7 +131,9 @@ function ContactDetails({ contact }: { contact: ContactDetail }) {
             <Table aria-labelledby={interactionsId}>
               <TableHeader>
                 <TableRow>
-                  <TableHeaderCell scope="col" id={interactionsId}>{t("interaction.when")}</TableHeaderCell>
+                  <TableHeaderCell scope="col" id={interactionsId}>
+                    {t("interaction.when")}
+                  </TableHeaderCell>
                   <TableHeaderCell scope="col">{t("interaction.kind")}</TableHeaderCell>
                   <TableHeaderCell scope="col">{t("interaction.note")}</TableHeaderCell>
                   <TableHeaderCell scope="col">{t("interaction.author")}</TableHeaderCell>

@@ -101,7 +101,13 @@ export function PrivacySection({ contact, erasable }: { contact: ContactDetail; 
           </Alert>
         )}
       </div>
-      <EraseDialog open={confirming} name={contact.fullName} erasing={erasing} onErase={() => void onErase()} onCancel={() => setConfirming(false)} />
+      <EraseDialog
+        open={confirming}
+        name={contact.fullName}
+        erasing={erasing}
+        onErase={() => void onErase()}
+        onCancel={() => setConfirming(false)}
+      />
     </>
   );
 }

@@ -69,7 +69,10 @@ export function ContactsPage() {
   const resultsId = useId();
   const staleId = useId();
 
-  const set = <K extends keyof FilterForm>(key: K) => (value: FilterForm[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  const set =
+    <K extends keyof FilterForm>(key: K) =>
+    (value: FilterForm[K]) =>
+      setDraft((d) => ({ ...d, [key]: value }));
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     setApplied(draft);
@@ -83,7 +86,14 @@ export function ContactsPage() {
         <RouteLink to={{ name: "contactImport" }}>{t("contacts.importLink")}</RouteLink>
       </ButtonGroup>
       <form className="wijknet-filters" role="search" aria-label={t("contacts.searchLabel")} onSubmit={onSubmit}>
-        <TextField name="text" type="search" label={t("contacts.search")} description={t("contacts.searchHelp")} value={draft.text} onChange={set("text")} />
+        <TextField
+          name="text"
+          type="search"
+          label={t("contacts.search")}
+          description={t("contacts.searchHelp")}
+          value={draft.text}
+          onChange={set("text")}
+        />
         <SelectField
           name="district"
           label={t("contacts.district")}
@@ -117,8 +127,14 @@ export function ContactsPage() {
         />
         <FormField
           type="checkbox"
-          label={<FormLabel htmlFor={staleId} type="checkbox">{t("contacts.staleOnly")}</FormLabel>}
-          input={<Checkbox id={staleId} name="stale" checked={draft.staleOnly} onChange={(event) => set("staleOnly")(event.target.checked)} />}
+          label={
+            <FormLabel htmlFor={staleId} type="checkbox">
+              {t("contacts.staleOnly")}
+            </FormLabel>
+          }
+          input={
+            <Checkbox id={staleId} name="stale" checked={draft.staleOnly} onChange={(event) => set("staleOnly")(event.target.checked)} />
+          }
         />
         <ButtonGroup>
           <Button appearance="primary-action-button" type="submit">
@@ -176,9 +192,7 @@ export function ContactsPage() {
                     <RouteLink to={{ name: "contact", id: contact.id }}>{contact.fullName}</RouteLink>
                   </TableHeaderCell>
                   <TableCell>
-                    {contact.roles
-                      .map((role) => (role.organisation ? `${role.title}, ${role.organisation.name}` : role.title))
-                      .join("; ")}
+                    {contact.roles.map((role) => (role.organisation ? `${role.title}, ${role.organisation.name}` : role.title)).join("; ")}
                   </TableCell>
                   <TableCell>{contact.districts.map((d) => d.name).join(", ")}</TableCell>
                   <TableCell>

@@ -114,7 +114,8 @@ export const en: Translations<typeof nl> = {
   "contactForm.error.conflict": "Someone else just changed this contact. Please reload the page.",
   "import.title": "Import contacts",
   "import.intro": "Choose a CSV file. We check it first and show what is wrong. We only save something when you click import.",
-  "import.columns": "Columns: fullName, email, phone, preferredChannel, preferredLanguage, ageBand, districts, organisation, role, notes. At most 5,000 rows.",
+  "import.columns":
+    "Columns: fullName, email, phone, preferredChannel, preferredLanguage, ageBand, districts, organisation, role, notes. At most 5,000 rows.",
   "import.file": "CSV file",
   "import.checking": "Checking {file}…",
   "import.reportHeading": "Check of {file}",
@@ -199,7 +200,8 @@ export const en: Translations<typeof nl> = {
   "consentForm.save": "Save consent",
   "consentForm.saved": "The consent was saved.",
   "consentForm.failed": "Saving did not work. Please try again.",
-  "consentForm.error.guardianRequired": "This contact is under 16. Tick that a parent or guardian gave the consent, or choose another legal basis.",
+  "consentForm.error.guardianRequired":
+    "This contact is under 16. Tick that a parent or guardian gave the consent, or choose another legal basis.",
   "consentForm.error.guardianNameRequired": "Enter the name of the parent or guardian who gave consent.",
   "consentForm.error.guardianNameTooLong": "The name is too long. Use at most 120 characters.",
   "consentForm.error.server.purpose": "This consent is not right. Check what you chose.",
@@ -243,14 +245,16 @@ export const en: Translations<typeof nl> = {
   "merge.conflict": "Merging is not possible: one of the two contacts was merged or erased already.",
   "merge.failed": "Merging did not work. Please try again.",
   "privacy.heading": "Privacy (GDPR)",
-  "privacy.exportIntro": "Does someone ask what wijknet keeps about them? Download all their data as a file and give it to that person. The download is logged.",
+  "privacy.exportIntro":
+    "Does someone ask what wijknet keeps about them? Download all their data as a file and give it to that person. The download is logged.",
   "privacy.export": "Download data (JSON)",
   "privacy.exporting": "Downloading…",
   "privacy.exported": "The data was downloaded. The file is in your downloads.",
   "privacy.exportFailed": "Downloading did not work. Please try again.",
   "erase.open": "Erase personal data",
   "erase.title": "Erase the personal data of {name}?",
-  "erase.what": "We erase the name, email address, phone number, notes, roles, consents and the notes of contact moments. Also of contacts that were merged into this one earlier.",
+  "erase.what":
+    "We erase the name, email address, phone number, notes, roles, consents and the notes of contact moments. Also of contacts that were merged into this one earlier.",
   "erase.stays": "What stays: an anonymous row with age group, districts and memberships. We need it for the figures.",
   "erase.final": "You cannot undo this. Download the data first if the person asked for it.",
   "erase.typeName": "Type the name {name} to confirm",

@@ -26,9 +26,10 @@ export function RoleFields({
 }) {
   const { t } = useI18n();
   // An organisation archived since the role was given stays selectable for that role.
-  const options = organisations.some((o) => o.id === value.organisationId) || value.organisationId === ""
-    ? organisations
-    : [...organisations, { id: value.organisationId, name: t("roleForm.otherOrganisation") }];
+  const options =
+    organisations.some((o) => o.id === value.organisationId) || value.organisationId === ""
+      ? organisations
+      : [...organisations, { id: value.organisationId, name: t("roleForm.otherOrganisation") }];
   return (
     <Fieldset>
       <FieldsetLegend>{t("roleForm.legend", { number: index + 1 })}</FieldsetLegend>

@@ -80,10 +80,7 @@ function forgetContactLists(cache: { evict: (options: { id: string; fieldName: s
 
 export function useMergeContacts(keepId: string) {
   const [mutate, { loading }] = useMutation(MergeContactsDocument, { ...refetchContact(keepId), update: forgetContactLists });
-  const merge = useCallback(
-    (duplicateId: string) => outcomeOf(() => mutate({ variables: { keepId, duplicateId } })),
-    [keepId, mutate],
-  );
+  const merge = useCallback((duplicateId: string) => outcomeOf(() => mutate({ variables: { keepId, duplicateId } })), [keepId, mutate]);
   return { merge, merging: loading };
 }
 

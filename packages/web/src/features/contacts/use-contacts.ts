@@ -1,10 +1,6 @@
 import { useQuery } from "@apollo/client/react";
 import { useCallback } from "react";
-import {
-  ContactsDocument,
-  type ContactFilter,
-  type ContactSort,
-} from "../../generated/gql/graphql";
+import { ContactsDocument, type ContactFilter, type ContactSort } from "../../generated/gql/graphql";
 
 export const PAGE_SIZE = 25;
 

@@ -154,9 +154,7 @@ function HealthSection({ districtId, days }: { districtId: string; days: number 
                   </TableRow>
                   {health.youthByAgeBand.map((band) => (
                     <TableRow key={band.ageBand}>
-                      <TableHeaderCell scope="row">
-                        {t("health.youthBand", { band: t(ageBandKey(band.ageBand)) })}
-                      </TableHeaderCell>
+                      <TableHeaderCell scope="row">{t("health.youthBand", { band: t(ageBandKey(band.ageBand)) })}</TableHeaderCell>
                       <TableCell>
                         <SuppressedCount count={band.count} explanationId={explanationId} />
                       </TableCell>
@@ -198,11 +196,15 @@ function StaleContactsSection({ districtId }: { districtId: string }) {
           {contacts.map((contact) => (
             <UnorderedListItem key={contact.id}>
               <RouteLink to={{ name: "contact", id: contact.id }}>{contact.fullName}</RouteLink>
-              {contact.roles[0] && <> — {contact.roles[0].title}{contact.roles[0].organisation ? `, ${contact.roles[0].organisation.name}` : ""}</>}
+              {contact.roles[0] && (
+                <>
+                  {" "}
+                  — {contact.roles[0].title}
+                  {contact.roles[0].organisation ? `, ${contact.roles[0].organisation.name}` : ""}
+                </>
+              )}
               {" — "}
-              {contact.lastInteractionAt
-                ? t("stale.lastSpoke", { date: format.date(contact.lastInteractionAt) })
-                : t("stale.never")}
+              {contact.lastInteractionAt ? t("stale.lastSpoke", { date: format.date(contact.lastInteractionAt) }) : t("stale.never")}
             </UnorderedListItem>
           ))}
         </UnorderedList>

@@ -29,7 +29,8 @@ export const en: Translations<typeof nl> = {
   "health.youthBand": "Youth, {band}",
   "health.suppressed": "fewer than 5",
   "health.shareSuppressed": "not shown (fewer than 5)",
-  "health.suppressedExplanation": "“Fewer than 5”: when a group has fewer than 5 people we do not show the number, so nobody can be recognised.",
+  "health.suppressedExplanation":
+    "“Fewer than 5”: when a group has fewer than 5 people we do not show the number, so nobody can be recognised.",
   "health.chartCaption": "The same numbers as in the table, as bars.",
   "stale.heading": "Who to call first?",
   "stale.intro": "Contacts in this district nobody spoke to for a long time. At the top: the longest ago.",

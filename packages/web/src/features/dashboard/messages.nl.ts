@@ -26,7 +26,8 @@ export const nl = {
   "health.youthBand": "Jongeren, {band}",
   "health.suppressed": "minder dan 5",
   "health.shareSuppressed": "niet getoond (minder dan 5)",
-  "health.suppressedExplanation": "“Minder dan 5”: als een groep kleiner is dan 5 mensen, tonen we geen aantal. Zo is niemand te herkennen.",
+  "health.suppressedExplanation":
+    "“Minder dan 5”: als een groep kleiner is dan 5 mensen, tonen we geen aantal. Zo is niemand te herkennen.",
   "health.chartCaption": "Dezelfde aantallen als in de tabel, als staafjes.",
   "stale.heading": "Wie bel je als eerste?",
   "stale.intro": "Contacten in deze wijk met wie al lang niemand sprak. Bovenaan: het langst geleden.",
@@ -35,6 +36,7 @@ export const nl = {
   "stale.empty": "Met iedereen in deze wijk is onlangs gesproken.",
   "stale.lastSpoke": "laatst gesproken op {date}",
   "stale.never": "nog nooit gesproken",
-  "dashboard.introLiaison": "Hoe gaat het met de netwerken in jouw wijken? Kies een wijk en een periode. Je ziet alleen aantallen, geen namen.",
+  "dashboard.introLiaison":
+    "Hoe gaat het met de netwerken in jouw wijken? Kies een wijk en een periode. Je ziet alleen aantallen, geen namen.",
   "dashboard.noDistricts": "Er zijn nog geen wijken aan je account gekoppeld. Vraag de beheerder om dat te doen.",
 } as const;

@@ -10,9 +10,7 @@ export function HomePage({ viewer }: { viewer: Viewer }) {
   return (
     <>
       <PageHeading title={t("home.title")}>{t("home.welcome", { name: viewer.displayName })}</PageHeading>
-      <Paragraph>
-        {t("home.role", { role: t(roleMessageKey(viewer.role)), municipality: viewer.municipality.name })}
-      </Paragraph>
+      <Paragraph>{t("home.role", { role: t(roleMessageKey(viewer.role)), municipality: viewer.municipality.name })}</Paragraph>
       <DistrictTable municipality={viewer.municipality.name} />
     </>
   );

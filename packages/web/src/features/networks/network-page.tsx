@@ -43,7 +43,13 @@ export function NetworkPage({ id }: { id: string }) {
       <Paragraph>
         <RouteLink to={{ name: "networks" }}>{t("network.back")}</RouteLink>
       </Paragraph>
-      <LoadState loading={loading && !network} error={error} loadingText={t("networks.loading")} errorText={t("network.error")} onRetry={() => void refetch()} />
+      <LoadState
+        loading={loading && !network}
+        error={error}
+        loadingText={t("networks.loading")}
+        errorText={t("network.error")}
+        onRetry={() => void refetch()}
+      />
       {network && (
         <>
           <Paragraph>
@@ -57,7 +63,11 @@ export function NetworkPage({ id }: { id: string }) {
             </Heading>
             <FormField
               type="checkbox"
-              label={<FormLabel htmlFor={historyId} type="checkbox">{t("network.showHistory")}</FormLabel>}
+              label={
+                <FormLabel htmlFor={historyId} type="checkbox">
+                  {t("network.showHistory")}
+                </FormLabel>
+              }
               input={<Checkbox id={historyId} checked={includeEnded} onChange={(event) => setIncludeEnded(event.target.checked)} />}
             />
             <div aria-live="polite">{notice && <Paragraph>{notice}</Paragraph>}</div>
@@ -127,7 +137,14 @@ function AddMember({ networkId, onNotice }: { networkId: string; onNotice: (text
         {t("network.add")}
       </Heading>
       <div className="wijknet-filters">
-        <TextField name="memberSearch" type="search" label={t("network.searchContact")} description={t("network.searchHelp")} value={text} onChange={setText} />
+        <TextField
+          name="memberSearch"
+          type="search"
+          label={t("network.searchContact")}
+          description={t("network.searchHelp")}
+          value={text}
+          onChange={setText}
+        />
         <SelectField
           name="role"
           label={t("network.role")}

@@ -26,10 +26,7 @@ export function NetworksPage({ viewer }: { viewer: Viewer }) {
   const { districts } = useDistricts();
   const [kind, setKind] = useState<"" | NetworkKind>("");
   const [districtId, setDistrictId] = useState("");
-  const filter = useMemo<NetworkFilter>(
-    () => ({ ...(kind ? { kind } : {}), ...(districtId ? { districtId } : {}) }),
-    [kind, districtId],
-  );
+  const filter = useMemo<NetworkFilter>(() => ({ ...(kind ? { kind } : {}), ...(districtId ? { districtId } : {}) }), [kind, districtId]);
   const { networks, loading, error, refetch } = useNetworks(filter);
   const captionId = useId();
   const showsMembers = mayOpen(viewer.role, "network");
@@ -56,7 +53,13 @@ export function NetworksPage({ viewer }: { viewer: Viewer }) {
           options={[{ value: "", label: t("contacts.all") }, ...districtOptions.map((d) => ({ value: d.id, label: d.name }))]}
         />
       </div>
-      <LoadState loading={loading && networks.length === 0} error={error} loadingText={t("networks.loading")} errorText={t("networks.error")} onRetry={() => void refetch()} />
+      <LoadState
+        loading={loading && networks.length === 0}
+        error={error}
+        loadingText={t("networks.loading")}
+        errorText={t("networks.error")}
+        onRetry={() => void refetch()}
+      />
       <div aria-live="polite">
         {!loading && !error && <Paragraph id={captionId}>{t("networks.count", { count: networks.length })}</Paragraph>}
       </div>

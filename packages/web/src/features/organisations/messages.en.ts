@@ -22,7 +22,8 @@ export const en: Translations<typeof nl> = {
   "organisations.editFor": "Edit: {name}",
   "organisations.archiveFor": "Archive: {name}",
   "organisations.archiveTitle": "Archive organisation?",
-  "organisations.archiveConfirm": "Do you want to archive {name}? The organisation leaves the list and the pick lists. The {count} contacts holding a role there keep that role.",
+  "organisations.archiveConfirm":
+    "Do you want to archive {name}? The organisation leaves the list and the pick lists. The {count} contacts holding a role there keep that role.",
   "organisations.archived": "{name} was archived.",
   "organisations.archiveFailed": "Archiving did not work. Please try again.",
   "organisationNew.title": "New organisation",

@@ -19,7 +19,8 @@ export const nl = {
   "organisations.editFor": "Wijzigen: {name}",
   "organisations.archiveFor": "Archiveren: {name}",
   "organisations.archiveTitle": "Organisatie archiveren?",
-  "organisations.archiveConfirm": "Wil je {name} archiveren? De organisatie verdwijnt uit de lijst en uit de keuzelijsten. De {count} contacten met een rol daar houden die rol.",
+  "organisations.archiveConfirm":
+    "Wil je {name} archiveren? De organisatie verdwijnt uit de lijst en uit de keuzelijsten. De {count} contacten met een rol daar houden die rol.",
   "organisations.archived": "{name} is gearchiveerd.",
   "organisations.archiveFailed": "Archiveren is niet gelukt. Probeer het opnieuw.",
   "organisationNew.title": "Nieuwe organisatie",

@@ -8,7 +8,14 @@ import { serverOrganisationErrors, validateOrganisation } from "./validate-organ
 function setup(onSave: (input: unknown) => Promise<SaveOutcome>, saving = false) {
   const onSaved = vi.fn();
   renderWithProviders(
-    <OrganisationForm initial={EMPTY_ORGANISATION} submitLabel="Organisatie opslaan" onSave={onSave} onSaved={onSaved} onCancel={() => undefined} saving={saving} />,
+    <OrganisationForm
+      initial={EMPTY_ORGANISATION}
+      submitLabel="Organisatie opslaan"
+      onSave={onSave}
+      onSaved={onSaved}
+      onCancel={() => undefined}
+      saving={saving}
+    />,
   );
   return { onSaved };
 }

@@ -43,8 +43,10 @@ export function OrganisationForm({ initial, submitLabel, onSave, onSaved, onCanc
     };
   }, []);
 
-  const set = <K extends keyof OrganisationFormValues>(key: K) => (value: OrganisationFormValues[K]) =>
-    setValues((v) => ({ ...v, [key]: value }));
+  const set =
+    <K extends keyof OrganisationFormValues>(key: K) =>
+    (value: OrganisationFormValues[K]) =>
+      setValues((v) => ({ ...v, [key]: value }));
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
@@ -76,7 +78,15 @@ export function OrganisationForm({ initial, submitLabel, onSave, onSaved, onCanc
   return (
     <form ref={containerRef} className="wijknet-form" noValidate onSubmit={(event) => void onSubmit(event)}>
       <ErrorSummary ref={summaryRef} count={errorCount} failure={failed && t("form.error.unknown")} />
-      <TextField name="name" label={t("organisationForm.name")} required autoComplete="organization" value={values.name} onChange={set("name")} error={errorText("name")} />
+      <TextField
+        name="name"
+        label={t("organisationForm.name")}
+        required
+        autoComplete="organization"
+        value={values.name}
+        onChange={set("name")}
+        error={errorText("name")}
+      />
       <SelectField
         name="kind"
         label={t("organisationForm.kind")}
@@ -85,7 +95,16 @@ export function OrganisationForm({ initial, submitLabel, onSave, onSaved, onCanc
         options={ORGANISATION_KINDS.map((kind) => ({ value: kind, label: t(organisationKindKey(kind)) }))}
         error={errorText("kind")}
       />
-      <TextField name="website" type="text" label={t("organisationForm.website")} description={t("organisationForm.websiteHelp")} autoComplete="url" value={values.website} onChange={set("website")} error={errorText("website")} />
+      <TextField
+        name="website"
+        type="text"
+        label={t("organisationForm.website")}
+        description={t("organisationForm.websiteHelp")}
+        autoComplete="url"
+        value={values.website}
+        onChange={set("website")}
+        error={errorText("website")}
+      />
       <ButtonGroup>
         <Button appearance="primary-action-button" type="submit" disabled={saving} busy={saving}>
           {saving ? t("form.saving") : submitLabel}

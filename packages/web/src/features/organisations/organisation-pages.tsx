@@ -17,7 +17,14 @@ export function OrganisationNewPage() {
       <Paragraph>
         <RouteLink to={{ name: "organisations" }}>{t("organisations.back")}</RouteLink>
       </Paragraph>
-      <OrganisationForm initial={EMPTY_ORGANISATION} submitLabel={t("organisationNew.save")} onSave={create} onSaved={back} onCancel={back} saving={saving} />
+      <OrganisationForm
+        initial={EMPTY_ORGANISATION}
+        submitLabel={t("organisationNew.save")}
+        onSave={create}
+        onSaved={back}
+        onCancel={back}
+        saving={saving}
+      />
     </>
   );
 }

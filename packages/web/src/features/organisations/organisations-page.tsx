@@ -47,7 +47,13 @@ export function OrganisationsPage() {
         <RouteLink to={{ name: "organisationNew" }}>{t("organisations.new")}</RouteLink>
       </ButtonGroup>
       <CheckboxField name="showArchived" label={t("organisations.showArchived")} checked={showArchived} onChange={setShowArchived} />
-      <LoadState loading={loading && !loaded} error={error} loadingText={t("organisations.loading")} errorText={t("organisations.error")} onRetry={() => void refetch()} />
+      <LoadState
+        loading={loading && !loaded}
+        error={error}
+        loadingText={t("organisations.loading")}
+        errorText={t("organisations.error")}
+        onRetry={() => void refetch()}
+      />
       <div aria-live="polite">
         {notice && <Paragraph>{notice}</Paragraph>}
         {loaded && <Paragraph id={tableId}>{t("organisations.count", { count: organisations.length })}</Paragraph>}
@@ -123,9 +129,7 @@ export function OrganisationsPage() {
         onConfirm={() => void onArchive()}
         onCancel={() => setConfirming(null)}
       >
-        <Paragraph>
-          {t("organisations.archiveConfirm", { name: confirming?.name ?? "", count: confirming?.contactCount ?? 0 })}
-        </Paragraph>
+        <Paragraph>{t("organisations.archiveConfirm", { name: confirming?.name ?? "", count: confirming?.contactCount ?? 0 })}</Paragraph>
       </ConfirmDialog>
     </>
   );

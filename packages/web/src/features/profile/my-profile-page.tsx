@@ -33,7 +33,13 @@ export function MyProfilePage() {
   return (
     <>
       <PageHeading title={t("profile.title")}>{t("profile.title")}</PageHeading>
-      <LoadState loading={loading && !loaded} error={error} loadingText={t("app.loading")} errorText={t("profile.error")} onRetry={() => void refetch()} />
+      <LoadState
+        loading={loading && !loaded}
+        error={error}
+        loadingText={t("app.loading")}
+        errorText={t("profile.error")}
+        onRetry={() => void refetch()}
+      />
       {loaded && !contact && <Paragraph>{t("profile.none")}</Paragraph>}
       {contact && (
         <>

@@ -143,7 +143,8 @@ export const en: Translations<typeof nl> = {
   "checkIn.error.notYet": "You can record attendance from two hours before the start, and only for confirmed seats.",
   "checkIn.error.unknown": "Saving did not work. Please try again later.",
   "selfCheckIn.heading": "Self check-in",
-  "selfCheckIn.hasCode": "There is a code. Show it at the session; invitees check in with it through their link. We do not keep the code, so make a new one if you lost it.",
+  "selfCheckIn.hasCode":
+    "There is a code. Show it at the session; invitees check in with it through their link. We do not keep the code, so make a new one if you lost it.",
   "selfCheckIn.noCode": "There is no code yet. Make one and show it at the session.",
   "selfCheckIn.create": "Make a code",
   "selfCheckIn.reset": "Make a new code",
@@ -207,11 +208,13 @@ export const en: Translations<typeof nl> = {
   "rsvp.sending": "Sending…",
   "rsvp.cancelHelp": "Can't come after all? Choose 'No, I will not come' and send. Your seat then goes to the waiting list.",
   "rsvp.saved.yes": "Thank you! Your seat is confirmed. You will get a confirmation by email.",
-  "rsvp.saved.waitlisted": "Thank you! The session is full. You are on the waiting list, place {position}. We will tell you if a seat comes free.",
+  "rsvp.saved.waitlisted":
+    "Thank you! The session is full. You are on the waiting list, place {position}. We will tell you if a seat comes free.",
   "rsvp.saved.maybe": "Thank you! We noted 'maybe'. You do not have a seat yet.",
   "rsvp.saved.no": "Thank you for your answer. You are signed off.",
   "rsvp.error.chooseAnswer": "Choose whether you will come.",
-  "rsvp.error.closed": "Signing up is no longer possible: the deadline passed, the session started or was cancelled. You can still cancel until the end.",
+  "rsvp.error.closed":
+    "Signing up is no longer possible: the deadline passed, the session started or was cancelled. You can still cancel until the end.",
   "rsvp.error.unknown": "Sending did not work. Please try again later.",
   "rsvp.error.guestLabelRequired": "Enter a first name or initials.",
   "rsvp.error.guestLabelContact": "Enter only a first name or initials, no phone number or email address.",
@@ -220,7 +223,8 @@ export const en: Translations<typeof nl> = {
   "rsvp.error.guardianConsent": "For young people under 16 a parent or guardian must agree. Tick this if they do.",
   "rsvp.problem.title": "Something went wrong",
   "rsvp.problem.notFoundTitle": "This link does not work",
-  "rsvp.problem.notFound": "We do not know this invitation link. Perhaps it was not copied completely, or a new link was made. Ask the coordinator for a new link.",
+  "rsvp.problem.notFound":
+    "We do not know this invitation link. Perhaps it was not copied completely, or a new link was made. Ask the coordinator for a new link.",
   "rsvp.problem.expiredTitle": "This link has expired",
   "rsvp.problem.expired": "This invitation link no longer works. Ask the coordinator for a new link.",
   "rsvp.problem.network": "We cannot reach wijknet right now. Check your internet connection and try again.",

@@ -2,7 +2,8 @@
 export const nl = {
   "nav.sessions": "Themabijeenkomsten",
   "sessions.title": "Themabijeenkomsten",
-  "sessions.intro": "Bijeenkomsten over discriminatie, etnisch profileren en instroom. Maak een bijeenkomst, publiceer hem en nodig mensen uit.",
+  "sessions.intro":
+    "Bijeenkomsten over discriminatie, etnisch profileren en instroom. Maak een bijeenkomst, publiceer hem en nodig mensen uit.",
   "sessions.new": "Nieuwe bijeenkomst maken",
   "sessions.whenLabel": "Welke bijeenkomsten",
   "sessions.upcoming": "Komende bijeenkomsten",
@@ -84,7 +85,8 @@ export const nl = {
   "sessionForm.error.server.endsAt": "Het einde klopt niet: na de start, en hoogstens 24 uur later.",
   "sessionForm.error.server.rsvpDeadline": "Aanmelden moet sluiten vóór de start.",
   "sessionForm.error.server.capacity": "Het aantal plaatsen klopt niet. Het kan niet lager dan het aantal zekere plaatsen.",
-  "sessionForm.error.server.youthReservedSeats": "Het aantal jongerenplaatsen klopt niet. Er zijn misschien al te veel volwassenen aangemeld.",
+  "sessionForm.error.server.youthReservedSeats":
+    "Het aantal jongerenplaatsen klopt niet. Er zijn misschien al te veel volwassenen aangemeld.",
   "sessionForm.error.server.reminderMinutesBefore": "De herinnering klopt niet. Kies tussen 1 uur en 14 dagen.",
   "session.title": "Themabijeenkomst",
   "session.back": "Terug naar de bijeenkomst",
@@ -140,7 +142,8 @@ export const nl = {
   "checkIn.error.notYet": "Aanwezigheid kun je pas noteren vanaf twee uur voor de start, en alleen voor zekere plaatsen.",
   "checkIn.error.unknown": "Opslaan is niet gelukt. Probeer het later opnieuw.",
   "selfCheckIn.heading": "Zelf inchecken",
-  "selfCheckIn.hasCode": "Er is een code. Laat die zien bij de bijeenkomst; genodigden checken zich ermee in via hun link. We bewaren de code niet, dus maak een nieuwe als je hem kwijt bent.",
+  "selfCheckIn.hasCode":
+    "Er is een code. Laat die zien bij de bijeenkomst; genodigden checken zich ermee in via hun link. We bewaren de code niet, dus maak een nieuwe als je hem kwijt bent.",
   "selfCheckIn.noCode": "Er is nog geen code. Maak een code en laat die zien bij de bijeenkomst.",
   "selfCheckIn.create": "Code maken",
   "selfCheckIn.reset": "Nieuwe code maken",
@@ -204,11 +207,13 @@ export const nl = {
   "rsvp.sending": "Bezig met versturen…",
   "rsvp.cancelHelp": "Kun je toch niet? Kies 'Nee, ik kom niet' en verstuur. Dan gaat je plaats naar de wachtlijst.",
   "rsvp.saved.yes": "Bedankt! Je plaats is zeker. Je krijgt een bevestiging per e-mail.",
-  "rsvp.saved.waitlisted": "Bedankt! De bijeenkomst is vol. Je staat op de wachtlijst, plaats {position}. Komt er een plaats vrij, dan krijg je bericht.",
+  "rsvp.saved.waitlisted":
+    "Bedankt! De bijeenkomst is vol. Je staat op de wachtlijst, plaats {position}. Komt er een plaats vrij, dan krijg je bericht.",
   "rsvp.saved.maybe": "Bedankt! We hebben 'misschien' genoteerd. Je hebt nog geen plaats.",
   "rsvp.saved.no": "Bedankt voor je antwoord. Je bent afgemeld.",
   "rsvp.error.chooseAnswer": "Kies of je komt.",
-  "rsvp.error.closed": "Aanmelden kan niet meer: de aanmeldtermijn is voorbij, de bijeenkomst is begonnen of afgelast. Afmelden kan nog tot het einde.",
+  "rsvp.error.closed":
+    "Aanmelden kan niet meer: de aanmeldtermijn is voorbij, de bijeenkomst is begonnen of afgelast. Afmelden kan nog tot het einde.",
   "rsvp.error.unknown": "Versturen is niet gelukt. Probeer het later opnieuw.",
   "rsvp.error.guestLabelRequired": "Vul een voornaam of voorletters in.",
   "rsvp.error.guestLabelContact": "Vul alleen een voornaam of voorletters in, geen telefoonnummer of e-mailadres.",
@@ -217,7 +222,8 @@ export const nl = {
   "rsvp.error.guardianConsent": "Voor jongeren onder 16 moet een ouder of voogd het goed vinden. Vink dit aan als dat zo is.",
   "rsvp.problem.title": "Er ging iets mis",
   "rsvp.problem.notFoundTitle": "Deze link werkt niet",
-  "rsvp.problem.notFound": "We kennen deze uitnodigingslink niet. Misschien is hij niet helemaal gekopieerd, of er is een nieuwe link gemaakt. Vraag de coördinator om een nieuwe link.",
+  "rsvp.problem.notFound":
+    "We kennen deze uitnodigingslink niet. Misschien is hij niet helemaal gekopieerd, of er is een nieuwe link gemaakt. Vraag de coördinator om een nieuwe link.",
   "rsvp.problem.expiredTitle": "Deze link is verlopen",
   "rsvp.problem.expired": "Deze uitnodigingslink werkt niet meer. Vraag de coördinator om een nieuwe link.",
   "rsvp.problem.network": "We kunnen wijknet nu niet bereiken. Controleer je internetverbinding en probeer het opnieuw.",

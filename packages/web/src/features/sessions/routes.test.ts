@@ -5,7 +5,13 @@ import { parsePath, pathOf } from "../../shell/routes";
 describe("session routes", () => {
   it("parses and prints the sessions pages and the public RSVP link", () => {
     const id = "3f0b8a52-8c1e-4c61-9a55-0d1f2e3a4b5c";
-    for (const path of ["/bijeenkomsten", "/bijeenkomsten/nieuw", `/bijeenkomsten/${id}`, `/bijeenkomsten/${id}/bewerken`, "/rsvp/wki_abc-DEF_123"]) {
+    for (const path of [
+      "/bijeenkomsten",
+      "/bijeenkomsten/nieuw",
+      `/bijeenkomsten/${id}`,
+      `/bijeenkomsten/${id}/bewerken`,
+      "/rsvp/wki_abc-DEF_123",
+    ]) {
       expect(pathOf(parsePath(path))).toBe(path);
     }
     expect(parsePath("/rsvp/wki_abc")).toEqual({ name: "rsvp", token: "wki_abc" });

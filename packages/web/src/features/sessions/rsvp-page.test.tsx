@@ -8,7 +8,10 @@ import { RsvpPage } from "./rsvp-page";
 
 const TOKEN = "wki_test";
 
-function invitation(overrides: Partial<InvitationQuery["invitation"]> = {}, status: "PUBLISHED" | "CANCELLED" = "PUBLISHED"): InvitationQuery["invitation"] {
+function invitation(
+  overrides: Partial<InvitationQuery["invitation"]> = {},
+  status: "PUBLISHED" | "CANCELLED" = "PUBLISHED",
+): InvitationQuery["invitation"] {
   return {
     __typename: "PublicInvitation",
     expiresAt: "2999-02-01T00:00:00.000Z",
@@ -26,7 +29,15 @@ function invitation(overrides: Partial<InvitationQuery["invitation"]> = {}, stat
       endsAt: "2999-01-10T20:00:00.000Z",
       rsvpDeadline: null,
       district: { __typename: "District", id: "d1", name: "Overvecht" },
-      counts: { __typename: "SessionCounts", sessionId: "s1", capacity: 10, confirmed: 10, waitlisted: 2, seatsLeft: 0, youthReservedSeats: 0 },
+      counts: {
+        __typename: "SessionCounts",
+        sessionId: "s1",
+        capacity: 10,
+        confirmed: 10,
+        waitlisted: 2,
+        seatsLeft: 0,
+        youthReservedSeats: 0,
+      },
     },
     ...overrides,
   };
@@ -85,8 +96,26 @@ describe("RsvpPage", () => {
       response: "YES",
       respondedAt: "2998-12-01T10:00:00.000Z",
       registrations: [
-        { __typename: "OwnRegistration", id: "r1", ageBand: "ADULT", attendance: "UNKNOWN", guestLabel: null, isGuest: false, seatStatus: "WAITLISTED", waitlistPosition: 3 },
-        { __typename: "OwnRegistration", id: "r2", ageBand: "AGE_12_15", attendance: "UNKNOWN", guestLabel: "S.", isGuest: true, seatStatus: "WAITLISTED", waitlistPosition: 4 },
+        {
+          __typename: "OwnRegistration",
+          id: "r1",
+          ageBand: "ADULT",
+          attendance: "UNKNOWN",
+          guestLabel: null,
+          isGuest: false,
+          seatStatus: "WAITLISTED",
+          waitlistPosition: 3,
+        },
+        {
+          __typename: "OwnRegistration",
+          id: "r2",
+          ageBand: "AGE_12_15",
+          attendance: "UNKNOWN",
+          guestLabel: "S.",
+          isGuest: true,
+          seatStatus: "WAITLISTED",
+          waitlistPosition: 4,
+        },
       ],
     });
     const respondMock: MockLink.MockedResponse = {

@@ -60,7 +60,13 @@ function ProblemMessage({ problem, onRetry }: { problem: InvitationProblem; onRe
   }[problem];
   return (
     <Alert type="error" role="none">
-      <Heading level={2}>{problem === "expired" ? t("rsvp.problem.expiredTitle") : problem === "notFound" ? t("rsvp.problem.notFoundTitle") : t("rsvp.problem.title")}</Heading>
+      <Heading level={2}>
+        {problem === "expired"
+          ? t("rsvp.problem.expiredTitle")
+          : problem === "notFound"
+            ? t("rsvp.problem.notFoundTitle")
+            : t("rsvp.problem.title")}
+      </Heading>
       <Paragraph>{text}</Paragraph>
       {(problem === "network" || problem === "unknown") && (
         <Button appearance="secondary-action-button" type="button" onClick={onRetry}>
@@ -97,7 +103,13 @@ function InvitationView({ token, invitation }: { token: string; invitation: Publ
           </>
         )}
         <dt>{t("rsvp.seats")}</dt>
-        <dd>{t("rsvp.seatsValue", { left: session.counts.seatsLeft, capacity: session.counts.capacity, waitlisted: session.counts.waitlisted })}</dd>
+        <dd>
+          {t("rsvp.seatsValue", {
+            left: session.counts.seatsLeft,
+            capacity: session.counts.capacity,
+            waitlisted: session.counts.waitlisted,
+          })}
+        </dd>
       </dl>
       {session.description && <Paragraph>{session.description}</Paragraph>}
       {session.status === "CANCELLED" && (
@@ -138,9 +150,13 @@ function OwnSeats({ invitation }: { invitation: PublicInvitation }) {
     <ul className="wijknet-plain-list" aria-label={t("rsvp.ownSeats")}>
       {invitation.registrations.map((r) => (
         <li key={r.id}>
-          <strong>{r.isGuest ? t("rsvp.guestSeat", { name: r.guestLabel ?? "", ageBand: t(ageBandKey(r.ageBand)) }) : t("rsvp.yourSeat")}</strong>
+          <strong>
+            {r.isGuest ? t("rsvp.guestSeat", { name: r.guestLabel ?? "", ageBand: t(ageBandKey(r.ageBand)) }) : t("rsvp.yourSeat")}
+          </strong>
           {": "}
-          {r.seatStatus === "WAITLISTED" && r.waitlistPosition ? t("seat.waitlistPosition", { position: r.waitlistPosition }) : t(seatStatusKey(r.seatStatus))}
+          {r.seatStatus === "WAITLISTED" && r.waitlistPosition
+            ? t("seat.waitlistPosition", { position: r.waitlistPosition })
+            : t(seatStatusKey(r.seatStatus))}
         </li>
       ))}
     </ul>
@@ -169,7 +185,8 @@ function AnswerForm({ token, invitation }: { token: string; invitation: PublicIn
     if (focusMessage > 0) messageRef.current?.focus();
   }, [focusMessage]);
 
-  const setGuest = (index: number, patch: Partial<GuestValues>) => setGuests((list) => list.map((g, i) => (i === index ? { ...g, ...patch } : g)));
+  const setGuest = (index: number, patch: Partial<GuestValues>) =>
+    setGuests((list) => list.map((g, i) => (i === index ? { ...g, ...patch } : g)));
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
@@ -258,13 +275,24 @@ function AnswerForm({ token, invitation }: { token: string; invitation: PublicIn
           <FieldsetLegend>{t("rsvp.guests")}</FieldsetLegend>
           <Paragraph className="wijknet-field-description">{t("rsvp.guestsHelp", { max: MAX_GUESTS })}</Paragraph>
           {guests.map((guest, index) => (
-            <GuestRow key={index} index={index} guest={guest} errors={guestErrors[index] ?? {}} onChange={(patch) => setGuest(index, patch)} onRemove={() => {
-              setGuests((list) => list.filter((_, i) => i !== index));
-              setGuestErrors((list) => list.filter((_, i) => i !== index));
-            }} />
+            <GuestRow
+              key={index}
+              index={index}
+              guest={guest}
+              errors={guestErrors[index] ?? {}}
+              onChange={(patch) => setGuest(index, patch)}
+              onRemove={() => {
+                setGuests((list) => list.filter((_, i) => i !== index));
+                setGuestErrors((list) => list.filter((_, i) => i !== index));
+              }}
+            />
           ))}
           {guests.length < MAX_GUESTS && (
-            <Button appearance="secondary-action-button" type="button" onClick={() => setGuests((list) => [...list, { label: "", ageBand: "AGE_16_17", guardianConsent: false }])}>
+            <Button
+              appearance="secondary-action-button"
+              type="button"
+              onClick={() => setGuests((list) => [...list, { label: "", ageBand: "AGE_16_17", guardianConsent: false }])}
+            >
               {t("rsvp.addGuest")}
             </Button>
           )}

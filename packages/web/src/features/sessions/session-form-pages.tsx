@@ -42,11 +42,19 @@ export function SessionEditPage({ id }: { id: string }) {
   const back = () => navigate({ name: "session", id });
   return (
     <>
-      <PageHeading title={t("sessionEdit.title")}>{session ? t("sessionEdit.heading", { title: session.title }) : t("sessionEdit.title")}</PageHeading>
+      <PageHeading title={t("sessionEdit.title")}>
+        {session ? t("sessionEdit.heading", { title: session.title }) : t("sessionEdit.title")}
+      </PageHeading>
       <Paragraph>
         <RouteLink to={{ name: "session", id }}>{t("session.back")}</RouteLink>
       </Paragraph>
-      <LoadState loading={loading && !session} error={error} loadingText={t("sessions.loading")} errorText={t("session.error")} onRetry={() => void refetch()} />
+      <LoadState
+        loading={loading && !session}
+        error={error}
+        loadingText={t("sessions.loading")}
+        errorText={t("session.error")}
+        onRetry={() => void refetch()}
+      />
       {session && (
         <SessionForm
           key={session.id}
@@ -63,7 +71,10 @@ export function SessionEditPage({ id }: { id: string }) {
             rsvpDeadline: toLocalInput(session.rsvpDeadline),
             capacity: String(session.capacity),
             youthReservedSeats: String(session.youthReservedSeats),
-            reminderHours: session.reminderMinutesBefore === null || session.reminderMinutesBefore === undefined ? "" : String(Math.max(1, Math.round(session.reminderMinutesBefore / 60))),
+            reminderHours:
+              session.reminderMinutesBefore === null || session.reminderMinutesBefore === undefined
+                ? ""
+                : String(Math.max(1, Math.round(session.reminderMinutesBefore / 60))),
           }}
           submitLabel={t("form.save")}
           onSave={(values) => {

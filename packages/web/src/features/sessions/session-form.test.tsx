@@ -11,7 +11,17 @@ const DISTRICTS = [{ id: "d1", name: "Overvecht" }];
 function setup(onSave: (values: SessionFormValues) => Promise<SaveOutcome>, initial = EMPTY_SESSION) {
   const onSaved = vi.fn();
   renderWithProviders(
-    <SessionForm mode="create" initial={initial} districts={DISTRICTS} submitLabel="Bijeenkomst opslaan" onSave={onSave} onSaved={onSaved} onCancel={() => undefined} saving={false} now={() => NOW} />,
+    <SessionForm
+      mode="create"
+      initial={initial}
+      districts={DISTRICTS}
+      submitLabel="Bijeenkomst opslaan"
+      onSave={onSave}
+      onSaved={onSaved}
+      onCancel={() => undefined}
+      saving={false}
+      now={() => NOW}
+    />,
   );
   return { onSaved };
 }
@@ -98,7 +108,9 @@ describe("session validation", () => {
   it("mirrors the server's limits", () => {
     const base: SessionFormValues = { ...EMPTY_SESSION, title: "A", place: "B", startsAt: "2026-06-10T19:00", endsAt: "2026-06-10T21:00" };
     expect(validateSession(base, NOW)).toEqual({});
-    expect(validateSession({ ...base, startsAt: "2026-05-01T19:00", endsAt: "2026-05-01T21:00" }, NOW).startsAt).toBe("sessionForm.error.startPast");
+    expect(validateSession({ ...base, startsAt: "2026-05-01T19:00", endsAt: "2026-05-01T21:00" }, NOW).startsAt).toBe(
+      "sessionForm.error.startPast",
+    );
     // Editing a session that has started: an unchanged start is not checked against now.
     expect(validateSession({ ...base, startsAt: "2026-05-01T19:00", endsAt: "2026-05-01T21:00" }, NOW, false)).toEqual({});
     expect(validateSession({ ...base, endsAt: "2026-06-11T20:00" }, NOW).endsAt).toBe("sessionForm.error.endTooLate");

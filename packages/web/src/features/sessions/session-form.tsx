@@ -30,7 +30,17 @@ export interface SessionFormProps {
 }
 
 /** Create or edit a theme session; errors at their field (ours and the server's), focus on the first. */
-export function SessionForm({ initial, mode, districts, submitLabel, onSave, onSaved, onCancel, saving, now = () => new Date() }: SessionFormProps) {
+export function SessionForm({
+  initial,
+  mode,
+  districts,
+  submitLabel,
+  onSave,
+  onSaved,
+  onCancel,
+  saving,
+  now = () => new Date(),
+}: SessionFormProps) {
   const { t } = useI18n();
   const [values, setValues] = useState(initial);
   const [errors, setErrors] = useState<SessionFieldErrors>({});
@@ -45,7 +55,10 @@ export function SessionForm({ initial, mode, districts, submitLabel, onSave, onS
     };
   }, []);
 
-  const set = <K extends keyof SessionFormValues>(key: K) => (value: SessionFormValues[K]) => setValues((v) => ({ ...v, [key]: value }));
+  const set =
+    <K extends keyof SessionFormValues>(key: K) =>
+    (value: SessionFormValues[K]) =>
+      setValues((v) => ({ ...v, [key]: value }));
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
@@ -79,7 +92,14 @@ export function SessionForm({ initial, mode, districts, submitLabel, onSave, onS
   return (
     <form ref={containerRef} className="wijknet-form" noValidate onSubmit={(event) => void onSubmit(event)}>
       <ErrorSummary ref={summaryRef} count={errorCount} failure={failed} />
-      <TextField name="title" label={t("sessionForm.title")} required value={values.title} onChange={set("title")} error={errorText("title")} />
+      <TextField
+        name="title"
+        label={t("sessionForm.title")}
+        required
+        value={values.title}
+        onChange={set("title")}
+        error={errorText("title")}
+      />
       {mode === "create" && (
         <>
           <SelectField
@@ -100,14 +120,85 @@ export function SessionForm({ initial, mode, districts, submitLabel, onSave, onS
           />
         </>
       )}
-      <TextareaField name="description" label={t("sessionForm.description")} description={t("sessionForm.descriptionHelp")} maxLength={4000} value={values.description} onChange={set("description")} error={errorText("description")} />
-      <TextField name="place" label={t("sessionForm.place")} description={t("sessionForm.placeHelp")} required value={values.place} onChange={set("place")} error={errorText("place")} />
-      <TextField type="datetime-local" name="startsAt" label={t("sessionForm.startsAt")} required value={values.startsAt} onChange={set("startsAt")} error={errorText("startsAt")} />
-      <TextField type="datetime-local" name="endsAt" label={t("sessionForm.endsAt")} description={t("sessionForm.endsAtHelp")} required value={values.endsAt} onChange={set("endsAt")} error={errorText("endsAt")} />
-      <TextField type="datetime-local" name="rsvpDeadline" label={t("sessionForm.rsvpDeadline")} description={t("sessionForm.rsvpDeadlineHelp")} value={values.rsvpDeadline} onChange={set("rsvpDeadline")} error={errorText("rsvpDeadline")} />
-      <TextField type="number" name="capacity" label={t("sessionForm.capacity")} description={t("sessionForm.capacityHelp")} required min={1} max={2000} value={values.capacity} onChange={set("capacity")} error={errorText("capacity")} />
-      <TextField type="number" name="youthReservedSeats" label={t("sessionForm.youthReservedSeats")} description={t("sessionForm.youthReservedSeatsHelp")} min={0} value={values.youthReservedSeats} onChange={set("youthReservedSeats")} error={errorText("youthReservedSeats")} />
-      <TextField type="number" name="reminderHours" label={t("sessionForm.reminderHours")} description={t("sessionForm.reminderHoursHelp")} min={1} max={336} value={values.reminderHours} onChange={set("reminderHours")} error={errorText("reminderMinutesBefore")} />
+      <TextareaField
+        name="description"
+        label={t("sessionForm.description")}
+        description={t("sessionForm.descriptionHelp")}
+        maxLength={4000}
+        value={values.description}
+        onChange={set("description")}
+        error={errorText("description")}
+      />
+      <TextField
+        name="place"
+        label={t("sessionForm.place")}
+        description={t("sessionForm.placeHelp")}
+        required
+        value={values.place}
+        onChange={set("place")}
+        error={errorText("place")}
+      />
+      <TextField
+        type="datetime-local"
+        name="startsAt"
+        label={t("sessionForm.startsAt")}
+        required
+        value={values.startsAt}
+        onChange={set("startsAt")}
+        error={errorText("startsAt")}
+      />
+      <TextField
+        type="datetime-local"
+        name="endsAt"
+        label={t("sessionForm.endsAt")}
+        description={t("sessionForm.endsAtHelp")}
+        required
+        value={values.endsAt}
+        onChange={set("endsAt")}
+        error={errorText("endsAt")}
+      />
+      <TextField
+        type="datetime-local"
+        name="rsvpDeadline"
+        label={t("sessionForm.rsvpDeadline")}
+        description={t("sessionForm.rsvpDeadlineHelp")}
+        value={values.rsvpDeadline}
+        onChange={set("rsvpDeadline")}
+        error={errorText("rsvpDeadline")}
+      />
+      <TextField
+        type="number"
+        name="capacity"
+        label={t("sessionForm.capacity")}
+        description={t("sessionForm.capacityHelp")}
+        required
+        min={1}
+        max={2000}
+        value={values.capacity}
+        onChange={set("capacity")}
+        error={errorText("capacity")}
+      />
+      <TextField
+        type="number"
+        name="youthReservedSeats"
+        label={t("sessionForm.youthReservedSeats")}
+        description={t("sessionForm.youthReservedSeatsHelp")}
+        min={0}
+        value={values.youthReservedSeats}
+        onChange={set("youthReservedSeats")}
+        error={errorText("youthReservedSeats")}
+      />
+      <TextField
+        type="number"
+        name="reminderHours"
+        label={t("sessionForm.reminderHours")}
+        description={t("sessionForm.reminderHoursHelp")}
+        min={1}
+        max={336}
+        value={values.reminderHours}
+        onChange={set("reminderHours")}
+        error={errorText("reminderMinutesBefore")}
+      />
       <ButtonGroup>
         <Button appearance="primary-action-button" type="submit" disabled={saving} busy={saving}>
           {saving ? t("form.saving") : submitLabel}

@@ -52,7 +52,13 @@ export function SessionPage({ id }: { id: string }) {
       <Paragraph>
         <RouteLink to={{ name: "sessions" }}>{t("sessions.back")}</RouteLink>
       </Paragraph>
-      <LoadState loading={loading && !session} error={error} loadingText={t("sessions.loading")} errorText={t("session.error")} onRetry={() => void refetch()} />
+      <LoadState
+        loading={loading && !session}
+        error={error}
+        loadingText={t("sessions.loading")}
+        errorText={t("session.error")}
+        onRetry={() => void refetch()}
+      />
       {session && (
         <>
           <dl className="wijknet-details">
@@ -119,7 +125,12 @@ function SessionActions({ session }: { session: SessionDetail }) {
             {t("session.cancel")}
           </Button>
         )}
-        <Button appearance="subtle-button" type="button" disabled={downloading} onClick={() => void download(session.id).then((ok) => !ok && setMessage({ type: "error", text: t("session.error.ics") }))}>
+        <Button
+          appearance="subtle-button"
+          type="button"
+          disabled={downloading}
+          onClick={() => void download(session.id).then((ok) => !ok && setMessage({ type: "error", text: t("session.error.ics") }))}
+        >
           {t("session.ics")}
         </Button>
       </ButtonGroup>
@@ -200,7 +211,11 @@ function InviteForm({ sessionId }: { sessionId: string }) {
       setError(t("invite.error.nobody"));
       return;
     }
-    const outcome = await invite(sessionId, networkIds, contacts.map((c) => c.id));
+    const outcome = await invite(
+      sessionId,
+      networkIds,
+      contacts.map((c) => c.id),
+    );
     if (outcome.ok) {
       setLinks(outcome.links);
       setNetworkIds([]);
@@ -222,17 +237,34 @@ function InviteForm({ sessionId }: { sessionId: string }) {
           <legend>{t("invite.networks")}</legend>
           {networks.length === 0 && <Paragraph>{t("invite.noNetworks")}</Paragraph>}
           {networks.map((n) => (
-            <NetworkCheckbox key={n.id} name={n.name} count={n.memberCount} checked={networkIds.includes(n.id)} onChange={(on) => toggleNetwork(n.id, on)} />
+            <NetworkCheckbox
+              key={n.id}
+              name={n.name}
+              count={n.memberCount}
+              checked={networkIds.includes(n.id)}
+              onChange={(on) => toggleNetwork(n.id, on)}
+            />
           ))}
         </fieldset>
-        <TextField name="contactSearch" type="search" label={t("invite.searchContact")} description={t("invite.searchHelp")} value={search} onChange={setSearch} />
+        <TextField
+          name="contactSearch"
+          type="search"
+          label={t("invite.searchContact")}
+          description={t("invite.searchHelp")}
+          value={search}
+          onChange={setSearch}
+        />
         {results.length > 0 && (
           <ul className="wijknet-plain-list" aria-label={t("invite.searchResults")}>
             {results
               .filter((r) => !contacts.some((c) => c.id === r.id))
               .map((r) => (
                 <li key={r.id}>
-                  <Button appearance="subtle-button" type="button" onClick={() => setContacts((list) => [...list, { id: r.id, fullName: r.fullName }])}>
+                  <Button
+                    appearance="subtle-button"
+                    type="button"
+                    onClick={() => setContacts((list) => [...list, { id: r.id, fullName: r.fullName }])}
+                  >
                     {t("invite.add", { name: r.fullName })}
                   </Button>
                 </li>
@@ -272,7 +304,17 @@ function InviteForm({ sessionId }: { sessionId: string }) {
   );
 }
 
-function NetworkCheckbox({ name, count, checked, onChange }: { name: string; count: number; checked: boolean; onChange: (on: boolean) => void }) {
+function NetworkCheckbox({
+  name,
+  count,
+  checked,
+  onChange,
+}: {
+  name: string;
+  count: number;
+  checked: boolean;
+  onChange: (on: boolean) => void;
+}) {
   const { t } = useI18n();
   const id = useId();
   return (
@@ -389,7 +431,8 @@ function Registrations({ session }: { session: SessionDetail }) {
   const mark = async (id: string, result: "ATTENDED" | "NO_SHOW") => {
     setError(null);
     const codes = await checkIn(id, result);
-    if (codes !== null) setError(codes.includes("CONFLICT") || codes.includes("BAD_USER_INPUT") ? t("checkIn.error.notYet") : t("checkIn.error.unknown"));
+    if (codes !== null)
+      setError(codes.includes("CONFLICT") || codes.includes("BAD_USER_INPUT") ? t("checkIn.error.notYet") : t("checkIn.error.unknown"));
   };
   return (
     <section aria-labelledby={headingId} className="wijknet-stack">
@@ -434,10 +477,22 @@ function Registrations({ session }: { session: SessionDetail }) {
                       {t(attendanceKey(r.attendance))}
                       {canCheckIn && r.seatStatus === "CONFIRMED" && (
                         <ButtonGroup>
-                          <Button appearance="secondary-action-button" type="button" disabled={checking || r.attendance === "ATTENDED"} onClick={() => void mark(r.id, "ATTENDED")} aria-label={t("checkIn.attendedFor", { name: who })}>
+                          <Button
+                            appearance="secondary-action-button"
+                            type="button"
+                            disabled={checking || r.attendance === "ATTENDED"}
+                            onClick={() => void mark(r.id, "ATTENDED")}
+                            aria-label={t("checkIn.attendedFor", { name: who })}
+                          >
                             {t("checkIn.attended")}
                           </Button>
-                          <Button appearance="subtle-button" type="button" disabled={checking || r.attendance === "NO_SHOW"} onClick={() => void mark(r.id, "NO_SHOW")} aria-label={t("checkIn.noShowFor", { name: who })}>
+                          <Button
+                            appearance="subtle-button"
+                            type="button"
+                            disabled={checking || r.attendance === "NO_SHOW"}
+                            onClick={() => void mark(r.id, "NO_SHOW")}
+                            aria-label={t("checkIn.noShowFor", { name: who })}
+                          >
                             {t("checkIn.noShow")}
                           </Button>
                         </ButtonGroup>

@@ -46,7 +46,13 @@ export function SessionsPage() {
       <Heading level={2} id={headingId}>
         {t(when === "upcoming" ? "sessions.upcoming" : "sessions.past")}
       </Heading>
-      <LoadState loading={loading && !loaded} error={error} loadingText={t("sessions.loading")} errorText={t("sessions.error")} onRetry={() => void refetch()} />
+      <LoadState
+        loading={loading && !loaded}
+        error={error}
+        loadingText={t("sessions.loading")}
+        errorText={t("sessions.error")}
+        onRetry={() => void refetch()}
+      />
       {loaded && sessions.length === 0 && <Paragraph>{t(when === "upcoming" ? "sessions.emptyUpcoming" : "sessions.emptyPast")}</Paragraph>}
       {sessions.length > 0 && <SessionTable labelledBy={headingId} sessions={sessions} />}
     </>
@@ -80,7 +86,9 @@ function SessionTable({ sessions, labelledBy }: { sessions: readonly SessionRow[
                 {s.place} · {s.district?.name ?? t("sessionForm.citywide")}
               </TableCell>
               <TableCell>{t(statusKey(s.status))}</TableCell>
-              <TableCell>{t("sessions.seats", { confirmed: s.counts.confirmed, capacity: s.counts.capacity, waitlisted: s.counts.waitlisted })}</TableCell>
+              <TableCell>
+                {t("sessions.seats", { confirmed: s.counts.confirmed, capacity: s.counts.capacity, waitlisted: s.counts.waitlisted })}
+              </TableCell>
             </TableRow>
           ))}
         </TableBody>
@@ -100,7 +108,13 @@ export function UpcomingSessions() {
       <Heading level={2} id={headingId}>
         {t("sessions.dashboardHeading")}
       </Heading>
-      <LoadState loading={loading && !loaded} error={error} loadingText={t("sessions.loading")} errorText={t("sessions.error")} onRetry={() => void refetch()} />
+      <LoadState
+        loading={loading && !loaded}
+        error={error}
+        loadingText={t("sessions.loading")}
+        errorText={t("sessions.error")}
+        onRetry={() => void refetch()}
+      />
       {loaded && sessions.length === 0 && <Paragraph>{t("sessions.emptyUpcoming")}</Paragraph>}
       {sessions.length > 0 && (
         <ul className="wijknet-session-list">

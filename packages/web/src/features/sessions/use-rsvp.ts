@@ -1,6 +1,12 @@
 import { useMutation, useQuery } from "@apollo/client/react";
 import { useCallback } from "react";
-import { InvitationDocument, RespondToInvitationDocument, type GuestInput, type InvitationQuery, type RsvpResponse } from "../../generated/gql/graphql";
+import {
+  InvitationDocument,
+  RespondToInvitationDocument,
+  type GuestInput,
+  type InvitationQuery,
+  type RsvpResponse,
+} from "../../generated/gql/graphql";
 import { badInputPaths, errorCodes, isNetworkError } from "../../kit/graphql-errors";
 
 export type PublicInvitation = InvitationQuery["invitation"];

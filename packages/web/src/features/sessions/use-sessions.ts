@@ -87,7 +87,10 @@ export function useCreateSession() {
   const [mutate, { loading }] = useMutation(CreateThemeSessionDocument, { update: forgetSessionLists });
   const create = useCallback(
     (input: CreateThemeSessionInput) =>
-      save(async () => (await mutate({ variables: { input } })).data, (data) => data?.createThemeSession.id ?? null),
+      save(
+        async () => (await mutate({ variables: { input } })).data,
+        (data) => data?.createThemeSession.id ?? null,
+      ),
     [mutate],
   );
   return { create, saving: loading };
@@ -97,7 +100,10 @@ export function useUpdateSession() {
   const [mutate, { loading }] = useMutation(UpdateThemeSessionDocument, { update: forgetSessionLists });
   const update = useCallback(
     (id: string, input: UpdateThemeSessionInput) =>
-      save(async () => (await mutate({ variables: { id, input } })).data, (data) => data?.updateThemeSession.id ?? null),
+      save(
+        async () => (await mutate({ variables: { id, input } })).data,
+        (data) => data?.updateThemeSession.id ?? null,
+      ),
     [mutate],
   );
   return { update, saving: loading };

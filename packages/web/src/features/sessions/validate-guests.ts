@@ -48,11 +48,16 @@ export function serverGuestErrors(paths: readonly string[], count: number): Gues
     const row = match ? errors[Number(match[1])] : undefined;
     if (!match || !row) continue;
     const field = match[2] as "label" | "ageBand" | "guardianConsent";
-    row[field] = field === "label" ? "rsvp.error.guestLabelContact" : field === "ageBand" ? "rsvp.error.guestAgeBand" : "rsvp.error.guardianConsent";
+    row[field] =
+      field === "label" ? "rsvp.error.guestLabelContact" : field === "ageBand" ? "rsvp.error.guestAgeBand" : "rsvp.error.guardianConsent";
   }
   return errors;
 }
 
 export function toGuestInput(guests: readonly GuestValues[]): GuestInput[] {
-  return guests.map((g) => ({ label: g.label.trim(), ageBand: g.ageBand, guardianConsent: isUnder16(g.ageBand) ? g.guardianConsent : false }));
+  return guests.map((g) => ({
+    label: g.label.trim(),
+    ageBand: g.ageBand,
+    guardianConsent: isUnder16(g.ageBand) ? g.guardianConsent : false,
+  }));
 }

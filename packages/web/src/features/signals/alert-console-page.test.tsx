@@ -73,7 +73,10 @@ const historyMock = { request: { query: AlertHistoryDocument }, result: { data: 
 describe("AlertConsolePage", () => {
   it("adds live alerts at the top at once, announces them, and keeps the cursor for a reload", async () => {
     const { client, subscriptions } = fakeWsClient();
-    const view = renderWithProviders(<AlertConsolePage viewer={VIEWER} />, { mocks: [historyMock], services: { ...testServices(), wsClient: client } });
+    const view = renderWithProviders(<AlertConsolePage viewer={VIEWER} />, {
+      mocks: [historyMock],
+      services: { ...testServices(), wsClient: client },
+    });
     await screen.findByText("Er zijn nog geen meldingen voor jou.");
     expect(subscriptions).toHaveLength(1);
     expect(subscriptions[0]?.variables.after).toBeUndefined();
@@ -84,7 +87,10 @@ describe("AlertConsolePage", () => {
     act(() => subscriptions[0]!.sink.next(raisedFrame("a2", "c2", "Ruzie bij de tramhalte", "2026-11-29T08:01:00Z")));
 
     const items = within(screen.getByRole("list", { name: "Meldingen, nieuwste eerst" })).getAllByRole("listitem");
-    expect(items.map((i) => i.querySelector(".wijknet-alert__title a")?.textContent)).toEqual(["Ruzie bij de tramhalte", "Onrust op het plein"]);
+    expect(items.map((i) => i.querySelector(".wijknet-alert__title a")?.textContent)).toEqual([
+      "Ruzie bij de tramhalte",
+      "Onrust op het plein",
+    ]);
     expect(screen.getByText("Nieuwe melding: Ruzie bij de tramhalte")).toBeTruthy();
     expect(screen.getByText("2 nog niet bevestigd")).toBeTruthy();
     expect(window.sessionStorage.getItem("wijknet.alerts.cursor.u-liaison")).toBe("c2");
@@ -94,7 +100,10 @@ describe("AlertConsolePage", () => {
     // A reload (new page) resumes from the stored cursor.
     view.unmount();
     const second = fakeWsClient();
-    renderWithProviders(<AlertConsolePage viewer={VIEWER} />, { mocks: [historyMock], services: { ...testServices(), wsClient: second.client } });
+    renderWithProviders(<AlertConsolePage viewer={VIEWER} />, {
+      mocks: [historyMock],
+      services: { ...testServices(), wsClient: second.client },
+    });
     await waitFor(() => expect(second.subscriptions).toHaveLength(1));
     expect(second.subscriptions[0]?.variables.after).toBe("c2");
   });

@@ -66,7 +66,12 @@ export function AlertConsolePage({ viewer }: { viewer: Viewer }) {
       try {
         const { data } = await acknowledge({ variables: { id, comment: comment === "" ? null : comment } });
         if (!data) return false;
-        dispatch({ type: "acknowledged", id, acknowledgedAt: data.acknowledgeAlert.acknowledgedAt ?? null, acknowledgeComment: data.acknowledgeAlert.acknowledgeComment ?? null });
+        dispatch({
+          type: "acknowledged",
+          id,
+          acknowledgedAt: data.acknowledgeAlert.acknowledgedAt ?? null,
+          acknowledgeComment: data.acknowledgeAlert.acknowledgeComment ?? null,
+        });
         return true;
       } catch {
         return false;
@@ -96,7 +101,13 @@ export function AlertConsolePage({ viewer }: { viewer: Viewer }) {
           </Alert>
         )}
       </div>
-      <LoadState loading={history.loading && !history.data} error={history.error} loadingText={t("alerts.loading")} errorText={t("alerts.error")} onRetry={() => void history.refetch()} />
+      <LoadState
+        loading={history.loading && !history.data}
+        error={history.error}
+        loadingText={t("alerts.loading")}
+        errorText={t("alerts.error")}
+        onRetry={() => void history.refetch()}
+      />
       {(history.data || state.alerts.length > 0) && <AlertList alerts={state.alerts} onAcknowledge={onAcknowledge} />}
     </>
   );

@@ -80,7 +80,11 @@ export function alertListReducer(state: AlertListState, action: AlertListAction)
         ...state,
         alerts: upsert(
           state.alerts,
-          { ...event.alert, acknowledgedAt, acknowledgeComment: event.alert.acknowledgeComment ?? event.acknowledged?.acknowledgeComment ?? null },
+          {
+            ...event.alert,
+            acknowledgedAt,
+            acknowledgeComment: event.alert.acknowledgeComment ?? event.acknowledged?.acknowledgeComment ?? null,
+          },
           { isNew: false, acknowledgedBy: by },
         ),
       };
@@ -89,7 +93,9 @@ export function alertListReducer(state: AlertListState, action: AlertListAction)
       return {
         ...state,
         alerts: state.alerts.map((a) =>
-          a.id === action.id ? { ...a, isNew: false, acknowledgedAt: action.acknowledgedAt, acknowledgeComment: action.acknowledgeComment } : a,
+          a.id === action.id
+            ? { ...a, isNew: false, acknowledgedAt: action.acknowledgedAt, acknowledgeComment: action.acknowledgeComment }
+            : a,
         ),
       };
     }

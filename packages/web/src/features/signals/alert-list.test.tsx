@@ -3,7 +3,14 @@ import { useReducer } from "react";
 import { describe, expect, it, vi } from "vitest";
 import { renderWithProviders } from "../../test/render";
 import { AlertList } from "./alert-list";
-import { alertListReducer, EMPTY_ALERTS, type AlertData, type AlertEvent, type AlertListAction, type AlertListState } from "./alert-list-state";
+import {
+  alertListReducer,
+  EMPTY_ALERTS,
+  type AlertData,
+  type AlertEvent,
+  type AlertListAction,
+  type AlertListState,
+} from "./alert-list-state";
 
 function alert(id: string, createdAt: string, summary: string, extra: Partial<AlertData> = {}): AlertData {
   return {
@@ -72,7 +79,13 @@ describe("alertListReducer", () => {
 });
 
 /** The console's list with its state, as the page holds it; `push` stands in for the subscription. */
-function Harness({ onReady, onAcknowledge }: { onReady: (dispatch: (a: AlertListAction) => void) => void; onAcknowledge: (id: string, c: string) => Promise<boolean> }) {
+function Harness({
+  onReady,
+  onAcknowledge,
+}: {
+  onReady: (dispatch: (a: AlertListAction) => void) => void;
+  onAcknowledge: (id: string, c: string) => Promise<boolean>;
+}) {
   const [state, dispatch] = useReducer(alertListReducer, EMPTY_ALERTS);
   onReady(dispatch);
   return <AlertList alerts={state.alerts} onAcknowledge={onAcknowledge} />;
@@ -83,7 +96,12 @@ describe("AlertList", () => {
     let dispatch: (a: AlertListAction) => void = () => undefined;
     renderWithProviders(<Harness onReady={(d) => (dispatch = d)} onAcknowledge={async () => true} />);
     expect(screen.getByText("Er zijn nog geen meldingen voor jou.")).toBeTruthy();
-    act(() => dispatch({ type: "history", alerts: [alert("a1", "2026-11-29T08:00:00Z", "Oude melding", { acknowledgedAt: "2026-11-29T08:05:00Z" })] }));
+    act(() =>
+      dispatch({
+        type: "history",
+        alerts: [alert("a1", "2026-11-29T08:00:00Z", "Oude melding", { acknowledgedAt: "2026-11-29T08:05:00Z" })],
+      }),
+    );
     act(() => dispatch({ type: "event", event: raised(alert("a2", "2026-11-29T09:00:00Z", "Onrust bij het plein"), "c2") }));
     const list = screen.getByRole("list", { name: "Meldingen, nieuwste eerst" });
     const items = within(list).getAllByRole("listitem");
@@ -94,7 +112,9 @@ describe("AlertList", () => {
     expect(within(items[1]!).queryByText("Nieuw")).toBeNull();
     expect(within(items[1]!).getByText(/Bevestigd op/)).toBeTruthy();
     // The signal detail is one click away.
-    expect(within(items[0]!).getByRole("link", { name: "Bekijk signaal: Onrust bij het plein" }).getAttribute("href")).toBe("/signalen/s-a2");
+    expect(within(items[0]!).getByRole("link", { name: "Bekijk signaal: Onrust bij het plein" }).getAttribute("href")).toBe(
+      "/signalen/s-a2",
+    );
   });
 
   it("acknowledges with a comment; a failure says so and keeps the form", async () => {

@@ -84,7 +84,14 @@ function AlertItem({ alert, onAcknowledge }: { alert: ConsoleAlert; onAcknowledg
             {alert.escalatesAt && (
               <Paragraph className="wijknet-alert__meta">{t("alerts.escalatesAt", { time: format.dateTime(alert.escalatesAt) })}</Paragraph>
             )}
-            <TextareaField name={`comment-${alert.id}`} label={t("alerts.comment")} description={t("alerts.commentHelp")} value={comment} onChange={setComment} maxLength={1000} />
+            <TextareaField
+              name={`comment-${alert.id}`}
+              label={t("alerts.comment")}
+              description={t("alerts.commentHelp")}
+              value={comment}
+              onChange={setComment}
+              maxLength={1000}
+            />
             <div aria-live="polite">
               {failed && (
                 <Alert type="error" role="none">

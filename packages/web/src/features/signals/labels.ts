@@ -12,7 +12,9 @@ export const reasonKey = (value: AlertReason): `alertReason.${AlertReason}` => `
 export const timelineKey = (value: SignalUpdateKind): `timeline.${SignalUpdateKind}` => `timeline.${value}`;
 
 /** Timeline values are enum names for status, severity and sharing; anything else (a district) is shown as is. */
-export function timelineValueKey(value: string): `severity.${Severity}` | `signalStatus.${SignalStatus}` | `visibility.${SignalVisibility}` | null {
+export function timelineValueKey(
+  value: string,
+): `severity.${Severity}` | `signalStatus.${SignalStatus}` | `visibility.${SignalVisibility}` | null {
   if ((SEVERITIES as readonly string[]).includes(value)) return `severity.${value as Severity}`;
   if ((STATUSES as readonly string[]).includes(value)) return `signalStatus.${value as SignalStatus}`;
   if (value === "COORDINATION_ONLY" || value === "SHARED_WITH_POLICE") return `visibility.${value}`;

@@ -121,9 +121,11 @@ export const en: Translations<typeof nl> = {
 
   "report.title": "Report tension",
   "report.intro": "Do you notice tension or unrest in the neighbourhood? Report it here. The coordinator will look at it.",
-  "report.guide": "Describe the situation, not the people. Write what is happening, where and when. Do not mention origin, nationality, religion or skin colour: it does not help solve the situation and can make people wrongly suspect.",
+  "report.guide":
+    "Describe the situation, not the people. Write what is happening, where and when. Do not mention origin, nationality, religion or skin colour: it does not help solve the situation and can make people wrongly suspect.",
   "report.summary": "What is going on?",
-  "report.summaryHelp": "One sentence about the situation, for example: \"Group of young people shouting at passers-by near the shopping centre\".",
+  "report.summaryHelp":
+    'One sentence about the situation, for example: "Group of young people shouting at passers-by near the shopping centre".',
   "report.kind": "Kind of situation",
   "report.severity": "How serious is it?",
   "report.district": "District",
@@ -140,10 +142,13 @@ export const en: Translations<typeof nl> = {
   "report.error.summary": "Write what is going on in 3 to 200 characters.",
   "report.error.unknown": "Sending failed. Please try again later.",
   "report.error.server": "This field is not right. Please check it.",
-  "report.warning.field": "Your text says \"{term}\". That describes a person (origin, nationality, religion or skin colour), not the situation. Can you put it another way?",
-  "report.warning.summary": "Your text describes people instead of the situation. Change the text and send again. Or send the report anyway as it is.",
+  "report.warning.field":
+    'Your text says "{term}". That describes a person (origin, nationality, religion or skin colour), not the situation. Can you put it another way?',
+  "report.warning.summary":
+    "Your text describes people instead of the situation. Change the text and send again. Or send the report anyway as it is.",
   "report.warning.sendAnyway": "Send anyway as written",
   "report.referral.heading": "Experienced or witnessed discrimination?",
-  "report.referral.text": "Also report it to the independent anti-discrimination service. They help you and keep track of what happens. wijknet stores nothing about this.",
+  "report.referral.text":
+    "Also report it to the independent anti-discrimination service. They help you and keep track of what happens. wijknet stores nothing about this.",
   "report.referral.link": "Report discrimination to Art.1 Middennederland (discriminatie.nl)",
 };

@@ -118,9 +118,10 @@ export const nl = {
 
   "report.title": "Spanning melden",
   "report.intro": "Merk je spanning of onrust in de wijk? Meld het hier. De coördinator kijkt ernaar.",
-  "report.guide": "Beschrijf de situatie, niet de mensen. Schrijf wat er gebeurt, waar en wanneer. Noem geen afkomst, nationaliteit, geloof of huidskleur: dat helpt niet om de situatie op te lossen en kan mensen onterecht verdacht maken.",
+  "report.guide":
+    "Beschrijf de situatie, niet de mensen. Schrijf wat er gebeurt, waar en wanneer. Noem geen afkomst, nationaliteit, geloof of huidskleur: dat helpt niet om de situatie op te lossen en kan mensen onterecht verdacht maken.",
   "report.summary": "Wat is er aan de hand?",
-  "report.summaryHelp": "Eén zin over de situatie, bijvoorbeeld: \"Groepje jongeren scheldt voorbijgangers uit bij het winkelcentrum\".",
+  "report.summaryHelp": 'Eén zin over de situatie, bijvoorbeeld: "Groepje jongeren scheldt voorbijgangers uit bij het winkelcentrum".',
   "report.kind": "Soort situatie",
   "report.severity": "Hoe ernstig is het?",
   "report.district": "Wijk",
@@ -137,10 +138,13 @@ export const nl = {
   "report.error.summary": "Schrijf in 3 tot 200 tekens wat er aan de hand is.",
   "report.error.unknown": "Versturen is niet gelukt. Probeer het later opnieuw.",
   "report.error.server": "Dit veld klopt niet. Controleer het.",
-  "report.warning.field": "In je tekst staat \"{term}\". Dat beschrijft een persoon (afkomst, nationaliteit, geloof of huidskleur), niet de situatie. Kun je het anders zeggen?",
-  "report.warning.summary": "Je tekst beschrijft mensen in plaats van de situatie. Pas de tekst aan en verstuur opnieuw. Of verstuur de melding toch zoals hij is.",
+  "report.warning.field":
+    'In je tekst staat "{term}". Dat beschrijft een persoon (afkomst, nationaliteit, geloof of huidskleur), niet de situatie. Kun je het anders zeggen?',
+  "report.warning.summary":
+    "Je tekst beschrijft mensen in plaats van de situatie. Pas de tekst aan en verstuur opnieuw. Of verstuur de melding toch zoals hij is.",
   "report.warning.sendAnyway": "Toch versturen zoals het er staat",
   "report.referral.heading": "Discriminatie meegemaakt of gezien?",
-  "report.referral.text": "Meld het ook bij het onafhankelijke antidiscriminatiebureau. Zij helpen je en houden bij wat er gebeurt. wijknet bewaart hier niets over.",
+  "report.referral.text":
+    "Meld het ook bij het onafhankelijke antidiscriminatiebureau. Zij helpen je en houden bij wat er gebeurt. wijknet bewaart hier niets over.",
   "report.referral.link": "Discriminatie melden bij Art.1 Middennederland (discriminatie.nl)",
 } as const;

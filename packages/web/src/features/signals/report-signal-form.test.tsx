@@ -122,6 +122,10 @@ describe("situationWarnings", () => {
       { field: "summary", term: "Turkse" },
       { field: "details", term: "moslims" },
     ]);
-    expect(situationWarnings(new CombinedGraphQLErrors({ errors: [{ message: "x", extensions: { code: "BAD_USER_INPUT", field: "input.summary" } }] }))).toBeNull();
+    expect(
+      situationWarnings(
+        new CombinedGraphQLErrors({ errors: [{ message: "x", extensions: { code: "BAD_USER_INPUT", field: "input.summary" } }] }),
+      ),
+    ).toBeNull();
   });
 });

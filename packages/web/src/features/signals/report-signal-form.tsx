@@ -54,7 +54,10 @@ export function ReportSignalForm({ role, districts, onSubmit, onSent, sending }:
   const [failed, setFailed] = useState(false);
   const { containerRef, focusFirstError } = useFocusFirstError<HTMLFormElement>();
 
-  const set = <K extends keyof ReportFormValues>(key: K) => (value: ReportFormValues[K]) => setValues((v) => ({ ...v, [key]: value }));
+  const set =
+    <K extends keyof ReportFormValues>(key: K) =>
+    (value: ReportFormValues[K]) =>
+      setValues((v) => ({ ...v, [key]: value }));
   const districtId = values.districtId || districts[0]?.id || "";
 
   const toInput = (acknowledgeWarnings: boolean): ReportSignalInput => ({
@@ -107,7 +110,7 @@ export function ReportSignalForm({ role, districts, onSubmit, onSent, sending }:
 
   const fieldError = (field: TextFieldName) => {
     const terms = warnings.filter((w) => w.field === field).map((w) => w.term);
-    if (terms.length > 0) return t("report.warning.field", { term: [...new Set(terms)].join("\", \"") });
+    if (terms.length > 0) return t("report.warning.field", { term: [...new Set(terms)].join('", "') });
     return errors[field];
   };
 
@@ -128,14 +131,55 @@ export function ReportSignalForm({ role, districts, onSubmit, onSent, sending }:
           </Alert>
         )}
       </div>
-      <TextField name="summary" label={t("report.summary")} description={t("report.summaryHelp")} required value={values.summary} onChange={set("summary")} error={fieldError("summary")} />
-      <SelectField name="kind" label={t("report.kind")} value={values.kind} onChange={(v) => set("kind")(v as SignalKind)} options={KINDS.map((k) => ({ value: k, label: t(kindKey(k)) }))} />
-      <SelectField name="severity" label={t("report.severity")} value={values.severity} onChange={(v) => set("severity")(v as Severity)} options={SEVERITIES.map((s) => ({ value: s, label: t(severityKey(s)) }))} />
-      <SelectField name="district" label={t("report.district")} value={districtId} onChange={set("districtId")} options={districts.map((d) => ({ value: d.id, label: d.name }))} error={errors.district} />
+      <TextField
+        name="summary"
+        label={t("report.summary")}
+        description={t("report.summaryHelp")}
+        required
+        value={values.summary}
+        onChange={set("summary")}
+        error={fieldError("summary")}
+      />
+      <SelectField
+        name="kind"
+        label={t("report.kind")}
+        value={values.kind}
+        onChange={(v) => set("kind")(v as SignalKind)}
+        options={KINDS.map((k) => ({ value: k, label: t(kindKey(k)) }))}
+      />
+      <SelectField
+        name="severity"
+        label={t("report.severity")}
+        value={values.severity}
+        onChange={(v) => set("severity")(v as Severity)}
+        options={SEVERITIES.map((s) => ({ value: s, label: t(severityKey(s)) }))}
+      />
+      <SelectField
+        name="district"
+        label={t("report.district")}
+        value={districtId}
+        onChange={set("districtId")}
+        options={districts.map((d) => ({ value: d.id, label: d.name }))}
+        error={errors.district}
+      />
       <TextField name="place" label={t("report.place")} value={values.place} onChange={set("place")} error={fieldError("place")} />
-      <TextareaField name="details" label={t("report.details")} description={t("report.detailsHelp")} value={values.details} onChange={set("details")} maxLength={4000} error={fieldError("details")} />
+      <TextareaField
+        name="details"
+        label={t("report.details")}
+        description={t("report.detailsHelp")}
+        value={values.details}
+        onChange={set("details")}
+        maxLength={4000}
+        error={fieldError("details")}
+      />
       {role !== "COORDINATOR" && (
-        <CheckboxField name="identitySharable" label={t("report.identity")} description={t("report.identityHelp")} checked={values.identitySharable} onChange={set("identitySharable")} />
+        <CheckboxField
+          name="identitySharable"
+          label={t("report.identity")}
+          description={t("report.identityHelp")}
+          checked={values.identitySharable}
+          onChange={set("identitySharable")}
+        />
       )}
       {role === "COORDINATOR" && <CheckboxField name="share" label={t("report.share")} checked={values.share} onChange={set("share")} />}
       <ButtonGroup>

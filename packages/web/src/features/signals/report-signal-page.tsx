@@ -30,15 +30,35 @@ export function ReportSignalPage({ viewer }: { viewer: Viewer }) {
         {sent > 0 && (
           <Alert type="ok" role="none">
             <Paragraph>{t("report.sent")}</Paragraph>
-            <Button appearance="secondary-action-button" type="button" onClick={() => { setSent(0); setFormKey((k) => k + 1); }}>
+            <Button
+              appearance="secondary-action-button"
+              type="button"
+              onClick={() => {
+                setSent(0);
+                setFormKey((k) => k + 1);
+              }}
+            >
               {t("report.another")}
             </Button>
           </Alert>
         )}
       </div>
-      <LoadState loading={loading} error={error} loadingText={t("app.loading")} errorText={t("report.error.unknown")} onRetry={() => void refetch()} />
+      <LoadState
+        loading={loading}
+        error={error}
+        loadingText={t("app.loading")}
+        errorText={t("report.error.unknown")}
+        onRetry={() => void refetch()}
+      />
       {sent === 0 && allowed.length > 0 && (
-        <ReportSignalForm key={formKey} role={viewer.role} districts={allowed} onSubmit={report} onSent={() => setSent((n) => n + 1)} sending={sending} />
+        <ReportSignalForm
+          key={formKey}
+          role={viewer.role}
+          districts={allowed}
+          onSubmit={report}
+          onSent={() => setSent((n) => n + 1)}
+          sending={sending}
+        />
       )}
     </>
   );

@@ -43,7 +43,13 @@ export function SignalPage({ id, viewer }: { id: string; viewer: Viewer }) {
           <RouteLink to={{ name: "alerts" }}>{t("signal.backToAlerts")}</RouteLink>
         )}
       </Paragraph>
-      <LoadState loading={loading && !data} error={error} loadingText={t("signal.loading")} errorText={t("signal.error")} onRetry={() => void refetch()} />
+      <LoadState
+        loading={loading && !data}
+        error={error}
+        loadingText={t("signal.loading")}
+        errorText={t("signal.error")}
+        onRetry={() => void refetch()}
+      />
       {data && !signal && <Paragraph>{t("signal.notFound")}</Paragraph>}
       {signal && (
         <>
@@ -151,7 +157,10 @@ function AlertsTable({ signal }: { signal: SignalDetail }) {
                   <TableCell>
                     {alert.acknowledgedAt
                       ? alert.acknowledgeComment
-                        ? t("signal.alerts.ackWithComment", { time: format.dateTime(alert.acknowledgedAt), comment: alert.acknowledgeComment })
+                        ? t("signal.alerts.ackWithComment", {
+                            time: format.dateTime(alert.acknowledgedAt),
+                            comment: alert.acknowledgeComment,
+                          })
                         : format.dateTime(alert.acknowledgedAt)
                       : t("signal.alerts.notYet")}
                   </TableCell>
@@ -206,8 +215,20 @@ function TriageForm({ signal, onSaved }: { signal: SignalDetail; onSaved: () => 
       </Heading>
       <Paragraph>{t("triage.intro")}</Paragraph>
       <form className="wijknet-form" noValidate onSubmit={(event) => void submit(event)}>
-        <SelectField name="status" label={t("triage.status")} value={status} onChange={(v) => setStatus(v as typeof status)} options={STATUSES.map((s) => ({ value: s, label: t(statusKey(s)) }))} />
-        <SelectField name="severity" label={t("triage.severity")} value={severity} onChange={(v) => setSeverity(v as typeof severity)} options={SEVERITIES.map((s) => ({ value: s, label: t(severityKey(s)) }))} />
+        <SelectField
+          name="status"
+          label={t("triage.status")}
+          value={status}
+          onChange={(v) => setStatus(v as typeof status)}
+          options={STATUSES.map((s) => ({ value: s, label: t(statusKey(s)) }))}
+        />
+        <SelectField
+          name="severity"
+          label={t("triage.severity")}
+          value={severity}
+          onChange={(v) => setSeverity(v as typeof severity)}
+          options={SEVERITIES.map((s) => ({ value: s, label: t(severityKey(s)) }))}
+        />
         <SelectField
           name="district"
           label={t("triage.district")}
@@ -216,7 +237,14 @@ function TriageForm({ signal, onSaved }: { signal: SignalDetail; onSaved: () => 
           options={(districts.length > 0 ? districts : [signal.district]).map((d) => ({ value: d.id, label: d.name }))}
         />
         <CheckboxField name="share" label={t("triage.share")} checked={shared} onChange={setShared} />
-        <TextareaField name="note" label={t("triage.note")} description={t("triage.noteHelp")} value={note} onChange={setNote} maxLength={2000} />
+        <TextareaField
+          name="note"
+          label={t("triage.note")}
+          description={t("triage.noteHelp")}
+          value={note}
+          onChange={setNote}
+          maxLength={2000}
+        />
         <div aria-live="polite">
           {message === "saved" && (
             <Alert type="ok" role="none">

@@ -63,7 +63,13 @@ export function SignalsPage({ viewer }: { viewer: Viewer }) {
       <div aria-live="polite" aria-atomic="true" className="wijknet-visually-hidden">
         {announcement}
       </div>
-      <LoadState loading={loading && !data} error={error} loadingText={t("signals.loading")} errorText={t("signals.error")} onRetry={() => void refetch()} />
+      <LoadState
+        loading={loading && !data}
+        error={error}
+        loadingText={t("signals.loading")}
+        errorText={t("signals.error")}
+        onRetry={() => void refetch()}
+      />
       {data && rows.length === 0 && <Paragraph>{t("signals.empty")}</Paragraph>}
       {rows.length > 0 && (
         <TableContainer overflowInline tabIndex={0} role="region" aria-labelledby={tableId}>

@@ -38,7 +38,14 @@ export interface ResumableOptions<Data> {
  * The cursor is also kept in sessionStorage, so a reload resumes too.
  * The app's own socket is used, so the live-connection banner follows it.
  */
-export function useResumableSubscription<Data>({ document, storageKey, getCursor, onData, onError, enabled = true }: ResumableOptions<Data>) {
+export function useResumableSubscription<Data>({
+  document,
+  storageKey,
+  getCursor,
+  onData,
+  onError,
+  enabled = true,
+}: ResumableOptions<Data>) {
   const { wsClient } = useServices();
   // Latest callbacks without resubscribing on every render.
   const handlers = useRef({ onData, onError, getCursor });

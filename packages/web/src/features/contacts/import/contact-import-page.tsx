@@ -107,7 +107,12 @@ export function ImportFlow({ initialState = initialImportState }: { initialState
         <>
           <DryRunReport report={state.report} fileName={state.fileName} />
           <ButtonGroup>
-            <Button appearance="primary-action-button" type="button" disabled={importableRows(state.report) === 0} onClick={() => void onImport()}>
+            <Button
+              appearance="primary-action-button"
+              type="button"
+              disabled={importableRows(state.report) === 0}
+              onClick={() => void onImport()}
+            >
               {t("import.confirm", { count: importableRows(state.report) })}
             </Button>
             <Button appearance="secondary-action-button" type="button" onClick={() => dispatch({ type: "reset" })}>
@@ -156,7 +161,12 @@ function DryRunReport({ report, fileName }: { report: ImportReport; fileName: st
       </Heading>
       <Paragraph>
         {report.dryRun
-          ? t("import.summaryDry", { rows: report.rowCount, created: importableRows(report), errors: report.errors.length, duplicates: report.duplicates.length })
+          ? t("import.summaryDry", {
+              rows: report.rowCount,
+              created: importableRows(report),
+              errors: report.errors.length,
+              duplicates: report.duplicates.length,
+            })
           : t("import.summaryDone", { rows: report.rowCount, created: report.created, skipped: report.skipped })}
       </Paragraph>
       {report.errors.length > 0 && (

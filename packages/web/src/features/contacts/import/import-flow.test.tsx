@@ -63,7 +63,11 @@ describe("ImportFlow", () => {
     const errors = await screen.findByRole("table", { name: "Fouten (1)" });
     const cells = within(errors).getAllByRole("row")[1]!;
     expect(within(cells).getByRole("rowheader").textContent).toBe("3");
-    expect(within(cells).getAllByRole("cell").map((c) => c.textContent)).toEqual(["email", "Enter a valid email address."]);
+    expect(
+      within(cells)
+        .getAllByRole("cell")
+        .map((c) => c.textContent),
+    ).toEqual(["email", "Enter a valid email address."]);
     const duplicates = screen.getByRole("table", { name: "Staan er al in (1)" });
     expect(within(duplicates).getByRole("link", { name: "Ruben Zeldenrust" }).getAttribute("href")).toBe("/contacten/c-ruben");
     expect(within(duplicates).getByText("e-mailadres")).toBeTruthy();

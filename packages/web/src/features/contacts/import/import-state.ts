@@ -36,9 +36,7 @@ export function importReducer(state: ImportState, action: ImportAction): ImportS
         : state;
     case "progress":
       // Progress only moves forward (events can repeat after a reconnect).
-      return state.step === "importing"
-        ? { ...state, processed: Math.max(state.processed, action.processed), total: action.total }
-        : state;
+      return state.step === "importing" ? { ...state, processed: Math.max(state.processed, action.processed), total: action.total } : state;
     case "done":
       return state.step === "importing" ? { step: "done", fileName: state.fileName, report: action.report } : state;
     case "fail":

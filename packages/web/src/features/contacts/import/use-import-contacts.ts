@@ -1,9 +1,6 @@
 import { useApolloClient, useMutation } from "@apollo/client/react";
 import { useCallback } from "react";
-import {
-  ImportContactsDocument,
-  ImportContactsWithProgressDocument,
-} from "../../../generated/gql/graphql";
+import { ImportContactsDocument, ImportContactsWithProgressDocument } from "../../../generated/gql/graphql";
 import type { ImportReport } from "./import-state";
 
 /** Room for the rest of the subscribe message within the server's 64 KiB WebSocket limit. */

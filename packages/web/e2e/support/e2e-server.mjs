@@ -17,9 +17,9 @@ const serverDir = resolve(process.cwd());
 const require = createRequire(resolve(serverDir, "package.json"));
 const pg = require("pg");
 const { startApp } = await import(resolve(serverDir, "src/app.ts"));
-const { loadConfig } = await import(resolve(serverDir, "src/config.ts"));
-const { createLogger } = await import(resolve(serverDir, "src/logger.ts"));
-const { migrateDeploy } = await import(resolve(serverDir, "src/db/migrate.ts"));
+const { loadConfig } = await import(resolve(serverDir, "src/platform/config.ts"));
+const { createLogger } = await import(resolve(serverDir, "src/platform/logger.ts"));
+const { migrateDeploy } = await import(resolve(serverDir, "src/platform/db/migrate.ts"));
 
 const ADMIN_URL = process.env.E2E_DATABASE_ADMIN_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const REDIS_URL = process.env.E2E_REDIS_URL ?? "redis://127.0.0.1:6379";

@@ -97,7 +97,9 @@ export function serveLive(ctx: Context, info: GraphQLResolveInfo, feed: LiveFeed
   const prelude =
     initial && feed.after === null
       ? async () => {
-          send(Buffer.from(await renderRoot(await initial())));
+          const { seq, value } = await op.fanout.snapshotAt((tx) => initial(tx));
+          send(Buffer.from(await renderRoot(value)));
+          return seq;
         }
       : undefined;
 

@@ -893,9 +893,9 @@ export class SessionService {
       authorize: (event) =>
         SessionCountsChanged.is(event) && event.entityId === s.id && event.municipalityId === viewer.municipalityId ? "counts" : null,
       toRoot: (event) => SessionCountsChanged.parse(event),
-      initial: async () => {
-        const fresh = (await repo.findSessionsByIds(db, [s.id]))[0] ?? s;
-        return this.countsOf(fresh, (await repo.counts(db, [s.id])).get(s.id));
+      initial: async (tx) => {
+        const fresh = (await repo.findSessionsByIds(tx, [s.id]))[0] ?? s;
+        return this.countsOf(fresh, (await repo.counts(tx, [s.id])).get(s.id));
       },
       distinct: true,
     };

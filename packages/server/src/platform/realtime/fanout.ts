@@ -1,3 +1,4 @@
+import type { Tx } from "../db/prisma.js";
 import type { Logger } from "../logger.js";
 import type { OutboxEvent, OutboxReader } from "./outbox.js";
 
@@ -63,6 +64,11 @@ export class Fanout {
     this.stopReading = reader.listen((events) => this.dispatch(events));
   }
 
+  /** See `OutboxReader.snapshotAt`: a feed's initial value and the seq it shows. */
+  snapshotAt<T>(read: (tx: Tx) => Promise<T>): Promise<{ seq: bigint; value: T }> {
+    return this.reader.snapshotAt(read);
+  }
+
   subscriberCount(): number {
     let n = 0;
     for (const set of this.entries.values()) n += set.size;
@@ -72,9 +78,10 @@ export class Fanout {
   /**
    * Starts delivering to `sub`, after replaying what followed `after` (null: live only).
    * `prelude` (live-only feeds) runs first, while live events are buffered: it sends the
-   * subscriber a snapshot read now; events already in that snapshot are skipped.
+   * subscriber a snapshot and returns the seq it was read at (`OutboxReader.snapshotAt`);
+   * events up to that seq are in the snapshot and skipped.
    */
-  attach(sub: FeedSubscriber, after: bigint | null, prelude?: () => Promise<void>): () => void {
+  attach(sub: FeedSubscriber, after: bigint | null, prelude?: () => Promise<bigint>): () => void {
     const key = `${sub.municipalityId}|${sub.topic}`;
     let set = this.entries.get(key);
     if (!set) this.entries.set(key, (set = new Set()));
@@ -108,15 +115,12 @@ export class Fanout {
     };
   }
 
-  private async catchUp(entry: Entry, replay: boolean, prelude: (() => Promise<void>) | undefined): Promise<void> {
+  private async catchUp(entry: Entry, replay: boolean, prelude: (() => Promise<bigint>) | undefined): Promise<void> {
     const { sub } = entry;
     if (prelude) {
-      // Seq order is commit order: every event up to the newest visible one is committed,
-      // so the snapshot read after this already shows it and it need not be sent again.
-      const newest = await this.reader.newestSeq();
-      await prelude();
+      const snapshotSeq = await prelude();
       if (entry.stopped) return;
-      if (!replay && newest > entry.lastSeq) entry.lastSeq = newest;
+      if (!replay && snapshotSeq > entry.lastSeq) entry.lastSeq = snapshotSeq;
     }
     for (;;) {
       if (!replay) break;

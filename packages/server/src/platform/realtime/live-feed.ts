@@ -1,3 +1,4 @@
+import type { Tx } from "../db/prisma.js";
 import type { OutboxEvent } from "./outbox.js";
 
 /** What a feature says about one live feed; the transport (graphql/live.ts) does the rest. */
@@ -20,11 +21,11 @@ export interface LiveFeed {
   toRoot(event: OutboxEvent, variant: string): unknown;
   /**
    * Live-only feeds (`after` null): the field's value now, sent as the first frame.
-   * It is read after the subscriber is attached to the fan-out, and events that
-   * arrive meanwhile wait until it went out, so no change falls between the snapshot
-   * and the live frames.
+   * Read with `tx` in one snapshot together with the outbox position, after the
+   * subscriber is attached (events that arrive meanwhile wait), so no change falls
+   * between the snapshot and the live frames and none is sent twice.
    */
-  initial?(): Promise<unknown>;
+  initial?(tx: Tx): Promise<unknown>;
   /** Drop a frame identical to the previous one sent on this subscription. */
   distinct?: boolean;
   /** Called after the frame went out on the socket. */

@@ -121,6 +121,22 @@ export class OutboxReader {
     return last?.seq ?? 0n;
   }
 
+  /**
+   * Reads `read` and the newest seq from one REPEATABLE READ snapshot. Seq order is
+   * commit order and every change is committed with its events, so the value shows
+   * exactly the changes of the events up to `seq`: a live-only feed skips those and
+   * sends every later one, never an older state after a newer one.
+   */
+  async snapshotAt<T>(read: (tx: Tx) => Promise<T>): Promise<{ seq: bigint; value: T }> {
+    return this.opts.db.$transaction(
+      async (tx) => {
+        const last = await tx.event.findFirst({ orderBy: { seq: "desc" }, select: { seq: true } });
+        return { seq: last?.seq ?? 0n, value: await read(tx) };
+      },
+      { isolationLevel: "RepeatableRead" },
+    );
+  }
+
   listen(listener: OutboxListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

@@ -1,12 +1,21 @@
 /**
  * The typed message machinery. Texts live with their code (each feature's messages.nl.ts and
- * messages.en.ts, plus shell/ and kit/); catalogue.ts assembles them. Dutch is the source of
+ * messages.en.ts, plus shell/ and kit/); shell/catalogue.ts assembles them. Dutch is the source of
  * the keys: plain language (B1), short sentences, "je", say what happened and what to do next.
  *
  * Placeholders are written as {name}; `t()` checks at compile time that every placeholder of a
  * message gets a value.
  */
-import type { Catalogue } from "./catalogue";
+/**
+ * Filled in by shell/catalogue.ts (module augmentation) with the assembled catalogue's type, so
+ * this machinery types every key and placeholder without importing a feature.
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: filled in by module augmentation (shell/catalogue.ts)
+export interface MessageRegister {}
+
+type Catalogue = MessageRegister extends { catalogue: infer C extends Readonly<Record<string, string>> }
+  ? C
+  : Readonly<Record<string, string>>;
 
 /** One part's Dutch messages: `{ "key": "text" } as const`. */
 export type MessageSource = Readonly<Record<string, string>>;

@@ -2,7 +2,7 @@ import type { ApolloClient } from "@apollo/client";
 import { ApolloProvider } from "@apollo/client/react";
 import type { ReactNode } from "react";
 import { DashboardSectionsProvider } from "../features/dashboard/dashboard-sections";
-import { catalogues } from "../i18n/catalogue";
+import { catalogues } from "./catalogue";
 import { I18nProvider } from "../i18n/i18n-provider";
 import type { Language } from "../i18n/messages";
 import { RouterProvider } from "../kit/router";

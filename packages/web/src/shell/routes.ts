@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import type { Viewer } from "../features/auth/use-viewer";
 import { features } from "../features";
 import { routeTable, type Route, type RouteDefinitions, type RoutesOf } from "../kit/router";
-import type { WebFeature } from "./web-feature";
+import type { WebFeature } from "../kit/web-feature";
 
 type RoutesOfEach<D> = D extends RouteDefinitions ? RoutesOf<D> : never;
 

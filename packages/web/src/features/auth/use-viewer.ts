@@ -1,9 +1,9 @@
 import { useQuery } from "@apollo/client/react";
 import { useEffect } from "react";
 import { useServices } from "../../lib/services";
-import { ViewerDocument, type ViewerQuery } from "../../generated/gql/graphql";
+import { ViewerDocument } from "../../generated/gql/graphql";
 
-export type Viewer = NonNullable<ViewerQuery["viewer"]>;
+export type { Viewer } from "../../kit/web-feature";
 
 /**
  * The logged-in user. `viewer: null` means the server does not accept our

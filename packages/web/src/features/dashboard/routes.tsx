@@ -1,5 +1,5 @@
 import { defineRoutes } from "../../kit/router";
-import type { Pages } from "../../shell/web-feature";
+import type { Pages } from "../../kit/web-feature";
 import { DashboardPage } from "./dashboard-page";
 
 export const dashboardRoutes = defineRoutes({

@@ -1,4 +1,4 @@
-import type { WebFeature } from "../../shell/web-feature";
+import type { WebFeature } from "../../kit/web-feature";
 import { en } from "./messages.en";
 import { nl } from "./messages.nl";
 import { homePages, homeRoutes } from "./routes";

@@ -1,6 +1,6 @@
 import { defineRoutes } from "../../kit/router";
 import { EVERYONE } from "../../kit/roles";
-import type { Pages } from "../../shell/web-feature";
+import type { Pages } from "../../kit/web-feature";
 import { HomePage } from "./home-page";
 
 export const homeRoutes = defineRoutes({

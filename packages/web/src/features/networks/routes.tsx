@@ -1,6 +1,6 @@
 import { defineRoutes } from "../../kit/router";
 import { STAFF } from "../../kit/roles";
-import type { Pages } from "../../shell/web-feature";
+import type { Pages } from "../../kit/web-feature";
 import { NetworkPage } from "./network-page";
 import { NetworksPage } from "./networks-page";
 

@@ -1,6 +1,6 @@
 import { defineRoutes } from "../../kit/router";
 import { STAFF } from "../../kit/roles";
-import type { Pages } from "../../shell/web-feature";
+import type { Pages } from "../../kit/web-feature";
 import { OrganisationEditPage, OrganisationNewPage } from "./organisation-pages";
 import { OrganisationsPage } from "./organisations-page";
 

@@ -1,5 +1,5 @@
 import { defineRoutes } from "../../kit/router";
-import type { Pages } from "../../shell/web-feature";
+import type { Pages } from "../../kit/web-feature";
 import { MyProfilePage } from "./my-profile-page";
 
 export const profileRoutes = defineRoutes({

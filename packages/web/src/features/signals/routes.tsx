@@ -1,5 +1,5 @@
 import { defineRoutes } from "../../kit/router";
-import type { Pages } from "../../shell/web-feature";
+import type { Pages } from "../../kit/web-feature";
 import { AlertConsolePage } from "./alert-console-page";
 import { ReportSignalPage } from "./report-signal-page";
 import { SignalPage } from "./signal-page";

@@ -1,9 +1,11 @@
 import type { TypePolicies } from "@apollo/client";
 import type { ComponentType, ReactNode } from "react";
-import type { Viewer } from "../features/auth/use-viewer";
-import type { Role } from "../generated/gql/graphql";
+import type { Role, ViewerQuery } from "../generated/gql/graphql";
 import type { MessageSource, Translations } from "../i18n/messages";
-import type { RouteDefinitions, RouteNamed, RoutesOf } from "../kit/router";
+import type { RouteDefinitions, RouteNamed, RoutesOf } from "./router";
+
+/** The logged-in user as every page receives it (the `viewer` query). */
+export type Viewer = NonNullable<ViewerQuery["viewer"]>;
 
 // Method syntax makes the parameter bivariant, so a feature's precise pages still fit the
 // shell's list of all features (`WebFeature` without arguments).
@@ -50,7 +52,7 @@ export interface WebFeature<D extends RouteDefinitions = RouteDefinitions, M ext
     readonly route: keyof D & string;
     readonly Component: ComponentType<{ viewer: Viewer }>;
   }>;
-  /** Its texts (messages.nl.ts, messages.en.ts); the catalogue (i18n/catalogue.ts) joins all features'. */
+  /** Its texts (messages.nl.ts, messages.en.ts); the catalogue (shell/catalogue.ts) joins all features'. */
   readonly messages: { readonly nl: M; readonly en: Translations<M> };
   /** Apollo cache type policies for this feature's types (InMemoryCache `typePolicies`). */
   readonly typePolicies?: TypePolicies;

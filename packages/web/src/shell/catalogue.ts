@@ -5,14 +5,22 @@
 import { features } from "../features";
 import { en as kitEn } from "../kit/messages.en";
 import { nl as kitNl } from "../kit/messages.nl";
-import { en as shellEn } from "../shell/messages.en";
-import { nl as shellNl } from "../shell/messages.nl";
-import { createTranslator, type Catalogues, type Language, type MessageKey, type Translate } from "./messages";
+import { en as shellEn } from "./messages.en";
+import { nl as shellNl } from "./messages.nl";
+import { createTranslator, type Catalogues, type Language, type MessageKey, type Translate } from "../i18n/messages";
 
 type UnionToIntersection<U> = (U extends unknown ? (part: U) => void : never) extends (part: infer I) => void ? I : never;
 
 /** Every Dutch message with its literal text, so `t()` can check the placeholders. */
 export type Catalogue = typeof kitNl & typeof shellNl & UnionToIntersection<(typeof features)[number]["messages"]["nl"]>;
+
+// Registers the assembled catalogue with the i18n machinery, which knows no feature: `t()`
+// then checks keys and placeholders against every feature's Dutch texts.
+declare module "../i18n/messages" {
+  interface MessageRegister {
+    catalogue: Catalogue;
+  }
+}
 
 const parts: ReadonlyArray<{ name: string; messages: { nl: Readonly<Record<string, string>>; en: Readonly<Record<string, string>> } }> = [
   { name: "kit", messages: { nl: kitNl, en: kitEn } },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { catalogues, en, nl, translator } from "./catalogue";
-import { format, LANGUAGES, placeholdersOf } from "./messages";
+import { format, LANGUAGES, placeholdersOf } from "../i18n/messages";
 
 describe("message catalogues", () => {
   const dutchKeys = Object.keys(nl).sort();

@@ -34,6 +34,24 @@ const config: CodegenConfig = {
         mappers: moduleMappers(),
       },
     },
+    // Typed documents for the integration tests: `graphql(\`query Name …\`)` in test/ gives a
+    // TypedDocumentString, so a selection the schema lacks or a wrong variable fails typecheck.
+    // Operation names are unique across test files. Plain strings only for deliberately invalid documents.
+    "test/generated/": {
+      documents: ["test/**/*.ts", "!test/generated/**"],
+      preset: "client",
+      presetConfig: { fragmentMasking: false },
+      config: {
+        // Sent as text, exactly as before; the String subclass carries the types.
+        documentMode: "string",
+        // NodeNext resolution: relative imports need their .js extension.
+        emitLegacyCommonJSImports: false,
+        useTypeImports: true,
+        enumsAsTypes: true,
+        // DateTime arrives as an ISO 8601 string over JSON.
+        scalars: { DateTime: "string" },
+      },
+    },
   },
 };
 export default config;

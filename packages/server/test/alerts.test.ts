@@ -45,12 +45,12 @@ describe("alerts", () => {
       const signalId = res.data!.reportSignal.signal.id as string;
       const [p, bk, c] = subs as [(typeof subs)[0], (typeof subs)[0], (typeof subs)[0]];
       await p.waitFor(1, 3_000);
-      expect(p.events[0].alert).toMatchObject({ reason: "DISTRICT_LIAISON", escalationLevel: 0 });
+      expect(p.events[0]!.alert).toMatchObject({ reason: "DISTRICT_LIAISON", escalationLevel: 0 });
       expect(bk.events).toEqual([]);
       await bk.waitFor(1, 5_000);
-      expect(bk.events[0].alert).toMatchObject({ reason: "ESCALATION_BACKUP", escalationLevel: 1, signal: { id: signalId } });
+      expect(bk.events[0]!.alert).toMatchObject({ reason: "ESCALATION_BACKUP", escalationLevel: 1, signal: { id: signalId } });
       await c.waitFor(1, 5_000);
-      expect(c.events[0].alert).toMatchObject({ reason: "ESCALATION_COORDINATOR", escalationLevel: 2 });
+      expect(c.events[0]!.alert).toMatchObject({ reason: "ESCALATION_COORDINATOR", escalationLevel: 2 });
       await settle(1_500);
       const rows = await a.db.prisma.alert.findMany({ where: { signalId }, orderBy: { escalationLevel: "asc" } });
       expect(rows.map((r) => [r.recipientId, r.reason])).toEqual([
@@ -93,7 +93,7 @@ describe("alerts", () => {
       const signalId = res.data!.reportSignal.signal.id as string;
       const [p, p2, bk] = subs as [(typeof subs)[0], (typeof subs)[0], (typeof subs)[0]];
       await p.waitFor(1, 3_000);
-      const alertId = p.events[0].alert.id as string;
+      const alertId = p.events[0]!.alert.id as string;
       expect(errorCode(await gql(a, ACK, { id: alertId, c: "x" }, primary2.token))).toBe("NOT_FOUND"); // not theirs
       const ack = await gql(b, ACK, { id: alertId, c: "Collega's onderweg" }, primary.token);
       expect(ack.data!.acknowledgeAlert).toMatchObject({ acknowledgeComment: "Collega's onderweg", escalatesAt: null });

@@ -5,8 +5,10 @@
  * new field cannot ship without a decision. Modules add their cases to `CASES` below.
  */
 import type { App } from "../src/app.js";
-import { gql } from "./support/app.js";
+import { gqlAs, type VariablesArg } from "./support/app.js";
 import type { World, WorldRole } from "./support/world.js";
+import { graphql } from "./generated/index.js";
+import type { CreateNetworkInput, TypedDocumentString } from "./generated/graphql.js";
 
 /** NULL: allowed to ask, but the answer is empty (null) for this viewer — denial without an error. */
 export type Outcome = "OK" | "NULL" | "HIDDEN" | "FORBIDDEN" | "UNAUTHENTICATED" | "NOT_FOUND" | "CONFLICT";
@@ -28,7 +30,7 @@ export interface AuthzCase {
   covers: string[];
   name: string;
   /** Called once per role: may create fresh rows, so a state-changing call can succeed for each allowed role. */
-  operation(fx: Fixtures): Promise<[string, Record<string, unknown>]> | [string, Record<string, unknown>];
+  operation(fx: Fixtures): Promise<Operation> | Operation;
   expect: Expectation;
   /** Subscriptions run over WebSocket; anonymous callers cannot open a socket at all. */
   transport?: "http" | "ws";
@@ -36,6 +38,17 @@ export interface AuthzCase {
   ownSession?: boolean;
   /** For field-level decisions: "HIDDEN" when the probed part of an allowed answer is withheld. */
   probe?: (data: Record<string, any>) => "OK" | "HIDDEN";
+}
+
+/** A document as sent, with its variables. */
+export type Operation = [string, Record<string, unknown>];
+
+/** A case's operation from a typed document, its variables checked against the document. */
+export function op<TResult, TVariables>(
+  document: TypedDocumentString<TResult, TVariables>,
+  ...[variables]: VariablesArg<TVariables>
+): Operation {
+  return [document.toString(), (variables ?? {}) as Record<string, unknown>];
 }
 
 /** A module's cases with the rows they need, made once per test run. */
@@ -73,19 +86,20 @@ const CONTACT_CASES: AuthzCase[] = [
   {
     covers: ["Query.viewer"],
     name: "viewer (null when anonymous)",
-    operation: () => [`{ viewer { id } }`, {}],
+    operation: () => op(graphql(`query AuthzViewer { viewer { id } }`), {}),
     expect: { ...everyone, anonymous: "NULL" },
   },
   {
     covers: ["Query.districts", "Query.district"],
     name: "districts are public",
-    operation: ({ ids }) => [`query($id: ID!) { districts { id } district(id: $id) { name } }`, { id: ids["districtOwn"]! }],
+    operation: ({ ids }) =>
+      op(graphql(`query AuthzDistricts($id: ID!) { districts { id } district(id: $id) { name } }`), { id: ids["districtOwn"]! }),
     expect: everyone,
   },
   {
     covers: ["Mutation.login"],
     name: "login is open to anyone (wrong password → UNAUTHENTICATED for all)",
-    operation: () => [`mutation { login(email: "nobody@test.example", password: "x") { token } }`, {}],
+    operation: () => op(graphql(`mutation AuthzLogin { login(email: "nobody@test.example", password: "x") { token } }`), {}),
     expect: {
       coordinator: "UNAUTHENTICATED",
       admin: "UNAUTHENTICATED",
@@ -99,100 +113,116 @@ const CONTACT_CASES: AuthzCase[] = [
     covers: ["Mutation.logout"],
     name: "logout (each role with a session of its own)",
     ownSession: true,
-    operation: () => [`mutation { logout }`, {}],
+    operation: () => op(graphql(`mutation AuthzLogout { logout }`), {}),
     expect: signedIn,
   },
-  { covers: ["Query.auditLog"], name: "audit log", operation: () => [`{ auditLog { entries { id } } }`, {}], expect: adminOnly },
+  {
+    covers: ["Query.auditLog"],
+    name: "audit log",
+    operation: () => op(graphql(`query AuthzAuditLog { auditLog { entries { id } } }`), {}),
+    expect: adminOnly,
+  },
 
   // ── contacts ──
   {
     covers: ["Query.contacts", "Contact.email", "Contact.phone", "Contact.notes"],
     name: "contacts list",
-    operation: () => [`{ contacts { totalCount edges { node { email phone notes } } } }`, {}],
+    operation: () => op(graphql(`query AuthzContacts { contacts { totalCount edges { node { email phone notes } } } }`), {}),
     expect: staffOnly(),
   },
   {
     covers: ["Query.contact", "Contact.consents", "Contact.interactions"],
     name: "contact detail",
-    operation: ({ ids }) => [
-      `query($id: ID!) { contact(id: $id) { email phone consents { id } interactions { id } } }`,
-      { id: ids["contact"]! },
-    ],
+    operation: ({ ids }) =>
+      op(graphql(`query AuthzContact($id: ID!) { contact(id: $id) { email phone consents { id } interactions { id } } }`), {
+        id: ids["contact"]!,
+      }),
     expect: staffOnly("NOT_FOUND"),
   },
   {
     covers: ["Query.myContact"],
     name: "own contact (only the ally has one linked)",
-    operation: () => [`{ myContact { id email } }`, {}],
+    operation: () => op(graphql(`query AuthzMyContact { myContact { id email } }`), {}),
     expect: { coordinator: "NULL", admin: "NULL", liaison: "NULL", otherLiaison: "NULL", ally: "OK", anonymous: "UNAUTHENTICATED" },
   },
   {
     covers: ["Query.staleContacts"],
     name: "stale contacts",
-    operation: ({ ids }) => [`query($d: ID!) { staleContacts(districtId: $d) { id } }`, { d: ids["districtOwn"]! }],
+    operation: ({ ids }) =>
+      op(graphql(`query AuthzStaleContacts($d: ID!) { staleContacts(districtId: $d) { id } }`), { d: ids["districtOwn"]! }),
     expect: staffOnly(),
   },
   {
     covers: ["Query.contactDataExport"],
     name: "contact data export",
-    operation: ({ ids }) => [`query($id: ID!) { contactDataExport(id: $id) { json } }`, { id: ids["contact"]! }],
+    operation: ({ ids }) =>
+      op(graphql(`query AuthzContactDataExport($id: ID!) { contactDataExport(id: $id) { json } }`), { id: ids["contact"]! }),
     expect: staffOnly(),
   },
   {
     covers: ["Query.exportContactsCsv"],
     name: "contacts CSV export",
-    operation: () => [`{ exportContactsCsv { rowCount } }`, {}],
+    operation: () => op(graphql(`query AuthzExportContactsCsv { exportContactsCsv { rowCount } }`), {}),
     expect: staffOnly(),
   },
   {
     covers: ["Mutation.createContact"],
     name: "create contact",
-    operation: () => [`mutation { createContact(input: { fullName: "Nieuw" }) { id } }`, {}],
+    operation: () => op(graphql(`mutation AuthzCreateContact { createContact(input: { fullName: "Nieuw" }) { id } }`), {}),
     expect: staffOnly(),
   },
   {
     covers: ["Mutation.updateContact"],
     name: "update contact",
-    operation: ({ ids }) => [`mutation($id: ID!) { updateContact(id: $id, input: { notes: "x" }) { id } }`, { id: ids["contact"]! }],
+    operation: ({ ids }) =>
+      op(graphql(`mutation AuthzUpdateContact($id: ID!) { updateContact(id: $id, input: { notes: "x" }) { id } }`), {
+        id: ids["contact"]!,
+      }),
     expect: staffOnly(),
   },
   {
     covers: ["Mutation.archiveContact"],
     name: "archive contact",
-    operation: async (fx) => [`mutation($id: ID!) { archiveContact(id: $id) { id } }`, { id: await fx.freshContact() }],
+    operation: async (fx) =>
+      op(graphql(`mutation AuthzArchiveContact($id: ID!) { archiveContact(id: $id) { id } }`), { id: await fx.freshContact() }),
     expect: staffOnly(),
   },
   {
     covers: ["Mutation.mergeContacts"],
     name: "merge contacts",
-    operation: async (fx) => [
-      `mutation($k: ID!, $d: ID!) { mergeContacts(keepId: $k, duplicateId: $d) { id } }`,
-      { k: await fx.freshContact(), d: await fx.freshContact() },
-    ],
+    operation: async (fx) =>
+      op(graphql(`mutation AuthzMergeContacts($k: ID!, $d: ID!) { mergeContacts(keepId: $k, duplicateId: $d) { id } }`), {
+        k: await fx.freshContact(),
+        d: await fx.freshContact(),
+      }),
     expect: staffOnly(),
   },
   {
     covers: ["Mutation.eraseContact"],
     name: "erase contact",
-    operation: async (fx) => [`mutation($id: ID!) { eraseContact(id: $id) { id } }`, { id: await fx.freshContact() }],
+    operation: async (fx) =>
+      op(graphql(`mutation AuthzEraseContact($id: ID!) { eraseContact(id: $id) { id } }`), { id: await fx.freshContact() }),
     expect: staffOnly(),
   },
   {
     covers: ["Mutation.logInteraction"],
     name: "log interaction",
-    operation: ({ ids }) => [
-      `mutation($id: ID!) { logInteraction(input: { contactId: $id, kind: CALL }) { id } }`,
-      { id: ids["contact"]! },
-    ],
+    operation: ({ ids }) =>
+      op(graphql(`mutation AuthzLogInteraction($id: ID!) { logInteraction(input: { contactId: $id, kind: CALL }) { id } }`), {
+        id: ids["contact"]!,
+      }),
     expect: staffOnly(),
   },
   {
     covers: ["Mutation.recordConsent"],
     name: "record consent",
-    operation: ({ ids }) => [
-      `mutation($id: ID!) { recordConsent(input: { contactId: $id, consent: { purpose: SIGNAL_FOLLOW_UP, legalBasis: PUBLIC_TASK } }) { id } }`,
-      { id: ids["contact"]! },
-    ],
+    operation: ({ ids }) =>
+      op(
+        graphql(
+          `mutation AuthzRecordConsent($id: ID!) { recordConsent(input: { contactId: $id, consent: { purpose: SIGNAL_FOLLOW_UP, legalBasis: PUBLIC_TASK } }) { id } }`,
+        ),
+        { id: ids["contact"]! },
+      ),
     expect: staffOnly(),
   },
   {
@@ -202,108 +232,142 @@ const CONTACT_CASES: AuthzCase[] = [
       const c = await fx.app.db.prisma.consent.create({
         data: { contactId: await fx.freshContact(), purpose: "NEWSLETTER", legalBasis: "CONSENT", givenAt: new Date() },
       });
-      return [`mutation($id: ID!) { withdrawConsent(id: $id) { id } }`, { id: c.id }];
+      return op(graphql(`mutation AuthzWithdrawConsent($id: ID!) { withdrawConsent(id: $id) { id } }`), { id: c.id });
     },
     expect: staffOnly(),
   },
   {
     covers: ["Mutation.importContacts"],
     name: "import contacts (dry run)",
-    operation: () => [`mutation { importContacts(input: { csv: "naam\\nIemand" }) { rowCount } }`, {}],
+    operation: () =>
+      op(graphql(`mutation AuthzImportContacts($csv: String!) { importContacts(input: { csv: $csv }) { rowCount } }`), {
+        csv: "naam\nIemand",
+      }),
     expect: staffOnly(),
   },
   {
     covers: ["Subscription.importContactsWithProgress"],
     name: "import with progress",
     transport: "ws",
-    operation: () => [`subscription { importContactsWithProgress(input: { csv: "naam\\nIemand" }) { processed } }`, {}],
+    operation: () =>
+      op(
+        graphql(
+          `subscription AuthzImportContactsWithProgress($csv: String!) { importContactsWithProgress(input: { csv: $csv }) { processed } }`,
+        ),
+        {
+          csv: "naam\nIemand",
+        },
+      ),
     expect: staffOnly(),
   },
 
   // ── organisations ──
-  { covers: ["Query.organisations"], name: "organisations", operation: () => [`{ organisations { id } }`, {}], expect: staffOnly() },
+  {
+    covers: ["Query.organisations"],
+    name: "organisations",
+    operation: () => op(graphql(`query AuthzOrganisations { organisations { id } }`), {}),
+    expect: staffOnly(),
+  },
   {
     covers: ["Mutation.createOrganisation"],
     name: "create organisation",
-    operation: () => [`mutation($n: String!) { createOrganisation(input: { name: $n, kind: OTHER }) { id } }`, { n: `Org ${uniq()}` }],
+    operation: () =>
+      op(graphql(`mutation AuthzCreateOrganisation($n: String!) { createOrganisation(input: { name: $n, kind: OTHER }) { id } }`), {
+        n: `Org ${uniq()}`,
+      }),
     expect: staffOnly(),
   },
   {
     covers: ["Mutation.updateOrganisation"],
     name: "update organisation",
-    operation: ({ ids }) => [
-      `mutation($id: ID!, $n: String!) { updateOrganisation(id: $id, input: { name: $n }) { id } }`,
-      { id: ids["org"]!, n: `Org ${uniq()}` },
-    ],
+    operation: ({ ids }) =>
+      op(graphql(`mutation AuthzUpdateOrganisation($id: ID!, $n: String!) { updateOrganisation(id: $id, input: { name: $n }) { id } }`), {
+        id: ids["org"]!,
+        n: `Org ${uniq()}`,
+      }),
     expect: staffOnly(),
   },
   {
     covers: ["Mutation.archiveOrganisation"],
     name: "archive organisation",
-    operation: ({ ids }) => [`mutation($id: ID!) { archiveOrganisation(id: $id) { id } }`, { id: ids["org"]! }],
+    operation: ({ ids }) =>
+      op(graphql(`mutation AuthzArchiveOrganisation($id: ID!) { archiveOrganisation(id: $id) { id } }`), { id: ids["org"]! }),
     expect: staffOnly(),
   },
 
   // ── networks ──
-  { covers: ["Query.networks"], name: "networks list", operation: () => [`{ networks { id } }`, {}], expect: signedIn },
+  {
+    covers: ["Query.networks"],
+    name: "networks list",
+    operation: () => op(graphql(`query AuthzNetworks { networks { id } }`), {}),
+    expect: signedIn,
+  },
   {
     covers: ["Query.network", "Network.memberCount"],
     name: "network in own district (names, counts)",
-    operation: ({ ids }) => [`query($id: ID!) { network(id: $id) { name memberCount } }`, { id: ids["allyNetwork"]! }],
+    operation: ({ ids }) =>
+      op(graphql(`query AuthzNetwork($id: ID!) { network(id: $id) { name memberCount } }`), { id: ids["allyNetwork"]! }),
     expect: { ...staff, liaison: "OK", otherLiaison: "NOT_FOUND", ally: "OK", anonymous: "UNAUTHENTICATED" },
   },
   {
     covers: ["Query.network"],
     name: "network of another district",
-    operation: ({ ids }) => [`query($id: ID!) { network(id: $id) { name } }`, { id: ids["otherNetwork"]! }],
+    operation: ({ ids }) => op(graphql(`query AuthzNetwork2($id: ID!) { network(id: $id) { name } }`), { id: ids["otherNetwork"]! }),
     expect: { ...staff, liaison: "NOT_FOUND", otherLiaison: "OK", ally: "NOT_FOUND", anonymous: "UNAUTHENTICATED" },
   },
   {
     covers: ["Query.network"],
     name: "city-wide network",
-    operation: ({ ids }) => [`query($id: ID!) { network(id: $id) { name } }`, { id: ids["cityNetwork"]! }],
+    operation: ({ ids }) => op(graphql(`query AuthzNetwork3($id: ID!) { network(id: $id) { name } }`), { id: ids["cityNetwork"]! }),
     expect: { ...staff, liaison: "NOT_FOUND", otherLiaison: "NOT_FOUND", ally: "NOT_FOUND", anonymous: "UNAUTHENTICATED" },
   },
   {
     covers: ["Network.members", "NetworkMembership.contact"],
     name: "network members (contact details)",
-    operation: ({ ids }) => [`query($id: ID!) { network(id: $id) { members { contact { email } } } }`, { id: ids["allyNetwork"]! }],
+    operation: ({ ids }) =>
+      op(graphql(`query AuthzNetwork4($id: ID!) { network(id: $id) { members { contact { email } } } }`), { id: ids["allyNetwork"]! }),
     expect: { ...staff, liaison: "FORBIDDEN", otherLiaison: "NOT_FOUND", ally: "FORBIDDEN", anonymous: "UNAUTHENTICATED" },
   },
   {
     covers: ["Query.networkHealth"],
     name: "health of own district",
-    operation: ({ ids }) => [`query($d: ID!) { networkHealth(districtId: $d) { allies { value } } }`, { d: ids["districtOwn"]! }],
+    operation: ({ ids }) =>
+      op(graphql(`query AuthzNetworkHealth($d: ID!) { networkHealth(districtId: $d) { allies { value } } }`), { d: ids["districtOwn"]! }),
     expect: { ...staff, liaison: "OK", otherLiaison: "FORBIDDEN", ally: "FORBIDDEN", anonymous: "UNAUTHENTICATED" },
   },
   {
     covers: ["Mutation.createNetwork"],
     name: "create network",
-    operation: () => [`mutation($n: String!) { createNetwork(input: { kind: OTHER, name: $n }) { id } }`, { n: `Net ${uniq()}` }],
+    operation: () =>
+      op(graphql(`mutation AuthzCreateNetwork($n: String!) { createNetwork(input: { kind: OTHER, name: $n }) { id } }`), {
+        n: `Net ${uniq()}`,
+      }),
     expect: staffOnly(),
   },
   {
     covers: ["Mutation.updateNetwork"],
     name: "update network",
-    operation: ({ ids }) => [
-      `mutation($id: ID!) { updateNetwork(id: $id, input: { description: "x" }) { id } }`,
-      { id: ids["cityNetwork"]! },
-    ],
+    operation: ({ ids }) =>
+      op(graphql(`mutation AuthzUpdateNetwork($id: ID!) { updateNetwork(id: $id, input: { description: "x" }) { id } }`), {
+        id: ids["cityNetwork"]!,
+      }),
     expect: staffOnly(),
   },
   {
     covers: ["Mutation.archiveNetwork"],
     name: "archive network",
-    operation: ({ ids }) => [`mutation($id: ID!) { archiveNetwork(id: $id) { id } }`, { id: ids["spareNetwork"]! }],
+    operation: ({ ids }) =>
+      op(graphql(`mutation AuthzArchiveNetwork($id: ID!) { archiveNetwork(id: $id) { id } }`), { id: ids["spareNetwork"]! }),
     expect: staffOnly(),
   },
   {
     covers: ["Mutation.addNetworkMember"],
     name: "add member",
-    operation: async (fx) => [
-      `mutation($n: ID!, $c: ID!) { addNetworkMember(input: { networkId: $n, contactId: $c }) { id } }`,
-      { n: fx.ids["cityNetwork"]!, c: await fx.freshContact() },
-    ],
+    operation: async (fx) =>
+      op(graphql(`mutation AuthzAddNetworkMember($n: ID!, $c: ID!) { addNetworkMember(input: { networkId: $n, contactId: $c }) { id } }`), {
+        n: fx.ids["cityNetwork"]!,
+        c: await fx.freshContact(),
+      }),
     expect: staffOnly(),
   },
   {
@@ -316,10 +380,12 @@ const CONTACT_CASES: AuthzCase[] = [
       const m2 = await fx.app.db.prisma.networkMembership.create({
         data: { networkId: fx.ids["cityNetwork"]!, contactId: await fx.freshContact(), since: new Date() },
       });
-      return [
-        `mutation($a: ID!, $b: ID!) { endMembership(id: $a) { id } changeMembershipRole(id: $b, role: CHAIR) { id } }`,
+      return op(
+        graphql(
+          `mutation AuthzEndMembership($a: ID!, $b: ID!) { endMembership(id: $a) { id } changeMembershipRole(id: $b, role: CHAIR) { id } }`,
+        ),
         { a: m.id, b: m2.id },
-      ];
+      );
     },
     expect: staffOnly(),
   },
@@ -339,29 +405,43 @@ export const CONTACTS_MODULE: CaseModule = {
     "Network.memberCount",
   ],
   async setup(app, w) {
-    const c = (q: string, v: Record<string, unknown> = {}) => gql(app, q, v, w.tokens.coordinator);
-    const net = async (input: Record<string, unknown>) =>
-      (await c(`mutation($i: CreateNetworkInput!) { createNetwork(input: $i) { id } }`, { i: input })).data!.createNetwork.id as string;
+    const c = gqlAs(
+      () => app,
+      () => w.tokens.coordinator,
+    );
+    const net = async (input: CreateNetworkInput) =>
+      (await c(graphql(`mutation AuthzCreateNetwork2($i: CreateNetworkInput!) { createNetwork(input: $i) { id } }`), { i: input })).data!
+        .createNetwork.id as string;
     const allyNetwork = await net({ kind: "ALLIES", name: "Matrix Noord", districtId: w.districts[0]!.id });
     const otherNetwork = await net({ kind: "ALLIES", name: "Matrix Zuid", districtId: w.districts[1]!.id });
     const cityNetwork = await net({ kind: "CITYWIDE_ALLIES", name: "Matrix Stad" });
     const spareNetwork = await net({ kind: "OTHER", name: "Matrix Reserve" });
     const contact = (
       await c(
-        `mutation { createContact(input: { fullName: "Matrix Contact", email: "m@example.org", consents: [{ purpose: NEWSLETTER, legalBasis: CONSENT }] }) { id consents { id } } }`,
+        graphql(
+          `mutation AuthzCreateContact2 { createContact(input: { fullName: "Matrix Contact", email: "m@example.org", consents: [{ purpose: NEWSLETTER, legalBasis: CONSENT }] }) { id consents { id } } }`,
+        ),
       )
     ).data!.createContact;
     const membership = (
-      await c(`mutation($n: ID!, $c: ID!) { addNetworkMember(input: { networkId: $n, contactId: $c }) { id } }`, {
-        n: allyNetwork,
-        c: contact.id,
-      })
+      await c(
+        graphql(`mutation AuthzAddNetworkMember2($n: ID!, $c: ID!) { addNetworkMember(input: { networkId: $n, contactId: $c }) { id } }`),
+        {
+          n: allyNetwork,
+          c: contact.id,
+        },
+      )
     ).data!.addNetworkMember.id;
-    await c(`mutation($n: ID!, $c: ID!) { addNetworkMember(input: { networkId: $n, contactId: $c }) { id } }`, {
-      n: allyNetwork,
-      c: w.allyContact.id,
-    });
-    const org = (await c(`mutation { createOrganisation(input: { name: "Matrix Org", kind: OTHER }) { id } }`)).data!.createOrganisation.id;
+    await c(
+      graphql(`mutation AuthzAddNetworkMember3($n: ID!, $c: ID!) { addNetworkMember(input: { networkId: $n, contactId: $c }) { id } }`),
+      {
+        n: allyNetwork,
+        c: w.allyContact.id,
+      },
+    );
+    const org = (
+      await c(graphql(`mutation AuthzCreateOrganisation2 { createOrganisation(input: { name: "Matrix Org", kind: OTHER }) { id } }`))
+    ).data!.createOrganisation.id;
     return {
       districtOwn: w.districts[0]!.id,
       districtOther: w.districts[1]!.id,
@@ -372,7 +452,7 @@ export const CONTACTS_MODULE: CaseModule = {
       contact: contact.id,
       membership,
       org,
-      consent: contact.consents[0].id,
+      consent: contact.consents[0]!.id,
     };
   },
 };

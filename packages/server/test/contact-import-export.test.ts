@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { App } from "../src/app.js";
-import { errorCode, gql, startTestApp, wsConnect } from "./support/app.js";
+import { errorCode, gql, gqlAs, startTestApp, wsConnect } from "./support/app.js";
 import { createWorld, type World } from "./support/world.js";
+import { graphql } from "./generated/index.js";
 
-const IMPORT = `mutation($input: ImportContactsInput!) { importContacts(input: $input) {
-  dryRun rowCount created skipped errors { line field message } duplicates { line matchedOn contact { id } } } }`;
+const IMPORT = graphql(`mutation ContactImportImport($input: ImportContactsInput!) { importContacts(input: $input) {
+  dryRun rowCount created skipped errors { line field message } duplicates { line matchedOn contact { id } } } }`);
 
 let app: App;
 let w: World;
@@ -15,7 +16,10 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.stop();
 });
-const asCoordinator = (query: string, variables: Record<string, unknown> = {}) => gql(app, query, variables, w.tokens.coordinator);
+const asCoordinator = gqlAs(
+  () => app,
+  () => w.tokens.coordinator,
+);
 const count = () => app.db.prisma.contact.count({ where: { municipalityId: w.municipality.id } });
 
 describe("CSV import", () => {
@@ -31,7 +35,10 @@ describe("CSV import", () => {
   ].join("\r\n");
 
   it("a dry run reports per row and writes nothing", async () => {
-    await asCoordinator(`mutation($e: String!) { createContact(input: { fullName: "Bestaand", email: $e }) { id } }`, { e: existingEmail });
+    await asCoordinator(
+      graphql(`mutation ContactImportCreateContact($e: String!) { createContact(input: { fullName: "Bestaand", email: $e }) { id } }`),
+      { e: existingEmail },
+    );
     const before = await count();
     const res = await asCoordinator(IMPORT, { input: { csv } });
     expect(res.errors).toBeUndefined();
@@ -52,9 +59,11 @@ describe("CSV import", () => {
     expect(res.data!.importContacts).toMatchObject({ dryRun: false, created: 2, skipped: 4 });
     expect(await count()).toBe(before + 2);
     const yara = await asCoordinator(
-      `{ contacts(filter: { text: "Yara" }) { edges { node { id email ageBand districts { name } roles { title organisation { name } } } } } }`,
+      graphql(
+        `query ContactImportContacts { contacts(filter: { text: "Yara" }) { edges { node { id email ageBand districts { name } roles { title organisation { name } } } } } }`,
+      ),
     );
-    const node = yara.data!.contacts.edges[0].node;
+    const node = yara.data!.contacts.edges[0]!.node;
     expect(node).toMatchObject({
       email: "yara@example.org",
       ageBand: "AGE_18_23",
@@ -87,7 +96,9 @@ describe("CSV import", () => {
     await new Promise<void>((resolve, reject) => {
       client.subscribe(
         {
-          query: `subscription($input: ImportContactsInput!) { importContactsWithProgress(input: $input) { processed total report { created } } }`,
+          query: graphql(
+            `subscription ContactImportImportContactsWithProgress($input: ImportContactsInput!) { importContactsWithProgress(input: $input) { processed total report { created } } }`,
+          ).toString(),
           variables: { input: { csv: big, dryRun: false } },
         },
         { next: (v) => events.push(v.data!.importContactsWithProgress), error: reject, complete: resolve },
@@ -104,7 +115,9 @@ describe("CSV import", () => {
 
 describe("CSV export", () => {
   it("exports what the filter selects, re-importable, audited", async () => {
-    const res = await asCoordinator(`query { exportContactsCsv(filter: { text: "Yara" }) { filename rowCount csv } }`);
+    const res = await asCoordinator(
+      graphql(`query ContactImportExportContactsCsv { exportContactsCsv(filter: { text: "Yara" }) { filename rowCount csv } }`),
+    );
     expect(res.errors).toBeUndefined();
     const out = res.data!.exportContactsCsv;
     expect(out.rowCount).toBe(1);

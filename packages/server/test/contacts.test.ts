@@ -1,18 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { App } from "../src/app.js";
-import { errorCode, gql, startTestApp } from "./support/app.js";
+import { errorCode, gql, gqlAs, startTestApp } from "./support/app.js";
 import { createWorld, type World } from "./support/world.js";
+import { graphql } from "./generated/index.js";
+import type { ContactSortField, CreateContactInput, SortDirection } from "./generated/graphql.js";
 
-const CREATE = `mutation($input: CreateContactInput!) { createContact(input: $input) {
+const CREATE = graphql(`mutation ContactsCreate($input: CreateContactInput!) { createContact(input: $input) {
   id fullName email phone preferredChannel preferredLanguage ageBand status stale
   districts { id name } roles { title organisation { name } } consents { purpose legalBasis byGuardian guardianName }
-} }`;
-const UPDATE = `mutation($id: ID!, $input: UpdateContactInput!) { updateContact(id: $id, input: $input) { id fullName email status districts { name } roles { title } } }`;
-const LIST = `query($filter: ContactFilter, $sort: ContactSort, $first: Int, $after: String) {
+} }`);
+const UPDATE = graphql(
+  `mutation ContactsUpdate($id: ID!, $input: UpdateContactInput!) { updateContact(id: $id, input: $input) { id fullName email status districts { name } roles { title } } }`,
+);
+const LIST = graphql(`query ContactsList($filter: ContactFilter, $sort: ContactSort, $first: Int, $after: String) {
   contacts(filter: $filter, sort: $sort, first: $first, after: $after) {
     totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id fullName lastInteractionAt } }
-  } }`;
-const LOG = `mutation($input: LogInteractionInput!) { logInteraction(input: $input) { id kind occurredAt note author { id } } }`;
+  } }`);
+const LOG = graphql(
+  `mutation ContactsLog($input: LogInteractionInput!) { logInteraction(input: $input) { id kind occurredAt note author { id } } }`,
+);
 
 let app: App;
 let w: World;
@@ -24,9 +30,12 @@ afterAll(async () => {
   await app?.stop();
 });
 
-const asCoordinator = (query: string, variables: Record<string, unknown> = {}) => gql(app, query, variables, w.tokens.coordinator);
+const asCoordinator = gqlAs(
+  () => app,
+  () => w.tokens.coordinator,
+);
 
-async function createContact(input: Record<string, unknown>) {
+async function createContact(input: CreateContactInput) {
   const res = await asCoordinator(CREATE, { input });
   expect(res.errors).toBeUndefined();
   return res.data!.createContact as { id: string; fullName: string };
@@ -34,7 +43,9 @@ async function createContact(input: Record<string, unknown>) {
 
 describe("contacts: create, edit, archive", () => {
   it("creates a contact with roles, districts and guardian consent, audited in the same transaction", async () => {
-    const org = await asCoordinator(`mutation { createOrganisation(input: { name: "Jongerenwerk Noord", kind: YOUTH_WORK }) { id } }`);
+    const org = await asCoordinator(
+      graphql(`mutation ContactsCreateOrganisation { createOrganisation(input: { name: "Jongerenwerk Noord", kind: YOUTH_WORK }) { id } }`),
+    );
     const res = await asCoordinator(CREATE, {
       input: {
         fullName: "  Sem Bakker ",
@@ -82,7 +93,8 @@ describe("contacts: create, edit, archive", () => {
       [{ fullName: "X", roles: [{ title: "" }] }, "input.roles.0.title"],
     ];
     for (const [input, field] of cases) {
-      const res = await asCoordinator(CREATE, { input });
+      // Deliberately invalid inputs: the type says what a valid one is.
+      const res = await asCoordinator(CREATE, { input: input as CreateContactInput });
       expect(errorCode(res), JSON.stringify(input)).toBe("BAD_USER_INPUT");
       expect(res.errors![0]!.extensions!["field"]).toBe(field);
     }
@@ -102,7 +114,9 @@ describe("contacts: create, edit, archive", () => {
       districts: [{ name: "Oost" }, { name: "Zuid" }],
       roles: [{ title: "voorzitter" }],
     });
-    const archived = await asCoordinator(`mutation($id: ID!) { archiveContact(id: $id) { status } }`, { id: c.id });
+    const archived = await asCoordinator(graphql(`mutation ContactsArchiveContact($id: ID!) { archiveContact(id: $id) { status } }`), {
+      id: c.id,
+    });
     expect(archived.data!.archiveContact.status).toBe("ARCHIVED");
     const list = await asCoordinator(LIST, { filter: { text: "Lotte" } });
     expect(list.data!.contacts.totalCount).toBe(0);
@@ -113,7 +127,9 @@ describe("contacts: create, edit, archive", () => {
   it("answers NOT_FOUND for another municipality's contact", async () => {
     const other = await createWorld(app);
     const c = await gql(app, CREATE, { input: { fullName: "Elders" } }, other.tokens.coordinator);
-    const res = await asCoordinator(`query($id: ID!) { contact(id: $id) { fullName } }`, { id: c.data!.createContact.id });
+    const res = await asCoordinator(graphql(`query ContactsContact($id: ID!) { contact(id: $id) { fullName } }`), {
+      id: c.data!.createContact.id,
+    });
     expect(errorCode(res)).toBe("NOT_FOUND");
     const upd = await asCoordinator(UPDATE, { id: c.data!.createContact.id, input: { fullName: "Overgenomen" } });
     expect(errorCode(upd)).toBe("NOT_FOUND");
@@ -122,19 +138,32 @@ describe("contacts: create, edit, archive", () => {
 
 describe("contacts: search, sort and cursor pagination", () => {
   it("filters by text (name, role, organisation), district, network, organisation and status", async () => {
-    const org = (await asCoordinator(`mutation { createOrganisation(input: { name: "SV Zoekvereniging", kind: SPORTS_CLUB }) { id } }`))
-      .data!.createOrganisation.id;
+    const org = (
+      await asCoordinator(
+        graphql(
+          `mutation ContactsCreateOrganisation2 { createOrganisation(input: { name: "SV Zoekvereniging", kind: SPORTS_CLUB }) { id } }`,
+        ),
+      )
+    ).data!.createOrganisation.id;
     const a = await createContact({ fullName: "Zoek Aaltje", districtIds: [w.districts[1]!.id] });
     const b = await createContact({ fullName: "Zoek Bram", roles: [{ title: "trainer", organisationId: org }] });
     const net = (
-      await asCoordinator(`mutation($d: ID!) { createNetwork(input: { kind: ALLIES, name: "Zoeknetwerk", districtId: $d }) { id } }`, {
-        d: w.districts[1]!.id,
-      })
+      await asCoordinator(
+        graphql(
+          `mutation ContactsCreateNetwork($d: ID!) { createNetwork(input: { kind: ALLIES, name: "Zoeknetwerk", districtId: $d }) { id } }`,
+        ),
+        {
+          d: w.districts[1]!.id,
+        },
+      )
     ).data!.createNetwork.id;
-    await asCoordinator(`mutation($n: ID!, $c: ID!) { addNetworkMember(input: { networkId: $n, contactId: $c }) { id } }`, {
-      n: net,
-      c: a.id,
-    });
+    await asCoordinator(
+      graphql(`mutation ContactsAddNetworkMember($n: ID!, $c: ID!) { addNetworkMember(input: { networkId: $n, contactId: $c }) { id } }`),
+      {
+        n: net,
+        c: a.id,
+      },
+    );
     const ids = async (filter: Record<string, unknown>) =>
       ((await asCoordinator(LIST, { filter, first: 100 })).data!.contacts.edges as any[]).map((e) => e.node.id).sort();
     expect(await ids({ text: "zoek" })).toEqual([a.id, b.id].sort());
@@ -165,7 +194,12 @@ describe("contacts: search, sort and cursor pagination", () => {
         let after: string | null = null;
         let pages = 0;
         for (;;) {
-          const res: any = await asCoordinator(LIST, { filter: { text: "Page " }, sort: { field, direction }, first: 2, after });
+          const res: any = await asCoordinator(LIST, {
+            filter: { text: "Page " },
+            sort: { field: field as ContactSortField, direction: direction as SortDirection },
+            first: 2,
+            after,
+          });
           expect(res.errors, `${field} ${direction}`).toBeUndefined();
           seen.push(...res.data.contacts.edges.map((e: any) => e.node.id));
           expect(res.data.contacts.totalCount).toBeGreaterThanOrEqual(names.length);
@@ -212,16 +246,22 @@ describe("interactions and stale contacts", () => {
     // An older moment logged later does not move lastInteractionAt back.
     await asCoordinator(LOG, { input: { contactId: fresh.id, kind: "MESSAGE", occurredAt: longAgo } });
 
-    const stale = await asCoordinator(`query($d: ID!) { staleContacts(districtId: $d) { id stale lastInteractionAt } }`, {
-      d: w.districts[2]!.id,
-    });
+    const stale = await asCoordinator(
+      graphql(`query ContactsStaleContacts($d: ID!) { staleContacts(districtId: $d) { id stale lastInteractionAt } }`),
+      {
+        d: w.districts[2]!.id,
+      },
+    );
     expect(stale.data!.staleContacts.map((c: any) => c.id)).toEqual([never.id, old.id]);
-    const detail = await asCoordinator(`query($id: ID!) { contact(id: $id) { stale lastInteractionAt interactions { kind } } }`, {
-      id: fresh.id,
-    });
+    const detail = await asCoordinator(
+      graphql(`query ContactsContact2($id: ID!) { contact(id: $id) { stale lastInteractionAt interactions { kind } } }`),
+      {
+        id: fresh.id,
+      },
+    );
     expect(detail.data!.contact.stale).toBe(false);
     expect(detail.data!.contact.interactions.map((i: any) => i.kind)).toEqual(["VISIT", "MESSAGE"]);
-    expect(new Date(detail.data!.contact.lastInteractionAt).getTime()).toBeGreaterThan(Date.now() - 60_000);
+    expect(new Date(detail.data!.contact!.lastInteractionAt!).getTime()).toBeGreaterThan(Date.now() - 60_000);
 
     const future = await asCoordinator(LOG, {
       input: { contactId: old.id, kind: "CALL", occurredAt: new Date(Date.now() + 86_400_000).toISOString() },
@@ -233,7 +273,9 @@ describe("interactions and stale contacts", () => {
 describe("consent", () => {
   it("records and withdraws consent with history; youth under 16 need a guardian", async () => {
     const youth = await createContact({ fullName: "Consent Jong", ageBand: "AGE_12_15" });
-    const RECORD = `mutation($input: RecordConsentInput!) { recordConsent(input: $input) { id purpose byGuardian withdrawnAt } }`;
+    const RECORD = graphql(
+      `mutation ContactsRecord($input: RecordConsentInput!) { recordConsent(input: $input) { id purpose byGuardian withdrawnAt } }`,
+    );
     const refused = await asCoordinator(RECORD, {
       input: { contactId: youth.id, consent: { purpose: "SESSION_INVITATIONS", legalBasis: "CONSENT" } },
     });
@@ -245,11 +287,16 @@ describe("consent", () => {
       },
     });
     expect(ok.data!.recordConsent).toMatchObject({ purpose: "SESSION_INVITATIONS", byGuardian: true, withdrawnAt: null });
-    const withdrawn = await asCoordinator(`mutation($id: ID!) { withdrawConsent(id: $id) { withdrawnAt } }`, {
+    const withdrawn = await asCoordinator(
+      graphql(`mutation ContactsWithdrawConsent($id: ID!) { withdrawConsent(id: $id) { withdrawnAt } }`),
+      {
+        id: ok.data!.recordConsent.id,
+      },
+    );
+    expect(withdrawn.data!.withdrawConsent.withdrawnAt).not.toBeNull();
+    const again = await asCoordinator(graphql(`mutation ContactsWithdrawConsent2($id: ID!) { withdrawConsent(id: $id) { withdrawnAt } }`), {
       id: ok.data!.recordConsent.id,
     });
-    expect(withdrawn.data!.withdrawConsent.withdrawnAt).not.toBeNull();
-    const again = await asCoordinator(`mutation($id: ID!) { withdrawConsent(id: $id) { withdrawnAt } }`, { id: ok.data!.recordConsent.id });
     expect(errorCode(again)).toBe("CONFLICT");
   });
 });
@@ -267,17 +314,27 @@ describe("merge duplicates", () => {
     });
     await asCoordinator(LOG, { input: { contactId: dup.id, kind: "MEETING", note: "Kennismaking" } });
     const net = (
-      await asCoordinator(`mutation($d: ID!) { createNetwork(input: { kind: YOUTH, name: "Merge-netwerk", districtId: $d }) { id } }`, {
-        d: w.districts[0]!.id,
-      })
+      await asCoordinator(
+        graphql(
+          `mutation ContactsCreateNetwork2($d: ID!) { createNetwork(input: { kind: YOUTH, name: "Merge-netwerk", districtId: $d }) { id } }`,
+        ),
+        {
+          d: w.districts[0]!.id,
+        },
+      )
     ).data!.createNetwork.id;
     for (const c of [keep.id, dup.id])
-      await asCoordinator(`mutation($n: ID!, $c: ID!) { addNetworkMember(input: { networkId: $n, contactId: $c }) { id } }`, { n: net, c });
+      await asCoordinator(
+        graphql(
+          `mutation ContactsAddNetworkMember2($n: ID!, $c: ID!) { addNetworkMember(input: { networkId: $n, contactId: $c }) { id } }`,
+        ),
+        { n: net, c },
+      );
 
     const res = await asCoordinator(
-      `mutation($k: ID!, $d: ID!) { mergeContacts(keepId: $k, duplicateId: $d) {
+      graphql(`mutation ContactsMergeContacts($k: ID!, $d: ID!) { mergeContacts(keepId: $k, duplicateId: $d) {
       id fullName email phone districts { name } roles { title } consents { purpose } interactions { note }
-      memberships(includeEnded: true) { until network { id } } } }`,
+      memberships(includeEnded: true) { until network { id } } } }`),
       { k: keep.id, d: dup.id },
     );
     expect(res.errors).toBeUndefined();
@@ -298,12 +355,18 @@ describe("merge duplicates", () => {
     const dupRow = await app.db.prisma.contact.findUniqueOrThrow({ where: { id: dup.id } });
     expect(dupRow).toMatchObject({ mergedIntoId: keep.id, status: "ARCHIVED", email: null, phone: null });
     expect(dupRow.fullName).not.toContain("Idrissi");
-    const again = await asCoordinator(`mutation($k: ID!, $d: ID!) { mergeContacts(keepId: $k, duplicateId: $d) { id } }`, {
-      k: keep.id,
-      d: dup.id,
-    });
+    const again = await asCoordinator(
+      graphql(`mutation ContactsMergeContacts2($k: ID!, $d: ID!) { mergeContacts(keepId: $k, duplicateId: $d) { id } }`),
+      {
+        k: keep.id,
+        d: dup.id,
+      },
+    );
     expect(errorCode(again)).toBe("CONFLICT");
-    const self = await asCoordinator(`mutation($k: ID!) { mergeContacts(keepId: $k, duplicateId: $k) { id } }`, { k: keep.id });
+    const self = await asCoordinator(
+      graphql(`mutation ContactsMergeContacts3($k: ID!) { mergeContacts(keepId: $k, duplicateId: $k) { id } }`),
+      { k: keep.id },
+    );
     expect(self.errors![0]!.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "duplicateId" });
   });
 });
@@ -317,7 +380,10 @@ describe("privacy: access export and erasure", () => {
       consents: [{ purpose: "NEWSLETTER", legalBasis: "CONSENT" }],
     });
     await asCoordinator(LOG, { input: { contactId: c.id, kind: "CALL", note: "Bellen over export" } });
-    const res = await asCoordinator(`query($id: ID!) { contactDataExport(id: $id) { contactId json } }`, { id: c.id });
+    const res = await asCoordinator(
+      graphql(`query ContactsContactDataExport($id: ID!) { contactDataExport(id: $id) { contactId json } }`),
+      { id: c.id },
+    );
     expect(res.errors).toBeUndefined();
     const doc = JSON.parse(res.data!.contactDataExport.json);
     expect(doc.contact).toMatchObject({ id: c.id, fullName: "Export Persoon", email: "export@example.org" });
@@ -341,7 +407,9 @@ describe("privacy: access export and erasure", () => {
     });
     await asCoordinator(LOG, { input: { contactId: c.id, kind: "CALL", note: "persoonlijk" } });
     const res = await asCoordinator(
-      `mutation($id: ID!) { eraseContact(id: $id) { id fullName email phone notes status anonymisedAt ageBand districts { name } roles { title } consents { id } interactions { note } } }`,
+      graphql(
+        `mutation ContactsEraseContact($id: ID!) { eraseContact(id: $id) { id fullName email phone notes status anonymisedAt ageBand districts { name } roles { title } consents { id } interactions { note } } }`,
+      ),
       { id: c.id },
     );
     expect(res.errors).toBeUndefined();

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { App } from "../src/app.js";
-import { errorCode, gql, startTestApp } from "./support/app.js";
+import { errorCode, gql, gqlAs, startTestApp } from "./support/app.js";
 import { createWorld, type World } from "./support/world.js";
+import { graphql } from "./generated/index.js";
 
 let app: App;
 let w: World;
@@ -13,14 +14,24 @@ afterAll(async () => {
   await app?.stop();
 });
 
-const asCoordinator = (query: string, variables: Record<string, unknown> = {}) => gql(app, query, variables, w.tokens.coordinator);
-const CREATE_NETWORK = `mutation($input: CreateNetworkInput!) { createNetwork(input: $input) { id kind name district { name } memberCount } }`;
-const ADD = `mutation($input: AddMemberInput!) { addNetworkMember(input: $input) { id role since until contact { id } network { id } } }`;
+const asCoordinator = gqlAs(
+  () => app,
+  () => w.tokens.coordinator,
+);
+const CREATE_NETWORK = graphql(
+  `mutation NetworksCreateNetwork($input: CreateNetworkInput!) { createNetwork(input: $input) { id kind name district { name } memberCount } }`,
+);
+const ADD = graphql(
+  `mutation NetworksAdd($input: AddMemberInput!) { addNetworkMember(input: $input) { id role since until contact { id } network { id } } }`,
+);
 
 async function contact(fullName: string, extra: Record<string, unknown> = {}): Promise<string> {
-  const res = await asCoordinator(`mutation($input: CreateContactInput!) { createContact(input: $input) { id } }`, {
-    input: { fullName, ...extra },
-  });
+  const res = await asCoordinator(
+    graphql(`mutation NetworksCreateContact($input: CreateContactInput!) { createContact(input: $input) { id } }`),
+    {
+      input: { fullName, ...extra },
+    },
+  );
   expect(res.errors).toBeUndefined();
   return res.data!.createContact.id;
 }
@@ -58,19 +69,22 @@ describe("networks and memberships", () => {
     expect(first.data!.addNetworkMember).toMatchObject({ role: "MEMBER", until: null, contact: { id: c }, network: { id: net } });
     const twice = await asCoordinator(ADD, { input: { networkId: net, contactId: c } });
     expect(errorCode(twice)).toBe("CONFLICT");
-    const chair = await asCoordinator(`mutation($id: ID!) { changeMembershipRole(id: $id, role: CHAIR) { id role until } }`, {
-      id: first.data!.addNetworkMember.id,
-    });
+    const chair = await asCoordinator(
+      graphql(`mutation NetworksChangeMembershipRole($id: ID!) { changeMembershipRole(id: $id, role: CHAIR) { id role until } }`),
+      {
+        id: first.data!.addNetworkMember.id,
+      },
+    );
     expect(chair.data!.changeMembershipRole).toMatchObject({ role: "CHAIR", until: null });
-    const ended = await asCoordinator(`mutation($id: ID!) { endMembership(id: $id) { until } }`, {
+    const ended = await asCoordinator(graphql(`mutation NetworksEndMembership($id: ID!) { endMembership(id: $id) { until } }`), {
       id: chair.data!.changeMembershipRole.id,
     });
     expect(ended.data!.endMembership.until).not.toBeNull();
     await asCoordinator(ADD, { input: { networkId: net, contactId: c, role: "LIAISON" } });
 
     const res = await asCoordinator(
-      `query($id: ID!) { network(id: $id) { memberCount
-      current: members { role } all: members(includeEnded: true) { role until } } }`,
+      graphql(`query NetworksNetwork($id: ID!) { network(id: $id) { memberCount
+      current: members { role } all: members(includeEnded: true) { role until } } }`),
       { id: net },
     );
     expect(res.data!.network.memberCount).toBe(1);
@@ -80,7 +94,7 @@ describe("networks and memberships", () => {
       ["CHAIR", false],
       ["MEMBER", false],
     ]);
-    const endAgain = await asCoordinator(`mutation($id: ID!) { endMembership(id: $id) { until } }`, {
+    const endAgain = await asCoordinator(graphql(`mutation NetworksEndMembership2($id: ID!) { endMembership(id: $id) { until } }`), {
       id: chair.data!.changeMembershipRole.id,
     });
     expect(errorCode(endAgain)).toBe("CONFLICT");
@@ -89,10 +103,12 @@ describe("networks and memberships", () => {
   it("lists networks by kind and district; archived ones only on request", async () => {
     const n = (await asCoordinator(CREATE_NETWORK, { input: { kind: "OTHER", name: "Tijdelijk Oost", districtId: w.districts[2]!.id } }))
       .data!.createNetwork.id;
-    await asCoordinator(`mutation($id: ID!) { archiveNetwork(id: $id) { archivedAt } }`, { id: n });
-    const list = await asCoordinator(`query($f: NetworkFilter) { networks(filter: $f) { id } }`, { f: { districtId: w.districts[2]!.id } });
+    await asCoordinator(graphql(`mutation NetworksArchiveNetwork($id: ID!) { archiveNetwork(id: $id) { archivedAt } }`), { id: n });
+    const list = await asCoordinator(graphql(`query NetworksNetworks($f: NetworkFilter) { networks(filter: $f) { id } }`), {
+      f: { districtId: w.districts[2]!.id },
+    });
     expect(list.data!.networks).toEqual([]);
-    const withArchived = await asCoordinator(`query($f: NetworkFilter) { networks(filter: $f) { id } }`, {
+    const withArchived = await asCoordinator(graphql(`query NetworksNetworks2($f: NetworkFilter) { networks(filter: $f) { id } }`), {
       f: { districtId: w.districts[2]!.id, includeArchived: true },
     });
     expect(withArchived.data!.networks).toEqual([{ id: n }]);
@@ -102,11 +118,12 @@ describe("networks and memberships", () => {
 });
 
 describe("network health (the dashboard)", () => {
-  const HEALTH = `query($d: ID!, $from: DateTime, $to: DateTime) { networkHealth(districtId: $d, from: $from, to: $to) {
+  const HEALTH =
+    graphql(`query NetworksHealth($d: ID!, $from: DateTime, $to: DateTime) { networkHealth(districtId: $d, from: $from, to: $to) {
     district { name } allies { value suppressed } activeMembers { value suppressed }
     youthByAgeBand { ageBand count { value suppressed } } youthShare
     newMembers { value suppressed } lostMembers { value suppressed } staleMembers { value suppressed } staleShare
-    sessionsHeld attendees { value suppressed } turnout } }`;
+    sessionsHeld attendees { value suppressed } turnout } }`);
 
   it("counts members, youth, new, lost and stale, suppressing every cell under 5", async () => {
     const { prisma } = app.db;
@@ -132,7 +149,7 @@ describe("network health (the dashboard)", () => {
     for (let i = 0; i < 6; i++) {
       const c = await contact(`Oost Vertrokken ${i}`);
       const m = await asCoordinator(ADD, { input: { networkId: allies, contactId: c, since: daysAgo(500) } });
-      await asCoordinator(`mutation($id: ID!, $u: DateTime) { endMembership(id: $id, until: $u) { id } }`, {
+      await asCoordinator(graphql(`mutation NetworksEndMembership3($id: ID!, $u: DateTime) { endMembership(id: $id, until: $u) { id } }`), {
         id: m.data!.addNetworkMember.id,
         u: daysAgo(i < 5 ? 20 : 200),
       });

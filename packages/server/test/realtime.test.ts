@@ -3,6 +3,7 @@ import type { App } from "../src/app.js";
 import { gql, startTestApp } from "./support/app.js";
 import { createMunicipality } from "./support/factories.js";
 import { collect, loggedIn, MY_ALERTS, REPORT, reportInput, settle, SIGNAL_FEED, waitUntil, type Collector } from "./support/live.js";
+import type { ReportSignalInput } from "./generated/graphql.js";
 
 let a: App;
 let b: App;
@@ -87,7 +88,7 @@ describe("test 5: scope", () => {
       await Promise.all([...Object.values(feeds), ...Object.values(alerts)].map((c) => c.connected()));
       await waitUntil(() => a.fanout.subscriberCount() + b.fanout.subscriberCount() >= 13, { timeoutMs: 5_000 });
 
-      const report = async (who: { token: string }, input: Record<string, unknown>) => {
+      const report = async (who: { token: string }, input: ReportSignalInput) => {
         const res = await gql(a, REPORT, { input }, who.token);
         if (res.errors) throw new Error(JSON.stringify(res.errors));
         return res.data!.reportSignal.signal.id as string;

@@ -1,10 +1,11 @@
 import ICAL from "ical.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { App } from "../src/app.js";
-import { errorCode, gql, startTestApp, wsConnect, wsQuery } from "./support/app.js";
+import { errorCode, gql, gqlAs, startTestApp, wsConnect, wsQuery } from "./support/app.js";
 import { invite, makeContacts, ok, PAGE, publishedSession, respond } from "./support/sessions.js";
 import { waitUntil } from "./support/wait.js";
 import { createWorld, type World } from "./support/world.js";
+import { graphql } from "./generated/index.js";
 
 let app: App;
 let other: App;
@@ -19,9 +20,13 @@ afterAll(async () => {
 });
 
 const HOUR = 3_600_000;
-const asCoordinator = (q: string, v: Record<string, unknown> = {}) => gql(app, q, v, w.tokens.coordinator);
-const REGS = `query($id: ID!) { themeSession(id: $id) { registrations { id seatStatus attendance checkedInAt isGuest guestLabel invitation { id contact { id } } }
-  invitations { id response contact { id } } } }`;
+const asCoordinator = gqlAs(
+  () => app,
+  () => w.tokens.coordinator,
+);
+const REGS =
+  graphql(`query SessionsAttendanceRegs($id: ID!) { themeSession(id: $id) { registrations { id seatStatus attendance checkedInAt isGuest guestLabel invitation { id contact { id } } }
+  invitations { id response contact { id } } } }`);
 
 function parseEvent(text: string) {
   const cal = new ICAL.Component(ICAL.parse(text) as any[]);
@@ -36,7 +41,9 @@ describe("calendar files", () => {
     const [p] = await makeContacts(app, w, 1);
     const [link] = await invite(app, w, sessionId, [p!.id]);
     const session = ok(
-      await asCoordinator(`query($id: ID!) { themeSession(id: $id) { startsAt endsAt ics } }`, { id: sessionId }),
+      await asCoordinator(graphql(`query SessionsAttendanceThemeSession($id: ID!) { themeSession(id: $id) { startsAt endsAt ics } }`), {
+        id: sessionId,
+      }),
     ).themeSession;
     const s = parseEvent(session.ics);
     expect(s.event.summary).toBe("Diverse instroom bij de politie");
@@ -48,7 +55,9 @@ describe("calendar files", () => {
     expect(s.event.endDate.toJSDate().getTime()).toBe(seconds(session.endsAt));
     expect(s.status).toBe("CONFIRMED");
 
-    const viaGraphql = ok(await gql(app, `query($t: String!) { invitation(token: $t) { ics } }`, { t: link!.token })).invitation.ics;
+    const viaGraphql = ok(
+      await gql(app, graphql(`query SessionsAttendanceInvitation($t: String!) { invitation(token: $t) { ics } }`), { t: link!.token }),
+    ).invitation.ics;
     const inv = parseEvent(viaGraphql);
     expect(inv.url).toBe(`http://localhost:4000/rsvp/${link!.token}`);
     expect(inv.event.description).toContain("Wijk: Noord");
@@ -58,9 +67,14 @@ describe("calendar files", () => {
     expect(parseEvent(await res.text()).event.uid).toBe(`${sessionId}@wijknet`);
     expect((await fetch(`${app.url}/ics/invitation/wki_${"x".repeat(43)}.ics`)).status).toBe(404);
 
-    ok(await asCoordinator(`mutation($id: ID!) { cancelThemeSession(id: $id) { status } }`, { id: sessionId }));
+    ok(
+      await asCoordinator(graphql(`mutation SessionsAttendanceCancelThemeSession($id: ID!) { cancelThemeSession(id: $id) { status } }`), {
+        id: sessionId,
+      }),
+    );
     const cancelled = parseEvent(
-      ok(await gql(app, `query($t: String!) { invitation(token: $t) { ics } }`, { t: link!.token })).invitation.ics,
+      ok(await gql(app, graphql(`query SessionsAttendanceInvitation2($t: String!) { invitation(token: $t) { ics } }`), { t: link!.token }))
+        .invitation.ics,
     );
     expect(cancelled.status).toBe("CANCELLED");
     expect(cancelled.event.sequence).toBeGreaterThanOrEqual(s.event.sequence);
@@ -81,21 +95,28 @@ describe("attendance", () => {
     ok(await respond(app, links[1]!.token, "YES"));
     const regs = ok(await asCoordinator(REGS, { id: sessionId })).themeSession.registrations;
     const waiting = regs.find((r: any) => r.seatStatus === "WAITLISTED");
-    const CHECK = `mutation($id: ID!, $r: CheckInResult!) { checkInRegistration(id: $id, result: $r) { attendance checkedInAt } }`;
-    expect((await asCoordinator(CHECK, { id: waiting.id, r: "ATTENDED" })).errors?.[0]?.extensions).toMatchObject({
+    const CHECK = graphql(
+      `mutation SessionsAttendanceCheck($id: ID!, $r: CheckInResult!) { checkInRegistration(id: $id, result: $r) { attendance checkedInAt } }`,
+    );
+    expect((await asCoordinator(CHECK, { id: waiting!.id, r: "ATTENDED" })).errors?.[0]?.extensions).toMatchObject({
       code: "BAD_USER_INPUT",
       field: "id",
     });
     const host = regs.find((r: any) => r.invitation.id === links[0]!.invitationId && !r.isGuest);
-    expect(ok(await asCoordinator(CHECK, { id: host.id, r: "NO_SHOW" })).checkInRegistration).toEqual({
+    expect(ok(await asCoordinator(CHECK, { id: host!.id, r: "NO_SHOW" })).checkInRegistration).toEqual({
       attendance: "NO_SHOW",
       checkedInAt: null,
     });
 
-    const code = ok(await asCoordinator(`mutation($id: ID!) { resetSelfCheckInCode(sessionId: $id) }`, { id: sessionId }))
-      .resetSelfCheckInCode as string;
+    const code = ok(
+      await asCoordinator(graphql(`mutation SessionsAttendanceResetSelfCheckInCode($id: ID!) { resetSelfCheckInCode(sessionId: $id) }`), {
+        id: sessionId,
+      }),
+    ).resetSelfCheckInCode as string;
     expect(code).toMatch(/^[A-Z2-9]{6}$/);
-    const SELF = `mutation($t: String!, $c: String!) { selfCheckIn(token: $t, code: $c) { registrations { isGuest attendance } } }`;
+    const SELF = graphql(
+      `mutation SessionsAttendanceSelf($t: String!, $c: String!) { selfCheckIn(token: $t, code: $c) { registrations { isGuest attendance } } }`,
+    );
     const wrong = await gql(app, SELF, { t: links[0]!.token, c: code === "AAAAAA" ? "BBBBBB" : "AAAAAA" });
     expect(wrong.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "code" });
     const self = ok(await gql(app, SELF, { t: links[0]!.token, c: code.toLowerCase() })).selfCheckIn;
@@ -120,10 +141,15 @@ describe("attendance", () => {
       const regs = ok(await asCoordinator(REGS, { id: sessionId })).themeSession.registrations;
       for (const [i, r] of regs.entries()) {
         ok(
-          await asCoordinator(`mutation($id: ID!, $r: CheckInResult!) { checkInRegistration(id: $id, result: $r) { id } }`, {
-            id: r.id,
-            r: i < attendN ? "ATTENDED" : "NO_SHOW",
-          }),
+          await asCoordinator(
+            graphql(
+              `mutation SessionsAttendanceCheckInRegistration($id: ID!, $r: CheckInResult!) { checkInRegistration(id: $id, result: $r) { id } }`,
+            ),
+            {
+              id: r.id,
+              r: i < attendN ? "ATTENDED" : "NO_SHOW",
+            },
+          ),
         );
       }
       // Setup shortcut: let the session have happened (times are validated to lie ahead on create).
@@ -131,11 +157,18 @@ describe("attendance", () => {
         where: { id: sessionId },
         data: { startsAt: new Date(Date.now() - 3 * HOUR), endsAt: new Date(Date.now() - HOUR) },
       });
-      ok(await asCoordinator(`mutation($id: ID!) { completeThemeSession(id: $id) { status } }`, { id: sessionId }));
+      ok(
+        await asCoordinator(
+          graphql(`mutation SessionsAttendanceCompleteThemeSession($id: ID!) { completeThemeSession(id: $id) { status } }`),
+          { id: sessionId },
+        ),
+      );
     };
     await run(w.districts[2]!.id, 8, 6);
     await run(w.districts[1]!.id, 6, 3);
-    const HEALTH = `query($d: ID!) { networkHealth(districtId: $d) { sessionsHeld attendees { value suppressed } turnout } }`;
+    const HEALTH = graphql(
+      `query SessionsAttendanceHealth($d: ID!) { networkHealth(districtId: $d) { sessionsHeld attendees { value suppressed } turnout } }`,
+    );
     expect(ok(await asCoordinator(HEALTH, { d: w.districts[2]!.id })).networkHealth).toEqual({
       sessionsHeld: 1,
       attendees: { value: 6, suppressed: false },
@@ -164,7 +197,12 @@ describe("live counts over WebSocket", () => {
     const seen: Array<{ confirmed: number; waitlisted: number }> = [];
     const errors: unknown[] = [];
     const dispose = client.subscribe<{ sessionCounts: { confirmed: number; waitlisted: number } }>(
-      { query: `subscription($id: ID!) { sessionCounts(sessionId: $id) { confirmed waitlisted } }`, variables: { id: sessionId } },
+      {
+        query: graphql(
+          `subscription SessionsAttendanceSessionCounts($id: ID!) { sessionCounts(sessionId: $id) { confirmed waitlisted } }`,
+        ).toString(),
+        variables: { id: sessionId },
+      },
       {
         next: (v) => {
           seen.push(v.data!.sessionCounts);
@@ -191,9 +229,11 @@ describe("live counts over WebSocket", () => {
       ]);
       expect(errors).toEqual([]);
       // Queries work over the same socket too (same authorization as over HTTP).
-      const overWs = await wsQuery<{ themeSession: { counts: unknown; registrations: unknown[] } }>(
+      const overWs = await wsQuery(
         client,
-        `query($id: ID!) { themeSession(id: $id) { counts { confirmed waitlisted } registrations { seatStatus } } }`,
+        graphql(
+          `query SessionsAttendanceThemeSession2($id: ID!) { themeSession(id: $id) { counts { confirmed waitlisted } registrations { seatStatus } } }`,
+        ),
         { id: sessionId },
       );
       expect(overWs.data?.themeSession).toEqual({ counts: { confirmed: 1, waitlisted: 0 }, registrations: [{ seatStatus: "CONFIRMED" }] });
@@ -206,7 +246,12 @@ describe("live counts over WebSocket", () => {
       const result = await new Promise<unknown>((resolve) => {
         const t = setTimeout(() => resolve("timeout"), 5_000);
         conn.client.subscribe(
-          { query: `subscription($id: ID!) { sessionCounts(sessionId: $id) { confirmed } }`, variables: { id: sessionId } },
+          {
+            query: graphql(
+              `subscription SessionsAttendanceSessionCounts2($id: ID!) { sessionCounts(sessionId: $id) { confirmed } }`,
+            ).toString(),
+            variables: { id: sessionId },
+          },
           {
             next: (v) => {
               clearTimeout(t);
@@ -235,7 +280,12 @@ describe("retention", () => {
     await app.jobs.runLane("sweep");
     const regs = ok(await asCoordinator(REGS, { id: sessionId })).themeSession.registrations;
     for (const r of regs)
-      ok(await asCoordinator(`mutation($id: ID!) { checkInRegistration(id: $id, result: ATTENDED) { id } }`, { id: r.id }));
+      ok(
+        await asCoordinator(
+          graphql(`mutation SessionsAttendanceCheckInRegistration2($id: ID!) { checkInRegistration(id: $id, result: ATTENDED) { id } }`),
+          { id: r.id },
+        ),
+      );
     const day = 86_400_000;
     // Setup shortcut: the session ended 179 days ago. The sweep runs on the real clock, so it
     // claims only sessions that ended before the retention period (no other test's).

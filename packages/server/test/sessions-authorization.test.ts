@@ -9,6 +9,8 @@ import type { App } from "../src/app.js";
 import { errorCode, gql, startTestApp, type GqlResult } from "./support/app.js";
 import { invite, makeContacts, ok, PAGE, publishedSession, respond } from "./support/sessions.js";
 import { createWorld, type World, type WorldRole } from "./support/world.js";
+import { graphql } from "./generated/index.js";
+import { op, type Operation } from "./authz-cases.js";
 
 let app: App;
 let w: World;
@@ -24,7 +26,7 @@ beforeAll(async () => {
   const draft = ok(
     await gql(
       app,
-      `mutation($i: CreateThemeSessionInput!) { createThemeSession(input: $i) { id } }`,
+      graphql(`mutation SessionsAuthzCreateThemeSession($i: CreateThemeSessionInput!) { createThemeSession(input: $i) { id } }`),
       {
         i: {
           title: "Concept",
@@ -48,7 +50,7 @@ beforeAll(async () => {
     other,
     city,
     draft,
-    registration: answer.respondToInvitation.registrations[0].id,
+    registration: answer.respondToInvitation.registrations[0]!.id,
     contact: c!.id,
     invitation: link!.invitationId,
   };
@@ -78,98 +80,123 @@ const tokenHolder: Record<WorldRole, Outcome> = {
 
 interface Case {
   name: string;
-  query: () => [string, Record<string, unknown>];
+  query: () => Operation;
   expect: Record<WorldRole, Outcome>;
   mutates?: boolean;
 }
 const cases: Case[] = [
   {
     name: "session list",
-    query: () => [`{ themeSessions { totalCount edges { node { id counts { confirmed } } } } }`, {}],
+    query: () =>
+      op(graphql(`query SessionsAuthzThemeSessions { themeSessions { totalCount edges { node { id counts { confirmed } } } } }`), {}),
     expect: { ...staffOnly, liaison: "OK", otherLiaison: "OK" },
   },
   {
     name: "session of own district (no personal data)",
-    query: () => [`query($id: ID!) { themeSession(id: $id) { title counts { confirmed waitlisted } ics } }`, { id: ids.own }],
+    query: () =>
+      op(graphql(`query SessionsAuthzThemeSession($id: ID!) { themeSession(id: $id) { title counts { confirmed waitlisted } ics } }`), {
+        id: ids.own,
+      }),
     expect: { ...staffOnly, liaison: "OK", otherLiaison: "NOT_FOUND" },
   },
   {
     name: "session of another district",
-    query: () => [`query($id: ID!) { themeSession(id: $id) { title } }`, { id: ids.other }],
+    query: () => op(graphql(`query SessionsAuthzThemeSession2($id: ID!) { themeSession(id: $id) { title } }`), { id: ids.other }),
     expect: { ...staffOnly, liaison: "NOT_FOUND", otherLiaison: "OK" },
   },
   {
     name: "city-wide session",
-    query: () => [`query($id: ID!) { themeSession(id: $id) { title } }`, { id: ids.city }],
+    query: () => op(graphql(`query SessionsAuthzThemeSession3($id: ID!) { themeSession(id: $id) { title } }`), { id: ids.city }),
     expect: { ...staffOnly, liaison: "NOT_FOUND", otherLiaison: "NOT_FOUND" },
   },
   {
     name: "draft session",
-    query: () => [`query($id: ID!) { themeSession(id: $id) { title } }`, { id: ids.draft }],
+    query: () => op(graphql(`query SessionsAuthzThemeSession4($id: ID!) { themeSession(id: $id) { title } }`), { id: ids.draft }),
     expect: { ...staffOnly, liaison: "NOT_FOUND", otherLiaison: "NOT_FOUND" },
   },
   {
     name: "invitations (names)",
-    query: () => [`query($id: ID!) { themeSession(id: $id) { invitations { contact { fullName } } } }`, { id: ids.own }],
+    query: () =>
+      op(graphql(`query SessionsAuthzThemeSession5($id: ID!) { themeSession(id: $id) { invitations { contact { fullName } } } }`), {
+        id: ids.own,
+      }),
     expect: { ...staffOnly, otherLiaison: "NOT_FOUND" },
   },
   {
     name: "registrations (guests, waitlist)",
-    query: () => [`query($id: ID!) { themeSession(id: $id) { registrations { guestLabel } } }`, { id: ids.own }],
+    query: () =>
+      op(graphql(`query SessionsAuthzThemeSession6($id: ID!) { themeSession(id: $id) { registrations { guestLabel } } }`), { id: ids.own }),
     expect: { ...staffOnly, otherLiaison: "NOT_FOUND" },
   },
-  { name: "invitation page by token", query: () => [PAGE, { token }], expect: tokenHolder },
+  { name: "invitation page by token", query: () => op(PAGE, { token }), expect: tokenHolder },
   {
     name: "create session",
-    query: () => [
-      `mutation($d: ID!, $s: DateTime!, $e: DateTime!) { createThemeSession(input: { title: "T", theme: OTHER, districtId: $d, startsAt: $s, endsAt: $e, place: "P", capacity: 5 }) { id } }`,
-      {
-        d: w.districts[0]!.id,
-        s: new Date(Date.now() + 30 * 86_400_000).toISOString(),
-        e: new Date(Date.now() + 30 * 86_400_000 + 7_200_000).toISOString(),
-      },
-    ],
+    query: () =>
+      op(
+        graphql(
+          `mutation SessionsAuthzCreateThemeSession2($d: ID!, $s: DateTime!, $e: DateTime!) { createThemeSession(input: { title: "T", theme: OTHER, districtId: $d, startsAt: $s, endsAt: $e, place: "P", capacity: 5 }) { id } }`,
+        ),
+        {
+          d: w.districts[0]!.id,
+          s: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+          e: new Date(Date.now() + 30 * 86_400_000 + 7_200_000).toISOString(),
+        },
+      ),
     expect: staffOnly,
   },
   {
     name: "update session",
-    query: () => [`mutation($id: ID!) { updateThemeSession(id: $id, input: { description: "x" }) { id } }`, { id: ids.own }],
+    query: () =>
+      op(
+        graphql(`mutation SessionsAuthzUpdateThemeSession($id: ID!) { updateThemeSession(id: $id, input: { description: "x" }) { id } }`),
+        { id: ids.own },
+      ),
     expect: staffOnly,
   },
   {
     name: "invite contacts",
-    query: () => [
-      `mutation($s: ID!, $c: ID!) { inviteToSession(input: { sessionId: $s, contactIds: [$c] }) { token } }`,
-      { s: ids.own, c: w.allyContact.id },
-    ],
+    query: () =>
+      op(
+        graphql(
+          `mutation SessionsAuthzInviteToSession($s: ID!, $c: ID!) { inviteToSession(input: { sessionId: $s, contactIds: [$c] }) { token } }`,
+        ),
+        { s: ids.own, c: w.allyContact.id },
+      ),
     expect: staffOnly,
     mutates: true,
   },
   {
     name: "check in",
-    query: () => [`mutation($id: ID!) { checkInRegistration(id: $id, result: ATTENDED) { attendance } }`, { id: ids.registration }],
+    query: () =>
+      op(graphql(`mutation SessionsAuthzCheckInRegistration($id: ID!) { checkInRegistration(id: $id, result: ATTENDED) { attendance } }`), {
+        id: ids.registration,
+      }),
     expect: staffOnly,
   },
   {
     name: "reset self check-in code",
-    query: () => [`mutation($id: ID!) { resetSelfCheckInCode(sessionId: $id) }`, { id: ids.own }],
+    query: () =>
+      op(graphql(`mutation SessionsAuthzResetSelfCheckInCode($id: ID!) { resetSelfCheckInCode(sessionId: $id) }`), { id: ids.own }),
     expect: staffOnly,
   },
   {
     name: "renew an invitation link",
-    query: () => [`mutation($id: ID!) { renewInvitationLink(id: $id) { url } }`, { id: ids.invitation }],
+    query: () =>
+      op(graphql(`mutation SessionsAuthzRenewInvitationLink($id: ID!) { renewInvitationLink(id: $id) { url } }`), { id: ids.invitation }),
     expect: { ...staffOnly, coordinator: "OK" },
     mutates: true,
   },
   {
     name: "publish session",
-    query: () => [`mutation($id: ID!) { publishThemeSession(id: $id) { status } }`, { id: ids.draft }],
+    query: () =>
+      op(graphql(`mutation SessionsAuthzPublishThemeSession($id: ID!) { publishThemeSession(id: $id) { status } }`), { id: ids.draft }),
     expect: staffOnly,
     mutates: true,
   },
   {
     name: "cancel session",
-    query: () => [`mutation($id: ID!) { cancelThemeSession(id: $id) { status } }`, { id: ids.city }],
+    query: () =>
+      op(graphql(`mutation SessionsAuthzCancelThemeSession($id: ID!) { cancelThemeSession(id: $id) { status } }`), { id: ids.city }),
     expect: staffOnly,
     mutates: true,
   },
@@ -197,7 +224,9 @@ describe("sessions authorization matrix: role × operation", () => {
     const res = ok(
       await gql(
         app,
-        `{ themeSessions { edges { node { id title place district { id } counts { confirmed waitlisted } } } } }`,
+        graphql(
+          `query SessionsAuthzThemeSessions2 { themeSessions { edges { node { id title place district { id } counts { confirmed waitlisted } } } } }`,
+        ),
         {},
         w.tokens.liaison,
       ),

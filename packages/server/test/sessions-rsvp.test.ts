@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { App } from "../src/app.js";
-import { errorCode, gql, startTestApp } from "./support/app.js";
+import { errorCode, gql, gqlAs, startTestApp } from "./support/app.js";
 import { CREATE, PAGE, RESPOND, invite, makeContacts, ok, publishedSession, respond } from "./support/sessions.js";
 import { createWorld, type World } from "./support/world.js";
+import { graphql } from "./generated/index.js";
 
 let app: App;
 let second: App;
@@ -17,16 +18,22 @@ afterAll(async () => {
   await Promise.all([app?.stop(), second?.stop()]);
 });
 
-const asCoordinator = (q: string, v: Record<string, unknown> = {}) => gql(app, q, v, w.tokens.coordinator);
-const REGS = `query($id: ID!) { themeSession(id: $id) { counts { confirmed waitlisted seatsLeft }
-  registrations(includeCancelled: true) { id seatStatus queuedAt waitlistPosition isGuest guestLabel ageBand guardianConsentAt invitation { id } } } }`;
+const asCoordinator = gqlAs(
+  () => app,
+  () => w.tokens.coordinator,
+);
+const CREATE_NETWORK = graphql(
+  `mutation SessionsRsvpCreateNetwork($name: String!) { createNetwork(input: { kind: OTHER, name: $name }) { id } }`,
+);
+const REGS = graphql(`query SessionsRsvpRegs($id: ID!) { themeSession(id: $id) { counts { confirmed waitlisted seatsLeft }
+  registrations(includeCancelled: true) { id seatStatus queuedAt waitlistPosition isGuest guestLabel ageBand guardianConsentAt invitation { id } } } }`);
 
 describe("sessions: creation rules", () => {
   it("validates input with the failing field named, and starts as a draft", async () => {
     const start = new Date(Date.now() + 86_400_000);
     const base = {
       title: "Etnisch profileren",
-      theme: "ETHNIC_PROFILING",
+      theme: "ETHNIC_PROFILING" as const,
       startsAt: start.toISOString(),
       endsAt: new Date(start.getTime() + 7_200_000).toISOString(),
       place: "Wijkcentrum",
@@ -44,9 +51,12 @@ describe("sessions: creation rules", () => {
     await bad({ title: "  " }, "input.title");
     const created = ok(await asCoordinator(CREATE, { input: { ...base, youthReservedSeats: 5 } })).createThemeSession;
     expect(created).toMatchObject({ status: "DRAFT", capacity: 20 });
-    const early = await asCoordinator(`mutation($input: InviteInput!) { inviteToSession(input: $input) { token } }`, {
-      input: { sessionId: created.id, contactIds: [w.allyContact.id] },
-    });
+    const early = await asCoordinator(
+      graphql(`mutation SessionsRsvpInviteToSession($input: InviteInput!) { inviteToSession(input: $input) { token } }`),
+      {
+        input: { sessionId: created.id, contactIds: [w.allyContact.id] },
+      },
+    );
     expect(errorCode(early)).toBe("CONFLICT");
   });
 });
@@ -55,36 +65,45 @@ describe("RSVP through the personal link (no account)", () => {
   it("invites networks and contacts once each; the page shows counts and never names", async () => {
     const sessionId = await publishedSession(app, w, { capacity: 5 });
     const people = await makeContacts(app, w, 3);
-    const net = ok(await asCoordinator(`mutation { createNetwork(input: { kind: OTHER, name: "Uitnodig ${Date.now()}" }) { id } }`))
-      .createNetwork.id;
+    const net = ok(await asCoordinator(CREATE_NETWORK, { name: `Uitnodig ${Date.now()}` })).createNetwork.id;
     for (const p of people.slice(0, 2))
       ok(
-        await asCoordinator(`mutation($n: ID!, $c: ID!) { addNetworkMember(input: { networkId: $n, contactId: $c }) { id } }`, {
-          n: net,
-          c: p.id,
-        }),
+        await asCoordinator(
+          graphql(
+            `mutation SessionsRsvpAddNetworkMember($n: ID!, $c: ID!) { addNetworkMember(input: { networkId: $n, contactId: $c }) { id } }`,
+          ),
+          {
+            n: net,
+            c: p.id,
+          },
+        ),
       );
     const links = ok(
       await asCoordinator(
-        `mutation($input: InviteInput!) { inviteToSession(input: $input) { token url invitation { contact { id } viaNetwork { id } } } }`,
+        graphql(
+          `mutation SessionsRsvpInviteToSession2($input: InviteInput!) { inviteToSession(input: $input) { token url invitation { contact { id } viaNetwork { id } } } }`,
+        ),
         { input: { sessionId, networkIds: [net], contactIds: [people[2]!.id] } },
       ),
     ).inviteToSession;
     expect(links).toHaveLength(3);
     expect(links.filter((l: any) => l.invitation.viaNetwork?.id === net)).toHaveLength(2);
-    expect(links[0].url).toBe(`http://localhost:4000/rsvp/${links[0].token}`);
+    expect(links[0]!.url).toBe(`http://localhost:4000/rsvp/${links[0]!.token}`);
     const again = ok(
-      await asCoordinator(`mutation($input: InviteInput!) { inviteToSession(input: $input) { token } }`, {
-        input: { sessionId, networkIds: [net], contactIds: [people[2]!.id] },
-      }),
+      await asCoordinator(
+        graphql(`mutation SessionsRsvpInviteToSession3($input: InviteInput!) { inviteToSession(input: $input) { token } }`),
+        {
+          input: { sessionId, networkIds: [net], contactIds: [people[2]!.id] },
+        },
+      ),
     );
     expect(again.inviteToSession).toEqual([]);
     const stored = await app.db.prisma.invitation.findMany({ where: { sessionId } });
     expect(stored).toHaveLength(3);
     for (const l of links) expect(stored.some((s) => s.tokenHash === l.token)).toBe(false);
 
-    ok(await respond(app, links[0].token, "YES"));
-    const page = ok(await gql(app, PAGE, { token: links[1].token })).invitation;
+    ok(await respond(app, links[0]!.token, "YES"));
+    const page = ok(await gql(app, PAGE, { token: links[1]!.token })).invitation;
     expect(page).toMatchObject({
       response: null,
       registrations: [],
@@ -212,9 +231,12 @@ describe("RSVP through the personal link (no account)", () => {
 
     // The coordinator renews the link: the new one works, the old one is dead, the new one is mailed.
     const renewed = ok(
-      await asCoordinator(`mutation($id: ID!) { renewInvitationLink(id: $id) { token url invitation { id } } }`, {
-        id: link!.invitationId,
-      }),
+      await asCoordinator(
+        graphql(`mutation SessionsRsvpRenewInvitationLink($id: ID!) { renewInvitationLink(id: $id) { token url invitation { id } } }`),
+        {
+          id: link!.invitationId,
+        },
+      ),
     ).renewInvitationLink;
     expect(renewed.invitation.id).toBe(link!.invitationId);
     expect(renewed.token).not.toBe(link!.token);
@@ -238,23 +260,35 @@ describe("RSVP through the personal link (no account)", () => {
         withdrawnAt: new Date(),
       },
     });
-    const direct = await asCoordinator(`mutation($input: InviteInput!) { inviteToSession(input: $input) { token } }`, {
-      input: { sessionId, contactIds: [no!.id] },
-    });
+    const direct = await asCoordinator(
+      graphql(`mutation SessionsRsvpInviteToSession4($input: InviteInput!) { inviteToSession(input: $input) { token } }`),
+      {
+        input: { sessionId, contactIds: [no!.id] },
+      },
+    );
     expect(direct.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "input.contactIds" });
-    const net = ok(await asCoordinator(`mutation { createNetwork(input: { kind: OTHER, name: "Toestemming ${Date.now()}" }) { id } }`))
-      .createNetwork.id;
+    const net = ok(await asCoordinator(CREATE_NETWORK, { name: `Toestemming ${Date.now()}` })).createNetwork.id;
     for (const c of [yes!, no!])
       ok(
-        await asCoordinator(`mutation($n: ID!, $c: ID!) { addNetworkMember(input: { networkId: $n, contactId: $c }) { id } }`, {
-          n: net,
-          c: c.id,
-        }),
+        await asCoordinator(
+          graphql(
+            `mutation SessionsRsvpAddNetworkMember2($n: ID!, $c: ID!) { addNetworkMember(input: { networkId: $n, contactId: $c }) { id } }`,
+          ),
+          {
+            n: net,
+            c: c.id,
+          },
+        ),
       );
     const links = ok(
-      await asCoordinator(`mutation($input: InviteInput!) { inviteToSession(input: $input) { invitation { contact { id } } } }`, {
-        input: { sessionId, networkIds: [net] },
-      }),
+      await asCoordinator(
+        graphql(
+          `mutation SessionsRsvpInviteToSession5($input: InviteInput!) { inviteToSession(input: $input) { invitation { contact { id } } } }`,
+        ),
+        {
+          input: { sessionId, networkIds: [net] },
+        },
+      ),
     ).inviteToSession;
     expect(links.map((l: any) => l.invitation.contact.id)).toEqual([yes!.id]);
   });
@@ -270,7 +304,11 @@ describe("RSVP through the personal link (no account)", () => {
     expect(errorCode(await respond(app, links[1]!.token, "YES"))).toBe("CONFLICT");
     const cancel = ok(await respond(app, links[0]!.token, "NO")).respondToInvitation;
     expect(cancel.response).toBe("NO");
-    ok(await asCoordinator(`mutation($id: ID!) { cancelThemeSession(id: $id) { status } }`, { id: sessionId }));
+    ok(
+      await asCoordinator(graphql(`mutation SessionsRsvpCancelThemeSession($id: ID!) { cancelThemeSession(id: $id) { status } }`), {
+        id: sessionId,
+      }),
+    );
     expect(errorCode(await respond(app, links[1]!.token, "NO"))).toBe("CONFLICT");
     const notes = await app.db.prisma.notification.findMany({ where: { sessionId, kind: "SESSION_CANCELLED" } });
     expect(notes.map((n) => n.recipient).sort()).toEqual([a!.email, b!.email].sort());

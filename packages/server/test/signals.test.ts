@@ -112,7 +112,7 @@ describe("signalFeed", () => {
     await waitUntil(() => a.fanout.subscriberCount() > 0, { timeoutMs: 5_000 });
     await gql(a, REPORT, { input: reportInput(districts[0]!.id, { summary: "eerste" }) }, coord.token);
     await first.waitFor(1, 5_000);
-    const cursor = first.events[0].cursor as string;
+    const cursor = first.events[0]!.cursor as string;
     await first.dispose();
     for (const s of ["tweede", "derde", "vierde"])
       await gql(a, REPORT, { input: reportInput(districts[0]!.id, { summary: s }) }, coord.token);
@@ -122,7 +122,7 @@ describe("signalFeed", () => {
       await resumed.waitFor(3, 5_000);
       await gql(a, REPORT, { input: reportInput(districts[0]!.id, { summary: "vijfde" }) }, coord.token);
       await resumed.waitFor(4, 5_000);
-      expect(resumed.raw.map((e) => e.signal.summary)).toEqual(["tweede", "derde", "vierde", "vijfde"]);
+      expect(resumed.raw.map((e) => e.signal!.summary)).toEqual(["tweede", "derde", "vierde", "vijfde"]);
     } finally {
       await resumed.dispose();
     }
@@ -143,7 +143,7 @@ describe("signalFeed", () => {
     const watcher = await loggedIn(a, a.db.prisma, municipalityId, "POLICE_LIAISON", [districts[0]!.id]);
     const { client, closed } = wsConnect(b, watcher.token);
     const got: unknown[] = [];
-    client.subscribe({ query: SIGNAL_FEED }, { next: (v) => got.push(v), error: () => undefined, complete: () => undefined });
+    client.subscribe({ query: SIGNAL_FEED.toString() }, { next: (v) => got.push(v), error: () => undefined, complete: () => undefined });
     await waitUntil(() => b.fanout.subscriberCount() > 0, { timeoutMs: 5_000 });
     await gql(a, REPORT, { input: reportInput(districts[0]!.id, { visibility: "SHARED_WITH_POLICE" }) }, coord.token);
     await waitUntil(() => got.length === 1, { timeoutMs: 5_000 });

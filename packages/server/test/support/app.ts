@@ -6,6 +6,7 @@ import { createClient, type Client } from "graphql-ws";
 import WebSocket from "ws";
 import { startApp, type App } from "../../src/app.js";
 import { loadConfig } from "../../src/platform/config.js";
+import type { TypedDocumentString } from "../generated/graphql.js";
 import { createLogger } from "../../src/platform/logger.js";
 
 /** A real server on a free loopback port against the run's PostgreSQL and Redis. */
@@ -53,24 +54,57 @@ export interface GqlResult<T = Record<string, any>> {
   errors?: Array<{ message: string; extensions?: Record<string, unknown>; path?: unknown[] }>;
 }
 
-/** A GraphQL request over HTTP, exactly as a client sends it. */
-export async function gql<T = Record<string, any>>(
+/**
+ * The variables (and token) after a typed document: required when the operation has a required
+ * variable, optional when it has none or only optional ones.
+ */
+export type VariablesArgs<V> = Record<string, never> extends V ? [variables?: V, token?: string] : [variables: V, token?: string];
+
+/**
+ * A GraphQL request over HTTP, exactly as a client sends it. Tests pass a typed document from
+ * `graphql(…)` (test/generated, checked against the schema); a plain string only for documents
+ * that are deliberately invalid or hostile.
+ */
+export function gql<TResult, TVariables>(
+  app: Pick<App, "url">,
+  query: TypedDocumentString<TResult, TVariables>,
+  ...args: VariablesArgs<TVariables>
+): Promise<GqlResult<TResult>>;
+export function gql<T = Record<string, any>>(
   app: Pick<App, "url">,
   query: string,
-  variables: Record<string, unknown> = {},
+  variables?: Record<string, unknown>,
   token?: string,
-): Promise<GqlResult<T>> {
+): Promise<GqlResult<T>>;
+export async function gql(
+  app: Pick<App, "url">,
+  query: string | TypedDocumentString<unknown, unknown>,
+  variables: unknown = {},
+  token?: string,
+): Promise<GqlResult<unknown>> {
   const res = await fetch(`${app.url}/graphql`, {
     method: "POST",
     headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
+    body: JSON.stringify({ query: query.toString(), variables: variables ?? {} }),
   });
-  const body = (await res.json()) as Omit<GqlResult<T>, "status">;
+  const body = (await res.json()) as Omit<GqlResult<unknown>, "status">;
   return { status: res.status, ...body };
 }
 
+/** The variables of a typed document: required when the operation has a required variable. */
+export type VariablesArg<V> = Record<string, never> extends V ? [variables?: V] : [variables: V];
+
+/**
+ * `gql` bound to one caller, typed the same way; both are read at call time, so a file can
+ * declare `const asCoordinator = gqlAs(() => app, () => w.tokens.coordinator)` before its beforeAll.
+ */
+export function gqlAs(app: () => Pick<App, "url">, token: () => string | undefined) {
+  return <TResult, TVariables>(query: TypedDocumentString<TResult, TVariables>, ...[variables]: VariablesArg<TVariables>) =>
+    gql(app(), query as TypedDocumentString<TResult, Record<string, unknown>>, (variables ?? {}) as Record<string, unknown>, token());
+}
+
 /** The `extensions.code` of the first error, for terse assertions. */
-export function errorCode(result: GqlResult): unknown {
+export function errorCode(result: Pick<GqlResult<unknown>, "errors">): unknown {
   return result.errors?.[0]?.extensions?.["code"];
 }
 
@@ -96,12 +130,20 @@ export function wsConnect(app: Pick<App, "url">, token?: string): WsConnection {
   return { client, closed };
 }
 
-/** Runs one operation over the socket and returns its single result. */
-export function wsQuery<T = Record<string, any>>(client: Client, query: string, variables: Record<string, unknown> = {}) {
-  return new Promise<{ data?: T | null; errors?: readonly { message: string }[] }>((resolve, reject) => {
-    let result: { data?: T | null; errors?: readonly { message: string }[] } | undefined;
-    client.subscribe<T>(
-      { query, variables },
+type WsResult<T> = { data?: T | null; errors?: readonly { message: string }[] };
+
+/** Runs one operation over the socket and returns its single result (typed document or, for invalid ones, a string). */
+export function wsQuery<TResult, TVariables>(
+  client: Client,
+  query: TypedDocumentString<TResult, TVariables>,
+  ...args: VariablesArg<TVariables>
+): Promise<WsResult<TResult>>;
+export function wsQuery<T = Record<string, any>>(client: Client, query: string, variables?: Record<string, unknown>): Promise<WsResult<T>>;
+export function wsQuery(client: Client, query: string | TypedDocumentString<unknown, unknown>, variables: unknown = {}) {
+  return new Promise<WsResult<unknown>>((resolve, reject) => {
+    let result: WsResult<unknown> | undefined;
+    client.subscribe(
+      { query: query.toString(), variables: (variables ?? {}) as Record<string, unknown> },
       {
         next: (value) => (result = value as typeof result),
         error: reject,

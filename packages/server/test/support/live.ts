@@ -6,8 +6,10 @@ import { createUser, TEST_PASSWORD } from "./factories.js";
 import { waitUntil } from "./wait.js";
 import type { PrismaClient } from "../../src/generated/prisma/client.js";
 import type { Role } from "../../src/generated/prisma/enums.js";
+import { graphql } from "../generated/index.js";
+import type { ReportSignalInput, TypedDocumentString } from "../generated/graphql.js";
 
-const LOGIN = `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`;
+const LOGIN = graphql(`mutation LiveLogin($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`);
 
 /** A user of the given role, logged in through the API. */
 export async function loggedIn(
@@ -26,20 +28,20 @@ export async function loggedIn(
   return { user, token };
 }
 
-export const REPORT = `mutation($input: ReportSignalInput!) {
+export const REPORT = graphql(`mutation ReportSignal($input: ReportSignalInput!) {
   reportSignal(input: $input) { signal { id severity visibility district { id } } warnings { field term } }
-}`;
+}`);
 
-export function reportInput(districtId: string, extra: Record<string, unknown> = {}) {
+export function reportInput(districtId: string, extra: Partial<ReportSignalInput> = {}): ReportSignalInput {
   return { districtId, kind: "TENSION", severity: "HIGH", summary: "Onrust bij het winkelcentrum", ...extra };
 }
 
-export const SIGNAL_FEED = `subscription($after: String) {
+export const SIGNAL_FEED = graphql(`subscription SignalFeed($after: String) {
   signalFeed(after: $after) { cursor kind signalId signal { id summary visibility district { id } reporter { id } } }
-}`;
-export const MY_ALERTS = `subscription($after: String) {
+}`);
+export const MY_ALERTS = graphql(`subscription MyAlerts($after: String) {
   myAlerts(after: $after) { cursor kind alert { id reason escalationLevel signal { id summary reporter { id } } } acknowledged { id acknowledgeComment } }
-}`;
+}`);
 
 export interface Collector<T = any> {
   /** Every event delivered, in order (after the client's de-duplication). */
@@ -58,13 +60,13 @@ export interface Collector<T = any> {
  * A live subscriber as the web client runs it: graphql-ws with unlimited retries and
  * resume from the last cursor (packages/shared/src/ws-client.ts).
  */
-export function collect(
+export function collect<TResult, F extends keyof TResult & ("signalFeed" | "myAlerts")>(
   url: string | (() => string),
   token: string,
-  query: string,
-  field: "signalFeed" | "myAlerts",
+  query: TypedDocumentString<TResult, { after?: string | null }>,
+  field: F,
   opts: { after?: string } = {},
-): Collector {
+): Collector<NonNullable<TResult[F]>> {
   const events: any[] = [];
   const raw: any[] = [];
   const errors: unknown[] = [];
@@ -81,7 +83,7 @@ export function collect(
   const sub = subscribeResumable<Record<string, any>>(
     client,
     {
-      query,
+      query: query.toString(),
       variables: opts.after ? { after: opts.after } : {},
       cursorVariable: "after",
       getCursor: (r) => {

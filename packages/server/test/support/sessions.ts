@@ -6,17 +6,23 @@ import type { App } from "../../src/app.js";
 import type { AgeBand } from "../../src/generated/prisma/enums.js";
 import { gql, type GqlResult } from "./app.js";
 import type { World } from "./world.js";
+import { graphql } from "../generated/index.js";
+import type { CreateThemeSessionInput, GuestInput, InviteInput } from "../generated/graphql.js";
 
-export const CREATE = `mutation($input: CreateThemeSessionInput!) { createThemeSession(input: $input) { id status capacity } }`;
-export const PUBLISH = `mutation($id: ID!) { publishThemeSession(id: $id) { id status } }`;
-export const INVITE = `mutation($input: InviteInput!) { inviteToSession(input: $input) { token url invitation { id contact { id } viaNetwork { id } } } }`;
-export const RESPOND = `mutation($token: String!, $response: RsvpResponse!, $guests: [GuestInput!]) {
+export const CREATE = graphql(
+  `mutation SessionCreate($input: CreateThemeSessionInput!) { createThemeSession(input: $input) { id status capacity } }`,
+);
+export const PUBLISH = graphql(`mutation SessionPublish($id: ID!) { publishThemeSession(id: $id) { id status } }`);
+export const INVITE = graphql(
+  `mutation SessionInvite($input: InviteInput!) { inviteToSession(input: $input) { token url invitation { id contact { id } viaNetwork { id } } } }`,
+);
+export const RESPOND = graphql(`mutation SessionRespond($token: String!, $response: RsvpResponse!, $guests: [GuestInput!]) {
   respondToInvitation(token: $token, response: $response, guests: $guests) {
     response registrations { id isGuest guestLabel ageBand seatStatus waitlistPosition }
-    session { counts { confirmed waitlisted seatsLeft } } } }`;
-export const PAGE = `query($token: String!) { invitation(token: $token) { response expiresAt
+    session { counts { confirmed waitlisted seatsLeft } } } }`);
+export const PAGE = graphql(`query SessionPage($token: String!) { invitation(token: $token) { response expiresAt
   session { title place status district { name } counts { capacity confirmed waitlisted seatsLeft } }
-  registrations { id isGuest guestLabel seatStatus waitlistPosition attendance } } }`;
+  registrations { id isGuest guestLabel seatStatus waitlistPosition attendance } } }`);
 
 const HOUR = 3_600_000;
 
@@ -26,7 +32,12 @@ export function ok<T = Record<string, any>>(res: GqlResult<T>): T {
 }
 
 /** A published session starting in `startsInHours` (default 48 h). */
-export async function publishedSession(app: App, w: World, input: Record<string, unknown> = {}, startsInHours = 48): Promise<string> {
+export async function publishedSession(
+  app: App,
+  w: World,
+  input: Partial<CreateThemeSessionInput> = {},
+  startsInHours = 48,
+): Promise<string> {
   const startsAt = new Date(Date.now() + startsInHours * HOUR);
   const res = ok(
     await gql(
@@ -74,13 +85,13 @@ export async function invite(
   w: World,
   sessionId: string,
   contactIds: string[],
-  extra: Record<string, unknown> = {},
+  extra: Partial<InviteInput> = {},
 ): Promise<Array<{ token: string; invitationId: string; contactId: string }>> {
   const res = ok(await gql(app, INVITE, { input: { sessionId, contactIds, ...extra } }, w.tokens.coordinator));
   return res.inviteToSession.map((l: any) => ({ token: l.token, invitationId: l.invitation.id, contactId: l.invitation.contact?.id }));
 }
 
-export const respond = (app: App, token: string, response: "YES" | "NO" | "MAYBE", guests?: unknown[]) =>
+export const respond = (app: App, token: string, response: "YES" | "NO" | "MAYBE", guests?: GuestInput[]) =>
   gql(app, RESPOND, { token, response, guests: guests ?? null });
 
 export interface MailboxMessage {

@@ -2,8 +2,9 @@ import type { App } from "../../src/app.js";
 import type { Role } from "../../src/generated/prisma/enums.js";
 import { gql } from "./app.js";
 import { createMunicipality, createUser, TEST_PASSWORD } from "./factories.js";
+import { graphql } from "../generated/index.js";
 
-const LOGIN = `mutation($email: String!, $password: String!) { login(email: $email, password: $password) { token } }`;
+const LOGIN = graphql(`mutation WorldLogin($email: String!, $password: String!) { login(email: $email, password: $password) { token } }`);
 
 export async function login(app: App, email: string): Promise<string> {
   const res = await gql(app, LOGIN, { email, password: TEST_PASSWORD });

@@ -1,5 +1,4 @@
 import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { inject } from "vitest";
 import { createClient, type Client } from "graphql-ws";
@@ -43,9 +42,9 @@ export const QUIET_TIMERS = {
   ESCALATION_SWEEP_INTERVAL_MS: "600000",
 } as const;
 
-/** A fresh, empty DATA_DIR (its mailbox/ holds only the messages of the apps given it). */
+/** A fresh, empty DATA_DIR (its mailbox/ holds only the messages of the apps given it), under the run's folder. */
 export function newTestDataDir(): string {
-  return mkdtempSync(join(tmpdir(), "wijknet-test-"));
+  return mkdtempSync(join(inject("dataRoot"), "app-"));
 }
 
 export interface GqlResult<T = Record<string, any>> {

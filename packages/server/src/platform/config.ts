@@ -149,7 +149,7 @@ const schema = z.object({
     .default(180)
     .describe("days after a theme session ends before its RSVP personal data (invitee link, guest names, sent messages) is erased"),
   WEB_DIST: z.string().optional().describe("built web app to serve at /; default packages/web/dist when it exists"),
-  // ── realtime: signals and alerts ──
+  // Realtime delivery and alert escalation.
   OUTBOX_POLL_INTERVAL_MS: z.coerce
     .number()
     .int()

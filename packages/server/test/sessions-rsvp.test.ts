@@ -217,7 +217,8 @@ describe("RSVP through the personal link (no account)", () => {
       expect(res.errors?.[0]?.extensions).toMatchObject({ code: "NOT_FOUND", entity: "Invitation" });
       expect(errorCode(await gql(app, PAGE, { token }))).toBe("NOT_FOUND");
     }
-    await new Promise((r) => setTimeout(r, 1_600));
+    // The link's expiry passes: moved into the past rather than waited for.
+    await app.db.prisma.invitation.update({ where: { id: link!.invitationId }, data: { tokenExpiresAt: new Date(Date.now() - 1_000) } });
     const expired = await respond(app, link!.token, "YES");
     expect(expired.errors?.[0]?.extensions).toMatchObject({ code: "UNAUTHENTICATED", reason: "INVITATION_EXPIRED" });
     expect(expired.errors?.[0]?.message).toMatch(/expired/);
@@ -300,7 +301,8 @@ describe("RSVP through the personal link (no account)", () => {
     const [a, b] = await makeContacts(app, w, 2);
     const links = await invite(app, w, sessionId, [a!.id, b!.id]);
     ok(await respond(app, links[0]!.token, "YES"));
-    await new Promise((r) => setTimeout(r, 1_100));
+    // The RSVP deadline passes: moved into the past rather than waited for.
+    await app.db.prisma.themeSession.update({ where: { id: sessionId }, data: { rsvpDeadline: new Date(Date.now() - 1_000) } });
     expect(errorCode(await respond(app, links[1]!.token, "YES"))).toBe("CONFLICT");
     const cancel = ok(await respond(app, links[0]!.token, "NO")).respondToInvitation;
     expect(cancel.response).toBe("NO");

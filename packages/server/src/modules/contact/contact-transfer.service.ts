@@ -3,6 +3,7 @@ import type { Db } from "../../platform/db/prisma.js";
 import type { Viewer } from "../../core/viewer.js";
 import { badInput } from "../../core/errors.js";
 import type { AuditService } from "../audit/audit.service.js";
+import type { OrganisationService } from "../organisation/organisation.service.js";
 import { requireRole } from "../../core/authz.js";
 import { contactRepository as repo } from "./contact.repository.js";
 import { contactOrderBy, contactWhere, type ContactListFilter } from "./contact.query.js";
@@ -34,7 +35,7 @@ const MAX_EXPORT_ROWS = 10_000;
  */
 export class ContactTransferService {
   private readonly now: () => Date;
-  constructor(private readonly deps: { db: Db; audit: AuditService; now?: () => Date }) {
+  constructor(private readonly deps: { db: Db; audit: AuditService; organisations: OrganisationService; now?: () => Date }) {
     this.now = deps.now ?? (() => new Date());
   }
 
@@ -58,11 +59,7 @@ export class ContactTransferService {
       districtByKey.set(d.code.toLowerCase(), d.id);
       districtByKey.set(d.name.toLowerCase(), d.id);
     }
-    const organisations = await db.organisation.findMany({
-      where: { municipalityId: viewer.municipalityId },
-      select: { id: true, name: true },
-    });
-    const orgByName = new Map(organisations.map((o) => [o.name.toLowerCase(), o.id]));
+    const orgByName = await this.deps.organisations.idsByName(viewer.municipalityId);
 
     // Existing contacts that could be the same person.
     const candidates = await repo.findDuplicateCandidates(
@@ -133,10 +130,7 @@ export class ContactTransferService {
         const newOrgs = [
           ...new Set(valid.map((r) => r.organisation).filter((o): o is string => o !== null && !orgByName.has(o.toLowerCase()))),
         ];
-        for (const name of newOrgs) {
-          const org = await tx.organisation.create({ data: { municipalityId: viewer.municipalityId, name, kind: "OTHER" } });
-          orgByName.set(name.toLowerCase(), org.id);
-        }
+        for (const [key, id] of await this.deps.organisations.createNamed(tx, viewer.municipalityId, newOrgs)) orgByName.set(key, id);
         let processed = total - valid.length;
         for (let i = 0; i < valid.length; i += CHUNK) {
           const chunk = valid.slice(i, i + CHUNK).map((row) => ({ row, id: randomUUID() }));

@@ -21,9 +21,9 @@ export const contactModule: FeatureModule = {
   resolvers: contactResolvers,
   loaders: createContactLoaders,
   personalData: contactPersonalData,
-  services: ({ db }, { audit }, { personalData }) => ({
+  services: ({ db }, { audit, organisations }, { personalData }) => ({
     contacts: new ContactService({ db, audit, personalData }),
-    contactTransfer: new ContactTransferService({ db, audit }),
+    contactTransfer: new ContactTransferService({ db, audit, organisations }),
   }),
   retention: ({ contacts, audit }, { config }) => [
     contactRetention(contacts, audit, {

@@ -11,6 +11,9 @@ export const organisationRepository = {
   findOrganisationsByIds(db: DbOrTx, ids: readonly string[]) {
     return db.organisation.findMany({ where: { id: { in: [...ids] } } });
   },
+  findOrganisationNames(db: DbOrTx, municipalityId: string) {
+    return db.organisation.findMany({ where: { municipalityId }, select: { id: true, name: true } });
+  },
   findOrganisationByName(db: DbOrTx, municipalityId: string, name: string) {
     return db.organisation.findFirst({ where: { municipalityId, name: { equals: name, mode: "insensitive" } } });
   },

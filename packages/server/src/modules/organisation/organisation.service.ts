@@ -1,4 +1,4 @@
-import type { Db } from "../../platform/db/prisma.js";
+import type { Db, DbOrTx, Tx } from "../../platform/db/prisma.js";
 import type { Organisation } from "../../generated/prisma/client.js";
 import type { OrganisationKind } from "../../generated/prisma/enums.js";
 import type { Viewer } from "../../core/viewer.js";
@@ -30,6 +30,28 @@ function cleanWebsite(value: string | null | undefined): string | null {
 /** Organisations are the coordinator's address book of institutions: coordinators and admins only. */
 export class OrganisationService {
   constructor(private readonly deps: { db: Db; audit: AuditService }) {}
+
+  /**
+   * Every organisation of a municipality by lower-cased name, for matching names typed in a
+   * spreadsheet. Called by the contact import, which has checked the viewer itself.
+   */
+  async idsByName(municipalityId: string, db: DbOrTx = this.deps.db): Promise<Map<string, string>> {
+    const rows = await repo.findOrganisationNames(db, municipalityId);
+    return new Map(rows.map((o) => [o.name.toLowerCase(), o.id]));
+  }
+
+  /**
+   * Creates the named organisations (kind OTHER) inside the caller's transaction, so an
+   * import that fails leaves none behind; returns their ids by lower-cased name.
+   */
+  async createNamed(tx: Tx, municipalityId: string, names: readonly string[]): Promise<Map<string, string>> {
+    const created = new Map<string, string>();
+    for (const name of names) {
+      const org = await repo.createOrganisation(tx, { municipalityId, name, kind: "OTHER" });
+      created.set(name.toLowerCase(), org.id);
+    }
+    return created;
+  }
 
   async list(viewer: Viewer | null, includeArchived: boolean): Promise<Organisation[]> {
     const v = requireRole(viewer, "COORDINATOR", "ADMIN");

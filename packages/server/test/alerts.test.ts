@@ -3,6 +3,7 @@ import type { App } from "../src/app.js";
 import { errorCode, gql, startTestApp } from "./support/app.js";
 import { createMunicipality } from "./support/factories.js";
 import { collect, loggedIn, MY_ALERTS, REPORT, reportInput, settle } from "./support/live.js";
+import { graphql } from "./generated/index.js";
 
 // Two instances sweeping every 100 ms with a 1 s escalation time: they race for the
 // same due alerts, and each escalation must still happen exactly once.
@@ -18,8 +19,12 @@ afterAll(async () => {
   await Promise.all([a?.stop(), b?.stop()]);
 });
 
-const ACK = `mutation($id: ID!, $c: String) { acknowledgeAlert(id: $id, comment: $c) { id acknowledgedAt acknowledgeComment escalatesAt } }`;
-const HISTORY = `{ alertHistory { id reason escalationLevel createdAt deliveredAt acknowledgedAt signal { id } } }`;
+const ACK = graphql(
+  `mutation AlertsAcknowledge($id: ID!, $c: String) { acknowledgeAlert(id: $id, comment: $c) { id acknowledgedAt acknowledgeComment escalatesAt } }`,
+);
+const HISTORY = graphql(
+  `query AlertsHistory { alertHistory { id reason escalationLevel createdAt deliveredAt acknowledgedAt signal { id } } }`,
+);
 
 async function setup() {
   const { municipality, districts } = await createMunicipality(a.db.prisma);
@@ -107,11 +112,13 @@ describe("alerts", () => {
       );
       const coordView = await gql(
         a,
-        `query($id: ID!) { signal(id: $id) { timeline { kind note author { id } } alerts { recipient { id } acknowledgeComment } } }`,
+        graphql(
+          `query AlertsSignalTimeline($id: ID!) { signal(id: $id) { timeline { kind note author { id } } alerts { recipient { id } acknowledgeComment } } }`,
+        ),
         { id: signalId },
         coord.token,
       );
-      expect(coordView.data!.signal.timeline.at(-1)).toEqual({
+      expect(coordView.data!.signal!.timeline.at(-1)).toEqual({
         kind: "ALERT_ACKNOWLEDGED",
         note: "Collega's onderweg",
         author: { id: primary.user.id },
@@ -131,7 +138,9 @@ describe("alerts", () => {
     const res = await gql(a, REPORT, { input: reportInput(d, { severity: "LOW" }) }, coord.token);
     const id = res.data!.reportSignal.signal.id as string;
     expect(await a.db.prisma.alert.count({ where: { signalId: id } })).toBe(0); // coordination only, reported by the coordinator
-    const UPDATE = `mutation($id: ID!, $input: UpdateSignalInput!) { updateSignal(id: $id, input: $input) { id } }`;
+    const UPDATE = graphql(
+      `mutation AlertsUpdateSignal($id: ID!, $input: UpdateSignalInput!) { updateSignal(id: $id, input: $input) { id } }`,
+    );
     await gql(a, UPDATE, { id, input: { visibility: "SHARED_WITH_POLICE" } }, coord.token);
     expect(await a.db.prisma.alert.count({ where: { signalId: id, reason: "DISTRICT_LIAISON" } })).toBe(1);
     await gql(a, UPDATE, { id, input: { districtId: other } }, coord.token);

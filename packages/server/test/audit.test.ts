@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { App } from "../src/app.js";
 import { errorCode, gql, startTestApp } from "./support/app.js";
 import { createWorld, type World } from "./support/world.js";
+import { graphql } from "./generated/index.js";
 
 let app: App;
 let w: World;
@@ -13,8 +14,11 @@ afterAll(async () => {
   await app?.stop();
 });
 
-const AUDIT = `query($filter: AuditFilter, $first: Int, $after: String) { auditLog(filter: $filter, first: $first, after: $after) {
-  nextCursor entries { id at action entityType entityId actorRole details actor { id } } } }`;
+const AUDIT =
+  graphql(`query AuditLog($filter: AuditFilter, $first: Int, $after: String) { auditLog(filter: $filter, first: $first, after: $after) {
+  nextCursor entries { id at action entityType entityId actorRole details actor { id } } } }`);
+
+const SIGNAL_SUMMARY = graphql(`query AuditSignalSummary($id: ID!) { signal(id: $id) { summary } }`);
 
 describe("audit log", () => {
   it("is append-only in the database itself: UPDATE, DELETE and TRUNCATE are refused", async () => {
@@ -27,7 +31,12 @@ describe("audit log", () => {
   });
 
   it("lets an admin search their municipality's log, newest first, with filters and pages; the search is audited", async () => {
-    const created = await gql(app, `mutation { createContact(input: { fullName: "Audit Persoon" }) { id } }`, {}, w.tokens.coordinator);
+    const created = await gql(
+      app,
+      graphql(`mutation AuditCreateContact { createContact(input: { fullName: "Audit Persoon" }) { id } }`),
+      {},
+      w.tokens.coordinator,
+    );
     const contactId = created.data!.createContact.id;
     const res = await gql(app, AUDIT, { filter: { entityType: "Contact", entityId: contactId } }, w.tokens.admin);
     expect(res.errors).toBeUndefined();
@@ -69,7 +78,7 @@ describe("audit log", () => {
   it("records every read of a signal by anyone but the coordinator", async () => {
     const report = await gql(
       app,
-      `mutation($i: ReportSignalInput!) { reportSignal(input: $i) { signal { id } } }`,
+      graphql(`mutation AuditReportSignal($i: ReportSignalInput!) { reportSignal(input: $i) { signal { id } } }`),
       {
         i: {
           districtId: w.districts[0]!.id,
@@ -83,10 +92,10 @@ describe("audit log", () => {
     );
     const id = report.data!.reportSignal.signal.id;
     const reads = () => app.db.prisma.auditEntry.findMany({ where: { entityType: "Signal", entityId: id, action: "READ" } });
-    await gql(app, `query($id: ID!) { signal(id: $id) { summary } }`, { id }, w.tokens.coordinator);
+    await gql(app, SIGNAL_SUMMARY, { id }, w.tokens.coordinator);
     expect(await reads()).toEqual([]);
-    await gql(app, `query($id: ID!) { signal(id: $id) { summary } }`, { id }, w.tokens.liaison);
-    await gql(app, `{ signals { nodes { id } } }`, {}, w.tokens.liaison);
+    await gql(app, SIGNAL_SUMMARY, { id }, w.tokens.liaison);
+    await gql(app, graphql(`query AuditSignals { signals { nodes { id } } }`), {}, w.tokens.liaison);
     const rows = await reads();
     expect(rows.map((r) => r.actorId)).toEqual([w.users.liaison.id, w.users.liaison.id]);
   });

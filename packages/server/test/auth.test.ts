@@ -3,11 +3,13 @@ import type { App } from "../src/app.js";
 import { hashToken } from "../src/modules/auth/token.js";
 import { errorCode, gql, startTestApp } from "./support/app.js";
 import { createMunicipality, createUser, TEST_PASSWORD } from "./support/factories.js";
+import { graphql } from "./generated/index.js";
 
-const LOGIN = `mutation($email: String!, $password: String!) {
+const LOGIN = graphql(`mutation AuthLogin($email: String!, $password: String!) {
   login(email: $email, password: $password) { token expiresAt user { id role email districts { name } municipality { name } } }
-}`;
-const VIEWER = `{ viewer { id role } }`;
+}`);
+const VIEWER = graphql(`query AuthViewer { viewer { id role } }`);
+const LOGOUT = graphql(`mutation AuthLogout { logout }`);
 
 let app: App;
 beforeAll(async () => {
@@ -82,10 +84,10 @@ describe("tokens", () => {
     const { municipality } = await createMunicipality(app.db.prisma);
     const user = await createUser(app.db.prisma, municipality.id, { role: "ALLY" });
     const { token } = (await gql(app, LOGIN, { email: user.email, password: TEST_PASSWORD })).data!.login;
-    const out = await gql(app, `mutation { logout }`, {}, token);
+    const out = await gql(app, LOGOUT, {}, token);
     expect(out.data).toEqual({ logout: true });
     expect((await gql(app, VIEWER, {}, token)).data).toEqual({ viewer: null });
-    expect(errorCode(await gql(app, `mutation { logout }`, {}, token))).toBe("UNAUTHENTICATED");
+    expect(errorCode(await gql(app, LOGOUT, {}, token))).toBe("UNAUTHENTICATED");
     expect(await app.db.prisma.auditEntry.count({ where: { actorId: user.id, action: "LOGOUT" } })).toBe(1);
   });
 

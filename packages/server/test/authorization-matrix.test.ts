@@ -11,6 +11,9 @@ import { SESSIONS_MODULE } from "./authz-cases-sessions.js";
 import { SIGNALS_MODULE } from "./authz-cases-signals.js";
 import { errorCode, gql, startTestApp, wsConnect, type GqlResult } from "./support/app.js";
 import { createWorld, login, type World, type WorldRole } from "./support/world.js";
+import { graphql } from "./generated/index.js";
+
+const CONTACT_EMAIL = graphql(`query MatrixContactEmail($id: ID!) { contact(id: $id) { email } }`);
 
 let app: App;
 let w: World;
@@ -111,8 +114,8 @@ describe("authorization matrix: every case × every role", () => {
   it("a denied call changes nothing and leaks no data", async () => {
     const res = await gql(
       app,
-      `query($id: ID!) { network(id: $id) { name members { contact { email } } } }`,
-      { id: ids.allyNetwork },
+      graphql(`query MatrixNetworkMembers($id: ID!) { network(id: $id) { name members { contact { email } } } }`),
+      { id: ids["allyNetwork"]! },
       w.tokens.liaison,
     );
     expect(JSON.stringify(res)).not.toContain("m@example.org");
@@ -122,7 +125,7 @@ describe("authorization matrix: every case × every role", () => {
   it("the ally sees exactly their own profile and their own networks", async () => {
     const mine = await gql(
       app,
-      `{ myContact { id fullName memberships { network { name memberCount } } } networks { name } }`,
+      graphql(`query MatrixMyContact { myContact { id fullName memberships { network { name memberCount } } } networks { name } }`),
       {},
       w.tokens.ally,
     );
@@ -143,9 +146,9 @@ describe("authorization matrix: every case × every role", () => {
 
   it("admin reads of contact details are audited, coordinator reads are not", async () => {
     const before = await app.db.prisma.auditEntry.count({ where: { entityId: ids.contact, action: "READ" } });
-    await gql(app, `query($id: ID!) { contact(id: $id) { email } }`, { id: ids.contact }, w.tokens.coordinator);
+    await gql(app, CONTACT_EMAIL, { id: ids["contact"]! }, w.tokens.coordinator);
     expect(await app.db.prisma.auditEntry.count({ where: { entityId: ids.contact, action: "READ" } })).toBe(before);
-    await gql(app, `query($id: ID!) { contact(id: $id) { email } }`, { id: ids.contact }, w.tokens.admin);
+    await gql(app, CONTACT_EMAIL, { id: ids["contact"]! }, w.tokens.admin);
     const rows = await app.db.prisma.auditEntry.findMany({ where: { entityId: ids.contact, action: "READ" } });
     expect(rows.length).toBe(before + 1);
     expect(rows.at(-1)!.actorId).toBe(w.users.admin.id);

@@ -1,8 +1,9 @@
 /** Authorization decisions of signals and alerts (ARCHITECTURE.md, "Realtime"). */
 import { gql } from "./support/app.js";
-import { staffOnly, type CaseModule, type Expectation, type Fixtures } from "./authz-cases.js";
+import { op, staffOnly, type CaseModule, type Expectation, type Fixtures } from "./authz-cases.js";
+import { graphql } from "./generated/index.js";
 
-const REPORT = `mutation($i: ReportSignalInput!) { reportSignal(input: $i) { signal { id } } }`;
+const REPORT = graphql(`mutation AuthzSignalReport($i: ReportSignalInput!) { reportSignal(input: $i) { signal { id } } }`);
 
 async function report(
   fx: Pick<Fixtures, "app" | "w">,
@@ -44,50 +45,53 @@ export const SIGNALS_MODULE: CaseModule = {
     {
       covers: ["Query.signal", "Signal.details"],
       name: "a signal shared with police in district 0",
-      operation: ({ ids }) => [`query($id: ID!) { signal(id: $id) { id summary details } }`, { id: ids["signalShared"]! }],
+      operation: ({ ids }) =>
+        op(graphql(`query AuthzSignalShared($id: ID!) { signal(id: $id) { id summary details } }`), { id: ids["signalShared"]! }),
       expect: { coordinator: "OK", admin: "NULL", liaison: "OK", otherLiaison: "NULL", ally: "NULL", anonymous: "UNAUTHENTICATED" },
     },
     {
       covers: ["Query.signal"],
       name: "a signal kept with the coordinator",
-      operation: ({ ids }) => [`query($id: ID!) { signal(id: $id) { id } }`, { id: ids["signalCoordination"]! }],
+      operation: ({ ids }) =>
+        op(graphql(`query AuthzSignalCoordination($id: ID!) { signal(id: $id) { id } }`), { id: ids["signalCoordination"]! }),
       expect: { coordinator: "OK", admin: "NULL", liaison: "NULL", otherLiaison: "NULL", ally: "NULL", anonymous: "UNAUTHENTICATED" },
     },
     {
       covers: ["Signal.reporter"],
       name: "the reporter's identity (not agreed to share): coordinator only",
-      operation: ({ ids }) => [`query($id: ID!) { signal(id: $id) { id reporter { id } } }`, { id: ids["signalShared"]! }],
+      operation: ({ ids }) =>
+        op(graphql(`query AuthzSignalReporter($id: ID!) { signal(id: $id) { id reporter { id } } }`), { id: ids["signalShared"]! }),
       probe: (data) => (data["signal"]?.reporter ? "OK" : "HIDDEN"),
       expect: { coordinator: "OK", admin: "NULL", liaison: "HIDDEN", otherLiaison: "NULL", ally: "NULL", anonymous: "UNAUTHENTICATED" },
     },
     {
       covers: ["Query.signals"],
       name: "signal list",
-      operation: () => [`{ signals { nodes { id } } }`, {}],
+      operation: () => op(graphql(`query AuthzSignals { signals { nodes { id } } }`), {}),
       expect: { ...coordinatorOnly, liaison: "OK", otherLiaison: "OK" },
     },
     {
       covers: ["Query.alertHistory"],
       name: "own alert history",
-      operation: () => [`{ alertHistory { id } }`, {}],
+      operation: () => op(graphql(`query AuthzSignalAlertHistory { alertHistory { id } }`), {}),
       expect: { coordinator: "OK", admin: "OK", liaison: "OK", otherLiaison: "OK", ally: "OK", anonymous: "UNAUTHENTICATED" },
     },
     {
       covers: ["Mutation.reportSignal"],
       name: "report in district 0",
-      operation: (fx) => [
-        REPORT,
-        { i: { districtId: fx.w.districts[0]!.id, kind: "RUMOUR", severity: "LOW", summary: "Gerucht over een vechtpartij" } },
-      ],
+      operation: (fx) =>
+        op(REPORT, {
+          i: { districtId: fx.w.districts[0]!.id, kind: "RUMOUR", severity: "LOW", summary: "Gerucht over een vechtpartij" },
+        }),
       expect: { coordinator: "OK", admin: "FORBIDDEN", liaison: "OK", otherLiaison: "FORBIDDEN", ally: "OK", anonymous: "UNAUTHENTICATED" },
     },
     {
       covers: ["Mutation.updateSignal"],
       name: "triage",
-      operation: ({ ids }) => [
-        `mutation($id: ID!) { updateSignal(id: $id, input: { status: MONITORING }) { id } }`,
-        { id: ids["signalCoordination"]! },
-      ],
+      operation: ({ ids }) =>
+        op(graphql(`mutation AuthzSignalUpdate($id: ID!) { updateSignal(id: $id, input: { status: MONITORING }) { id } }`), {
+          id: ids["signalCoordination"]!,
+        }),
       expect: coordinatorOnly,
     },
     {
@@ -99,7 +103,9 @@ export const SIGNALS_MODULE: CaseModule = {
         const alert =
           (await fx.app.db.prisma.alert.findFirst({ where: { signalId, recipientId: user.id } })) ??
           (await fx.app.db.prisma.alert.findFirstOrThrow({ where: { signalId, recipientId: fx.w.users.liaison.id } }));
-        return [`mutation($id: ID!) { acknowledgeAlert(id: $id, comment: "Gezien") { id } }`, { id: alert.id }];
+        return op(graphql(`mutation AuthzSignalAcknowledgeAlert($id: ID!) { acknowledgeAlert(id: $id, comment: "Gezien") { id } }`), {
+          id: alert.id,
+        });
       },
       expect: {
         coordinator: "NOT_FOUND",
@@ -114,14 +120,14 @@ export const SIGNALS_MODULE: CaseModule = {
       covers: ["Subscription.signalFeed"],
       name: "live signal feed",
       transport: "ws",
-      operation: () => [`subscription { signalFeed { cursor } }`, {}],
+      operation: () => op(graphql(`subscription AuthzSignalFeed { signalFeed { cursor } }`), {}),
       expect: { ...coordinatorOnly, liaison: "OK", otherLiaison: "OK" },
     },
     {
       covers: ["Subscription.myAlerts"],
       name: "own live alerts",
       transport: "ws",
-      operation: () => [`subscription { myAlerts { cursor } }`, {}],
+      operation: () => op(graphql(`subscription AuthzSignalMyAlerts { myAlerts { cursor } }`), {}),
       expect: { coordinator: "OK", admin: "OK", liaison: "OK", otherLiaison: "OK", ally: "OK", anonymous: "UNAUTHENTICATED" },
     },
   ],

@@ -7,6 +7,7 @@ import { loadConfig } from "../src/platform/config.js";
 import { createLogger } from "../src/platform/logger.js";
 import { DEMO_PASSWORD } from "../src/seed/demo.js";
 import { gql } from "./support/app.js";
+import { graphql } from "./generated/index.js";
 
 const dataDir = mkdtempSync(join(tmpdir(), "wijknet-embedded-"));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -23,22 +24,28 @@ describe("embedded mode (the default)", () => {
     try {
       expect(app.databaseMode).toBe("embedded");
       expect(app.doorbell.kind).toBe("in-process");
-      const districts = await gql(app, `{ districts { name } }`);
+      const districts = await gql(app, graphql(`query EmbeddedDistricts { districts { name } }`));
       expect(districts.data!.districts).toHaveLength(10);
       expect(districts.data!.districts.map((d: { name: string }) => d.name)).toContain("Vleuten-De Meern");
 
       const login = await gql(
         app,
-        `mutation { login(email: "coordinator@wijknet.example", password: "${DEMO_PASSWORD}") { token user { role } } }`,
+        graphql(
+          `mutation EmbeddedLoginCoordinator($p: String!) { login(email: "coordinator@wijknet.example", password: $p) { token user { role } } }`,
+        ),
+        { p: DEMO_PASSWORD },
       );
       expect(login.data!.login.user.role).toBe("COORDINATOR");
       const token = login.data!.login.token as string;
-      expect((await gql(app, `{ viewer { role districts { name } } }`, {}, token)).data).toEqual({
+      expect((await gql(app, graphql(`query EmbeddedViewer { viewer { role districts { name } } }`), {}, token)).data).toEqual({
         viewer: { role: "COORDINATOR", districts: [] },
       });
       const liaison = await gql(
         app,
-        `mutation { login(email: "liaison.overvecht@wijknet.example", password: "${DEMO_PASSWORD}") { user { role districts { name } } } }`,
+        graphql(
+          `mutation EmbeddedLoginLiaison($p: String!) { login(email: "liaison.overvecht@wijknet.example", password: $p) { user { role districts { name } } } }`,
+        ),
+        { p: DEMO_PASSWORD },
       );
       expect(liaison.data!.login.user).toEqual({ role: "POLICE_LIAISON", districts: [{ name: "Overvecht" }] });
       expect(await fetch(`${app.url}/readyz`).then((r) => r.json())).toEqual({ status: "ready", checks: { database: true } });
@@ -50,7 +57,7 @@ describe("embedded mode (the default)", () => {
     try {
       // Restart: same data, not seeded twice, the earlier session still valid.
       expect(await app.db.prisma.municipality.count()).toBe(1);
-      expect((await gql(app, `{ districts { id } }`)).data!.districts).toHaveLength(10);
+      expect((await gql(app, graphql(`query EmbeddedDistrictIds { districts { id } }`))).data!.districts).toHaveLength(10);
       expect(await app.db.prisma.auditEntry.count({ where: { action: "LOGIN" } })).toBe(2);
     } finally {
       await app.stop();

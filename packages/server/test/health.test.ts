@@ -1,6 +1,9 @@
 import { createServer } from "node:net";
 import { describe, expect, it } from "vitest";
 import { startTestApp } from "./support/app.js";
+import { graphql } from "./generated/index.js";
+
+const VIEWER = graphql(`query HealthViewer { viewer { id } }`);
 
 /** A port with nothing listening on it. */
 async function deadPort(): Promise<number> {
@@ -35,7 +38,7 @@ describe("health endpoints", () => {
       const res = await fetch(`${app.url}/graphql`, {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ query: "{ viewer { id } }" }),
+        body: JSON.stringify({ query: VIEWER.toString() }),
       });
       expect(await res.json()).toEqual({ data: { viewer: null } });
     } finally {
@@ -58,7 +61,7 @@ describe("health endpoints", () => {
       const batch = await fetch(`${app.url}/graphql`, {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify([{ query: "{ viewer { id } }" }, { query: "{ viewer { id } }" }]),
+        body: JSON.stringify([{ query: VIEWER.toString() }, { query: VIEWER.toString() }]),
       });
       expect(batch.status).toBe(400);
     } finally {

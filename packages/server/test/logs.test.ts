@@ -11,6 +11,8 @@ import { loadConfig } from "../src/platform/config.js";
 import { createLogger } from "../src/platform/logger.js";
 import { gql } from "./support/app.js";
 import { createMunicipality, createUser, TEST_PASSWORD } from "./support/factories.js";
+import { graphql } from "./generated/index.js";
+const LOGIN = graphql(`mutation LogsLogin($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`);
 
 const lines: string[] = [];
 let app: App;
@@ -43,29 +45,36 @@ describe("application logs", () => {
   it("hold no token, password, email or name, also on errors", async () => {
     const { municipality } = await createMunicipality(app.db.prisma);
     const user = await createUser(app.db.prisma, municipality.id);
-    await gql(app, `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`, {
+    await gql(app, LOGIN, {
       e: user.email,
       p: "Wrong-Secret-Password-123",
     });
-    const login = await gql(app, `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`, {
+    const login = await gql(app, LOGIN, {
       e: user.email,
       p: TEST_PASSWORD,
     });
     const token = login.data!.login.token as string;
     await gql(
       app,
-      `mutation { createContact(input: { fullName: "Geheime Naam Achternaam", email: "geheim@example.org", phone: "06 5555 4444" }) { id } }`,
+      graphql(
+        `mutation LogsCreateContact { createContact(input: { fullName: "Geheime Naam Achternaam", email: "geheim@example.org", phone: "06 5555 4444" }) { id } }`,
+      ),
       {},
       token,
     );
-    await gql(app, `mutation { createContact(input: { fullName: "Tweede Geheim", email: "not-an-email" }) { id } }`, {}, token);
-    await gql(app, `{ contacts(after: "Geheime Naam cursor") { totalCount } }`, {}, token);
+    await gql(
+      app,
+      graphql(`mutation LogsCreateContactInvalid { createContact(input: { fullName: "Tweede Geheim", email: "not-an-email" }) { id } }`),
+      {},
+      token,
+    );
+    await gql(app, graphql(`query LogsContacts { contacts(after: "Geheime Naam cursor") { totalCount } }`), {}, token);
     await fetch(`${app.url}/graphql`, {
       method: "POST",
       headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
       body: "{ not json Geheime",
     });
-    await gql(app, `mutation { logout }`, {}, token);
+    await gql(app, graphql(`mutation LogsLogout { logout }`), {}, token);
     await new Promise((r) => setTimeout(r, 100));
     const all = lines.join("");
     expect(all.length).toBeGreaterThan(0);

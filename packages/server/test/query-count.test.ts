@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { App } from "../src/app.js";
 import { gql, startTestApp } from "./support/app.js";
 import { createWorld, type World } from "./support/world.js";
+import { graphql } from "./generated/index.js";
+import type { TypedDocumentString } from "./generated/graphql.js";
 
 let app: App;
 let w: World;
@@ -54,22 +56,27 @@ afterAll(async () => {
   await app?.stop();
 });
 
-async function countStatements(query: string, variables: Record<string, unknown>, token: string | undefined) {
+async function countStatements<TResult, TVariables>(
+  query: TypedDocumentString<TResult, TVariables>,
+  variables: TVariables,
+  token: string | undefined,
+) {
   statements = [];
-  const res = await gql(app, query, variables, token);
+  const res = await gql(app, query as TypedDocumentString<TResult, Record<string, unknown>>, variables as Record<string, unknown>, token);
   const recorded = statements;
   statements = null;
   expect(res.errors).toBeUndefined();
   return { count: recorded.length, statements: recorded, data: res.data };
 }
 
-const CONTACTS = `query($first: Int) { contacts(filter: { text: "N1 persoon" }, first: $first) { totalCount edges { node {
+const CONTACTS =
+  graphql(`query QueryCountContacts($first: Int) { contacts(filter: { text: "N1 persoon" }, first: $first) { totalCount edges { node {
   id fullName stale roles { title organisation { name contactCount } } districts { name municipality { name } }
   memberships { role network { name memberCount district { name } } } consents { purpose } interactions { kind author { displayName } }
-} } } }`;
+} } } }`);
 
-const NETWORKS = `query { networks(filter: { kind: ALLIES }) { name memberCount district { name }
-  members { role contact { fullName roles { organisation { name } } districts { name } } } } }`;
+const NETWORKS = graphql(`query QueryCountNetworks { networks(filter: { kind: ALLIES }) { name memberCount district { name }
+  members { role contact { fullName roles { organisation { name } } districts { name } } } } }`);
 
 describe("no N+1: statements do not grow with the page size", () => {
   it("contacts with every relation", async () => {
@@ -77,7 +84,7 @@ describe("no N+1: statements do not grow with the page size", () => {
     const large = await countStatements(CONTACTS, { first: 20 }, w.tokens.coordinator);
     expect(small.data!.contacts.edges).toHaveLength(3);
     expect(large.data!.contacts.edges).toHaveLength(20);
-    expect(large.data!.contacts.edges[0].node.roles[0].organisation.name).toBe("N1 Org");
+    expect(large.data!.contacts.edges[0]!.node.roles[0]!.organisation!.name).toBe("N1 Org");
     expect(large.count, large.statements.join("\n")).toBe(small.count);
     // And the number is small: one per relation, not one per row.
     expect(large.count).toBeLessThanOrEqual(20);

@@ -4,6 +4,7 @@ import { gql, startTestApp } from "./support/app.js";
 import { createMunicipality } from "./support/factories.js";
 import { collect, loggedIn, MY_ALERTS, REPORT, reportInput, settle, SIGNAL_FEED, waitUntil, type Collector } from "./support/live.js";
 import type { ReportSignalInput } from "./generated/graphql.js";
+import { graphql } from "./generated/index.js";
 
 let a: App;
 let b: App;
@@ -14,7 +15,9 @@ afterAll(async () => {
   await Promise.all([a?.stop(), b?.stop()]);
 });
 
-const UPDATE = `mutation($id: ID!, $input: UpdateSignalInput!) { updateSignal(id: $id, input: $input) { id } }`;
+const UPDATE = graphql(
+  `mutation RealtimeUpdateSignal($id: ID!, $input: UpdateSignalInput!) { updateSignal(id: $id, input: $input) { id } }`,
+);
 
 function seqOf(cursor: string): bigint {
   return BigInt(Buffer.from(cursor, "base64url").toString("utf8").slice(3));

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { App } from "../src/app.js";
 import { gql, startTestApp } from "./support/app.js";
 import { createWorld, type World } from "./support/world.js";
+import { graphql } from "./generated/index.js";
 
 const DAY = 86_400_000;
 let app: App;
@@ -68,12 +69,27 @@ describe("retention sweep", () => {
   it("a contact set inactive by hand counts from that moment; set active again it is safe", async () => {
     // The sweeps above ran far in the future and purged this world's sessions: a new world.
     w = await createWorld(app);
-    const res = await gql(app, `mutation { createContact(input: { fullName: "Hand Inactief" }) { id } }`, {}, w.tokens.coordinator);
+    const res = await gql(
+      app,
+      graphql(`mutation RetentionCreateContact { createContact(input: { fullName: "Hand Inactief" }) { id } }`),
+      {},
+      w.tokens.coordinator,
+    );
     const id = res.data!.createContact.id;
-    await gql(app, `mutation($id: ID!) { updateContact(id: $id, input: { status: INACTIVE }) { id } }`, { id }, w.tokens.coordinator);
+    await gql(
+      app,
+      graphql(`mutation RetentionSetInactive($id: ID!) { updateContact(id: $id, input: { status: INACTIVE }) { id } }`),
+      { id },
+      w.tokens.coordinator,
+    );
     const row = await app.db.prisma.contact.findUniqueOrThrow({ where: { id } });
     expect(row.inactiveSince).not.toBeNull();
-    await gql(app, `mutation($id: ID!) { updateContact(id: $id, input: { status: ACTIVE }) { id } }`, { id }, w.tokens.coordinator);
+    await gql(
+      app,
+      graphql(`mutation RetentionSetActive($id: ID!) { updateContact(id: $id, input: { status: ACTIVE }) { id } }`),
+      { id },
+      w.tokens.coordinator,
+    );
     await app.services.retention.run(new Date(Date.now() + 101 * DAY), { municipalityId: w.municipality.id });
     const after = await app.db.prisma.contact.findUniqueOrThrow({ where: { id } });
     expect(after).toMatchObject({ status: "ACTIVE", anonymisedAt: null, inactiveSince: null });
@@ -98,7 +114,7 @@ describe("retention sweep", () => {
     const { prisma } = app.db;
     const res = await gql(
       app,
-      `mutation($i: ReportSignalInput!) { reportSignal(input: $i) { signal { id } } }`,
+      graphql(`mutation RetentionReportSignal($i: ReportSignalInput!) { reportSignal(input: $i) { signal { id } } }`),
       {
         i: {
           districtId: w.districts[0]!.id,

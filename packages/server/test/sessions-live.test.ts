@@ -3,6 +3,7 @@ import type { App } from "../src/app.js";
 import { gql, startTestApp, wsConnect } from "./support/app.js";
 import { invite, makeContacts, ok, publishedSession, respond } from "./support/sessions.js";
 import { createWorld, type World } from "./support/world.js";
+import { graphql } from "./generated/index.js";
 
 // Session counts travel the outbox like signals: written in the changing transaction,
 // read by every instance, served by serveLive with a snapshot on subscribe.
@@ -19,7 +20,10 @@ afterAll(async () => {
 });
 
 type Counts = { confirmed: number; waitlisted: number; seatsLeft: number };
-const COUNTS = `subscription($id: ID!) { sessionCounts(sessionId: $id) { confirmed waitlisted seatsLeft } }`;
+const COUNTS = graphql(`subscription SessionsLiveCounts($id: ID!) { sessionCounts(sessionId: $id) { confirmed waitlisted seatsLeft } }`);
+const UPDATE = graphql(
+  `mutation SessionsLiveUpdate($id: ID!, $input: UpdateThemeSessionInput!) { updateThemeSession(id: $id, input: $input) { id } }`,
+);
 
 function subscribe(app: App, sessionId: string) {
   const { client } = wsConnect(app, w.tokens.coordinator);
@@ -27,7 +31,7 @@ function subscribe(app: App, sessionId: string) {
   const errors: unknown[] = [];
   let notify: () => void = () => undefined;
   client.subscribe<{ sessionCounts: Counts }>(
-    { query: COUNTS, variables: { id: sessionId } },
+    { query: COUNTS.toString(), variables: { id: sessionId } },
     {
       next: (v) => {
         if (v.errors) errors.push(v.errors);
@@ -88,24 +92,10 @@ describe("sessionCounts through the outbox", () => {
       await second.until(() => second.seen.length >= 1);
       expect(second.seen[0]).toEqual({ confirmed: 1, waitlisted: 2, seatsLeft: 0 });
       // A capacity change promotes the waitlist: one transaction, one frame.
-      ok(
-        await gql(
-          a,
-          `mutation($id: ID!, $input: UpdateThemeSessionInput!) { updateThemeSession(id: $id, input: $input) { id } }`,
-          { id: sessionId, input: { capacity: 4 } },
-          w.tokens.coordinator,
-        ),
-      );
+      ok(await gql(a, UPDATE, { id: sessionId, input: { capacity: 4 } }, w.tokens.coordinator));
       await second.until(() => second.seen.length >= 2);
       // A change that leaves the counts as they are sends nothing (and writes no event).
-      ok(
-        await gql(
-          a,
-          `mutation($id: ID!, $input: UpdateThemeSessionInput!) { updateThemeSession(id: $id, input: $input) { id } }`,
-          { id: sessionId, input: { title: "Nieuwe titel" } },
-          w.tokens.coordinator,
-        ),
-      );
+      ok(await gql(a, UPDATE, { id: sessionId, input: { title: "Nieuwe titel" } }, w.tokens.coordinator));
       // An answer that changes nothing (YES again) writes an event but sends no duplicate frame.
       ok(await respond(a, links[0]!.token, "YES"));
       ok(await respond(a, links[2]!.token, "NO"));

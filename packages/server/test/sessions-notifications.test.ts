@@ -4,6 +4,7 @@ import { gql, newTestDataDir, startTestApp } from "./support/app.js";
 import { invite, makeContacts, ok, publishedSession, readMailbox, respond } from "./support/sessions.js";
 import { waitUntil } from "./support/wait.js";
 import { createWorld, type World } from "./support/world.js";
+import { graphql } from "./generated/index.js";
 
 let a: App;
 let b: App;
@@ -78,7 +79,9 @@ describe("notification outbox and mailbox", () => {
       people.map((p) => p.id),
     );
     ok(await respond(a, links[0]!.token, "NO"));
-    const UPDATE = `mutation($id: ID!, $input: UpdateThemeSessionInput!) { updateThemeSession(id: $id, input: $input) { place } }`;
+    const UPDATE = graphql(
+      `mutation NotificationsUpdatePlace($id: ID!, $input: UpdateThemeSessionInput!) { updateThemeSession(id: $id, input: $input) { place } }`,
+    );
     ok(await gql(a, UPDATE, { id: sessionId, input: { title: "Nieuwe titel" } }, w.tokens.coordinator));
     expect(await a.db.prisma.notification.count({ where: { sessionId, kind: "SESSION_CHANGED" } })).toBe(0);
     ok(await gql(a, UPDATE, { id: sessionId, input: { place: "Bibliotheek Overvecht" } }, w.tokens.coordinator));
@@ -109,7 +112,7 @@ describe("notification outbox and mailbox", () => {
     ok(
       await gql(
         a,
-        `mutation($id: ID!) { updateThemeSession(id: $id, input: { capacity: 2 }) { capacity } }`,
+        graphql(`mutation NotificationsRaiseCapacity($id: ID!) { updateThemeSession(id: $id, input: { capacity: 2 }) { capacity } }`),
         { id: sessionId },
         w.tokens.coordinator,
       ),
@@ -118,7 +121,7 @@ describe("notification outbox and mailbox", () => {
     expect(notes.map((n) => n.recipient)).toEqual([people[1]!.email]);
     const shrink = await gql(
       a,
-      `mutation($id: ID!) { updateThemeSession(id: $id, input: { capacity: 1 }) { capacity } }`,
+      graphql(`mutation NotificationsShrinkCapacity($id: ID!) { updateThemeSession(id: $id, input: { capacity: 1 }) { capacity } }`),
       { id: sessionId },
       w.tokens.coordinator,
     );
@@ -132,7 +135,14 @@ describe("erasure", () => {
     const [p] = await makeContacts(a, w, 1);
     await invite(a, w, sessionId, [p!.id]);
     expect(await a.db.prisma.notification.count({ where: { contactId: p!.id } })).toBe(1);
-    ok(await gql(a, `mutation($id: ID!) { eraseContact(id: $id) { id } }`, { id: p!.id }, w.tokens.coordinator));
+    ok(
+      await gql(
+        a,
+        graphql(`mutation NotificationsEraseContact($id: ID!) { eraseContact(id: $id) { id } }`),
+        { id: p!.id },
+        w.tokens.coordinator,
+      ),
+    );
     expect(await a.db.prisma.notification.count({ where: { contactId: p!.id } })).toBe(0);
     expect(await a.db.prisma.notification.count({ where: { recipient: p!.email } })).toBe(0);
   });
@@ -209,7 +219,9 @@ describe("reminders across two instances", () => {
     ok(
       await gql(
         a,
-        `mutation($id: ID!, $s: DateTime!, $e: DateTime!) { updateThemeSession(id: $id, input: { startsAt: $s, endsAt: $e }) { reminderSentAt } }`,
+        graphql(
+          `mutation NotificationsReschedule($id: ID!, $s: DateTime!, $e: DateTime!) { updateThemeSession(id: $id, input: { startsAt: $s, endsAt: $e }) { reminderSentAt } }`,
+        ),
         { id: sessionId, s: new Date(Date.now() + 72 * 3_600_000).toISOString(), e: new Date(Date.now() + 73 * 3_600_000).toISOString() },
         w.tokens.coordinator,
       ),

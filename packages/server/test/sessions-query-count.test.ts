@@ -5,6 +5,7 @@ import type { App } from "../src/app.js";
 import { gql, startTestApp } from "./support/app.js";
 import { invite, makeContacts, publishedSession, respond } from "./support/sessions.js";
 import { createWorld, type World } from "./support/world.js";
+import { graphql } from "./generated/index.js";
 
 let app: App;
 let w: World;
@@ -42,9 +43,10 @@ afterAll(async () => {
   await app?.stop();
 });
 
-const LIST = `query($to: DateTime!) { themeSessions(filter: { to: $to }) { totalCount edges { node { id district { name } counts { confirmed waitlisted }
+const LIST =
+  graphql(`query SessionsQueryCountList($to: DateTime!) { themeSessions(filter: { to: $to }) { totalCount edges { node { id district { name } counts { confirmed waitlisted }
   invitations { response contact { fullName } viaNetwork { name } registrations { seatStatus waitlistPosition } }
-  registrations { seatStatus waitlistPosition invitation { id } } } } } }`;
+  registrations { seatStatus waitlistPosition invitation { id } } } } } }`);
 
 async function count(to: Date) {
   statements = [];
@@ -65,7 +67,9 @@ describe("theme sessions: no N+1", () => {
   });
 
   it("pages by start time with a keyset cursor, neither skipping nor repeating", async () => {
-    const PAGE_Q = `query($after: String) { themeSessions(first: 4, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id startsAt } } } }`;
+    const PAGE_Q = graphql(
+      `query SessionsQueryCountPage($after: String) { themeSessions(first: 4, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id startsAt } } } }`,
+    );
     const first = (await gql(app, PAGE_Q, {}, w.tokens.coordinator)).data!.themeSessions;
     expect(first.totalCount).toBe(6);
     expect(first.edges).toHaveLength(4);

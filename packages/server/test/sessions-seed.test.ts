@@ -4,6 +4,7 @@ import { seedDemoSessions } from "../src/seed/demo-sessions.js";
 import { gql, startTestApp } from "./support/app.js";
 import { ok, PAGE } from "./support/sessions.js";
 import { createWorld, type World } from "./support/world.js";
+import { graphql } from "./generated/index.js";
 
 let app: App;
 let w: World;
@@ -23,8 +24,8 @@ describe("demo seed: theme sessions", () => {
     const res = ok(
       await gql(
         app,
-        `{ themeSessions { edges { node { id status startsAt capacity counts { confirmed waitlisted }
-      invitations { response registrations(includeCancelled: true) { seatStatus isGuest attendance } } } } } }`,
+        graphql(`query SessionsSeedList { themeSessions { edges { node { id status startsAt capacity counts { confirmed waitlisted }
+      invitations { response registrations(includeCancelled: true) { seatStatus isGuest attendance } } } } } }`),
         {},
         w.tokens.coordinator,
       ),

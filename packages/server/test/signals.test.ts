@@ -3,6 +3,7 @@ import type { App } from "../src/app.js";
 import { errorCode, gql, startTestApp, wsConnect, wsQuery } from "./support/app.js";
 import { createMunicipality } from "./support/factories.js";
 import { collect, loggedIn, REPORT, reportInput, SIGNAL_FEED, waitUntil } from "./support/live.js";
+import { graphql } from "./generated/index.js";
 
 let a: App;
 let b: App;
@@ -62,8 +63,9 @@ describe("triage", () => {
     const coord = await loggedIn(a, a.db.prisma, municipalityId, "COORDINATOR");
     const liaison = await loggedIn(a, a.db.prisma, municipalityId, "POLICE_LIAISON", [districts[0]!.id]);
     const id = (await gql(a, REPORT, { input: reportInput(districts[0]!.id) }, coord.token)).data!.reportSignal.signal.id;
-    const UPDATE = `mutation($id: ID!, $input: UpdateSignalInput!) { updateSignal(id: $id, input: $input) { id status severity
-      timeline { kind fromValue toValue note author { id } at } } }`;
+    const UPDATE =
+      graphql(`mutation SignalsTriage($id: ID!, $input: UpdateSignalInput!) { updateSignal(id: $id, input: $input) { id status severity
+      timeline { kind fromValue toValue note author { id } at } } }`);
     expect(errorCode(await gql(a, UPDATE, { id, input: { status: "TRIAGED" } }, liaison.token))).toBe("FORBIDDEN");
     const res = await gql(
       a,
@@ -147,7 +149,7 @@ describe("signalFeed", () => {
     await waitUntil(() => b.fanout.subscriberCount() > 0, { timeoutMs: 5_000 });
     await gql(a, REPORT, { input: reportInput(districts[0]!.id, { visibility: "SHARED_WITH_POLICE" }) }, coord.token);
     await waitUntil(() => got.length === 1, { timeoutMs: 5_000 });
-    await gql(a, `mutation { logout }`, {}, watcher.token);
+    await gql(a, graphql(`mutation SignalsLogout { logout }`), {}, watcher.token);
     expect(await closed).toBe(4401);
     await gql(a, REPORT, { input: reportInput(districts[0]!.id, { visibility: "SHARED_WITH_POLICE" }) }, coord.token);
     await new Promise((r) => setTimeout(r, 500));

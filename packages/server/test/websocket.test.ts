@@ -2,9 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { App } from "../src/app.js";
 import { gql, startTestApp, wsConnect, wsQuery } from "./support/app.js";
 import { createMunicipality, createUser, TEST_PASSWORD } from "./support/factories.js";
+import { graphql } from "./generated/index.js";
 
-const LOGIN = `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`;
-
+const LOGIN = graphql(`mutation WebsocketLogin($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`);
+const LOGOUT = graphql(`mutation WebsocketLogout { logout }`);
+const VIEWER_ID = graphql(`query WebsocketViewerId { viewer { id } }`);
 let app: App;
 let municipalityId: string;
 beforeAll(async () => {
@@ -35,7 +37,7 @@ describe("graphql-ws on /graphql", () => {
   it("knows the viewer from the connection params", async () => {
     const { user, token } = await login();
     const { client } = wsConnect(app, token);
-    const result = await wsQuery(client, `{ viewer { id role } }`);
+    const result = await wsQuery(client, graphql(`query WebsocketViewer { viewer { id role } }`));
     expect(result.data).toEqual({ viewer: { id: user.id, role: "COORDINATOR" } });
     await client.dispose();
   });
@@ -43,8 +45,8 @@ describe("graphql-ws on /graphql", () => {
   it("closes the socket with 4401 when its session is revoked by logout", async () => {
     const { token } = await login();
     const { client, closed } = wsConnect(app, token);
-    await wsQuery(client, `{ viewer { id } }`);
-    await gql(app, `mutation { logout }`, {}, token);
+    await wsQuery(client, VIEWER_ID);
+    await gql(app, LOGOUT, {}, token);
     expect(await closed).toBe(4401);
   });
 
@@ -52,7 +54,7 @@ describe("graphql-ws on /graphql", () => {
     const { user, token } = await login();
     await app.db.prisma.authSession.updateMany({ where: { userId: user.id }, data: { expiresAt: new Date(Date.now() + 1500) } });
     const { client, closed } = wsConnect(app, token);
-    await wsQuery(client, `{ viewer { id } }`);
+    await wsQuery(client, VIEWER_ID);
     const started = Date.now();
     expect(await closed).toBe(4401);
     expect(Date.now() - started).toBeLessThan(5_000);
@@ -61,10 +63,10 @@ describe("graphql-ws on /graphql", () => {
   it("refuses a message larger than the limit without crashing the server", async () => {
     const { token } = await login();
     const { client, closed } = wsConnect(app, token);
-    await wsQuery(client, `{ viewer { id } }`);
+    await wsQuery(client, VIEWER_ID);
     void wsQuery(client, `{ viewer { id } } # ${"x".repeat(100 * 1024)}`).catch(() => undefined);
     expect(await closed).toBe(1009); // "message too big"
-    expect((await gql(app, `{ districts { id } }`)).status).toBe(200);
+    expect((await gql(app, graphql(`query WebsocketDistricts { districts { id } }`))).status).toBe(200);
   });
 });
 
@@ -75,8 +77,10 @@ describe("two instances", () => {
       expect(b.port).not.toBe(app.port);
       const { token } = await login();
       const { client, closed } = wsConnect(b, token);
-      expect((await wsQuery(client, `{ viewer { role } }`)).data).toEqual({ viewer: { role: "COORDINATOR" } });
-      await gql(app, `mutation { logout }`, {}, token);
+      expect((await wsQuery(client, graphql(`query WebsocketViewerRole { viewer { role } }`))).data).toEqual({
+        viewer: { role: "COORDINATOR" },
+      });
+      await gql(app, LOGOUT, {}, token);
       expect(await closed).toBe(4401);
       for (const instance of [app, b]) {
         const ready = await fetch(`${instance.url}/readyz`).then((r) => r.json());

@@ -9,12 +9,13 @@ import { buildManifest } from "@wijknet/shared/trusted-documents";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { App } from "../src/app.js";
 import { errorCode, gql, startTestApp, wsConnect, wsQuery } from "./support/app.js";
-import { createWorld, type World } from "./support/world.js";
+import { createWorld, LOGIN as WORLD_LOGIN, type World } from "./support/world.js";
 
 const APP_OPERATIONS = [
   "query Districts { districts { id name } }",
   "query Viewer { viewer { id ...Me } }\nfragment Me on User { role }",
-  "mutation($email: String!, $password: String!) { login(email: $email, password: $password) { token } }",
+  // The world's login document, so the world can log in to a production server.
+  WORLD_LOGIN.toString(),
 ];
 
 let app: App;
@@ -23,7 +24,6 @@ beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), "wijknet-trusted-"));
   const manifest = join(dir, "trusted-documents.json");
   writeFileSync(manifest, JSON.stringify(buildManifest(APP_OPERATIONS)));
-  // The world logs in through the Login operation above, so it is trusted too.
   app = await startTestApp({ NODE_ENV: "production", TRUSTED_DOCUMENTS: manifest });
   w = await createWorld(app);
 });

@@ -50,7 +50,14 @@ describe("notification outbox and mailbox", () => {
     expect(second.map((m) => m.kind).sort()).toEqual(["INVITATION", "RSVP_WAITLISTED"]);
     expect(second.find((m) => m.kind === "RSVP_WAITLISTED")!.text).toContain("plek 1");
     // The raw token is gone from the database once the message went out.
-    const rows = await a.db.prisma.notification.findMany({ where: { sessionId } });
+    // The mailbox file is written before the row is marked SENT: wait for the rows, then check them.
+    const rows = await waitUntil(
+      async () => {
+        const r = await a.db.prisma.notification.findMany({ where: { sessionId } });
+        return r.every((n) => n.status === "SENT") && r;
+      },
+      { message: "every message of the session marked SENT" },
+    );
     expect(rows.every((n) => n.status === "SENT" && n.linkToken === null && n.attempts === 1)).toBe(true);
     expect(rows.filter((n) => n.kind === "INVITATION")).toHaveLength(2);
 

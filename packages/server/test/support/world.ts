@@ -4,7 +4,10 @@ import { gql } from "./app.js";
 import { createMunicipality, createUser, TEST_PASSWORD } from "./factories.js";
 import { graphql } from "../generated/index.js";
 
-const LOGIN = graphql(`mutation WorldLogin($email: String!, $password: String!) { login(email: $email, password: $password) { token } }`);
+/** How every test account logs in (production.test.ts trusts exactly this document). */
+export const LOGIN = graphql(
+  `mutation WorldLogin($email: String!, $password: String!) { login(email: $email, password: $password) { token } }`,
+);
 
 export async function login(app: App, email: string): Promise<string> {
   const res = await gql(app, LOGIN, { email, password: TEST_PASSWORD });

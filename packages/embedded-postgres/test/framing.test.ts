@@ -1,18 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { FrameBuffer, MAX_MESSAGE, readMessage, readStartupPacket } from "../src/framing.js";
+import { message } from "./support/wire.js";
 
 /**
  * The session server may only hand PGlite whole messages, whatever the TCP
  * chunking. These tests cut the same byte stream at every possible place.
  */
-
-function message(type: string, body: Buffer | string): Buffer {
-  const b = typeof body === "string" ? Buffer.from(body, "latin1") : body;
-  const head = Buffer.alloc(5);
-  head.write(type, 0, "latin1");
-  head.writeInt32BE(b.length + 4, 1);
-  return Buffer.concat([head, b]);
-}
 
 function startupPacket(code: number, body = ""): Buffer {
   const b = Buffer.from(body, "latin1");

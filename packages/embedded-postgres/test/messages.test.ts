@@ -8,14 +8,7 @@ import {
   scopeStatementNames,
   simpleQuery,
 } from "../src/messages.js";
-
-function message(type: string, body: Buffer | string): Buffer {
-  const b = typeof body === "string" ? Buffer.from(body, "latin1") : body;
-  const head = Buffer.alloc(5);
-  head.write(type, 0, "latin1");
-  head.writeInt32BE(b.length + 4, 1);
-  return Buffer.concat([head, b]);
-}
+import { message } from "./support/wire.js";
 
 /** Splits a message into type, declared length and body, checking the length is right. */
 function parse(msg: Buffer): { type: string; body: string } {

@@ -305,6 +305,31 @@ async function runScript(script: BenchScript, env: ScriptEnv, timeoutS: number):
 
 const fmt = (n: number, digits = 2) => (Number.isFinite(n) ? n.toFixed(digits) : "—");
 
+/** One line of the report: a load's figures, then its ratios and target text. */
+function reportRow(
+  name: string,
+  concurrency: number,
+  r: { rps: number; latencyMs: { p50: number; p95: number; p99: number }; errors: number; memory: { heapUsedPeakMb: number } },
+  rpsRatio: string,
+  p99Ratio: string,
+  target: string,
+): string[] {
+  const { p50, p95, p99 } = r.latencyMs;
+  return [
+    name,
+    String(concurrency),
+    fmt(r.rps, 0),
+    fmt(p50),
+    fmt(p95),
+    fmt(p99),
+    String(r.errors),
+    fmt(r.memory.heapUsedPeakMb, 0),
+    rpsRatio,
+    p99Ratio,
+    target,
+  ];
+}
+
 function table(rows: string[][], rightAligned: boolean[]): string {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
   return rows
@@ -473,19 +498,7 @@ async function main(opts: BenchOptions): Promise<number> {
     errors += b.errors;
     if (b.errors) failures.push(`baseline: ${b.errors} failed requests, e.g. ${b.errorSamples[0]}`);
     baselines.push({ name: "baseline", query: BASELINE_QUERY, account: baselineLoad.account, concurrency: baselineLoad.concurrency, ...b });
-    rows.push([
-      `baseline${who}`,
-      String(baselineLoad.concurrency),
-      fmt(b.rps, 0),
-      fmt(b.latencyMs.p50),
-      fmt(b.latencyMs.p95),
-      fmt(b.latencyMs.p99),
-      String(b.errors),
-      fmt(b.memory.heapUsedPeakMb, 0),
-      "1.00",
-      "1.00",
-      "",
-    ]);
+    rows.push(reportRow(`baseline${who}`, baselineLoad.concurrency, b, "1.00", "1.00", ""));
     for (const load of scenarioLoads) {
       const s = pool(load);
       const scenario = load.scenario!;
@@ -502,19 +515,7 @@ async function main(opts: BenchOptions): Promise<number> {
           ? "—"
           : (missed.length ? "NOT MET: " : "met: ") +
             checks.map((c) => (c.name === "minRpsRatio" ? `rps ratio ≥ ${c.limit}` : `p99 ratio ≤ ${c.limit}`)).join(", ");
-      rows.push([
-        load.name,
-        String(load.concurrency),
-        fmt(s.rps, 0),
-        fmt(s.latencyMs.p50),
-        fmt(s.latencyMs.p95),
-        fmt(s.latencyMs.p99),
-        String(s.errors),
-        fmt(s.memory.heapUsedPeakMb, 0),
-        fmt(rpsRatio),
-        fmt(p99Ratio),
-        targetText,
-      ]);
+      rows.push(reportRow(load.name, load.concurrency, s, fmt(rpsRatio), fmt(p99Ratio), targetText));
       scenarioResults.push({
         name: load.name,
         description: scenario.description,

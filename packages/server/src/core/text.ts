@@ -4,6 +4,20 @@ import { badInput } from "./errors.js";
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is this rule's purpose
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
+/** Whether a string holds a control character no person types (see CONTROL). */
+export function hasControlCharacters(value: string): boolean {
+  return CONTROL.test(value);
+}
+
+/**
+ * A search text as a LIKE/ILIKE literal: `\`, `%` and `_` escaped with PostgreSQL's default
+ * escape character, so "%" finds a percent sign instead of everything. Prisma's `contains`,
+ * `startsWith` and `endsWith` pass the value into a LIKE pattern unescaped.
+ */
+export function likeLiteral(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
 /**
  * The one rule for free text from clients: trimmed; empty becomes null; too long, too
  * short (when `min` > 0) or holding control characters is BAD_USER_INPUT at `field`.

@@ -6,6 +6,7 @@ import type { Context } from "../kernel/context.js";
 import { feedFactoryOf } from "../kernel/live.js";
 import type { FeatureModule } from "../kernel/module.js";
 import { modules as allModules } from "../modules/index.js";
+import { enforceArgumentHygiene } from "./argument-hygiene.js";
 import { serveLive } from "./live.js";
 import { DateTime } from "./scalars.js";
 
@@ -21,6 +22,7 @@ export function buildSchema(modules: readonly FeatureModule[] = allModules): Gra
   const resolvers: Resolvers[] = [{ DateTime }, ...modules.flatMap((m) => (m.resolvers ? [m.resolvers] : []))];
   const schema = makeExecutableSchema({ typeDefs: typeDefsOf(modules), resolvers });
   serveLiveFields(schema);
+  enforceArgumentHygiene(schema);
   return schema;
 }
 

@@ -10,6 +10,7 @@ import type { Prisma } from "../../generated/prisma/client.js";
 import type { AgeBand, ContactStatus } from "../../generated/prisma/enums.js";
 import { keysetCursor } from "../../core/cursor.js";
 import { badInput } from "../../core/errors.js";
+import { likeLiteral } from "../../core/text.js";
 import { staleCutoff } from "./contact.rules.js";
 
 export interface ContactListFilter {
@@ -42,7 +43,7 @@ export function contactWhere(
   const text = f.text?.trim();
   if (text) {
     if (text.length > 100) throw badInput("filter.text", "At most 100 characters.");
-    const contains = { contains: text, mode: "insensitive" as const };
+    const contains = { contains: likeLiteral(text), mode: "insensitive" as const };
     and.push({
       OR: [
         { fullName: contains },

@@ -31,6 +31,8 @@ import { seedDemoIfEmpty } from "./seed/demo.js";
 
 export interface App {
   url: string;
+  /** The base of links in email: PUBLIC_URL, else `url`. */
+  publicUrl: string;
   port: number;
   config: Config;
   log: Logger;
@@ -142,16 +144,15 @@ export async function startApp(
           throw toGraphQLError(err);
         }
       },
-      readiness: async () => {
-        const checks: Record<string, boolean> = {
+      readiness: async () => ({
+        required: {
           database: await db.$queryRaw`SELECT 1`.then(
             () => true,
             () => false,
           ),
-        };
-        if (config.REDIS_URL) checks["redis"] = await doorbell.isHealthy();
-        return checks;
-      },
+        },
+        optional: config.REDIS_URL ? { redis: await doorbell.isHealthy() } : ({} as Record<string, boolean>),
+      }),
     });
     apollo.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer }));
     await apollo.start();
@@ -181,10 +182,13 @@ export async function startApp(
     const port = (httpServer.address() as AddressInfo).port;
     const host = config.HOST === "0.0.0.0" || config.HOST === "::" ? "localhost" : config.HOST;
     const url = `http://${host}:${port}`;
+    platform.publicUrl.listening(url);
+    for (const warning of platform.publicUrl.warnings({ url, port }, production)) log.warn({ publicUrl: platform.publicUrl.href }, warning);
 
     let stopping: Promise<void> | null = null;
     return {
       url,
+      publicUrl: platform.publicUrl.href,
       port,
       config,
       log,

@@ -21,9 +21,10 @@ const app = await startApp(config, log).catch((err: unknown) => {
 
 const mode = app.databaseMode === "embedded" ? `embedded database in ${config.DATA_DIR}` : "external database";
 const doorbell = app.doorbell.kind === "redis" ? "Redis doorbell" : "in-process doorbell (single instance)";
-log.info({ url: app.url, mode, doorbell }, "wijknet is running");
+log.info({ url: app.url, publicUrl: app.publicUrl, mode, doorbell }, "wijknet is running");
 // The one line a person starting the app looks for.
-process.stdout.write(`\nwijknet draait op ${app.url}  (GraphQL: ${app.url}/graphql; ${mode}; ${doorbell})\n\n`);
+const links = app.publicUrl === app.url ? "" : `; links in email: ${app.publicUrl}`;
+process.stdout.write(`\nwijknet draait op ${app.url}  (GraphQL: ${app.url}/graphql; ${mode}; ${doorbell}${links})\n\n`);
 
 let shuttingDown = false;
 for (const signal of ["SIGINT", "SIGTERM"] as const) {

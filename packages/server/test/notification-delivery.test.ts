@@ -7,6 +7,7 @@ import type { Mailer, OutgoingMail } from "../src/platform/mail/mailer.js";
 import { NotificationService } from "../src/modules/notification/notification.service.js";
 import { startTestApp } from "./support/app.js";
 import { createWorld, type World } from "./support/world.js";
+import { PublicUrl } from "../src/platform/public-url.js";
 
 /*
  * These tests' rows are due far in the future, so sweepers of other test files (on the real
@@ -96,7 +97,7 @@ describe("notification delivery", () => {
       db: app.db.prisma,
       audit: app.services.audit,
       mailer,
-      publicUrl: "https://wijknet.example/",
+      publicUrl: new PublicUrl("https://wijknet.example/"),
       instanceId: "test",
       log: createLogger(app.config),
     });

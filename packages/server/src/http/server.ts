@@ -16,7 +16,7 @@ export interface HttpAppOptions {
   /** Take the client address from X-Forwarded-For (only behind a trusted proxy). */
   trustProxy?: boolean;
   /** Database and doorbell checks for /readyz. */
-  readiness(): Promise<Record<string, boolean>>;
+  readiness(): Promise<{ required: Record<string, boolean>; optional: Record<string, boolean> }>;
   webDist?: string | undefined;
   /** Feature routes outside GraphQL (e.g. .ics downloads); each returns true when it answered. */
   routes?: ReadonlyArray<(req: IncomingMessage, res: ServerResponse, pathname: string) => Promise<boolean>>;
@@ -82,9 +82,13 @@ export function createHttpServer(opts: HttpAppOptions): Server {
     try {
       if (url.pathname === "/healthz") return sendJson(res, 200, { status: "ok" });
       if (url.pathname === "/readyz") {
-        const checks = await opts.readiness();
-        const ok = Object.values(checks).every(Boolean);
-        return sendJson(res, ok ? 200 : 503, { status: ok ? "ready" : "not ready", checks });
+        // Only what stops this instance from serving makes it unready (the database); a
+        // Redis outage is "degraded": instances keep serving and deliver by polling, and a
+        // load balancer must not take the whole deployment out for it.
+        const { required, optional } = await opts.readiness();
+        const ready = Object.values(required).every(Boolean);
+        const status = !ready ? "not ready" : Object.values(optional).every(Boolean) ? "ready" : "degraded";
+        return sendJson(res, ready ? 200 : 503, { status, checks: { ...required, ...optional } });
       }
       if (url.pathname === "/graphql") return await handleGraphql(req, res, url.search);
       for (const route of opts.routes ?? []) if (await route(req, res, url.pathname)) return;

@@ -27,6 +27,12 @@ const schema = z.object({
     .min(1)
     .default(resolve(REPO_ROOT, ".wijknet"))
     .describe("folder of the embedded database (only used without DATABASE_URL)"),
+  DB_MIGRATE: z
+    .enum(["auto", "always", "never"])
+    .default("auto")
+    .describe(
+      "apply pending migrations (prisma migrate deploy) at boot: auto = always for the embedded database, and for DATABASE_URL unless NODE_ENV=test",
+    ),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10).describe("PostgreSQL connections per instance"),
   REDIS_URL: z
     .url({ protocol: /^rediss?$/ })
@@ -132,8 +138,10 @@ const schema = z.object({
   MAIL_FROM: z.string().min(3).default("wijknet <no-reply@wijknet.example>").describe("From address of notification email"),
   PUBLIC_URL: z
     .url({ protocol: /^https?$/ })
-    .default("http://localhost:4000")
-    .describe("public base URL of the web app; invitation links are PUBLIC_URL/rsvp/<token>"),
+    .optional()
+    .describe(
+      "public base URL of the web app (links in email: PUBLIC_URL/rsvp/<token>); unset = the address this instance listens on, logged at boot",
+    ),
   SWEEP_INTERVAL_MS: z.coerce
     .number()
     .int()

@@ -5,6 +5,7 @@ import { createDatabase, type Database, type Db } from "./db/prisma.js";
 import type { Config } from "./config.js";
 import type { Logger } from "./logger.js";
 import { createMailer, type Mailer } from "./mail/mailer.js";
+import { PublicUrl } from "./public-url.js";
 import { MemoryRateLimiter, RedisRateLimiter, rateLimitPrefix, type RateLimiter } from "./rate-limit.js";
 import { InProcessDoorbell, RedisDoorbell, type Doorbell } from "./realtime/doorbell.js";
 import { Fanout } from "./realtime/fanout.js";
@@ -24,12 +25,20 @@ export interface Platform {
   fanout: Fanout;
   rateLimiter: RateLimiter;
   mailer: Mailer;
+  /** The base of every link in email (PUBLIC_URL, else the address listened on). */
+  publicUrl: PublicUrl;
   /** Where the local mailbox is when no SMTP_URL is set. */
   mailboxDir: string;
   /** Tells every instance that a login session ended, so its sockets close everywhere. */
   revokeSession(sessionId: string): void;
   /** Runs `listener` on this instance whenever any instance revokes a session. */
   onSessionRevoked(listener: (sessionId: string) => void): () => void;
+}
+
+/** Whether this boot applies pending migrations (see DB_MIGRATE). */
+export function shouldMigrate(config: Pick<Config, "DB_MIGRATE" | "NODE_ENV">, embedded: boolean): boolean {
+  if (config.DB_MIGRATE === "never") return false;
+  return embedded || config.DB_MIGRATE === "always" || config.NODE_ENV !== "test";
 }
 
 const REVOKED_CHANNEL = "wijknet:auth:session-revoked";
@@ -53,8 +62,13 @@ export async function startPlatform(
     const e = embedded;
     cleanups.push(() => e.stop());
     databaseUrl = embedded.connectionString;
-    log.info({ dataDir: config.DATA_DIR }, "embedded PostgreSQL started; applying migrations");
+    log.info({ dataDir: config.DATA_DIR }, "embedded PostgreSQL started");
+  }
+  if (shouldMigrate(config, embedded !== null)) {
+    const started = Date.now();
+    // Concurrent instances are safe: prisma migrate deploy takes an advisory lock.
     await migrateDeploy(databaseUrl, (line) => log.debug({ prisma: line }));
+    log.info({ ms: Date.now() - started }, "database migrations applied");
   }
   const databaseMode = embedded ? "embedded" : "external";
 
@@ -94,6 +108,7 @@ export async function startPlatform(
     fanout,
     rateLimiter,
     mailer,
+    publicUrl: new PublicUrl(config.PUBLIC_URL),
     mailboxDir,
     // Sockets of a revoked session may live on any instance: ring them all.
     revokeSession: (sessionId) => void doorbell.ring(REVOKED_CHANNEL, sessionId),

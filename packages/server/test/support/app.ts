@@ -18,6 +18,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Ap
     REDIS_URL: inject("redisUrl"),
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent",
     SEED_DEMO: "never",
+    // The run's database is migrated once by global-setup.ts.
+    DB_MIGRATE: "never",
     DB_POOL_MAX: "5",
     // Every test logs in from 127.0.0.1; the address limit has its own test.
     RATE_LIMIT_LOGIN_PER_ADDRESS: "1000000",

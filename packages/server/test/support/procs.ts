@@ -107,7 +107,7 @@ export class ChildServer {
   output = "";
   private readonly env: Record<string, string>;
   constructor(env: Record<string, string>) {
-    this.env = { ...QUIET_TIMERS, DATA_DIR: env["DATA_DIR"] ?? newTestDataDir(), ...env };
+    this.env = { ...QUIET_TIMERS, DB_MIGRATE: "never", DATA_DIR: env["DATA_DIR"] ?? newTestDataDir(), ...env };
   }
 
   async start(timeoutMs = 30_000): Promise<void> {

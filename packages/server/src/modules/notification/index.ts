@@ -16,8 +16,8 @@ export const notificationModule: FeatureModule = {
   name: "notification",
   typeDefs: [],
   personalData: notificationPersonalData,
-  services: ({ db, mailer, config, log }, { audit }) => ({
-    notifications: new NotificationService({ db, audit, mailer, publicUrl: config.PUBLIC_URL, instanceId: config.INSTANCE_ID, log }),
+  services: ({ db, mailer, config, log, publicUrl }, { audit }) => ({
+    notifications: new NotificationService({ db, audit, mailer, publicUrl, instanceId: config.INSTANCE_ID, log }),
   }),
   jobs: ({ notifications }, { config }) => [
     // Last in its lane: the jobs before it (reminders, promotions) enqueue what it sends.

@@ -1,4 +1,5 @@
 import type { Db, DbOrTx } from "../../platform/db/prisma.js";
+import type { PublicUrl } from "../../platform/public-url.js";
 import type { NotificationKind } from "../../generated/prisma/enums.js";
 import type { Logger } from "../../platform/logger.js";
 import type { AuditService } from "../audit/audit.service.js";
@@ -34,7 +35,16 @@ export interface NewNotification {
  * claims are leased under `FOR UPDATE SKIP LOCKED`), retrying with backoff.
  */
 export class NotificationService {
-  constructor(private readonly deps: { db: Db; audit: AuditService; mailer: Mailer; publicUrl: string; instanceId: string; log: Logger }) {}
+  constructor(
+    private readonly deps: {
+      db: Db;
+      audit: AuditService;
+      mailer: Mailer;
+      publicUrl: Pick<PublicUrl, "href">;
+      instanceId: string;
+      log: Logger;
+    },
+  ) {}
 
   /** Internal API for other services: always pass the change's transaction. */
   async enqueue(tx: DbOrTx, items: readonly NewNotification[]): Promise<number> {
@@ -68,7 +78,7 @@ export class NotificationService {
       for (const n of claimed) {
         try {
           if (!n.recipient) throw new Error("no recipient");
-          const link = n.linkToken ? `${this.deps.publicUrl.replace(/\/$/, "")}/rsvp/${n.linkToken}` : "(link no longer available)";
+          const link = n.linkToken ? `${this.deps.publicUrl.href}/rsvp/${n.linkToken}` : "(link no longer available)";
           await this.deps.mailer.send({
             id: n.id,
             kind: n.kind,

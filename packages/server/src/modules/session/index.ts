@@ -23,13 +23,13 @@ export const sessionModule: FeatureModule = {
   events: sessionModuleEvents,
   personalData: sessionPersonalData,
   retention: ({ sessions }) => [sessionRetention(sessions)],
-  services: ({ db, outbox, config }, { audit, notifications }) => ({
+  services: ({ db, outbox, config, publicUrl }, { audit, notifications }) => ({
     sessions: new SessionService({
       db,
       audit,
       notifications,
       outbox,
-      publicUrl: config.PUBLIC_URL,
+      publicUrl,
       retentionDays: config.RSVP_RETENTION_DAYS,
     }),
   }),

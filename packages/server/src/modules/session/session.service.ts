@@ -1,4 +1,5 @@
 import type { Db, Tx } from "../../platform/db/prisma.js";
+import type { PublicUrl } from "../../platform/public-url.js";
 import type { Invitation, Prisma, Registration, ThemeSession } from "../../generated/prisma/client.js";
 import type { AgeBand, NotificationKind, RsvpResponse, SessionStatus, SessionTheme } from "../../generated/prisma/enums.js";
 import type { Lookup } from "../../core/loader-utils.js";
@@ -85,7 +86,7 @@ export class SessionService {
       audit: AuditService;
       notifications: NotificationService;
       outbox?: OutboxReader | undefined;
-      publicUrl: string;
+      publicUrl: Pick<PublicUrl, "href">;
       retentionDays: number;
       now?: () => Date;
     },
@@ -165,7 +166,7 @@ export class SessionService {
   }
 
   private linkOf(token: string): string {
-    return `${this.deps.publicUrl.replace(/\/$/, "")}/rsvp/${token}`;
+    return `${this.deps.publicUrl.href}/rsvp/${token}`;
   }
 
   // ───────────── managing sessions ─────────────

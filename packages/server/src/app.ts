@@ -164,6 +164,7 @@ export async function startApp(
       schema,
       auth: services.auth,
       fanout: platform.fanout,
+      doorbellConnected: () => doorbell.connected,
       log,
       production,
       trusted,

@@ -55,6 +55,11 @@ function isClientMessage(data: unknown): boolean {
 
 /** How often every open socket's session is re-checked (role change, disabled account). */
 const REVALIDATE_EVERY_MS = 30_000;
+/**
+ * How often while the doorbell is down: a logout or a disabled account on another instance
+ * rings the doorbell, and without it this re-check is what closes the socket.
+ */
+const REVALIDATE_WITHOUT_DOORBELL_MS = 1_000;
 const MAX_TIMEOUT_MS = 2 ** 31 - 1;
 
 /**
@@ -93,6 +98,8 @@ export interface WsOptions {
   httpServer: Server;
   schema: GraphQLSchema;
   auth: AuthService;
+  /** Whether the doorbell (which carries session revocations between instances) is connected now. */
+  doorbellConnected(): boolean;
   /** This instance's live fan-out: subscriptions attach to it (graphql/live.ts). */
   fanout: Fanout;
   buildContext(viewer: Viewer, requestId: string, clientAddress: string | null, op: Omit<WsOperation, "fork">): Context;
@@ -236,8 +243,17 @@ export function attachWebSocketServer(opts: WsOptions): WsHandle {
   );
 
   // Periodic re-check of every socket's session in one query: a disabled account or a
-  // changed role must not keep a live feed.
+  // changed role must not keep a live feed. Every 30 s while the doorbell delivers
+  // revocations; every second while it is down, and once more when it is back (a ring
+  // may have been missed in between).
+  let lastCheck = Date.now();
+  let doorbellWasUp = true;
   const revalidate = setInterval(() => {
+    const doorbellUp = opts.doorbellConnected();
+    const due = !doorbellUp || !doorbellWasUp || Date.now() - lastCheck >= REVALIDATE_EVERY_MS;
+    doorbellWasUp = doorbellUp;
+    if (!due) return;
+    lastCheck = Date.now();
     const open = [...sockets];
     if (open.length === 0) return;
     opts.auth
@@ -248,7 +264,7 @@ export function attachWebSocketServer(opts: WsOptions): WsHandle {
         }
       })
       .catch((err: Error) => opts.log.warn({ err: err.message }, "socket revalidation failed"));
-  }, REVALIDATE_EVERY_MS);
+  }, REVALIDATE_WITHOUT_DOORBELL_MS);
   revalidate.unref();
 
   return {

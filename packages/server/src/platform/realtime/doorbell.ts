@@ -17,12 +17,19 @@ export interface Doorbell {
   listen(channel: string, handler: (message: string) => void): () => void;
   /** True when the doorbell can currently deliver rings between instances. */
   isHealthy(): Promise<boolean>;
+  /**
+   * Whether this instance is connected to the doorbell right now, without a round trip:
+   * while it is not, rings (such as a session revocation) can be missed, and whoever relies
+   * on them checks the database instead.
+   */
+  readonly connected: boolean;
   close(): Promise<void>;
 }
 
 /** One process, no Redis: rings go straight to this process's listeners. */
 export class InProcessDoorbell implements Doorbell {
   readonly kind = "in-process" as const;
+  readonly connected = true;
   private readonly emitter = new EventEmitter();
   constructor() {
     this.emitter.setMaxListeners(0);
@@ -114,8 +121,12 @@ export class RedisDoorbell implements Doorbell {
     };
   }
 
+  get connected(): boolean {
+    return this.pub.status === "ready" && this.sub.status === "ready";
+  }
+
   async isHealthy(): Promise<boolean> {
-    if (this.pub.status !== "ready" || this.sub.status !== "ready") return false;
+    if (!this.connected) return false;
     try {
       return (await this.pub.ping()) === "PONG";
     } catch {

@@ -28,11 +28,15 @@ import type { Doorbell } from "./platform/realtime/doorbell.js";
 import type { Fanout } from "./platform/realtime/fanout.js";
 import type { OutboxReader } from "./platform/realtime/outbox.js";
 import { seedDemoIfEmpty } from "./seed/demo.js";
+import { metricsPlugin } from "./graphql/metrics-plugin.js";
+import { startMetricsServer } from "./http/metrics-server.js";
 
 export interface App {
   url: string;
   /** The base of links in email: PUBLIC_URL, else `url`. */
   publicUrl: string;
+  /** Where Prometheus scrapes this instance (METRICS_PORT), or null. */
+  metricsUrl: string | null;
   port: number;
   config: Config;
   log: Logger;
@@ -82,7 +86,10 @@ export async function startApp(
     const { db, doorbell } = platform;
 
     const services = composeServices(modules, platform);
-    const jobs = new JobScheduler(collectJobs(modules, services, platform), log);
+    const { metrics } = platform;
+    const jobs = new JobScheduler(collectJobs(modules, services, platform), log, Math.random, (job, lane, outcome, seconds) =>
+      metrics.job(job, lane, outcome, seconds),
+    );
     jobs.start();
     cleanups.push(() => jobs.stop());
 
@@ -126,7 +133,7 @@ export async function startApp(
           log.error({ err: error, errorId, path: formatted.path }, "unexpected error in resolver");
           return errorId;
         }),
-      plugins: [ApolloServerPluginLandingPageDisabled(), ...(trusted ? [trustedDocumentsPlugin(trusted)] : [])],
+      plugins: [ApolloServerPluginLandingPageDisabled(), metricsPlugin(metrics), ...(trusted ? [trustedDocumentsPlugin(trusted)] : [])],
     });
 
     const httpServer = createHttpServer({
@@ -135,6 +142,7 @@ export async function startApp(
       webDist,
       trustProxy: config.TRUST_PROXY,
       routes: collectRoutes(modules, services),
+      metrics,
       buildContext: async (authorization, requestId, clientAddress) => {
         try {
           const viewer = await services.auth.authenticate(parseBearer(authorization));
@@ -165,6 +173,7 @@ export async function startApp(
       auth: services.auth,
       fanout: platform.fanout,
       doorbellConnected: () => doorbell.connected,
+      metrics,
       log,
       production,
       trusted,
@@ -172,6 +181,16 @@ export async function startApp(
       buildContext: (viewer, requestId, clientAddress, op) => buildContext(viewer, requestId, "ws", clientAddress, op),
     });
     const ws = wsHandle;
+    metrics.attach({
+      wsConnections: () => ws.socketCount(),
+      subscriptions: () => platform.fanout.subscriberCount(),
+      outboxLag: async () => Number((await platform.outbox.newestSeq()) - platform.outbox.currentPosition()),
+      doorbellConnected: () => doorbell.connected,
+      pool: () => {
+        const pool = platform.database.pool;
+        return { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max: pool.options.max ?? 10 };
+      },
+    });
     // Cleanups run in reverse: sockets are told to go (1001) before HTTP drains, so
     // clients start reconnecting to another instance at once.
     cleanups.push(() => ws.dispose());
@@ -181,6 +200,13 @@ export async function startApp(
       httpServer.listen(config.PORT, config.HOST, () => resolve());
     });
     const port = (httpServer.address() as AddressInfo).port;
+    let metricsUrl: string | null = null;
+    if (config.METRICS_PORT !== undefined) {
+      const served = await startMetricsServer(metrics, config.METRICS_HOST, config.METRICS_PORT);
+      cleanups.push(() => new Promise<void>((resolve) => served.server.close(() => resolve())));
+      metricsUrl = served.url;
+      log.info({ url: metricsUrl }, "metrics endpoint listening");
+    }
     const host = config.HOST === "0.0.0.0" || config.HOST === "::" ? "localhost" : config.HOST;
     const url = `http://${host}:${port}`;
     platform.publicUrl.listening(url);
@@ -190,6 +216,7 @@ export async function startApp(
     return {
       url,
       publicUrl: platform.publicUrl.href,
+      metricsUrl,
       port,
       config,
       log,

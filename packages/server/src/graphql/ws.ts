@@ -1,10 +1,11 @@
 import type { Server } from "node:http";
 import { randomUUID } from "node:crypto";
-import { GraphQLError, type DocumentNode, type GraphQLSchema } from "graphql";
+import { GraphQLError, getOperationAST, type DocumentNode, type GraphQLSchema } from "graphql";
 import { CloseCode } from "graphql-ws";
 import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer, type WebSocket } from "ws";
 import type { Logger } from "../platform/logger.js";
+import type { Metrics } from "../platform/metrics.js";
 import type { Fanout } from "../platform/realtime/fanout.js";
 import type { AuthService } from "../modules/auth/auth.service.js";
 import { parseBearer } from "../modules/auth/token.js";
@@ -100,6 +101,8 @@ export interface WsOptions {
   auth: AuthService;
   /** Whether the doorbell (which carries session revocations between instances) is connected now. */
   doorbellConnected(): boolean;
+  /** Counts operations over the socket (by name, type and outcome). */
+  metrics?: Pick<Metrics, "operation">;
   /** This instance's live fan-out: subscriptions attach to it (graphql/live.ts). */
   fanout: Fanout;
   buildContext(viewer: Viewer, requestId: string, clientAddress: string | null, op: Omit<WsOperation, "fork">): Context;
@@ -181,8 +184,16 @@ export function attachWebSocketServer(opts: WsOptions): WsHandle {
           ];
         }
         const entry = documents(payload.query);
-        if ("errors" in entry) return [...entry.errors];
-        if (opts.trusted && !opts.trusted.isTrusted(entry.document)) return [untrustedError()];
+        if ("errors" in entry) {
+          opts.metrics?.operation(payload.operationName, "unknown", "ws", "error");
+          return [...entry.errors];
+        }
+        if (opts.trusted && !opts.trusted.isTrusted(entry.document)) {
+          opts.metrics?.operation(payload.operationName, "unknown", "ws", "error");
+          return [untrustedError()];
+        }
+        const operation = getOperationAST(entry.document, payload.operationName);
+        opts.metrics?.operation(operation?.name?.value, operation?.operation ?? "unknown", "ws", "ok");
         return {
           schema: opts.schema,
           document: entry.document,

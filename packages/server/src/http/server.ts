@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { HeaderMap, type ApolloServer } from "@apollo/server";
 import type { Context } from "../kernel/context.js";
 import type { Logger } from "../platform/logger.js";
+import type { Metrics } from "../platform/metrics.js";
 import { HttpError, readBody } from "./body.js";
 import { createStaticHandler } from "./static-files.js";
 
@@ -21,6 +22,8 @@ export interface HttpAppOptions {
   /** Feature routes outside GraphQL (e.g. .ics downloads); each returns true when it answered. */
   routes?: ReadonlyArray<(req: IncomingMessage, res: ServerResponse, pathname: string) => Promise<boolean>>;
   log: Logger;
+  /** Request counts and latencies by route (never by full path: no ids or tokens in labels). */
+  metrics?: Pick<Metrics, "httpRequest">;
 }
 
 /** Common headers; the strict CSP for the web app lives here too. */
@@ -79,7 +82,14 @@ export function createHttpServer(opts: HttpAppOptions): Server {
   return createServer(async (req, res) => {
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
     const url = new URL(req.url ?? "/", "http://localhost");
+    let route = "not_found";
+    if (opts.metrics) {
+      const started = performance.now();
+      const metrics = opts.metrics;
+      res.once("finish", () => metrics.httpRequest(route, res.statusCode, (performance.now() - started) / 1000));
+    }
     try {
+      if (url.pathname === "/healthz" || url.pathname === "/readyz" || url.pathname === "/graphql") route = url.pathname;
       if (url.pathname === "/healthz") return sendJson(res, 200, { status: "ok" });
       if (url.pathname === "/readyz") {
         // Only what stops this instance from serving makes it unready (the database); a
@@ -91,8 +101,11 @@ export function createHttpServer(opts: HttpAppOptions): Server {
         return sendJson(res, ready ? 200 : 503, { status, checks: { ...required, ...optional } });
       }
       if (url.pathname === "/graphql") return await handleGraphql(req, res, url.search);
-      for (const route of opts.routes ?? []) if (await route(req, res, url.pathname)) return;
+      route = "feature";
+      for (const featureRoute of opts.routes ?? []) if (await featureRoute(req, res, url.pathname)) return;
+      route = "static";
       if (serveStatic && (await serveStatic(req, res, url.pathname))) return;
+      route = "not_found";
       sendJson(res, 404, { error: "Not found" });
     } catch (err) {
       if (err instanceof HttpError) {

@@ -129,6 +129,14 @@ const schema = z.object({
     .min(1)
     .default("auto")
     .describe("auto = in production run only the web app's operations (WEB_DIST/trusted-documents.json); off; or a manifest path"),
+  METRICS_PORT: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(65535)
+    .optional()
+    .describe("port of GET /metrics (Prometheus text format) on METRICS_HOST; unset = no metrics endpoint; 0 = any free port"),
+  METRICS_HOST: z.string().min(1).default("127.0.0.1").describe("address the metrics endpoint listens on; keep it private"),
   SMTP_URL: z
     .url({ protocol: /^smtps?$/ })
     .optional()

@@ -6,7 +6,8 @@ import type { Config } from "./config.js";
 import type { Logger } from "./logger.js";
 import { createMailer, type Mailer } from "./mail/mailer.js";
 import { PublicUrl } from "./public-url.js";
-import { MemoryRateLimiter, RedisRateLimiter, rateLimitPrefix, type RateLimiter } from "./rate-limit.js";
+import { Metrics } from "./metrics.js";
+import { CountingRateLimiter, MemoryRateLimiter, RedisRateLimiter, rateLimitPrefix, type RateLimiter } from "./rate-limit.js";
 import { InProcessDoorbell, RedisDoorbell, type Doorbell } from "./realtime/doorbell.js";
 import { Fanout } from "./realtime/fanout.js";
 import { OutboxReader } from "./realtime/outbox.js";
@@ -24,6 +25,8 @@ export interface Platform {
   outbox: OutboxReader;
   fanout: Fanout;
   rateLimiter: RateLimiter;
+  /** This instance's Prometheus metrics (served on METRICS_PORT when set). */
+  metrics: Metrics;
   mailer: Mailer;
   /** The base of every link in email (PUBLIC_URL, else the address listened on). */
   publicUrl: PublicUrl;
@@ -83,9 +86,11 @@ export async function startPlatform(
 
   const doorbell: Doorbell = config.REDIS_URL ? new RedisDoorbell(config.REDIS_URL, log) : new InProcessDoorbell();
   cleanups.push(() => doorbell.close());
-  const rateLimiter: RateLimiter = config.REDIS_URL
-    ? new RedisRateLimiter(config.REDIS_URL, log, rateLimitPrefix(databaseUrl))
-    : new MemoryRateLimiter();
+  const metrics = new Metrics();
+  const rateLimiter: RateLimiter = new CountingRateLimiter(
+    config.REDIS_URL ? new RedisRateLimiter(config.REDIS_URL, log, rateLimitPrefix(databaseUrl)) : new MemoryRateLimiter(),
+    (rule) => metrics.rateLimitRefused(rule),
+  );
   cleanups.push(() => rateLimiter.close());
   const mailboxDir = join(config.DATA_DIR, "mailbox");
   const mailer = createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, mailboxDir });
@@ -107,6 +112,7 @@ export async function startPlatform(
     outbox,
     fanout,
     rateLimiter,
+    metrics,
     mailer,
     publicUrl: new PublicUrl(config.PUBLIC_URL),
     mailboxDir,

@@ -124,3 +124,22 @@ export async function enforce(limiter: RateLimiter, rule: RateLimitRule, key: st
     throw new AppError("RATE_LIMITED", `${message} Try again in ${retryAfterSeconds} seconds.`, { retryAfterSeconds });
   }
 }
+
+/** Counts refusals (the metrics) around any limiter. */
+export class CountingRateLimiter implements RateLimiter {
+  constructor(
+    private readonly inner: RateLimiter,
+    private readonly onRefused: (rule: string) => void,
+  ) {}
+  async hit(rule: RateLimitRule, key: string): Promise<RateLimitResult> {
+    const result = await this.inner.hit(rule, key);
+    if (!result.allowed) this.onRefused(rule.name);
+    return result;
+  }
+  reset(rule: RateLimitRule, key: string): Promise<void> {
+    return this.inner.reset(rule, key);
+  }
+  close(): Promise<void> {
+    return this.inner.close();
+  }
+}

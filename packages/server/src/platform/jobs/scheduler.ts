@@ -41,6 +41,8 @@ export class JobScheduler {
     jobs: readonly JobDefinition[],
     private readonly log: Logger,
     private readonly random: () => number = Math.random,
+    /** Told how long each job run took (the metrics). */
+    private readonly onJobDone?: (job: string, lane: string, outcome: "ok" | "error", seconds: number) => void,
   ) {
     for (const job of jobs) {
       let lane = this.lanes.get(job.lane);
@@ -65,11 +67,15 @@ export class JobScheduler {
     const previous = lane.running ?? Promise.resolve();
     const run = previous.then(async () => {
       for (const job of lane.jobs) {
+        const started = performance.now();
+        let outcome: "ok" | "error" = "ok";
         try {
           await job.run(now);
         } catch (err) {
+          outcome = "error";
           this.log.error({ err, job: job.name, lane: lane.name }, "job failed");
         }
+        this.onJobDone?.(job.name, lane.name, outcome, (performance.now() - started) / 1000);
       }
     });
     lane.running = run;

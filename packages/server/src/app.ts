@@ -141,6 +141,7 @@ export async function startApp(
       log,
       webDist,
       trustProxy: config.TRUST_PROXY,
+      https: config.PUBLIC_URL?.startsWith("https:") ?? false,
       routes: collectRoutes(modules, services),
       metrics,
       buildContext: async (authorization, requestId, clientAddress) => {

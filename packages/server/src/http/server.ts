@@ -14,6 +14,8 @@ export interface HttpAppOptions {
   apollo: ApolloServer<Context>;
   /** Builds the per-request context from the Authorization header. */
   buildContext(authorization: string | undefined, requestId: string, clientAddress: string | null): Promise<Context>;
+  /** The deployment is reached over https (PUBLIC_URL): send Strict-Transport-Security. */
+  https?: boolean;
   /** Take the client address from X-Forwarded-For (only behind a trusted proxy). */
   trustProxy?: boolean;
   /** Database and doorbell checks for /readyz. */
@@ -31,6 +33,10 @@ const SECURITY_HEADERS: Record<string, string> = {
   "x-content-type-options": "nosniff",
   "referrer-policy": "no-referrer",
   "x-frame-options": "DENY",
+  "cross-origin-opener-policy": "same-origin",
+  "cross-origin-resource-policy": "same-origin",
+  // The app uses none of these; push notifications need no permission listed here.
+  "permissions-policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()",
   "content-security-policy":
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
     "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'",
@@ -79,8 +85,12 @@ export function createHttpServer(opts: HttpAppOptions): Server {
     res.end();
   }
 
+  // HSTS only where the deployment is reached over https (it would lock a plain-http test host out).
+  const headers = opts.https
+    ? { ...SECURITY_HEADERS, "strict-transport-security": "max-age=31536000; includeSubDomains" }
+    : SECURITY_HEADERS;
   return createServer(async (req, res) => {
-    for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
+    for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
     const url = new URL(req.url ?? "/", "http://localhost");
     let route = "not_found";
     if (opts.metrics) {

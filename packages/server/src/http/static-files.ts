@@ -15,6 +15,23 @@ const TYPES: Record<string, string> = {
   ".txt": "text/plain; charset=utf-8",
 };
 
+/** Precompressed variants, best first. */
+const ENCODINGS: ReadonlyArray<readonly [string, string]> = [
+  ["br", ".br"],
+  ["gzip", ".gz"],
+];
+
+/** Whether an Accept-Encoding header allows `encoding` (present and not `;q=0`). */
+export function accepts(header: string | string[] | undefined, encoding: string): boolean {
+  const value = Array.isArray(header) ? header.join(",") : (header ?? "");
+  return value.split(",").some((part) => {
+    const [name, ...params] = part.trim().toLowerCase().split(";");
+    if (name !== encoding && name !== "*") return false;
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
+    return q === undefined || Number(q.slice(2)) > 0;
+  });
+}
+
 /**
  * Serves the built web app. Unknown paths without an extension get index.html
  * (client-side routes); paths can never escape the dist folder.
@@ -41,14 +58,30 @@ export function createStaticHandler(root: string) {
       info = await stat(file).catch(() => null);
     }
     if (!info?.isFile()) return false;
+    // Hashed names (assets/) never change: cached for a year. Everything else is revalidated.
     const immutable = file.includes(`${sep}assets${sep}`);
-    res.writeHead(200, {
+    const headers: Record<string, string | number> = {
       "content-type": TYPES[extname(file)] ?? "application/octet-stream",
-      "content-length": info.size,
       "cache-control": immutable ? "public, max-age=31536000, immutable" : "no-cache",
-    });
+      vary: "accept-encoding",
+    };
+    // The build precompresses text assets (packages/web/scripts/compress.ts): send the
+    // smallest one the client accepts, never compressing per request.
+    let body = file;
+    let size = info.size;
+    for (const [encoding, suffix] of ENCODINGS) {
+      if (!accepts(req.headers["accept-encoding"], encoding)) continue;
+      const compressed = await stat(`${file}${suffix}`).catch(() => null);
+      if (!compressed?.isFile()) continue;
+      body = `${file}${suffix}`;
+      size = compressed.size;
+      headers["content-encoding"] = encoding;
+      break;
+    }
+    headers["content-length"] = size;
+    res.writeHead(200, headers);
     if (req.method === "HEAD") res.end();
-    else createReadStream(file).pipe(res);
+    else createReadStream(body).pipe(res);
     return true;
   };
 }

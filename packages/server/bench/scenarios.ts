@@ -92,6 +92,12 @@ export const SCRIPTS: BenchScript[] = [
     timeoutS: 1_200,
   },
   {
+    name: "ws-storm",
+    description: "2,000 WebSocket clients resume the signal feed with `after` at once (default pool); all converge with no errors",
+    script: "storm-script.ts",
+    timeoutS: 600,
+  },
+  {
     name: "ws-fanout",
     description: "one signal event fanned out to 1,000 and 5,000 WebSocket subscribers vs a plain ws broadcast (bench/fanout.ts)",
     script: "fanout-script.ts",

@@ -185,6 +185,7 @@ export async function startApp(
     metrics.attach({
       wsConnections: () => ws.socketCount(),
       subscriptions: () => platform.fanout.subscriberCount(),
+      catchUps: () => platform.fanout.catchUpLoad(),
       outboxLag: async () => Number((await platform.outbox.newestSeq()) - platform.outbox.currentPosition()),
       doorbellConnected: () => doorbell.connected,
       pool: () => {

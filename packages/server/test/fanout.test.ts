@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createLogger } from "../src/platform/logger.js";
 import { Fanout, type FeedSubscriber } from "../src/platform/realtime/fanout.js";
 import { eventCursor } from "../src/core/cursor.js";
+import { waitUntil } from "./support/wait.js";
 import type { OutboxEvent, OutboxListener, OutboxReader } from "../src/platform/realtime/outbox.js";
 
 const { encode: encodeCursor, decode: decodeCursor } = eventCursor;
@@ -117,6 +118,38 @@ describe("Fanout", () => {
     await f.push([ev(2)]);
     expect(s.got).toEqual([1n]);
     expect(fanout.subscriberCount()).toBe(0);
+  });
+});
+
+describe("Fanout in a reconnect storm", () => {
+  it("catches subscribers up a few at a time, in arrival order, and every one gets everything", async () => {
+    const stored = Array.from({ length: 30 }, (_, i) => ev(i + 1));
+    let inflight = 0;
+    let maxInflight = 0;
+    const order: number[] = [];
+    const reader = {
+      listen: () => () => undefined,
+      currentPosition: () => 30n,
+      async readAfter(f: { userId?: string }, after: bigint, _upTo: unknown, take: number) {
+        if (after === 0n) order.push(Number(f.userId));
+        inflight++;
+        maxInflight = Math.max(maxInflight, inflight);
+        // A query that takes a few turns of the event loop, like a real one.
+        for (let i = 0; i < 3; i++) await new Promise((r) => setImmediate(r));
+        inflight--;
+        return stored.filter((e) => e.seq > after).slice(0, take);
+      },
+    } as unknown as OutboxReader;
+    const fanout = new Fanout(reader, log, 3);
+    const subs = Array.from({ length: 200 }, (_, i) => {
+      const s = subscriber("g");
+      fanout.attach({ ...s.sub, userId: String(i) }, 0n);
+      return s;
+    });
+    await waitUntil(() => subs.every((s) => s.got.length === 30));
+    expect(maxInflight).toBe(3);
+    expect(order).toEqual(subs.map((_, i) => i));
+    expect(fanout.catchUpLoad()).toEqual({ active: 0, waiting: 0 });
   });
 });
 

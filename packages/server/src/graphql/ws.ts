@@ -217,7 +217,16 @@ export function attachWebSocketServer(opts: WsOptions): WsHandle {
           : undefined,
       onConnect: async (ctx) => {
         const token = parseBearer(ctx.connectionParams?.["authorization"]);
-        const viewer = await opts.auth.authenticate(token);
+        let viewer: Viewer | null;
+        try {
+          viewer = await opts.auth.authenticate(token);
+        } catch (err) {
+          // graphql-ws would close with 4500 and the error's text (a pg message) as the
+          // reason: internal text never reaches a client. 1013: try again later.
+          opts.log.warn({ err: (err as Error).message }, "authenticating a WebSocket failed");
+          ctx.extra.socket.close(1013, "Try again later");
+          return false;
+        }
         if (!viewer) {
           ctx.extra.socket.close(WS_CLOSE.UNAUTHORIZED, "Unauthorized");
           return false;

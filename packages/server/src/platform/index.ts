@@ -99,7 +99,8 @@ export async function startPlatform(
   const outbox = new OutboxReader({ db: database.prisma, doorbell, log, pollIntervalMs: config.OUTBOX_POLL_INTERVAL_MS });
   await outbox.start();
   cleanups.push(() => outbox.stop());
-  const fanout = new Fanout(outbox, log);
+  // Half the pool at most for subscribers catching up; the other half serves everything else.
+  const fanout = new Fanout(outbox, log, Math.max(1, Math.floor((embedded ? EMBEDDED_POOL_OPTIONS.max : config.DB_POOL_MAX) / 2)));
   cleanups.push(async () => fanout.stop());
 
   return {

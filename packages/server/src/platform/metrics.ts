@@ -10,6 +10,8 @@ const OPERATION_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 export interface MetricsSources {
   wsConnections(): number;
   subscriptions(): number;
+  /** Subscribers catching up (replay, snapshot) now and waiting for a slot. */
+  catchUps(): { active: number; waiting: number };
   /** Newest committed outbox seq minus the seq this instance has delivered. */
   outboxLag(): Promise<number>;
   doorbellConnected(): boolean;
@@ -83,6 +85,18 @@ export class Metrics {
       registers: [this.registry],
       collect() {
         this.set(self.sources?.subscriptions() ?? 0);
+      },
+    });
+    new Gauge({
+      name: "wijknet_live_catchups",
+      help: "Subscribers replaying or reading their snapshot (active) and queued for a slot (waiting)",
+      labelNames: ["state"] as const,
+      registers: [this.registry],
+      collect() {
+        const c = self.sources?.catchUps();
+        if (!c) return;
+        this.set({ state: "active" }, c.active);
+        this.set({ state: "waiting" }, c.waiting);
       },
     });
     new Gauge({

@@ -1,3 +1,4 @@
+import { Semaphore } from "../../core/semaphore.js";
 import type { Tx } from "../db/prisma.js";
 import type { Logger } from "../logger.js";
 import type { OutboxEvent, OutboxReader } from "./outbox.js";
@@ -57,11 +58,26 @@ export class Fanout {
   private nextGroupId = 1;
   private readonly stopReading: () => void;
 
+  /** Replays and initial snapshots waiting for (or holding) their share of the pool. */
+  private readonly catchUps: Semaphore;
+
   constructor(
     private readonly reader: OutboxReader,
     private readonly log: Logger,
+    /**
+     * How many subscribers may catch up (snapshot, replay, render) at once. A reconnect
+     * storm queues here, in arrival order, instead of exhausting the pool: the rest of
+     * the instance keeps its connections, and no replay fails on a pool timeout.
+     */
+    catchUpConcurrency = 4,
   ) {
+    this.catchUps = new Semaphore(catchUpConcurrency);
     this.stopReading = reader.listen((events) => this.dispatch(events));
+  }
+
+  /** Subscribers catching up now and waiting to (the metrics). */
+  catchUpLoad(): { active: number; waiting: number } {
+    return this.catchUps.load;
   }
 
   /** See `OutboxReader.snapshotAt`: a feed's initial value and the seq it shows. */
@@ -98,11 +114,13 @@ export class Fanout {
     };
     set.add(entry);
     if (!entry.live) {
-      this.catchUp(entry, after !== null, prelude).catch((err: Error) => {
-        this.log.warn({ err: err.message }, "replay failed; the subscriber is told to resume");
-        entry.stopped = true;
-        sub.fail("Replay failed; resume from your last cursor");
-      });
+      this.catchUps
+        .run(() => (entry.stopped ? Promise.resolve() : this.catchUp(entry, after !== null, prelude)))
+        .catch((err: Error) => {
+          this.log.warn({ err: err.message }, "replay failed; the subscriber is told to resume");
+          entry.stopped = true;
+          sub.fail("Replay failed; resume from your last cursor");
+        });
     }
     return () => {
       if (entry.stopped) return;

@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { EMBEDDED_POOL_OPTIONS, startEmbeddedPostgres, type EmbeddedPostgres } from "@wijknet/embedded-postgres";
-import { migrateDeploy } from "./db/migrate.js";
+import { migrateDeploy, migrationsUpToDate } from "./db/migrate.js";
 import { createDatabase, type Database, type Db } from "./db/prisma.js";
 import type { Config } from "./config.js";
 import type { Logger } from "./logger.js";
@@ -69,9 +69,13 @@ export async function startPlatform(
   }
   if (shouldMigrate(config, embedded !== null)) {
     const started = Date.now();
-    // Concurrent instances are safe: prisma migrate deploy takes an advisory lock.
-    await migrateDeploy(databaseUrl, (line) => log.debug({ prisma: line }));
-    log.info({ ms: Date.now() - started }, "database migrations applied");
+    if (await migrationsUpToDate(databaseUrl)) {
+      log.info({ ms: Date.now() - started }, "database migrations up to date");
+    } else {
+      // Concurrent instances are safe: prisma migrate deploy takes an advisory lock.
+      await migrateDeploy(databaseUrl, (line) => log.debug({ prisma: line }));
+      log.info({ ms: Date.now() - started }, "database migrations applied");
+    }
   }
   const databaseMode = embedded ? "embedded" : "external";
 

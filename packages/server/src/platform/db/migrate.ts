@@ -1,6 +1,9 @@
 import { spawn } from "node:child_process";
+import { createHash } from "node:crypto";
+import { readdir, readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { join } from "node:path";
+import pg from "pg";
 import { REPO_ROOT } from "../config.js";
 
 const PRISMA_DIR = join(REPO_ROOT, "prisma");
@@ -32,4 +35,48 @@ export async function migrateDeploy(databaseUrl: string, log: (line: string) => 
     child.once("exit", resolve);
   });
   if (code !== 0) throw new Error(`prisma migrate deploy failed (exit ${code}):\n${output.slice(-4000)}`);
+}
+
+/**
+ * Whether every migration in prisma/migrations is applied, unchanged (Prisma's checksum is
+ * the SHA-256 of migration.sql), and none failed. One query instead of starting Prisma's
+ * schema engine (seconds through WebAssembly), so a restart of an up-to-date instance skips
+ * `migrate deploy`; anything else — a new, edited or failed migration, no table yet — runs it,
+ * and it reports as it always does.
+ */
+export async function migrationsUpToDate(databaseUrl: string): Promise<boolean> {
+  const dir = join(PRISMA_DIR, "migrations");
+  const names = (await readdir(dir, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name);
+  const expected = new Map(
+    await Promise.all(
+      names.map(
+        async (name) =>
+          [
+            name,
+            createHash("sha256")
+              .update(await readFile(join(dir, name, "migration.sql")))
+              .digest("hex"),
+          ] as const,
+      ),
+    ),
+  );
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const exists = await client.query<{ t: string | null }>(`SELECT to_regclass('_prisma_migrations')::text AS t`);
+    if (!exists.rows[0]?.t) return false;
+    const rows = await client.query<{ migration_name: string; checksum: string; finished_at: Date | null; rolled_back_at: Date | null }>(
+      "SELECT migration_name, checksum, finished_at, rolled_back_at FROM _prisma_migrations",
+    );
+    const applied = new Map<string, string>();
+    for (const r of rows.rows) {
+      if (r.rolled_back_at) continue;
+      if (!r.finished_at) return false; // a failed or running migration: let Prisma say so
+      applied.set(r.migration_name, r.checksum);
+    }
+    for (const [name, checksum] of expected) if (applied.get(name) !== checksum) return false;
+    return true;
+  } finally {
+    await client.end();
+  }
 }

@@ -59,7 +59,7 @@ describe("calendar files", () => {
       await gql(app, graphql(`query SessionsAttendanceInvitation($t: String!) { invitation(token: $t) { ics } }`), { t: link!.token }),
     ).invitation.ics;
     const inv = parseEvent(viaGraphql);
-    expect(inv.url).toBe(`http://localhost:4000/rsvp/${link!.token}`);
+    expect(inv.url).toBe(`${app.url}/rsvp/${link!.token}`);
     expect(inv.event.description).toContain("Wijk: Noord");
     const res = await fetch(`${app.url}/ics/invitation/${link!.token}.ics`);
     expect(res.status).toBe(200);

@@ -13,8 +13,10 @@ beforeAll(async () => {
   // Two instances on the same PostgreSQL and Redis, both sweeping on a short interval; either may
   // deliver a message, so they share this file's own mailbox (no other test file writes to it).
   const DATA_DIR = newTestDataDir();
-  a = await startTestApp({ SWEEP_INTERVAL_MS: "100", INSTANCE_ID: "instance-a", DATA_DIR });
-  b = await startTestApp({ SWEEP_INTERVAL_MS: "100", INSTANCE_ID: "instance-b", DATA_DIR });
+  // Instances of one deployment share PUBLIC_URL (without it each would link to itself).
+  const PUBLIC_URL = "https://wijknet.utrecht.example";
+  a = await startTestApp({ SWEEP_INTERVAL_MS: "100", INSTANCE_ID: "instance-a", DATA_DIR, PUBLIC_URL });
+  b = await startTestApp({ SWEEP_INTERVAL_MS: "100", INSTANCE_ID: "instance-b", DATA_DIR, PUBLIC_URL });
   w = await createWorld(a);
 });
 afterAll(async () => {
@@ -39,7 +41,7 @@ describe("notification outbox and mailbox", () => {
     );
     expect(first.map((m) => m.kind).sort()).toEqual(["INVITATION", "RSVP_CONFIRMED"]);
     const invitationMail = first.find((m) => m.kind === "INVITATION")!;
-    expect(invitationMail.text).toContain(`http://localhost:4000/rsvp/${links[0]!.token}`);
+    expect(invitationMail.text).toContain(`https://wijknet.utrecht.example/rsvp/${links[0]!.token}`);
     const second = await waitUntil(
       async () => {
         const m = await mailOf(people[1]!.email!);

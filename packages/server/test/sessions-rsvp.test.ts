@@ -88,7 +88,7 @@ describe("RSVP through the personal link (no account)", () => {
     ).inviteToSession;
     expect(links).toHaveLength(3);
     expect(links.filter((l: any) => l.invitation.viaNetwork?.id === net)).toHaveLength(2);
-    expect(links[0]!.url).toBe(`http://localhost:4000/rsvp/${links[0]!.token}`);
+    expect(links[0]!.url).toBe(`${app.url}/rsvp/${links[0]!.token}`);
     const again = ok(
       await asCoordinator(
         graphql(`mutation SessionsRsvpInviteToSession3($input: InviteInput!) { inviteToSession(input: $input) { token } }`),

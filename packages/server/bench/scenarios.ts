@@ -92,6 +92,12 @@ export const SCRIPTS: BenchScript[] = [
     timeoutS: 1_200,
   },
   {
+    name: "bare-apollo",
+    description: "authenticated and anonymous { __typename } vs a bare Apollo Server 5 in its own process; authenticated ≥ 0.7×",
+    script: "apollo-baseline-script.ts",
+    timeoutS: 600,
+  },
+  {
     name: "ws-storm",
     description: "2,000 WebSocket clients resume the signal feed with `after` at once (default pool); all converge with no errors",
     script: "storm-script.ts",

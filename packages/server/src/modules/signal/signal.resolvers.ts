@@ -16,7 +16,8 @@ export const signalResolvers: Resolvers = {
   Mutation: {
     reportSignal: (_p, { input }, ctx) => ctx.services.signals.report(ctx.viewer, input, ctx.requestId),
     updateSignal: (_p, { id, input }, ctx) => ctx.services.signals.update(ctx.viewer, id, input, ctx.requestId),
-    acknowledgeAlert: (_p, { id, comment }, ctx) => ctx.services.alerts.acknowledge(ctx.viewer, id, comment, ctx.requestId),
+    acknowledgeAlert: (_p, { id, comment, acknowledgeWarnings }, ctx) =>
+      ctx.services.alerts.acknowledge(ctx.viewer, id, comment, ctx.requestId, acknowledgeWarnings),
   },
   Subscription: {
     signalFeed: liveField<SubscriptionSignalFeedArgs>(({ after }, ctx) => ctx.services.signals.feed(ctx.viewer, after)),

@@ -1,12 +1,12 @@
-import { findSituationTextTerms } from "@wijknet/shared";
 import type { Db } from "../../platform/db/prisma.js";
 import type { Prisma, Signal } from "../../generated/prisma/client.js";
 import type { Severity, SignalKind, SignalStatus, SignalVisibility } from "../../generated/prisma/enums.js";
 import { eventCursor, idCursor } from "../../core/cursor.js";
 import { isId } from "../../core/ids.js";
 import { cleanText } from "../../core/text.js";
+import { guardSituationText } from "../../core/situation-text.js";
 import type { Viewer } from "../../core/viewer.js";
-import { AppError, badInput, forbidden, notFound } from "../../core/errors.js";
+import { badInput, forbidden, notFound } from "../../core/errors.js";
 import type { LiveFeed } from "../../platform/realtime/live-feed.js";
 import { appendEvents, type OutboxEvent, type OutboxEventInput, type OutboxReader } from "../../platform/realtime/outbox.js";
 import type { AuditService } from "../audit/audit.service.js";
@@ -50,12 +50,10 @@ export interface UpdateSignalInput {
   districtId?: string | null;
   visibility?: SignalVisibility | null;
   note?: string | null;
+  acknowledgeWarnings?: boolean | null;
 }
 
 const LIMITS = { summary: [3, 200], details: [0, 4_000], place: [0, 200], note: [1, 2_000] } as const;
-
-const WARNING_MESSAGE =
-  "Describe the situation (what is happening, where, when), not who people are: this names a nationality, religion, skin colour or origin.";
 
 /**
  * Signals: intake, triage and routing. Every change writes its timeline entry, its
@@ -90,22 +88,15 @@ export class SignalService {
       if (!n || n.districtId !== district.id) throw badInput("input.neighbourhoodId", "Not a neighbourhood of this district.");
     }
 
-    const warnings = (
+    const warnings = guardSituationText(
       [
         ["input.summary", summary],
         ["input.details", details],
-        ["input.place", place],
-      ] as const
-    ).flatMap(([field, value]) =>
-      value ? findSituationTextTerms(value).map((m) => ({ field, term: m.found, message: WARNING_MESSAGE })) : [],
+        // A place or business name: "bij de Turkse bakker" is a place (softer rule).
+        ["input.place", place, "place"],
+      ],
+      input.acknowledgeWarnings,
     );
-    if (warnings.length > 0 && !input.acknowledgeWarnings) {
-      throw new AppError("BAD_USER_INPUT", `${warnings[0]!.field}: ${WARNING_MESSAGE}`, {
-        field: warnings[0]!.field,
-        reason: "DESCRIBES_PERSONS",
-        warnings,
-      });
-    }
 
     // An ally's report goes to the coordinator only; the coordinator decides on sharing.
     const visibility: SignalVisibility = viewer.role === "ALLY" ? "COORDINATION_ONLY" : (input.visibility ?? "COORDINATION_ONLY");
@@ -152,6 +143,7 @@ export class SignalService {
     const viewer = requireRole(viewerInput, "COORDINATOR");
     const { db, audit, alerts } = this.deps;
     const note = text(input.note, "input.note", LIMITS.note);
+    guardSituationText([["input.note", note]], input.acknowledgeWarnings);
     if (!isId(id)) throw notFound("Signal");
     if (input.districtId) {
       const d = isId(input.districtId) ? await repo.findDistrict(db, input.districtId) : null;

@@ -550,6 +550,14 @@ function normalise(text: string): Normalised {
   for (const cp of text) {
     const at = i;
     i += cp.length;
+    const code = cp.charCodeAt(0);
+    if (code < 128) {
+      // ASCII: lower case is all there is to do.
+      out.push(code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : cp);
+      start.push(at);
+      end.push(i);
+      continue;
+    }
     if (isIgnorable(cp)) continue;
     if (/^\p{M}$/u.test(cp)) {
       if (end.length > 0) end[end.length - 1] = i;
@@ -632,9 +640,7 @@ function readings(raw: string): string[] {
   if (!/[a-z]/.test(raw)) return [raw];
   let base = "";
   for (const c of raw) base += LEET[c] ?? c;
-  const out = [...AMBIGUOUS].some((a) => base.includes(a))
-    ? [squeeze(base.replace(/[1!|]/g, "i")), squeeze(base.replace(/[1!|]/g, "l"))]
-    : [squeeze(base)];
+  const out = /[1!|]/.test(base) ? [squeeze(base.replace(/[1!|]/g, "i")), squeeze(base.replace(/[1!|]/g, "l"))] : [squeeze(base)];
   // "v" written for "u" ("Tvrkse"): a last reading.
   if (base.includes("v")) out.push(squeeze(out[0]!.replace(/v/g, "u")));
   return out;
@@ -652,7 +658,20 @@ function damerau1(a: string, b: string): boolean {
   return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
+/** Words repeat: remember the answer for a word (bounded, so a hostile text cannot grow it). */
+const LOOKUP_CACHE = new Map<string, Entry | null>();
+const LOOKUP_CACHE_MAX = 20_000;
+
 function lookup(lex: Lexicon, word: string): Entry | null {
+  const cached = LOOKUP_CACHE.get(word);
+  if (cached !== undefined) return cached;
+  const found = lookupUncached(lex, word);
+  if (LOOKUP_CACHE.size >= LOOKUP_CACHE_MAX) LOOKUP_CACHE.clear();
+  LOOKUP_CACHE.set(word, found);
+  return found;
+}
+
+function lookupUncached(lex: Lexicon, word: string): Entry | null {
   const exact = lex.forms.get(word);
   if (exact) return exact;
   if (word.length >= 7) {
@@ -680,10 +699,15 @@ function lookup(lex: Lexicon, word: string): Entry | null {
   return null;
 }
 
+const THING_CACHE = new Map<string, boolean>();
 const isThing = (lex: Lexicon, word: string | undefined): boolean => {
   if (!word) return false;
-  if (lex.thing.has(word)) return true;
-  return COMPOUND_THING_HEADS.some((h) => word.length >= h.length + 2 && word.endsWith(h));
+  const cached = THING_CACHE.get(word);
+  if (cached !== undefined) return cached;
+  const thing = lex.thing.has(word) || COMPOUND_THING_HEADS.some((h) => word.length >= h.length + 2 && word.endsWith(h));
+  if (THING_CACHE.size >= LOOKUP_CACHE_MAX) THING_CACHE.clear();
+  THING_CACHE.set(word, thing);
+  return thing;
 };
 
 /**

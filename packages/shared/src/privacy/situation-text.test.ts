@@ -45,6 +45,11 @@ describe("findSituationTextTerms", () => {
     ["Cyrillic o", "M\u043eslims bij de flat", "moslim"],
     ["fullwidth letters", "\uff34\uff55\uff52\uff4b\uff53\uff45 jongens", "turk"],
     ["compound tail", "Arbeidsmigranten drinken op straat", "migrant"],
+    ["a word split by a hyphen", "Marokk-aanse jongens bij de flat", "marokkaan"],
+    ["an adjective standing for a person", "Een Marokkaanse sloeg een meisje", "marokkaan"],
+    ["an unlisted person noun", "Poolse bouwvakkers drinken bier", "pool"],
+    ["a diminutive", "Antilliaantjes op het plein", "antilliaan"],
+    ["a phrase", "men of colour near the station", "huidskleur"],
   ])("warns about evasions (%s): %j", (_what, text, term) => {
     expect(families(text)).toContain(term);
   });
@@ -74,6 +79,10 @@ describe("findSituationTextTerms", () => {
     "Flyers in het Nederlands en Arabisch opgehangen",
     "Een duister portiek zonder licht",
     "Na de wedstrijd van Marokko was het feestelijk",
+    "Surinaamse roti en Vietnamese loempia's gehaald",
+    "In de Witte Vrouwen was het rustig",
+    "Pakket met vuurwerk, import uit Polen",
+    "Spaanse peper in de ogen gespoten",
   ])("does not warn about a situation: %j", (text) => {
     expect(families(text)).toEqual([]);
   });
@@ -94,7 +103,8 @@ describe("findSituationTextTerms", () => {
     const long = "Bij de Turkse bakker op de Amsterdamsestraatweg was het druk, jongeren op scooters. ".repeat(400);
     const t0 = performance.now();
     findSituationTextTerms(long);
-    expect(performance.now() - t0).toBeLessThan(500);
+    // About 25 ms on a 2-core machine; the bound leaves room for a busy CI.
+    expect(performance.now() - t0).toBeLessThan(1_000);
   });
 
   it("ships the lexicon generated from its sources (run generate:lexicon when this fails)", () => {

@@ -76,13 +76,25 @@ const squeezed = (xs: Iterable<string>) => new Set([...xs].map(squeeze));
 /**
  * Hand list, one family per line: `family|noun forms|adjective forms|flags`. Forms are
  * suffixes of the family root unless they start with "=" (a whole word). `*` in flags:
- * written with a capital only; `c`: also the start of a compound ("moslimjongeren").
+ * written with a capital only; `c`: also the start of a compound ("moslimjongeren"); `f=name`:
+ * the family's name when the first form is not a good one.
  */
 const HAND = `
 marokk|aan,anen,aantje,aantjes|aans,aanse|
-mocro|,s,os,ootje,otjes|
+mocro|,s,os,ootje,otjes||c
+libi|er,ers|sch,sche|
+belg|,en|isch,ische|*
+brit|,ten|s,se|*
+schot|,ten||*
+kore|aan,anen|aans,aanse|
+arub|aan,anen|aans,aanse|
+curacao|enaar,enaars|s,se|
+saoedi|,s|sch,sche|
+creo|ol,len|olse,ols|
+java|an,nen|anse,ans|
+indo|,s||*
 turk|,en,je,jes|s,se|
-surinam|er,ers,ertje|e,es,se|
+surinam|er,ers,ertje|s,se|
 hindoest|aan,anen|aans,aanse|
 antill|iaan,ianen|iaans,iaanse|
 molukk|er,ers|s,se|
@@ -106,7 +118,7 @@ japan|ner,ners|s,se|
 vietnam|ees,ezen|ees,ese|
 indon|esier,esiers|esisch,esische|
 ind|ier,iers|isch,ische,iaas,iase|
-pol|ak,en,akken|s,se|*
+pol|ak,en,akken|s,se|* f=pool
 bulga|ar,aren|ars,arse|
 roeme|en,enen|ens,ense|
 hongar|en|s,se|
@@ -161,7 +173,7 @@ vluchteling|,en,e,etje||c
 nieuwkom|er,ers||
 gastarbeid|er,ers||
 expat|,s||
-zigeun|er,ers|er,ers|
+zigeun|er,ers|er,ers|c
 woonwagenbewon|er,ers||
 roma|||*
 sinti|||
@@ -169,7 +181,7 @@ kaaskop|,pen||
 bicultur|eel,ele|eel,ele|
 etnisch||,e|c
 ethnic||,s,al,ally|c
-foreign|er,ers|-|
+foreign|er,ers|,|
 immigr|ant,ants||
 refug|ee,ees||
 gyps|y,ies||
@@ -179,9 +191,9 @@ african|,s|,s|
 latino|,s,a,as|,s|
 hispanic|,s|,s|
 arab|,s|ic|
-european|,s|,s|*
-moslim|,s,a,as,aatje,=moslem,=moslems|,s|c
-muslim|,s|,s|c
+european|,s|,s|
+moslim|,s,a,as,aatje,=moslem,=moslems||c
+muslim|,s||c
 islamiet|,en||c
 islamitisch||,e|
 islamic||,|
@@ -220,6 +232,8 @@ const ALWAYS: Array<[string, SituationTextCategory, string[]]> = [
   ["tulband", REL, ["tulband", "tulbanden", "turban", "turbans"]],
   ["headscarf", REL, ["headscarf", "headscarves", "headscarfs"]],
   ["bebaard", LOOK, ["bebaard", "bebaarde", "bebaarden", "bearded"]],
+  ["gesluierd", REL, ["gesluierd", "gesluierde", "gesluierden", "veiled"]],
+  ["woonwagenbewoner", NAT, ["woonwagenbewoners", "woonwagenkampbewoners", "woonwagenkampbewoner", "kampbewoners"]],
   ["huidskleur", SKIN, ["huidskleur", "huidskleuren", "skincolour", "skincolor"]],
   ["getint", SKIN, ["getint", "getinte", "getinten", "lichtgetint", "lichtgetinte", "donkergetint", "donkergetinte"]],
   ["gekleurd", SKIN, ["donkergekleurd", "donkergekleurde", "donkergekleurden", "lichtgekleurd", "lichtgekleurde", "gekleurden"]],
@@ -248,6 +262,9 @@ const ALWAYS: Array<[string, SituationTextCategory, string[]]> = [
 
 /** Colour words: a description of people only with a person noun close behind. */
 const COLOUR = [
+  "light",
+  "licht",
+  "lichte",
   "zwart",
   "zwarte",
   "wit",
@@ -275,6 +292,8 @@ bende crew boys guys men woman women youths youth people person persons family t
 neighbour neighbours neighbor neighbors suspect suspects male males female females individuals individual dealers dealer
 vriend vrienden vriendin broer broers zus zussen student studenten scholier scholieren leerling leerlingen medewerker eigenaar
 klant klanten bezoekers bezoeker passant passanten chauffeur bestuurder fietser fietsers gemeenschap community afkomst komaf
+knaap knapen jochie jochies kerel kerels vent venten figuur figuren dief dieven rover rovers zwerver zwervers dealer bende
+vrouwtjes mannetjes meisje buurjongen buurmeisje tuig gespuis relschopper vandaal vandalen werknemer arbeider dames heren
 achtergrond achtergronden roots origine uiterlijk looking appearance background descent origin skinned skin huid kleur`;
 
 /**
@@ -293,7 +312,8 @@ lamsvlees pastei soep lunch diner ontbijt buffet maaltijd kerstmarkt avondmarkt 
 voorlichting voorlichtingsavond bijeenkomst informatie uitleg bord borden poster posters website pagina app groepsapp chat
 food cuisine restaurant shop store bakery takeaway flag flags police embassy consulate tea coffee music market supermarket school
 mosque church synagogue temple language lessons lesson class classes plate plates licence license car cars translation leaflets
-newspaper channel festival newyear holiday holidays dishes dish bread pastry cheese pub bar cafe diner kebab grill pastries`;
+newspaper channel festival newyear holiday holidays dishes dish bread pastry cheese pub bar cafe diner kebab grill pastries
+herder herders hond honden scooter scooters container containers computer poster`;
 
 const COMPOUND_THING_HEADS_WRITTEN = [
   "winkel",
@@ -378,11 +398,54 @@ const ORIGIN_QUALIFIERS = squeezed(
     " ",
   ),
 );
+/** Words between a nationality adjective and its noun: "Marokkaanse en Turkse jongens", "Turkse lange mannen". */
+const MODIFIERS = squeezed(
+  `en of and or jonge oude lange grote kleine dikke dunne luidruchtige agressieve boze dronken jongere oudere enkele paar veel
+young old tall big small little loud drunk angry several some many`.split(/\s+/),
+);
+const ARTICLES = squeezed(["een", "de", "het", "die", "deze", "a", "an", "the", "hem", "haar"]);
+/** After a nationality adjective these mean it stands for people ("ze waren Marokkaans en…", "Turks bij…"). */
+const FUNCTION_WORDS = squeezed(
+  `en of die dat zijn waren is was hebben had hadden werden worden wordt bij op in aan met naar voor van uit te om door achter tegen
+ook weer nog niet wel als dan maar want onder tussen elkaar the and are were was is at in on near with from to who that which have had been or not also`.split(
+    /\s+/,
+  ),
+);
+/** Plural and singular endings of nouns for people: "bouwvakkers", "bedelaars", "salafisten", "vluchtelingen". */
+const PERSON_TAIL =
+  /(ers|ars|eurs|isten|anten|enten|lingen|ianen|ezen|jongens|jongeren|manen|vrouwen|meiden|meisjes|kinderen|jeugd|gasten|types|bende|mensen|lui)$/;
+const PERSON_SINGULAR = /(man|vrouw|jongen|meisje|ling|ist|ant|ar|eur)$/;
+/** Fixed phrases about origin or colour, matched on consecutive words. */
+const PHRASES: Array<[string[], string, SituationTextCategory]> = (
+  [
+    [["asylum", "seeker"], "asylum seeker", "NATIONALITY_OR_ORIGIN"],
+    [["asylum", "seekers"], "asylum seeker", "NATIONALITY_OR_ORIGIN"],
+    [["middle", "eastern"], "middle eastern", "NATIONALITY_OR_ORIGIN"],
+    [["eerste", "generatie"], "generatie", "NATIONALITY_OR_ORIGIN"],
+    [["tweede", "generatie"], "generatie", "NATIONALITY_OR_ORIGIN"],
+    [["derde", "generatie"], "generatie", "NATIONALITY_OR_ORIGIN"],
+    [["nieuwe", "nederlanders"], "nieuwe nederlanders", "NATIONALITY_OR_ORIGIN"],
+    [["of", "colour"], "huidskleur", "SKIN_COLOUR"],
+    [["of", "color"], "huidskleur", "SKIN_COLOUR"],
+    [["non", "western"], "westers", "NATIONALITY_OR_ORIGIN"],
+    [["non", "dutch"], "non-dutch", "NATIONALITY_OR_ORIGIN"],
+    [["niet", "nederlands"], "niet-nederlands", "NATIONALITY_OR_ORIGIN"],
+    [["niet", "nederlandse"], "niet-nederlands", "NATIONALITY_OR_ORIGIN"],
+  ] as Array<[string[], string, SituationTextCategory]>
+).map(([words, family, category]) => [words.map(squeeze), family, category]);
+const COUNTRY_PREPOSITIONS = squeezed(["uit", "naar", "in", "van", "tegen", "from", "to", "against", "vs"]);
+const PHRASES_BY_LAST = new Map<string, typeof PHRASES>();
+for (const p of PHRASES) {
+  const last = p[0][p[0].length - 1]!;
+  PHRASES_BY_LAST.set(last, [...(PHRASES_BY_LAST.get(last) ?? []), p]);
+}
 const ORIGIN_PREPOSITIONS = squeezed(["uit", "from", "afkomstig", "roots", "wortels", "origine", "komaf", "herkomst"]);
 const PLACE_PREPOSITIONS = squeezed(["bij", "naar", "tegenover", "naast", "achter", "voor", "langs", "van"]);
 
 interface Lexicon {
   forms: Map<string, Entry>;
+  /** Forms that are also adjectives ("Chinees" the person and the adjective). */
+  adjForms: Set<string>;
   compounds: Array<[string, Entry]>;
   deletions: Map<string, string[]>;
   countries: Map<string, string>;
@@ -433,8 +496,10 @@ function dutchRoot(name: string): string | null {
   if (n.endsWith("land")) return n.length - 4 >= 5 ? n.slice(0, -4) : null;
   const m = /^(.*?)(ije|ie|ia|a|o|e|en)$/.exec(n);
   const root = m ? m[1]! : n;
-  return root.length >= 5 ? root : null;
+  return root.length >= 3 ? root : null;
 }
+/** A derived form is used only when it is long enough not to be an ordinary short word. */
+const longEnough = (root: string, form: string) => (root.length >= 5 ? true : root.length === 4 ? form.length >= 6 : form.length >= 7);
 const DUTCH_NOUN = ["aan", "anen", "es", "ezen", "er", "ers", "ier", "iers", "ijn", "ijnen", "en", "i", "is", "ees", "eer", "eers"];
 const DUTCH_ADJ = ["ans", "anse", "es", "ese", "s", "se", "isch", "ische", "ijns", "ijnse", "iaans", "iaanse"];
 
@@ -444,9 +509,11 @@ function lexicon(): Lexicon {
   if (built) return built;
   const forms = new Map<string, Entry>();
   const compounds: Array<[string, Entry]> = [];
+  const adjForms = new Set<string>();
   const add = (form: string, e: Entry) => {
     const key = squeeze(form);
     if (key.length < 3) return;
+    if (e.kind === "adj") adjForms.add(key);
     const had = forms.get(key);
     // A hand-written entry wins over a derived one; a noun over an adjective.
     if (!had || (had.kind === "adj" && e.kind !== "adj")) forms.set(key, e);
@@ -463,13 +530,16 @@ function lexicon(): Lexicon {
         .split(",")
         .filter((s) => s !== "-")
         .map((s) => (s.startsWith("=") ? s.slice(1) : `${root}${s}`).replace(/-/g, ""));
-    const family = expand(nouns || adjs)[0] ?? root!;
+    const family = /f=(\w+)/.exec(flags)?.[1] ?? expand(nouns || adjs)[0] ?? root!;
     if (!nouns && !adjs) add(root!, { family, category, kind: "noun", capital });
     if (nouns) for (const [i, f] of expand(nouns).entries()) add(f, { family, category, kind: "noun", capital, singular: i === 0 });
     if (adjs) for (const f of expand(adjs)) add(f, { family, category, kind: "adj", capital });
     if (flags.includes("c")) compounds.push([squeeze(root!.replace(/-/g, "")), { family, category, kind: "noun" }]);
   }
   for (const [family, category, list] of ALWAYS) for (const f of list) add(f.replace(/-/g, ""), { family, category, kind: "always" });
+  // Dress as a descriptor in a compound: "hoofddoekmeisjes", "boerkavrouwen".
+  for (const f of ["hoofddoek", "boerka", "djellaba", "hijab", "niqab", "keppel", "tulband"])
+    compounds.push([squeeze(f), { family: f, category: REL, kind: "always" }]);
   for (const d of DEMONYMS_EN) {
     for (const w of d.split(/[\s,]+/)) {
       if (w.length < 4 || EN_DEMONYM_SKIP.has(w)) continue;
@@ -490,8 +560,8 @@ function lexicon(): Lexicon {
     const root = dutchRoot(name);
     if (!root) continue;
     const family = name;
-    for (const s of DUTCH_NOUN) add(root + s, { family, category: NAT, kind: "noun" });
-    for (const s of DUTCH_ADJ) add(root + s, { family, category: NAT, kind: "adj" });
+    for (const s of DUTCH_NOUN) if (longEnough(root, root + s)) add(root + s, { family, category: NAT, kind: "noun" });
+    for (const s of DUTCH_ADJ) if (longEnough(root, root + s)) add(root + s, { family, category: NAT, kind: "adj" });
     if (name.endsWith("land")) {
       const base = squeeze(name);
       for (const s of ["s", "se", "er", "ers"]) add(base + s, { family, category: NAT, kind: s.startsWith("e") ? "noun" : "adj" });
@@ -510,6 +580,7 @@ function lexicon(): Lexicon {
   }
   built = {
     forms,
+    adjForms,
     compounds,
     deletions,
     countries,
@@ -538,41 +609,53 @@ const SEPARATOR = /^[\s.\-_*/·•,:;+~'’`"]{1,3}$/;
 
 interface Normalised {
   s: string;
-  start: number[];
-  end: number[];
+  /** Per normalised character: its start and end offset in the original text. */
+  start: Int32Array;
+  end: Int32Array;
 }
 
 function normalise(text: string): Normalised {
-  const out: string[] = [];
-  const start: number[] = [];
-  const end: number[] = [];
+  let out = "";
+  let start = new Int32Array(text.length + 16);
+  let end = new Int32Array(text.length + 16);
+  let k = 0;
+  const emit = (c: string, from: number, to: number) => {
+    if (k === start.length) {
+      const grow = (a: Int32Array) => {
+        const b = new Int32Array(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      start = grow(start);
+      end = grow(end);
+    }
+    out += c;
+    start[k] = from;
+    end[k] = to;
+    k++;
+  };
   let i = 0;
-  for (const cp of text) {
-    const at = i;
-    i += cp.length;
-    const code = cp.charCodeAt(0);
+  while (i < text.length) {
+    const code = text.charCodeAt(i);
     if (code < 128) {
       // ASCII: lower case is all there is to do.
-      out.push(code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : cp);
-      start.push(at);
-      end.push(i);
+      emit(code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : text[i]!, i, i + 1);
+      i++;
       continue;
     }
+    const cp = String.fromCodePoint(text.codePointAt(i)!);
+    const at = i;
+    i += cp.length;
     if (isIgnorable(cp)) continue;
     if (/^\p{M}$/u.test(cp)) {
-      if (end.length > 0) end[end.length - 1] = i;
+      if (k > 0) end[k - 1] = i;
       continue;
     }
     const direct = CONFUSABLES[cp];
     const mapped = direct ?? cp.normalize("NFKD").toLowerCase().replace(MARK, "");
-    for (const ch of mapped) {
-      const c = CONFUSABLES[ch] ?? ch;
-      out.push(c);
-      start.push(at);
-      end.push(i);
-    }
+    for (const ch of mapped) emit(CONFUSABLES[ch] ?? ch, at, i);
   }
-  return { s: out.join(""), start, end };
+  return { s: out, start, end };
 }
 
 interface Token {
@@ -584,6 +667,8 @@ interface Token {
   start: number;
   end: number;
   capital: boolean;
+  /** Written in capitals throughout ("ZWARTE"). */
+  allCaps: boolean;
 }
 
 const isWordChar = (s: string, k: number): boolean => {
@@ -610,7 +695,16 @@ function tokenise(text: string, n: Normalised): Token[] {
     while (k < s.length && isWordChar(s, k)) k++;
     const start = n.start[from]!;
     const first = text.slice(start, n.end[from]!);
-    tokens.push({ raw: s.slice(from, k), from, to: k, start, end: n.end[k - 1]!, capital: first !== first.toLowerCase() });
+    const whole = text.slice(start, n.end[k - 1]!);
+    tokens.push({
+      raw: s.slice(from, k),
+      from,
+      to: k,
+      start,
+      end: n.end[k - 1]!,
+      capital: first !== first.toLowerCase(),
+      allCaps: whole.length > 1 && whole === whole.toUpperCase() && whole !== whole.toLowerCase(),
+    });
   }
   // Join runs of three or more single letters split by separators: "M.a.r.o.k", "M a r o k".
   const joined: Token[] = [];
@@ -635,8 +729,49 @@ function tokenise(text: string, n: Normalised): Token[] {
   return joined;
 }
 
+/**
+ * A word split in two by a hyphen, a dot or a space ("Marokk-aanse", "Marokka anse"): joined
+ * when neither part is a word of the lexicon and the whole is one.
+ */
+function mergeSplitWords(lex: Lexicon, n: Normalised, tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const a = tokens[i]!;
+    const b = tokens[i + 1];
+    if (b && /^[\s.\-_*]{1,2}$/.test(n.s.slice(a.to, b.from))) {
+      const joined = readings(a.raw + b.raw)[0]!;
+      const [ra, rb] = [readings(a.raw)[0]!, readings(b.raw)[0]!];
+      if (
+        joined.length >= 7 &&
+        !FUNCTION_WORDS.has(ra) &&
+        !FUNCTION_WORDS.has(rb) &&
+        !lookup(lex, ra) &&
+        !lookup(lex, rb) &&
+        !lex.countries.has(ra) &&
+        lookup(lex, joined)
+      ) {
+        out.push({ ...a, raw: a.raw + b.raw, to: b.to, end: b.end });
+        i++;
+        continue;
+      }
+    }
+    out.push(a);
+  }
+  return out;
+}
+
 /** The word read as letters: one or two readings (1 as i and as l), doubled letters squeezed. */
+const READINGS_CACHE = new Map<string, string[]>();
 function readings(raw: string): string[] {
+  const cached = READINGS_CACHE.get(raw);
+  if (cached) return cached;
+  const found = readingsUncached(raw);
+  if (READINGS_CACHE.size >= LOOKUP_CACHE_MAX) READINGS_CACHE.clear();
+  READINGS_CACHE.set(raw, found);
+  return found;
+}
+
+function readingsUncached(raw: string): string[] {
   if (!/[a-z]/.test(raw)) return [raw];
   let base = "";
   for (const c of raw) base += LEET[c] ?? c;
@@ -674,6 +809,12 @@ function lookup(lex: Lexicon, word: string): Entry | null {
 function lookupUncached(lex: Lexicon, word: string): Entry | null {
   const exact = lex.forms.get(word);
   if (exact) return exact;
+  // Diminutives of person nouns: "Antilliaantjes", "Turkjes".
+  const dim = /^(.{4,}?)(tjes|tje|jes|je)$/.exec(word);
+  if (dim) {
+    const base = lex.forms.get(dim[1]!);
+    if (base && base.kind !== "adj") return base;
+  }
   if (word.length >= 7) {
     // Edit distance 1: the word itself, or one of its deletions, in the deletion index.
     const candidates = new Set<string>(lex.deletions.get(word) ?? []);
@@ -700,6 +841,17 @@ function lookupUncached(lex: Lexicon, word: string): Entry | null {
 }
 
 const THING_CACHE = new Map<string, boolean>();
+/** A noun for people: the list, a demonym noun, or a person ending ("-ers", "-lingen", "-man"). */
+function isPerson(lex: Lexicon, word: string | undefined): boolean {
+  if (!word || isThing(lex, word)) return false;
+  if (lex.person.has(word) || PERSON_TAIL.test(word)) return true;
+  const dim = /^(.{3,}?)(tjes|tje|jes|je)$/.exec(word);
+  if (dim && lex.person.has(dim[1]!)) return true;
+  if (word.length >= 5 && !FUNCTION_WORDS.has(word) && PERSON_SINGULAR.test(word)) return true;
+  const entry = lookup(lex, word);
+  return entry !== null && entry.kind !== "adj";
+}
+
 const isThing = (lex: Lexicon, word: string | undefined): boolean => {
   if (!word) return false;
   const cached = THING_CACHE.get(word);
@@ -720,39 +872,76 @@ export function findSituationTextTerms(text: string, options: SituationTextOptio
   const lex = lexicon();
   const placeField = options.kind === "place";
   const n = normalise(text);
-  const tokens = tokenise(text, n);
+  const tokens = mergeSplitWords(lex, n, tokenise(text, n));
   const read = tokens.map((t) => readings(t.raw));
   const plain = read.map((r) => r[0]!);
   const hits: Array<{ token: Token; family: string; category: SituationTextCategory }> = [];
 
-  const nextWords = (t: number, count: number) => plain.slice(t + 1, t + 1 + count);
   const prevWords = (t: number, count: number) => plain.slice(Math.max(0, t - count), t);
+  /** Punctuation that ends a phrase between token a and the next one. */
+  const boundaries = tokens.map((tok, a) => a + 1 >= tokens.length || /[.;:!?()]/.test(n.s.slice(tok.to, tokens[a + 1]!.from)));
+  const boundaryAfter = (a: number) => a < 0 || boundaries[a] !== false;
+  /** The noun a word at t qualifies, skipping conjunctions, other nationality or colour words and a few adjectives; null at a boundary. */
+  const headOf = (t: number): number | null => {
+    let j = t;
+    for (let k = 0; k < 4; k++) {
+      if (boundaryAfter(j)) return null;
+      j++;
+      const w = plain[j]!;
+      const skip = MODIFIERS.has(w) || lex.colour.has(w) || lookup(lex, w)?.kind === "adj";
+      if (!skip) return j;
+    }
+    return null;
+  };
   const personFollows = (t: number) => {
-    const [n1 = "", n2 = ""] = nextWords(t, 2);
-    return lex.person.has(n1) || (!isThing(lex, n1) && /e$|en$/.test(n1) && !lex.thing.has(n1) && lex.person.has(n2));
+    const h = headOf(t);
+    return h !== null && isPerson(lex, plain[h]);
   };
 
   for (let t = 0; t < tokens.length; t++) {
     const token = tokens[t]!;
     const w = plain[t]!;
+    const phrase = PHRASES_BY_LAST.get(w)?.find(
+      ([words]) => words.length <= t + 1 && words.every((x, i) => plain[t - words.length + 1 + i] === x),
+    );
+    if (phrase) {
+      hits.push({ token: { ...tokens[t - phrase[0].length + 1]!, end: token.end }, family: phrase[1], category: phrase[2] });
+      continue;
+    }
+    // "AZC-bewoners", "azcjongeren": people by where they were received.
+    if (
+      (w === "azc" && isPerson(lex, plain[t + 1]) && !boundaryAfter(t)) ||
+      (w.startsWith("azc") && w.length > 5 && isPerson(lex, w.slice(3)))
+    ) {
+      hits.push({ token, family: "asielzoeker", category: NAT });
+      continue;
+    }
     // "uit Marokko", "from Syria", "roots in Turkije".
-    if (lex.countries.has(w) && token.capital !== false) {
+    const country = lex.countries.has(w) || w === "azc" || w.startsWith("asielzoekerscentr");
+    if (country) {
       const before = prevWords(t, 3);
       const origin = before.some((b) => ORIGIN_PREPOSITIONS.has(b));
       const trip = before.some((b) => TRIP.has(b) || isThing(lex, b));
-      if (origin && !trip && !lex.forms.has(w)) {
-        hits.push({ token, family: lex.countries.get(w)!, category: NAT });
+      if (origin && !trip) {
+        hits.push({ token, family: lex.countries.get(w) ?? "asielzoeker", category: NAT });
         continue;
       }
+      // A country after a preposition is a place ("import uit Polen", "vakantie in Turkije"); as a
+      // word of its own it is a country, and only "Polen" (also the people) goes on to the lexicon.
+      if (before.length > 0 && COUNTRY_PREPOSITIONS.has(before[before.length - 1]!)) continue;
+      if (!lex.forms.has(w)) continue;
     }
     // Colour words of people: "zwarte jongens", "a black man", "dark-skinned".
-    if (lex.colour.has(w) && personFollows(t)) {
+    // "Witte Vrouwen", "Zwarte Madonna": a name (Dutch writes nouns in lower case), not a description.
+    const after = tokens[t + 1];
+    const properName = token.capital && after?.capital === true && !after.allCaps;
+    if (lex.colour.has(w) && !properName && personFollows(t)) {
       hits.push({ token, family: "huidskleur", category: SKIN });
       continue;
     }
     // "buitenlands uiterlijk", "foreign-looking", "mediterraan type".
     if (LOOKS.has(plain[t + 1] ?? "") && (APPEARANCE_WORDS.has(w) || lex.colour.has(w) || lookup(lex, w))) {
-      hits.push({ token, family: lookup(lex, w)?.family ?? "uiterlijk", category: LOOK });
+      hits.push({ token, family: "uiterlijk", category: LOOK });
       continue;
     }
     if ((w === "kleurtje" || w === "kleur") && prevWords(t, 3).some((b) => b === "met" || b === "van" || b === "of")) {
@@ -762,8 +951,8 @@ export function findSituationTextTerms(text: string, options: SituationTextOptio
         continue;
       }
     }
-    if (w === "bard" || w === "barden" || w === "beard" || w === "beards") {
-      if (prevWords(t, 3).some((b) => b === "met" || b === "with" || b === "lange" || b === "long" || b === "dikke")) {
+    if (w === "bard" || w === "barden" || w === "beard" || w === "beards" || w === "gewad" || w === "gewaden" || w === "robes") {
+      if (prevWords(t, 3).some((b) => b === "met" || b === "with" || b === "in" || b === "lange" || b === "long" || b === "dikke")) {
         hits.push({ token, family: "baard", category: LOOK });
         continue;
       }
@@ -789,8 +978,19 @@ export function findSituationTextTerms(text: string, options: SituationTextOptio
     }
     const next = plain[t + 1];
     // "Turkse pizza", "Chinees restaurant", "islamitische slager": a thing, not people.
-    if (isThing(lex, next) || (entry.kind === "adj" && isThing(lex, plain[t + 2]) && !lex.person.has(next ?? ""))) continue;
-    if (entry.kind === "adj") {
+    if (!boundaryAfter(t) && isThing(lex, next)) continue;
+    // A singular noun that is also the adjective ("Chinees", "Irakees") reads like an adjective.
+    if (entry.kind === "adj" || (entry.kind === "noun" && entry.singular && lex.adjForms.has(plain[t]!))) {
+      // An adjective describes people when its noun is a person ("Marokkaanse knullen",
+      // "Poolse bouwvakkers"), or it stands alone ("ze waren Marokkaans", "ze spraken
+      // Arabisch"); before any other noun it describes a thing ("Surinaamse roti").
+      const h = headOf(t);
+      const head = h === null ? undefined : plain[h];
+      // "Een Marokkaanse sloeg een meisje": the adjective stands for a person before a verb and its object.
+      const nominal = h !== null && ARTICLES.has(plain[t - 1] ?? "") && ARTICLES.has(plain[h + 1] ?? "");
+      // "ze spraken Turks onder elkaar": a language said of people.
+      const spokenBy = prevWords(t, 3).some((p) => SPEECH.has(p));
+      if (head !== undefined && !isPerson(lex, head) && !FUNCTION_WORDS.has(head) && !nominal && !spokenBy) continue;
       // "flyers in het Nederlands, Arabisch en Turks", "tolk Arabisch": a language used for
       // material or a service, unless someone spoke it.
       let b = t - 1;

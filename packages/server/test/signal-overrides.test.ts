@@ -217,4 +217,26 @@ describe("overridden warnings on signals", () => {
       await alerts.dispose();
     }
   });
+
+  it("retention's anonymisation removes the rewording and the overridden words too", async () => {
+    const ally = await loggedIn(app, app.db.prisma, municipalityId, "ALLY", [districtId]);
+    const coord = await loggedIn(app, app.db.prisma, municipalityId, "COORDINATOR");
+    const res = await gql(
+      app,
+      REPORT,
+      { input: { districtId, kind: "TENSION", severity: "LOW", summary: ORIGINAL, acknowledgeWarnings: true } },
+      ally.token,
+    );
+    const id = res.data!.reportSignal.signal.id;
+    await gql(app, UPDATE, { id, input: { policeSummary: REWORDED } }, coord.token);
+    expect(await app.db.prisma.signalTextOverride.count({ where: { signalId: id } })).toBe(1);
+    await app.services.retention.run(new Date(Date.now() + 366 * 86_400_000), { municipalityId });
+    expect(await app.db.prisma.signal.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      summary: "Geanonimiseerd signaal",
+      policeSummary: null,
+      policeDetails: null,
+      policePlace: null,
+    });
+    expect(await app.db.prisma.signalTextOverride.count({ where: { signalId: id } })).toBe(0);
+  });
 });

@@ -5,7 +5,7 @@
  * form (immediately) and the server (authoritatively) can ask for a rewording. It is the
  * ONE entry point; the server and the web app both call it.
  *
- * How it reads a text (see ARCHITECTURE.md, "Situation-text guard"):
+ * How it reads a text (see ARCHITECTURE.md, "The situation-text guard"):
  *  1. Normalise, keeping the offset of every character in the original text: NFKD with
  *     marks dropped (NFKC + diacritics folded), lower case, zero-width/joiner/format
  *     characters removed, confusable letters of other scripts mapped to Latin (Unicode
@@ -18,11 +18,13 @@
  *     English country names and English demonyms of `world-countries` plus a hand list
  *     (Dutch demonyms, religion, skin colour, origin phrasings, slang). Long forms also
  *     match at edit distance 1 (a deletion index, verified by Damerau–Levenshtein).
- *  4. Context rules keep the precision: an ADJECTIVE of nationality or religion followed
- *     by a thing ("Turkse pizza", "Chinees restaurant", "islamitische slager"), a language
- *     used for material ("flyers in het Arabisch"), and "bij de Turk" (the shop) are not
- *     people. In a `place` field (`kind: "place"`) adjectives count only when a person
- *     noun follows ("bij de Turkse bakker" is a place).
+ *  4. Context rules keep the precision: an ADJECTIVE of nationality or religion counts
+ *     when its noun is a person ("Marokkaanse knullen") or it stands alone ("ze waren
+ *     Marokkaans"), not before a thing ("Turkse pizza", "Surinaamse roti"); a language
+ *     used for material ("flyers in het Arabisch"), "bij de Turk" (the shop) and a country
+ *     after a preposition ("import uit Polen") are not people; colour words count only
+ *     before a person noun. In a `place` field (`kind: "place"`) adjectives count only when
+ *     a person noun follows ("bij de Turkse bakker" is a place).
  */
 import { CONFUSABLES, COUNTRY_NAMES_EN, COUNTRY_NAMES_NL, DEMONYMS_EN } from "./situation-lexicon.data.js";
 

@@ -50,6 +50,12 @@ describe("findSituationTextTerms", () => {
     ["an unlisted person noun", "Poolse bouwvakkers drinken bier", "pool"],
     ["a diminutive", "Antilliaantjes op het plein", "antilliaan"],
     ["a phrase", "men of colour near the station", "huidskleur"],
+    ["a symbol for a letter", "M*rokkaanse jongens bij de flat", "marokkaan"],
+    ["a word in four pieces", "Mar-rok-kaan-se jongens bij de flat", "marokkaan"],
+    ["a compound with a slur", "kutturken bij de flat", "turk"],
+    ["a family before a person noun", "De Turkenbende was er weer", "turk"],
+    ["a language said of people", "Arabisch sprekende jongeren", "arabier"],
+    ["a colour standing for a person", "Ik zag een zwarte.", "huidskleur"],
   ])("warns about evasions (%s): %j", (_what, text, term) => {
     expect(families(text)).toContain(term);
   });
@@ -83,6 +89,8 @@ describe("findSituationTextTerms", () => {
     "In de Witte Vrouwen was het rustig",
     "Pakket met vuurwerk, import uit Polen",
     "Spaanse peper in de ogen gespoten",
+    "Cursus over de Duitse taal in de bibliotheek",
+    "Onrust in de Witte Vrouwen rond middernacht",
   ])("does not warn about a situation: %j", (text) => {
     expect(families(text)).toEqual([]);
   });

@@ -83,7 +83,11 @@ const squeezed = (xs: Iterable<string>) => new Set([...xs].map(squeeze));
  */
 const HAND = `
 marokk|aan,anen,aantje,aantjes|aans,aanse|
-mocro|,s,os,ootje,otjes||c
+mocro|,s,os,ootje,otjes,=mokro,=mokros,=moccro,=moccros||c
+allo|,s||
+jihadi|,s||
+chassid|,im,en|isch,ische|
+carib|ier,iers|isch,ische|
 libi|er,ers|sch,sche|
 belg|,en|isch,ische|*
 brit|,ten|s,se|*
@@ -241,6 +245,7 @@ const ALWAYS: Array<[string, SituationTextCategory, string[]]> = [
   ["gekleurd", SKIN, ["donkergekleurd", "donkergekleurde", "donkergekleurden", "lichtgekleurd", "lichtgekleurde", "gekleurden"]],
   ["blank", SKIN, ["blanke", "blanken", "blankes"]],
   ["zwarten", SKIN, ["zwarten", "zwartjes", "zwartje", "blacks", "whites", "kleurling", "kleurlingen", "bruintje", "bruintjes"]],
+  ["negroide", SKIN, ["negroide", "negroid"]],
   ["neger", SKIN, ["neger", "negers", "negerin", "nikker", "nikkers", "bosneger", "bosnegers", "roetmop", "roetmoppen", "nigga", "niggas"]],
   [
     "slur",
@@ -304,7 +309,7 @@ achtergrond achtergronden roots origine uiterlijk looking appearance background 
  * part of a compound ("buurtsuper", "shoarmazaak").
  */
 const THING_NOUNS = `pizza pizzas brood broodje broodjes bakker bakkers bakkerij slager slagerij supermarkt super winkel winkeltje toko
-restaurant restaurants eethuis ijssalon taverna snackbar shoarmazaak zaak zaakje keuken eten gerecht gerechten hapjes thee koffie koffiehuis theehuis markt
+restaurant restaurants eethuis ijssalon taverna afhaalchinees snackbar shoarmazaak zaak zaakje keuken eten gerecht gerechten hapjes thee koffie koffiehuis theehuis markt
 kapper kapsalon groenteboer nagelstudio belwinkel reisbureau vereniging stichting moskee kerk synagoge tempel school basisschool
 les lessen taalles taallessen cursus vlag vlaggen muziek feest feestdag feestdagen bruiloft kenteken nummerplaat auto autos bus busje
 zender tv televisie krant kranten ambassade consulaat elftal team wedstrijd voetbal tekst teksten flyer flyers folder folders vertaling
@@ -374,14 +379,27 @@ const COMPOUND_THING_HEADS = [...squeezed(COMPOUND_THING_HEADS_WRITTEN)];
 
 /** A language "in het Arabisch" is material (a flyer, a lesson) unless someone spoke it. */
 const SPEECH = squeezed(
-  `spraken spreken spreekt sprak praten praatten praat praatte schreeuwden schreeuwen schreeuwde riepen roepen riep scholden schelden
+  `sprekende sprekend pratende speaking spraken spreken spreekt sprak praten praatten praat praatte schreeuwden schreeuwen schreeuwde riepen roepen riep scholden schelden
 schold fluisterden fluisteren mompelden brulden bellen belden spoke speaking talking talked shouting shouted yelling
 yelled swearing swore`.split(/\s+/),
 );
 
 /** Preceding words after which "uit <land>" is about a thing or a trip, not origin. */
 const TRIP = squeezed("terug vakantie reis reizen geimporteerd import pakket pakketje lading zending vlucht vliegtuig".split(" "));
-const LOOKS = squeezed(["uiterlijk", "looking", "uitziend", "uitziende", "type", "types", "appearance"]);
+const LOOKS = squeezed([
+  "uiterlijk",
+  "looking",
+  "uitziend",
+  "uitziende",
+  "ogend",
+  "ogende",
+  "type",
+  "types",
+  "appearance",
+  "trekken",
+  "gelaatstrekken",
+  "features",
+]);
 const APPEARANCE_WORDS = squeezed([
   "foreign",
   "exotic",
@@ -403,16 +421,18 @@ const ORIGIN_QUALIFIERS = squeezed(
 /** Words between a nationality adjective and its noun: "Marokkaanse en Turkse jongens", "Turkse lange mannen". */
 const MODIFIERS = squeezed(
   `en of and or jonge oude lange grote kleine dikke dunne luidruchtige agressieve boze dronken jongere oudere enkele paar veel
-young old tall big small little loud drunk angry several some many`.split(/\s+/),
+young old big small little loud drunk angry several some many`.split(/\s+/),
 );
 const ARTICLES = squeezed(["een", "de", "het", "die", "deze", "a", "an", "the", "hem", "haar"]);
 /** After a nationality adjective these mean it stands for people ("ze waren Marokkaans en…", "Turks bij…"). */
-const FUNCTION_WORDS = squeezed(
+const FUNCTION_LIST =
   `en of die dat zijn waren is was hebben had hadden werden worden wordt bij op in aan met naar voor van uit te om door achter tegen
 ook weer nog niet wel als dan maar want onder tussen elkaar the and are were was is at in on near with from to who that which have had been or not also`.split(
     /\s+/,
-  ),
-);
+  );
+const FUNCTION_WORDS = squeezed(FUNCTION_LIST);
+/** As written: "maar" squeezed is "mar", which must not make "Mar-rok-kaan-se" a known word. */
+const FUNCTION_RAW = new Set(FUNCTION_LIST);
 /** Plural and singular endings of nouns for people: "bouwvakkers", "bedelaars", "salafisten", "vluchtelingen". */
 const PERSON_TAIL =
   /(ers|ars|eurs|isten|anten|enten|lingen|ianen|ezen|jongens|jongeren|manen|vrouwen|meiden|meisjes|kinderen|jeugd|gasten|types|bende|mensen|lui)$/;
@@ -441,6 +461,8 @@ for (const p of PHRASES) {
   const last = p[0][p[0].length - 1]!;
   PHRASES_BY_LAST.set(last, [...(PHRASES_BY_LAST.get(last) ?? []), p]);
 }
+/** Said of a person after "met" / "in" / "with": a descriptor of people ("man met een lange baard", "vrouw met een sluier"). */
+const BEARD_AND_VEIL = squeezed(["baard", "baarden", "beard", "beards", "gewaad", "gewaden", "robes", "sluier", "sluiers", "veil"]);
 const ORIGIN_PREPOSITIONS = squeezed(["uit", "from", "afkomstig", "roots", "wortels", "origine", "komaf", "herkomst"]);
 const PLACE_PREPOSITIONS = squeezed(["bij", "naar", "tegenover", "naast", "achter", "voor", "langs", "van"]);
 
@@ -607,6 +629,8 @@ const MARK = /\p{M}/gu;
 const LETTER_DIGIT = /[a-z0-9]/;
 const LEET: Record<string, string> = { "0": "o", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "9": "g", "@": "a", $: "s", "€": "e" };
 const AMBIGUOUS = new Set(["1", "!", "|"]);
+/** A symbol for a letter nobody wrote ("M*rokkaans"): read as each vowel in turn. */
+const WILDCARD = new Set(["*", "#", "?"]);
 const SEPARATOR = /^[\s.\-_*/·•,:;+~'’`"]{1,3}$/;
 
 interface Normalised {
@@ -676,7 +700,7 @@ interface Token {
 const isWordChar = (s: string, k: number): boolean => {
   const c = s[k]!;
   if (LETTER_DIGIT.test(c)) return true;
-  if (c in LEET || AMBIGUOUS.has(c)) {
+  if (c in LEET || AMBIGUOUS.has(c) || WILDCARD.has(c)) {
     // A symbol counts as a letter only inside a word ("Musl!ms", "$ultan"), not as punctuation.
     const next = s[k + 1];
     return next !== undefined && LETTER_DIGIT.test(next);
@@ -737,27 +761,25 @@ function tokenise(text: string, n: Normalised): Token[] {
  */
 function mergeSplitWords(lex: Lexicon, n: Normalised, tokens: Token[]): Token[] {
   const out: Token[] = [];
+  const known = (raw: string) => {
+    const r = readings(raw)[0]!;
+    return FUNCTION_RAW.has(raw) || lookup(lex, r) !== null || lex.countries.has(r);
+  };
   for (let i = 0; i < tokens.length; i++) {
-    const a = tokens[i]!;
-    const b = tokens[i + 1];
-    if (b && /^[\s.\-_*]{1,2}$/.test(n.s.slice(a.to, b.from))) {
-      const joined = readings(a.raw + b.raw)[0]!;
-      const [ra, rb] = [readings(a.raw)[0]!, readings(b.raw)[0]!];
-      if (
-        joined.length >= 7 &&
-        !FUNCTION_WORDS.has(ra) &&
-        !FUNCTION_WORDS.has(rb) &&
-        !lookup(lex, ra) &&
-        !lookup(lex, rb) &&
-        !lex.countries.has(ra) &&
-        lookup(lex, joined)
-      ) {
-        out.push({ ...a, raw: a.raw + b.raw, to: b.to, end: b.end });
-        i++;
-        continue;
-      }
+    let merged: Token | null = null;
+    // Longest first: "Mar-rok-kaan-se", then "Marokk-aanse".
+    for (let span = 4; span >= 2 && !merged; span--) {
+      const parts = tokens.slice(i, i + span);
+      if (parts.length < span) continue;
+      if (!parts.every((p, k) => k === 0 || /^[\s.\-_*]{1,2}$/.test(n.s.slice(parts[k - 1]!.to, p.from)))) continue;
+      const raw = parts.map((p) => p.raw).join("");
+      const joined = readings(raw)[0]!;
+      if (joined.length < 7 || parts.some((p) => known(p.raw)) || !lookup(lex, joined)) continue;
+      const last = parts[parts.length - 1]!;
+      merged = { ...parts[0]!, raw, to: last.to, end: last.end };
+      i += span - 1;
     }
-    out.push(a);
+    out.push(merged ?? tokens[i]!);
   }
   return out;
 }
@@ -780,6 +802,11 @@ function readingsUncached(raw: string): string[] {
   const out = /[1!|]/.test(base) ? [squeeze(base.replace(/[1!|]/g, "i")), squeeze(base.replace(/[1!|]/g, "l"))] : [squeeze(base)];
   // "v" written for "u" ("Tvrkse"): a last reading.
   if (base.includes("v")) out.push(squeeze(out[0]!.replace(/v/g, "u")));
+  // One hidden letter ("M*rokkaanse", "Mosl#ms"): each vowel.
+  if (/^[^*#?]*[*#?][^*#?]*$/.test(out[0]!)) {
+    const withWildcard = out.splice(0);
+    for (const w of withWildcard) for (const v of "aeiou") out.push(squeeze(w.replace(/[*#?]/, v)));
+  }
   return out;
 }
 
@@ -834,10 +861,16 @@ function lookupUncached(lex: Lexicon, word: string): Entry | null {
     }
   }
   for (const [root, e] of lex.compounds) if (word.length > root.length + 2 && word.startsWith(root) && !isThing(lex, word)) return e;
-  // The tail of a compound: "arbeidsmigranten", "kutmarokkanen".
-  for (let k = 3; k <= word.length - 7; k++) {
+  // The tail of a compound: "arbeidsmigranten", "kutmarokkanen", "kutturken".
+  for (let k = 2; k <= word.length - 6; k++) {
     const tail = lex.forms.get(word.slice(k));
     if (tail && tail.kind !== "adj") return tail;
+  }
+  // A family before a person noun: "Turkenbende", "Polenjongens".
+  for (let k = 4; k <= word.length - 4; k++) {
+    const first = lex.forms.get(word.slice(0, k));
+    const rest = word.slice(k);
+    if (first && (lex.person.has(rest) || PERSON_TAIL.test(rest))) return first;
   }
   return null;
 }
@@ -849,7 +882,7 @@ function isPerson(lex: Lexicon, word: string | undefined): boolean {
   if (lex.person.has(word) || PERSON_TAIL.test(word)) return true;
   const dim = /^(.{3,}?)(tjes|tje|jes|je)$/.exec(word);
   if (dim && lex.person.has(dim[1]!)) return true;
-  if (word.length >= 5 && !FUNCTION_WORDS.has(word) && PERSON_SINGULAR.test(word)) return true;
+  if (word.length >= 5 && !FUNCTION_WORDS.has(word) && !word.endsWith("iling") && PERSON_SINGULAR.test(word)) return true;
   const entry = lookup(lex, word);
   return entry !== null && entry.kind !== "adj";
 }
@@ -883,11 +916,13 @@ export function findSituationTextTerms(text: string, options: SituationTextOptio
   /** Punctuation that ends a phrase between token a and the next one. */
   const boundaries = tokens.map((tok, a) => a + 1 >= tokens.length || /[.;:!?()]/.test(n.s.slice(tok.to, tokens[a + 1]!.from)));
   const boundaryAfter = (a: number) => a < 0 || boundaries[a] !== false;
+  const commaAfter = (a: number) => a + 1 < tokens.length && n.s.slice(tokens[a]!.to, tokens[a + 1]!.from).includes(",");
   /** The noun a word at t qualifies, skipping conjunctions, other nationality or colour words and a few adjectives; null at a boundary. */
   const headOf = (t: number): number | null => {
     let j = t;
     for (let k = 0; k < 4; k++) {
-      if (boundaryAfter(j)) return null;
+      // "jongens, Marokkaans, rond de 17": an adjective before a comma stands on its own.
+      if (boundaryAfter(j) || (k === 0 && commaAfter(j))) return null;
       j++;
       const w = plain[j]!;
       const skip = MODIFIERS.has(w) || lex.colour.has(w) || lookup(lex, w)?.kind === "adj";
@@ -903,6 +938,8 @@ export function findSituationTextTerms(text: string, options: SituationTextOptio
   for (let t = 0; t < tokens.length; t++) {
     const token = tokens[t]!;
     const w = plain[t]!;
+    // A listed thing is never a person ("afhaalchinees" is a restaurant).
+    if (lex.thing.has(w)) continue;
     const phrase = PHRASES_BY_LAST.get(w)?.find(
       ([words]) => words.length <= t + 1 && words.every((x, i) => plain[t - words.length + 1 + i] === x),
     );
@@ -937,7 +974,9 @@ export function findSituationTextTerms(text: string, options: SituationTextOptio
     // "Witte Vrouwen", "Zwarte Madonna": a name (Dutch writes nouns in lower case), not a description.
     const after = tokens[t + 1];
     const properName = token.capital && after?.capital === true && !after.allCaps;
-    if (lex.colour.has(w) && !properName && personFollows(t)) {
+    // "een zwarte", "de blanke": a colour word after an article, standing alone, is a person.
+    const standsAlone = lex.colour.has(w) && ARTICLES.has(plain[t - 1] ?? "") && (t + 1 >= tokens.length || boundaryAfter(t));
+    if (lex.colour.has(w) && !properName && (standsAlone || personFollows(t))) {
       hits.push({ token, family: "huidskleur", category: SKIN });
       continue;
     }
@@ -953,7 +992,7 @@ export function findSituationTextTerms(text: string, options: SituationTextOptio
         continue;
       }
     }
-    if (w === "bard" || w === "barden" || w === "beard" || w === "beards" || w === "gewad" || w === "gewaden" || w === "robes") {
+    if (BEARD_AND_VEIL.has(w)) {
       if (prevWords(t, 3).some((b) => b === "met" || b === "with" || b === "in" || b === "lange" || b === "long" || b === "dikke")) {
         hits.push({ token, family: "baard", category: LOOK });
         continue;
@@ -982,7 +1021,8 @@ export function findSituationTextTerms(text: string, options: SituationTextOptio
     // "Turkse pizza", "Chinees restaurant", "islamitische slager": a thing, not people.
     if (!boundaryAfter(t) && isThing(lex, next)) continue;
     // A singular noun that is also the adjective ("Chinees", "Irakees") reads like an adjective.
-    if (entry.kind === "adj" || (entry.kind === "noun" && entry.singular && lex.adjForms.has(plain[t]!))) {
+    const pluralS = tokens[t + 1]?.raw === "s" && /^['’]$/.test(n.s.slice(token.to, tokens[t + 1]!.from));
+    if (!pluralS && (entry.kind === "adj" || (entry.kind === "noun" && entry.singular && lex.adjForms.has(plain[t]!)))) {
       // An adjective describes people when its noun is a person ("Marokkaanse knullen",
       // "Poolse bouwvakkers"), or it stands alone ("ze waren Marokkaans", "ze spraken
       // Arabisch"); before any other noun it describes a thing ("Surinaamse roti").
@@ -991,7 +1031,7 @@ export function findSituationTextTerms(text: string, options: SituationTextOptio
       // "Een Marokkaanse sloeg een meisje": the adjective stands for a person before a verb and its object.
       const nominal = h !== null && ARTICLES.has(plain[t - 1] ?? "") && ARTICLES.has(plain[h + 1] ?? "");
       // "ze spraken Turks onder elkaar": a language said of people.
-      const spokenBy = prevWords(t, 3).some((p) => SPEECH.has(p));
+      const spokenBy = prevWords(t, 3).some((p) => SPEECH.has(p)) || plain.slice(t + 1, t + 3).some((p) => SPEECH.has(p));
       if (head !== undefined && !isPerson(lex, head) && !FUNCTION_WORDS.has(head) && !nominal && !spokenBy) continue;
       // "flyers in het Nederlands, Arabisch en Turks", "tolk Arabisch": a language used for
       // material or a service, unless someone spoke it.

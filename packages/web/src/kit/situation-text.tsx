@@ -36,7 +36,7 @@ export function SituationTextPreview({ text, matches }: { text: string; matches:
   if (at < text.length) parts.push({ text: text.slice(at), marked: false });
   return (
     <p className="wijknet-situation-preview">
-      <span className="wijknet-visually-hidden">{t("situation.preview")} </span>
+      <span className="wijknet-situation-preview__label">{t("situation.preview")} </span>
       {parts.map((p, i) => (p.marked ? <mark key={i}>{p.text}</mark> : <Fragment key={i}>{p.text}</Fragment>))}
     </p>
   );

@@ -30,15 +30,30 @@ async function report(
   return res.data.reportSignal.signal.id;
 }
 
+const REWORD = graphql(`mutation AuthzSignalReword($id: ID!, $i: UpdateSignalInput!) { updateSignal(id: $id, input: $i) { id } }`);
+
 const coordinatorOnly: Expectation = { ...staffOnly(), admin: "FORBIDDEN" };
 
 export const SIGNALS_MODULE: CaseModule = {
   name: "signals and alerts",
-  sensitive: ["Signal.reporter", "Signal.details"],
+  sensitive: ["Signal.reporter", "Signal.details", "Signal.textOverrides", "Signal.policeSummary", "Signal.flagged"],
   async setup(app, w) {
+    // A report sent past a warning, then shared by the coordinator with a rewording.
+    const signalFlagged = await report({ app, w }, "COORDINATION_ONLY", 0, {
+      summary: "Marokkaanse jongeren bij het winkelcentrum",
+      acknowledgeWarnings: true,
+    });
+    const shared = await gql(
+      app,
+      REWORD,
+      { id: signalFlagged, i: { visibility: "SHARED_WITH_POLICE", policeSummary: "Jongeren bij het winkelcentrum" } },
+      w.tokens.coordinator,
+    );
+    if (!shared.data) throw new Error(JSON.stringify(shared.errors));
     return {
       signalShared: await report({ app, w }, "SHARED_WITH_POLICE"),
       signalCoordination: await report({ app, w }, "COORDINATION_ONLY"),
+      signalFlagged,
     };
   },
   cases: [
@@ -62,6 +77,20 @@ export const SIGNALS_MODULE: CaseModule = {
       operation: ({ ids }) =>
         op(graphql(`query AuthzSignalReporter($id: ID!) { signal(id: $id) { id reporter { id } } }`), { id: ids["signalShared"]! }),
       probe: (data) => (data["signal"]?.reporter ? "OK" : "HIDDEN"),
+      expect: { coordinator: "OK", admin: "NULL", liaison: "HIDDEN", otherLiaison: "NULL", ally: "NULL", anonymous: "UNAUTHENTICATED" },
+    },
+    {
+      covers: ["Signal.textOverrides", "Signal.policeSummary", "Signal.flagged"],
+      name: "an overridden warning and the original text of a flagged signal: coordinator only",
+      operation: ({ ids }) =>
+        op(graphql(`query AuthzSignalFlagged($id: ID!) { signal(id: $id) { id summary flagged policeSummary textOverrides { field } } }`), {
+          id: ids["signalFlagged"]!,
+        }),
+      probe: (data) => {
+        const s = data["signal"];
+        const original = s?.summary?.includes("Marokkaanse") || s?.flagged || s?.policeSummary || s?.textOverrides?.length;
+        return original ? "OK" : "HIDDEN";
+      },
       expect: { coordinator: "OK", admin: "NULL", liaison: "HIDDEN", otherLiaison: "NULL", ally: "NULL", anonymous: "UNAUTHENTICATED" },
     },
     {

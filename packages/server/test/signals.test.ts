@@ -22,7 +22,10 @@ afterAll(async () => {
 describe("reportSignal", () => {
   it("refuses text that names nationality, religion, skin colour or origin unless acknowledged", async () => {
     const { token } = await loggedIn(a, a.db.prisma, municipalityId, "COORDINATOR");
-    const input = reportInput(districts[0]!.id, { summary: "Groep Marokkaanse jongeren bij de ingang", details: "Een zwarte auto" });
+    const input = reportInput(districts[0]!.id, {
+      summary: "Groep Marokkaanse jongeren bij de ingang",
+      details: "Een zwarte jongen rende weg",
+    });
     const refused = await gql(a, REPORT, { input }, token);
     expect(errorCode(refused)).toBe("BAD_USER_INPUT");
     expect(refused.errors?.[0]?.extensions?.["field"]).toBe("input.summary");

@@ -11,8 +11,9 @@ export {
 } from "./ws-client.js";
 export { SPECIAL_CATEGORY_TERMS, identifierWords, specialCategoryTerm } from "./privacy/special-category.js";
 export {
-  SITUATION_TEXT_TERMS,
   findSituationTextTerms,
   type SituationTextCategory,
   type SituationTextMatch,
+  type SituationTextOptions,
+  type SituationTextRange,
 } from "./privacy/situation-text.js";

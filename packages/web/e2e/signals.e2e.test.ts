@@ -195,3 +195,60 @@ describe("report a tension", () => {
     await screenshot(cp, "coordinator-signals-inbox");
   });
 });
+
+describe("an overridden warning never reaches police as written", () => {
+  it("(d) an ally sends past the warning; the coordinator sees the flag, rewords for police and shares; the liaison's console shows only the rewording", async () => {
+    const original = "Marokkaanse jongeren hangen rond bij het winkelcentrum";
+    const reworded = "Groep jongeren hangt rond bij het winkelcentrum Overvecht";
+    const ally = await openApp(browser, { width: 390, height: 844 });
+    try {
+      const ap = ally.page;
+      await login(ap, ACCOUNTS.ally.email);
+      await goTo(ap, "Spanning melden");
+      const summary = ap.getByLabel("Wat is er aan de hand?");
+      await summary.fill(original);
+      // At once, while typing: the word underlined.
+      await ap.locator(".wijknet-situation-preview mark", { hasText: "Marokkaanse" }).waitFor();
+      await ap.getByRole("button", { name: "Toch versturen zoals het er staat" }).click();
+      await ap.getByText("Dank je. Je melding is verstuurd naar de coördinator.").waitFor();
+      expectNoProblems(ally.problems);
+    } finally {
+      await ally.close();
+    }
+
+    const cp = coordinator.page;
+    await goTo(cp, "Signalen");
+    const row = cp.getByRole("row").filter({ hasText: original });
+    await row.getByText("waarschuwing genegeerd").waitFor();
+    await row.getByRole("link", { name: original }).click();
+    await cp.getByRole("heading", { level: 2, name: "Waarschuwing genegeerd bij het melden" }).waitFor();
+    await cp
+      .getByText(/"Marokkaanse"/)
+      .first()
+      .waitFor();
+    await cp.getByLabel("Delen met de politie (wijkagent van de wijk)").check();
+    await cp.getByRole("button", { name: "Wijzigingen opslaan" }).click();
+    await cp.getByText("Nodig om te delen met de politie.").waitFor();
+    await cp.getByLabel("Wat is er aan de hand? (voor de politie)").fill(reworded);
+    await cp.getByRole("button", { name: "Wijzigingen opslaan" }).click();
+    await cp.getByText("Opgeslagen.").waitFor();
+    await cp.getByRole("listitem").filter({ hasText: "Tekst voor de politie herschreven" }).first().waitFor();
+    await checkAccessibility(cp, "coordinator rewords a flagged signal");
+    await screenshot(cp, "coordinator-flagged-signal-reworded");
+
+    const lp = liaison.page;
+    await goTo(lp, "Live meldingen");
+    const list = lp.getByRole("list", { name: "Meldingen, nieuwste eerst" });
+    const item = list.getByRole("listitem").filter({ hasText: reworded });
+    await item.waitFor({ timeout: 5_000 });
+    await item.getByRole("link", { name: `Bekijk signaal: ${reworded}` }).click();
+    await lp.getByRole("heading", { level: 1, name: reworded }).waitFor();
+    expect(await lp.content()).not.toContain("Marokkaanse");
+    await goTo(lp, "Live meldingen");
+    await list.getByRole("listitem").filter({ hasText: reworded }).waitFor();
+    expect(await lp.content()).not.toContain("Marokkaanse");
+    await screenshot(lp, "liaison-console-reworded-phone");
+    expectNoProblems(liaison.problems);
+    expectNoProblems(coordinator.problems);
+  });
+});

@@ -8,4 +8,8 @@ export const nl = {
   "form.cancel": "Annuleren",
   "form.errorSummary": "Er klopt iets niet in {count} veld(en). Kijk bij de rode meldingen.",
   "form.error.unknown": "Opslaan is niet gelukt. Probeer het later opnieuw.",
+  "situation.field": 'Beschrijf de situatie, niet wie mensen zijn: "{terms}" zegt iets over herkomst, geloof of huidskleur.',
+  "situation.preview": "Deze woorden zijn onderstreept:",
+  "situation.summary": "Uw tekst beschrijft mensen (herkomst, geloof of huidskleur). Pas de tekst aan, of sla hem bewust toch zo op.",
+  "situation.saveAnyway": "Toch opslaan zoals het er staat",
 } as const;

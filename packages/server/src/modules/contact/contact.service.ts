@@ -18,6 +18,7 @@ import {
   type ContactListFilter,
   type ContactSortSpec,
 } from "./contact.query.js";
+import { guardSituationText } from "../../core/situation-text.js";
 import { cleanText, requiredText } from "../../core/text.js";
 import { LIMITS, checkConsent, cleanEmail, cleanLanguage, cleanPhone, isStale } from "./contact.rules.js";
 
@@ -50,6 +51,8 @@ export interface CreateContactInput {
   preferredLanguage?: string | null;
   ageBand?: AgeBand | null;
   notes?: string | null;
+  /** The notes describe people (DESCRIBES_PERSONS) and the author, having seen the warning, keeps them. */
+  acknowledgeWarnings?: boolean | null;
   districtIds?: readonly string[] | null;
   roles?: readonly RoleInput[] | null;
   consents?: readonly ConsentInput[] | null;
@@ -63,6 +66,7 @@ export interface UpdateContactInput {
   ageBand?: AgeBand | null;
   status?: ContactStatus | null;
   notes?: string | null;
+  acknowledgeWarnings?: boolean | null;
   districtIds?: readonly string[] | null;
   roles?: readonly RoleInput[] | null;
 }
@@ -260,6 +264,7 @@ export class ContactService {
       ageBand,
       notes: cleanText(input.notes, "input.notes", LIMITS.notes),
     };
+    guardSituationText([["input.notes", data.notes]], input.acknowledgeWarnings);
     const districtIds = await this.checkDistricts(viewer, input.districtIds ?? [], "input.districtIds", loaders);
     const roles = await this.checkRoles(viewer, input.roles ?? [], "input.roles", loaders);
     const consents = this.checkConsents(ageBand, input.consents ?? [], "input.consents");
@@ -320,6 +325,7 @@ export class ContactService {
       if (input.status === "ACTIVE") data["inactiveSince"] = null;
     }
     if (input.notes !== undefined) data["notes"] = cleanText(input.notes, "input.notes", LIMITS.notes);
+    guardSituationText([["input.notes", data["notes"] as string | null | undefined]], input.acknowledgeWarnings);
     const districtIds = input.districtIds ? await this.checkDistricts(viewer, input.districtIds, "input.districtIds", loaders) : null;
     const roles = input.roles ? await this.checkRoles(viewer, input.roles, "input.roles", loaders) : null;
     return this.deps.db.$transaction(async (tx) => {
@@ -347,7 +353,13 @@ export class ContactService {
 
   async logInteraction(
     viewerInput: Viewer | null,
-    input: { contactId: string; kind: InteractionKind; occurredAt?: Date | null; note?: string | null },
+    input: {
+      contactId: string;
+      kind: InteractionKind;
+      occurredAt?: Date | null;
+      note?: string | null;
+      acknowledgeWarnings?: boolean | null;
+    },
     requestId: string,
     loaders: Pick<ContactLoaders, "contact">,
   ): Promise<Interaction> {
@@ -358,6 +370,7 @@ export class ContactService {
     const occurredAt = input.occurredAt ?? now;
     if (occurredAt.getTime() > now.getTime() + 60_000) throw badInput("input.occurredAt", "Cannot be in the future.");
     const note = cleanText(input.note, "input.note", LIMITS.interactionNote);
+    guardSituationText([["input.note", note]], input.acknowledgeWarnings);
     return this.deps.db.$transaction(async (tx) => {
       const interaction = await repo.createInteraction(tx, {
         contactId: contact.id,

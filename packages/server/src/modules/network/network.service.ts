@@ -1,4 +1,5 @@
 import type { Db } from "../../platform/db/prisma.js";
+import { guardSituationText } from "../../core/situation-text.js";
 import type { Network, NetworkMembership, Prisma } from "../../generated/prisma/client.js";
 import type { AgeBand, MembershipRole, NetworkKind } from "../../generated/prisma/enums.js";
 import type { Lookup } from "../../core/loader-utils.js";
@@ -102,13 +103,26 @@ export class NetworkService {
 
   async create(
     viewerInput: Viewer | null,
-    input: { kind: NetworkKind; name: string; description?: string | null; districtId?: string | null },
+    input: {
+      kind: NetworkKind;
+      name: string;
+      description?: string | null;
+      districtId?: string | null;
+      acknowledgeWarnings?: boolean | null;
+    },
     requestId: string,
     loaders: Pick<NetworkLoaders, "district">,
   ) {
     const viewer = requireRole(viewerInput, "COORDINATOR", "ADMIN");
     const name = requiredText(input.name, "input.name", 160);
     const description = cleanText(input.description, "input.description", 2000);
+    guardSituationText(
+      [
+        ["input.name", name, "place"],
+        ["input.description", description],
+      ],
+      input.acknowledgeWarnings,
+    );
     let districtId: string | null = null;
     if (input.districtId) {
       const district = await loaders.district.load(requireId(input.districtId, "input.districtId"));
@@ -142,7 +156,7 @@ export class NetworkService {
   async update(
     viewerInput: Viewer | null,
     id: string,
-    input: { name?: string | null; description?: string | null },
+    input: { name?: string | null; description?: string | null; acknowledgeWarnings?: boolean | null },
     requestId: string,
     loaders: Pick<NetworkLoaders, "network">,
   ) {
@@ -151,6 +165,13 @@ export class NetworkService {
     const data: { name?: string; description?: string | null } = {};
     if (input.name !== undefined && input.name !== null) data.name = requiredText(input.name, "input.name", 160);
     if (input.description !== undefined) data.description = cleanText(input.description, "input.description", 2000);
+    guardSituationText(
+      [
+        ["input.name", data.name, "place"],
+        ["input.description", data.description],
+      ],
+      input.acknowledgeWarnings,
+    );
     return this.deps.db.$transaction(async (tx) => {
       if (
         data.name &&

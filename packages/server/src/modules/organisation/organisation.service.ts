@@ -1,4 +1,5 @@
 import type { Db, DbOrTx, Tx } from "../../platform/db/prisma.js";
+import { guardSituationText } from "../../core/situation-text.js";
 import type { Organisation } from "../../generated/prisma/client.js";
 import type { OrganisationKind } from "../../generated/prisma/enums.js";
 import type { Viewer } from "../../core/viewer.js";
@@ -13,6 +14,7 @@ export interface OrganisationInput {
   name?: string | null;
   kind?: OrganisationKind | null;
   website?: string | null;
+  acknowledgeWarnings?: boolean | null;
 }
 
 function cleanWebsite(value: string | null | undefined): string | null {
@@ -69,6 +71,8 @@ export class OrganisationService {
   async create(viewer: Viewer | null, input: OrganisationInput & { name: string; kind: OrganisationKind }, requestId: string) {
     const v = requireRole(viewer, "COORDINATOR", "ADMIN");
     const name = requiredText(input.name, "input.name", 160);
+    // An organisation's name is a name (softer rule, like a place): "Turkse Vereniging" is fine.
+    guardSituationText([["input.name", name, "place"]], input.acknowledgeWarnings);
     const website = cleanWebsite(input.website);
     return this.deps.db.$transaction(async (tx) => {
       if (await repo.findOrganisationByName(tx, v.municipalityId, name)) throw conflict("An organisation with this name exists already.");
@@ -97,6 +101,7 @@ export class OrganisationService {
     const existing = await this.get(v, id, load);
     const data: { name?: string; kind?: OrganisationKind; website?: string | null } = {};
     if (input.name !== undefined && input.name !== null) data.name = requiredText(input.name, "input.name", 160);
+    guardSituationText([["input.name", data.name, "place"]], input.acknowledgeWarnings);
     if (input.kind) data.kind = input.kind;
     if (input.website !== undefined) data.website = cleanWebsite(input.website);
     return this.deps.db.$transaction(async (tx) => {

@@ -1,5 +1,6 @@
 import type { Db, Tx } from "../../platform/db/prisma.js";
 import type { PublicUrl } from "../../platform/public-url.js";
+import { guardSituationText } from "../../core/situation-text.js";
 import type { Invitation, Prisma, Registration, ThemeSession } from "../../generated/prisma/client.js";
 import type { AgeBand, NotificationKind, RsvpResponse, SessionStatus, SessionTheme } from "../../generated/prisma/enums.js";
 import type { Lookup } from "../../core/loader-utils.js";
@@ -208,6 +209,7 @@ export class SessionService {
       youthReservedSeats?: number | null;
       rsvpDeadline?: Date | null;
       reminderMinutesBefore?: number | null;
+      acknowledgeWarnings?: boolean | null;
     },
     requestId: string,
     loaders: Pick<SessionLoaders, "district">,
@@ -216,6 +218,14 @@ export class SessionService {
     const title = requiredText(input.title, "input.title", 160);
     const place = requiredText(input.place, "input.place", 200);
     const description = cleanText(input.description, "input.description", 4000);
+    guardSituationText(
+      [
+        ["input.title", title],
+        ["input.description", description],
+        ["input.place", place, "place"],
+      ],
+      input.acknowledgeWarnings,
+    );
     let districtId: string | null = null;
     if (input.districtId) {
       const d = await loaders.district.load(requireId(input.districtId, "input.districtId"));
@@ -271,6 +281,7 @@ export class SessionService {
       youthReservedSeats?: number | null;
       rsvpDeadline?: Date | null;
       reminderMinutesBefore?: number | null;
+      acknowledgeWarnings?: boolean | null;
     },
     requestId: string,
     loaders: Pick<SessionLoaders, "themeSession">,
@@ -281,6 +292,14 @@ export class SessionService {
     if (input.title != null) data.title = requiredText(input.title, "input.title", 160);
     if (input.place != null) data.place = requiredText(input.place, "input.place", 200);
     if (input.description !== undefined) data.description = cleanText(input.description, "input.description", 4000);
+    guardSituationText(
+      [
+        ["input.title", data.title as string | undefined],
+        ["input.description", data.description as string | null | undefined],
+        ["input.place", data.place as string | undefined, "place"],
+      ],
+      input.acknowledgeWarnings,
+    );
     const now = this.now();
     const result = await this.deps.db.$transaction(async (tx) => {
       const s = await repo.lockSession(tx, existing.id);

@@ -1,4 +1,5 @@
 import type { SeverityName } from "../../platform/config.js";
+import { guardSituationText } from "../../core/situation-text.js";
 import type { Db, Tx } from "../../platform/db/prisma.js";
 import type { Alert, Signal } from "../../generated/prisma/client.js";
 import type { AlertReason } from "../../generated/prisma/enums.js";
@@ -145,6 +146,7 @@ export class AlertService {
     alertId: string,
     commentInput: string | null | undefined,
     requestId: string,
+    acknowledgeWarnings: boolean | null = false,
   ): Promise<Alert> {
     const viewer = requireViewer(viewerInput);
     const comment = commentInput?.trim() || null;
@@ -153,6 +155,8 @@ export class AlertService {
     const existing = await alerts.findAlert(db, alertId);
     // Someone else's alert does not exist for you.
     if (!existing || existing.recipientId !== viewer.userId) throw notFound("Alert");
+    // The comment reaches the coordinator and the other liaisons: the same guard as a report.
+    guardSituationText([["comment", comment]], acknowledgeWarnings);
     const result = await db.$transaction(async (tx) => {
       await signals.lockSignal(tx, existing.signalId);
       const current = await alerts.findAlert(tx, alertId);

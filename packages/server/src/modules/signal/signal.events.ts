@@ -30,6 +30,11 @@ const signalSnapshot: z.ZodType<Signal> = z.object({
   status: z.enum(SignalStatus),
   reporterId: uuid.nullable(),
   reporterIdentitySharable: z.boolean(),
+  // Defaults: events written before the columns existed still parse.
+  textFlaggedFields: z.array(z.string()).default([]),
+  policeSummary: z.string().nullable().default(null),
+  policeDetails: z.string().nullable().default(null),
+  policePlace: z.string().nullable().default(null),
   anonymisedAt: isoDate().nullable(),
   createdAt: isoDate(),
   updatedAt: isoDate(),

@@ -21,6 +21,12 @@ export const signalPersonalData: readonly PersonalDataDecision[] = [
     erase: { coveredBy: "Signal" },
   },
   {
+    model: "SignalTextOverride",
+    personColumns: ["acknowledgedById"],
+    export: { coveredBy: "Signal" },
+    erase: { coveredBy: "Signal" },
+  },
+  {
     model: "Alert",
     personColumns: ["recipientId"],
     export: { coveredBy: "Signal" },

@@ -47,6 +47,30 @@ export function mayFollowSignals(viewer: Viewer): boolean {
   return viewer.role === "COORDINATOR" || viewer.role === "POLICE_LIAISON";
 }
 
+export type SignalTextField = "summary" | "details" | "place";
+type SignalTexts = Pick<Signal, "summary" | "details" | "place" | "textFlaggedFields" | "policeSummary" | "policeDetails" | "policePlace">;
+
+/** Shown to police in place of a flagged summary that was never reworded (sharing requires a rewording). */
+export const WITHHELD_SUMMARY = "Tekst wordt door de coördinator herschreven";
+
+/**
+ * The text of a field as this viewer may read it. The coordinator and the reporter read
+ * what was written; everyone else (police, and any path that is not `full`/`reporter`:
+ * an alert's snapshot, a replay) reads the coordinator's police-facing rewording of a
+ * field whose warning was overridden, never the original.
+ */
+export function signalTextFor(view: SignalView | null, signal: SignalTexts, field: SignalTextField): string | null {
+  if (view === "full" || view === "reporter" || !signal.textFlaggedFields.includes(field)) return signal[field];
+  if (field === "summary") return signal.policeSummary ?? WITHHELD_SUMMARY;
+  return field === "details" ? signal.policeDetails : signal.policePlace;
+}
+
+/** Flagged fields that have no police-facing rewording yet: sharing with police waits for them. */
+export function missingRewording(signal: SignalTexts): SignalTextField[] {
+  const police = { summary: signal.policeSummary, details: signal.policeDetails, place: signal.policePlace };
+  return (signal.textFlaggedFields as SignalTextField[]).filter((f) => !police[f]);
+}
+
 /** May the viewer learn who reported this signal? */
 export function mayKnowReporter(view: SignalView | null, signal: Pick<Signal, "reporterIdentitySharable">): boolean {
   if (view === "full" || view === "reporter") return true;

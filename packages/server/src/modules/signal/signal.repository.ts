@@ -1,5 +1,6 @@
 import type { DbOrTx, Tx } from "../../platform/db/prisma.js";
 import type { Prisma } from "../../generated/prisma/client.js";
+import type { SituationTextWarning } from "../../core/situation-text.js";
 import type { AlertReason, SignalStatus } from "../../generated/prisma/enums.js";
 
 export const signalRepository = {
@@ -50,6 +51,35 @@ export const signalRepository = {
     });
   },
 
+  /** The overridden warnings of a new signal, one row per field. */
+  createTextOverrides(db: DbOrTx, signalId: string, acknowledgedById: string, at: Date, warnings: readonly SituationTextWarning[]) {
+    const byField = new Map<string, SituationTextWarning[]>();
+    for (const w of warnings) {
+      const field = w.field.replace(/^input\./, "");
+      byField.set(field, [...(byField.get(field) ?? []), w]);
+    }
+    return db.signalTextOverride.createMany({
+      data: [...byField].map(([field, ws]) => ({
+        signalId,
+        field,
+        acknowledgedById,
+        acknowledgedAt: at,
+        words: ws.map((w) => ({
+          term: w.term,
+          family: w.family,
+          category: w.category,
+          positions: w.positions,
+        })) as unknown as Prisma.InputJsonValue,
+      })),
+    });
+  },
+  findTextOverridesBySignalIds(db: DbOrTx, signalIds: readonly string[]) {
+    return db.signalTextOverride.findMany({
+      where: { signalId: { in: [...signalIds] } },
+      orderBy: [{ acknowledgedAt: "asc" }, { id: "asc" }],
+    });
+  },
+
   createUpdates(db: DbOrTx, rows: Prisma.SignalUpdateCreateManyInput[]) {
     return db.signalUpdate.createMany({ data: rows });
   },
@@ -89,9 +119,13 @@ export const signalRepository = {
         place: null,
         reporterId: null,
         reporterIdentitySharable: false,
+        policeSummary: null,
+        policeDetails: null,
+        policePlace: null,
         anonymisedAt: now,
       },
     });
+    await db.signalTextOverride.deleteMany({ where: { signalId: { in: [...ids] } } });
     await db.signalUpdate.updateMany({ where: { signalId: { in: [...ids] } }, data: { note: null } });
     await db.alert.updateMany({ where: { signalId: { in: [...ids] } }, data: { acknowledgeComment: null } });
   },

@@ -3,7 +3,8 @@ import type { Signal } from "../../generated/prisma/client.js";
 import type { Context } from "../../kernel/context.js";
 import { notFound } from "../../core/errors.js";
 import { liveField } from "../../kernel/live.js";
-import { mayKnowReporter, signalViewFor } from "./signal.policy.js";
+import { mayKnowReporter, signalTextFor, signalViewFor } from "./signal.policy.js";
+import type { SituationTextCategory, SituationTextRange } from "@wijknet/shared";
 
 const viewOf = (ctx: Context, s: Signal) => signalViewFor(ctx.viewer, s);
 
@@ -16,7 +17,8 @@ export const signalResolvers: Resolvers = {
   Mutation: {
     reportSignal: (_p, { input }, ctx) => ctx.services.signals.report(ctx.viewer, input, ctx.requestId),
     updateSignal: (_p, { id, input }, ctx) => ctx.services.signals.update(ctx.viewer, id, input, ctx.requestId),
-    acknowledgeAlert: (_p, { id, comment }, ctx) => ctx.services.alerts.acknowledge(ctx.viewer, id, comment, ctx.requestId),
+    acknowledgeAlert: (_p, { id, comment, acknowledgeWarnings }, ctx) =>
+      ctx.services.alerts.acknowledge(ctx.viewer, id, comment, ctx.requestId, acknowledgeWarnings),
   },
   Subscription: {
     signalFeed: liveField<SubscriptionSignalFeedArgs>(({ after }, ctx) => ctx.services.signals.feed(ctx.viewer, after)),
@@ -26,6 +28,19 @@ export const signalResolvers: Resolvers = {
     district: async (s, _a, ctx) => (await ctx.loaders.district.load(s.districtId)) ?? Promise.reject(notFound("District")),
     neighbourhood: (s, _a, ctx) => (s.neighbourhoodId ? ctx.loaders.neighbourhood.load(s.neighbourhoodId) : null),
     reportedAt: (s) => s.createdAt,
+    // Police (and every path that is not the coordinator's or the reporter's) read the
+    // police-facing rewording of a flagged field, never the original.
+    summary: (s, _a, ctx) => signalTextFor(viewOf(ctx, s), s, "summary")!,
+    details: (s, _a, ctx) => signalTextFor(viewOf(ctx, s), s, "details"),
+    place: (s, _a, ctx) => signalTextFor(viewOf(ctx, s), s, "place"),
+    flagged: (s, _a, ctx) => {
+      const view = viewOf(ctx, s);
+      return (view === "full" || view === "reporter") && s.textFlaggedFields.length > 0;
+    },
+    textOverrides: (s, _a, ctx) => (viewOf(ctx, s) === "full" ? ctx.loaders.signalTextOverrides.load(s.id) : []),
+    policeSummary: (s, _a, ctx) => (viewOf(ctx, s) === "full" ? s.policeSummary : null),
+    policeDetails: (s, _a, ctx) => (viewOf(ctx, s) === "full" ? s.policeDetails : null),
+    policePlace: (s, _a, ctx) => (viewOf(ctx, s) === "full" ? s.policePlace : null),
     // Never pushed to police unless the reporter agreed.
     reporter: (s, _a, ctx) => (s.reporterId && mayKnowReporter(viewOf(ctx, s), s) ? ctx.loaders.user.load(s.reporterId) : null),
     timeline: async (s, _a, ctx) => {
@@ -42,6 +57,11 @@ export const signalResolvers: Resolvers = {
       const view = viewOf(ctx, s);
       return view === "full" || view === "police" ? ctx.loaders.alertsOfSignal.load(s.id) : [];
     },
+  },
+  SignalTextOverride: {
+    acknowledgedBy: (o, _a, ctx) => (o.acknowledgedById ? ctx.loaders.user.load(o.acknowledgedById) : null),
+    words: (o) =>
+      o.words as unknown as Array<{ term: string; family: string; category: SituationTextCategory; positions: SituationTextRange[] }>,
   },
   SignalUpdate: {
     author: (u, _a, ctx) => (u.authorId ? ctx.loaders.user.load(u.authorId) : null),

@@ -1,10 +1,10 @@
-import { findSituationTextTerms } from "@wijknet/shared";
 import type { Db } from "../../platform/db/prisma.js";
 import type { Prisma, Signal } from "../../generated/prisma/client.js";
 import type { Severity, SignalKind, SignalStatus, SignalVisibility } from "../../generated/prisma/enums.js";
 import { eventCursor, idCursor } from "../../core/cursor.js";
 import { isId } from "../../core/ids.js";
 import { cleanText } from "../../core/text.js";
+import { guardSituationText } from "../../core/situation-text.js";
 import type { Viewer } from "../../core/viewer.js";
 import { AppError, badInput, forbidden, notFound } from "../../core/errors.js";
 import type { LiveFeed } from "../../platform/realtime/live-feed.js";
@@ -13,7 +13,7 @@ import type { AuditService } from "../audit/audit.service.js";
 import { canAccessDistrict, requireRole, requireViewer } from "../../core/authz.js";
 import type { AlertService } from "./alert.service.js";
 import { parseSignalEvent, SignalReported, SignalUpdated, signalEvent } from "./signal.events.js";
-import { feedViewFor, mayFollowSignals, signalViewFor } from "./signal.policy.js";
+import { feedViewFor, mayFollowSignals, missingRewording, type SignalTextField, signalViewFor } from "./signal.policy.js";
 import { signalRepository as repo } from "./signal.repository.js";
 import type { ReportSignalResult, SignalFeedItem, SignalPage } from "./signal.types.js";
 import { enforce, type RateLimiter, type RateLimitRule } from "../../platform/rate-limit.js";
@@ -50,12 +50,14 @@ export interface UpdateSignalInput {
   districtId?: string | null;
   visibility?: SignalVisibility | null;
   note?: string | null;
+  acknowledgeWarnings?: boolean | null;
+  /** Police-facing rewording of a flagged field (must itself pass the guard). */
+  policeSummary?: string | null;
+  policeDetails?: string | null;
+  policePlace?: string | null;
 }
 
 const LIMITS = { summary: [3, 200], details: [0, 4_000], place: [0, 200], note: [1, 2_000] } as const;
-
-const WARNING_MESSAGE =
-  "Describe the situation (what is happening, where, when), not who people are: this names a nationality, religion, skin colour or origin.";
 
 /**
  * Signals: intake, triage and routing. Every change writes its timeline entry, its
@@ -90,25 +92,22 @@ export class SignalService {
       if (!n || n.districtId !== district.id) throw badInput("input.neighbourhoodId", "Not a neighbourhood of this district.");
     }
 
-    const warnings = (
+    const warnings = guardSituationText(
       [
         ["input.summary", summary],
         ["input.details", details],
-        ["input.place", place],
-      ] as const
-    ).flatMap(([field, value]) =>
-      value ? findSituationTextTerms(value).map((m) => ({ field, term: m.found, message: WARNING_MESSAGE })) : [],
+        // A place or business name: "bij de Turkse bakker" is a place (softer rule).
+        ["input.place", place, "place"],
+      ],
+      input.acknowledgeWarnings,
     );
-    if (warnings.length > 0 && !input.acknowledgeWarnings) {
-      throw new AppError("BAD_USER_INPUT", `${warnings[0]!.field}: ${WARNING_MESSAGE}`, {
-        field: warnings[0]!.field,
-        reason: "DESCRIBES_PERSONS",
-        warnings,
-      });
-    }
 
+    // Fields sent past a warning: police never see them as written (signal.policy.ts).
+    const textFlaggedFields = [...new Set(warnings.map((w) => w.field.replace(/^input\./, "")))];
     // An ally's report goes to the coordinator only; the coordinator decides on sharing.
-    const visibility: SignalVisibility = viewer.role === "ALLY" ? "COORDINATION_ONLY" : (input.visibility ?? "COORDINATION_ONLY");
+    // So does a flagged report: sharing it waits for the coordinator's rewording.
+    const visibility: SignalVisibility =
+      viewer.role === "ALLY" || textFlaggedFields.length > 0 ? "COORDINATION_ONLY" : (input.visibility ?? "COORDINATION_ONLY");
 
     const signal = await db.$transaction(async (tx) => {
       const created = await repo.createSignal(tx, {
@@ -125,7 +124,9 @@ export class SignalService {
         visibility,
         reporterId: viewer.userId,
         reporterIdentitySharable: input.reporterIdentitySharable ?? false,
+        textFlaggedFields,
       });
+      if (warnings.length > 0) await repo.createTextOverrides(tx, created.id, viewer.userId, this.now(), warnings);
       await repo.createUpdates(tx, [{ signalId: created.id, authorId: viewer.userId, kind: "REPORTED", toValue: visibility }]);
       await audit.record(tx, {
         municipalityId: viewer.municipalityId,
@@ -135,7 +136,13 @@ export class SignalService {
         entityType: "Signal",
         entityId: created.id,
         requestId,
-        details: { districtId: district.id, severity: created.severity, visibility, acknowledgedWarnings: warnings.length },
+        details: {
+          districtId: district.id,
+          severity: created.severity,
+          visibility,
+          acknowledgedWarnings: warnings.length,
+          textFlaggedFields,
+        },
       });
       const events: OutboxEventInput[] = [signalEvent(SignalReported, created, null)];
       events.push(...(await alerts.raiseForReport(tx, created, viewer)));
@@ -152,6 +159,21 @@ export class SignalService {
     const viewer = requireRole(viewerInput, "COORDINATOR");
     const { db, audit, alerts } = this.deps;
     const note = text(input.note, "input.note", LIMITS.note);
+    guardSituationText([["input.note", note]], input.acknowledgeWarnings);
+    const police = {
+      summary: text(input.policeSummary, "input.policeSummary", LIMITS.summary),
+      details: text(input.policeDetails, "input.policeDetails", LIMITS.details),
+      place: text(input.policePlace, "input.policePlace", LIMITS.place),
+    };
+    // What police will read passes the guard outright: no acknowledgement.
+    guardSituationText(
+      [
+        ["input.policeSummary", police.summary],
+        ["input.policeDetails", police.details],
+        ["input.policePlace", police.place, "place"],
+      ],
+      false,
+    );
     if (!isId(id)) throw notFound("Signal");
     if (input.districtId) {
       const d = isId(input.districtId) ? await repo.findDistrict(db, input.districtId) : null;
@@ -179,6 +201,35 @@ export class SignalService {
       change("districtId", "DISTRICT_CHANGED", input.districtId);
       change("visibility", "VISIBILITY_CHANGED", input.visibility);
       if (note) entries.push({ signalId: id, authorId: viewer.userId, kind: "COMMENT", note, visibleToPolice: false });
+      const reworded = (Object.keys(police) as SignalTextField[]).filter((f) => police[f] !== null);
+      for (const f of reworded) {
+        if (!before.textFlaggedFields.includes(f))
+          throw badInput(`input.police${f[0]!.toUpperCase()}${f.slice(1)}`, "Only a flagged field gets a police-facing rewording.");
+      }
+      if (police.summary) data.policeSummary = police.summary;
+      if (police.details) data.policeDetails = police.details;
+      if (police.place) data.policePlace = police.place;
+      if (reworded.length > 0)
+        entries.push({ signalId: id, authorId: viewer.userId, kind: "TEXT_REWORDED", toValue: reworded.join(","), visibleToPolice: false });
+      const visibilityAfter = (data.visibility as SignalVisibility | undefined) ?? before.visibility;
+      const missing = missingRewording({
+        ...before,
+        policeSummary: police.summary ?? before.policeSummary,
+        policeDetails: police.details ?? before.policeDetails,
+        policePlace: police.place ?? before.policePlace,
+      });
+      if (visibilityAfter === "SHARED_WITH_POLICE" && missing.length > 0) {
+        const fields = missing.map((f) => `input.police${f[0]!.toUpperCase()}${f.slice(1)}`);
+        throw new AppError(
+          "BAD_USER_INPUT",
+          `${fields[0]}: A warning was overridden on this signal; reword it for police before sharing.`,
+          {
+            field: fields[0],
+            reason: "REWORDING_REQUIRED",
+            fields,
+          },
+        );
+      }
       if (entries.length === 0) throw badInput("input", "Nothing to change.");
 
       const after = await repo.updateSignal(tx, id, { ...data, updatedAt: this.now() });
@@ -191,7 +242,7 @@ export class SignalService {
         entityType: "Signal",
         entityId: id,
         requestId,
-        details: { fields: Object.keys(data), comment: note !== null },
+        details: { fields: Object.keys(data), comment: note !== null, rewordedForPolice: reworded },
       });
 
       const events: OutboxEventInput[] = [];

@@ -1,3 +1,4 @@
+import type { SituationTextWarning } from "../../core/situation-text.js";
 import type { Alert, Signal } from "../../generated/prisma/client.js";
 
 /** What the SignalFeedEvent type resolves from (built from an outbox event). */
@@ -26,7 +27,7 @@ export type AlertWithSignal = Alert & { signalSnapshot?: Signal };
 
 export interface ReportSignalResult {
   signal: Signal;
-  warnings: Array<{ field: string; term: string; message: string }>;
+  warnings: SituationTextWarning[];
 }
 
 export interface SignalPage {

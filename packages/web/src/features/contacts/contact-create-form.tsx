@@ -13,6 +13,7 @@ import {
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { SelectField, TextareaField, TextField } from "../../kit/fields";
 import { ErrorSummary } from "../../kit/error-summary";
+import { SituationTextPreview, useSituationFieldError, useSituationText } from "../../kit/situation-text";
 import { useFocusFirstError } from "../../kit/focus-first-error";
 import type { CreateContactInput } from "../../generated/gql/graphql";
 import { useI18n } from "../../i18n/i18n-provider";
@@ -72,17 +73,19 @@ export function ContactCreateForm({ initial, districts, organisations, onSave, o
     (value: NewContactValues[K]) =>
       setValues((v) => ({ ...v, [key]: value }));
   const fieldError = (field: ContactField) => (errors.fields[field] ? t(errors.fields[field]) : undefined);
+  // Notes about a person: the situation-text guard, at once (the server checks again).
+  const notesMatches = useSituationText(values.notes);
+  const notesWarning = useSituationFieldError(notesMatches);
 
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault();
+  const save = async (acknowledgeWarnings: boolean) => {
     setFailed(false);
     const found = validateNewContact(values);
     setErrors(found);
-    if (errorCount(found) > 0) {
+    if (errorCount(found) > 0 || (notesWarning && !acknowledgeWarnings)) {
       focusFirstError();
       return;
     }
-    const outcome = await onSave(toCreateInput(values));
+    const outcome = await onSave({ ...toCreateInput(values), acknowledgeWarnings });
     if (!mounted.current) return;
     if (outcome.ok) {
       onSaved(outcome.id);
@@ -97,11 +100,16 @@ export function ContactCreateForm({ initial, districts, organisations, onSave, o
     }
   };
 
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    void save(false);
+  };
+
   const count = errorCount(errors);
   const youth = needsGuardianConsent(values.ageBand);
 
   return (
-    <form ref={containerRef} className="wijknet-form" noValidate onSubmit={(event) => void onSubmit(event)}>
+    <form ref={containerRef} className="wijknet-form" noValidate onSubmit={onSubmit}>
       <ErrorSummary ref={summaryRef} count={count} failure={(failed || errors.other) && t("form.error.unknown")} />
       <TextField
         name="fullName"
@@ -195,9 +203,10 @@ export function ContactCreateForm({ initial, districts, organisations, onSave, o
         description={t("contactForm.notesHelp")}
         value={values.notes}
         onChange={set("notes")}
-        error={fieldError("notes")}
+        error={fieldError("notes") ?? notesWarning}
         maxLength={NOTES_MAX}
       />
+      <SituationTextPreview text={values.notes} matches={notesMatches} />
 
       <section aria-labelledby={rolesId} className="wijknet-stack">
         <Heading level={2} id={rolesId}>
@@ -274,6 +283,11 @@ export function ContactCreateForm({ initial, districts, organisations, onSave, o
         <Button appearance="primary-action-button" type="submit" disabled={saving} busy={saving}>
           {saving ? t("form.saving") : t("contactNew.save")}
         </Button>
+        {notesWarning && (
+          <Button appearance="secondary-action-button" type="button" disabled={saving} onClick={() => void save(true)}>
+            {t("situation.saveAnyway")}
+          </Button>
+        )}
         <Button appearance="secondary-action-button" type="button" onClick={onCancel}>
           {t("form.cancel")}
         </Button>

@@ -11,6 +11,7 @@ import {
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { SelectField, TextareaField, TextField } from "../../kit/fields";
 import { ErrorSummary } from "../../kit/error-summary";
+import { SituationTextPreview, useSituationFieldError, useSituationText } from "../../kit/situation-text";
 import { useI18n } from "../../i18n/i18n-provider";
 import { AGE_BANDS, ageBandKey, CHANNELS, channelKey, CONTACT_STATUSES, contactStatusKey } from "./labels";
 import {
@@ -70,8 +71,11 @@ export function ContactEditForm({ initial, districts, onSave, onSaved, onCancel,
     if (first) refs.current[first]?.focus();
   };
 
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault();
+  // Notes about a person: the situation-text guard, at once (the server checks again).
+  const notesMatches = useSituationText(values.notes);
+  const notesWarning = useSituationFieldError(notesMatches);
+
+  const save = async (acknowledgeWarnings: boolean) => {
     setFailure(null);
     const found = validateContact(values);
     setErrors(found);
@@ -79,7 +83,11 @@ export function ContactEditForm({ initial, districts, onSave, onSaved, onCancel,
       focusFirst(found);
       return;
     }
-    const outcome = await onSave(toUpdateInput(values));
+    if (notesWarning && !acknowledgeWarnings) {
+      refs.current.notes?.focus();
+      return;
+    }
+    const outcome = await onSave({ ...toUpdateInput(values), acknowledgeWarnings });
     if (!mounted.current) return;
     if (outcome.ok) {
       onSaved();
@@ -94,11 +102,16 @@ export function ContactEditForm({ initial, districts, onSave, onSaved, onCancel,
     }
   };
 
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    void save(false);
+  };
+
   const errorText = (field: ContactField) => (errors[field] ? t(errors[field]) : undefined);
   const errorCount = Object.keys(errors).length;
 
   return (
-    <form className="wijknet-form" noValidate onSubmit={(event) => void onSubmit(event)}>
+    <form className="wijknet-form" noValidate onSubmit={onSubmit}>
       <ErrorSummary
         ref={summaryRef}
         count={errorCount}
@@ -209,14 +222,20 @@ export function ContactEditForm({ initial, districts, onSave, onSaved, onCancel,
         description={t("contactForm.notesHelp")}
         value={values.notes}
         onChange={set("notes")}
-        error={errorText("notes")}
+        error={errorText("notes") ?? notesWarning}
         inputRef={register("notes")}
         maxLength={NOTES_MAX}
       />
+      <SituationTextPreview text={values.notes} matches={notesMatches} />
       <ButtonGroup>
         <Button appearance="primary-action-button" type="submit" disabled={saving} busy={saving}>
           {saving ? t("form.saving") : t("form.save")}
         </Button>
+        {notesWarning && (
+          <Button appearance="secondary-action-button" type="button" disabled={saving} onClick={() => void save(true)}>
+            {t("situation.saveAnyway")}
+          </Button>
+        )}
         <Button appearance="secondary-action-button" type="button" onClick={onCancel}>
           {t("form.cancel")}
         </Button>

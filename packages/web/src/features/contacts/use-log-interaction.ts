@@ -12,9 +12,18 @@ export function useLogInteraction(contactId: string) {
     awaitRefetchQueries: true,
   });
   const logInteraction = useCallback(
-    async (input: { kind: InteractionKind; note: string }): Promise<MutationOutcome> => {
+    async (input: { kind: InteractionKind; note: string; acknowledgeWarnings?: boolean }): Promise<MutationOutcome> => {
       try {
-        await mutate({ variables: { input: { contactId, kind: input.kind, note: input.note.trim() || null } } });
+        await mutate({
+          variables: {
+            input: {
+              contactId,
+              kind: input.kind,
+              note: input.note.trim() || null,
+              acknowledgeWarnings: input.acknowledgeWarnings ?? false,
+            },
+          },
+        });
         return { ok: true };
       } catch (error) {
         return { ok: false, fields: badInputFields(error), error };

@@ -44,6 +44,23 @@ describe("OrganisationForm", () => {
     expect(onSave.mock.calls[0]?.[0]).toEqual({ name: "Sportclub Noordster", kind: "SPORTS_CLUB", website: null });
   });
 
+  it("a name that describes people is underlined at once and saved only when the author keeps it; a shop-like name is fine", async () => {
+    const onSave = vi.fn(async (_input: unknown): Promise<SaveOutcome> => ({ ok: true, id: "o2" }));
+    const { onSaved } = setup(onSave);
+    const name = screen.getByLabelText("Naam");
+    fireEvent.change(name, { target: { value: "Turkse Vereniging Zuilen" } });
+    expect(document.querySelector(".wijknet-situation-preview")).toBeNull();
+    fireEvent.change(name, { target: { value: "Opvang voor Marokkaanse jongens" } });
+    expect(name.getAttribute("aria-invalid")).toBe("true");
+    expect(document.querySelector(".wijknet-situation-preview mark")?.textContent).toBe("Marokkaanse");
+    fireEvent.click(screen.getByRole("button", { name: "Organisatie opslaan" }));
+    await waitFor(() => expect(document.activeElement).toBe(name));
+    expect(onSave).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByRole("button", { name: "Toch opslaan zoals het er staat" }));
+    await waitFor(() => expect(onSaved).toHaveBeenCalledWith("o2"));
+    expect(onSave.mock.calls[0]?.[0]).toMatchObject({ name: "Opvang voor Marokkaanse jongens", acknowledgeWarnings: true });
+  });
+
   it("shows the server's CONFLICT (name exists) and BAD_USER_INPUT website at their fields", async () => {
     setup(async () => ({ ok: false, fields: ["website"], codes: ["BAD_USER_INPUT", "CONFLICT"] }));
     fireEvent.change(screen.getByLabelText("Naam"), { target: { value: "Buurthuis De Zwaluw" } });

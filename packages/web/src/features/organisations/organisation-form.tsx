@@ -2,6 +2,7 @@ import { Button, ButtonGroup } from "@utrecht/component-library-react";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { SelectField, TextField } from "../../kit/fields";
 import { ErrorSummary } from "../../kit/error-summary";
+import { SituationTextPreview, useSituationFieldError, useSituationText } from "../../kit/situation-text";
 import { useFocusFirstError } from "../../kit/focus-first-error";
 import type { CreateOrganisationInput } from "../../generated/gql/graphql";
 import { useI18n } from "../../i18n/i18n-provider";
@@ -48,16 +49,20 @@ export function OrganisationForm({ initial, submitLabel, onSave, onSaved, onCanc
     (value: OrganisationFormValues[K]) =>
       setValues((v) => ({ ...v, [key]: value }));
 
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault();
+  // An organisation's name is a name (the place rule): "Turkse Vereniging" is fine, people are not.
+  const nameMatches = useSituationText(values.name, "place");
+  const nameWarning = useSituationFieldError(nameMatches);
+
+  const save = async (acknowledgeWarnings: boolean) => {
     setFailed(false);
     const found = validateOrganisation(values);
     setErrors(found);
-    if (Object.keys(found).length > 0) {
+    if (Object.keys(found).length > 0 || (nameWarning && !acknowledgeWarnings)) {
       focusFirstError();
       return;
     }
-    const outcome = await onSave(toOrganisationInput(values));
+    const input = toOrganisationInput(values);
+    const outcome = await onSave(acknowledgeWarnings ? { ...input, acknowledgeWarnings } : input);
     if (!mounted.current) return;
     if (outcome.ok) {
       onSaved(outcome.id);
@@ -72,11 +77,16 @@ export function OrganisationForm({ initial, submitLabel, onSave, onSaved, onCanc
     }
   };
 
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    void save(false);
+  };
+
   const errorText = (field: OrganisationField) => (errors[field] ? t(errors[field]) : undefined);
   const errorCount = Object.keys(errors).length;
 
   return (
-    <form ref={containerRef} className="wijknet-form" noValidate onSubmit={(event) => void onSubmit(event)}>
+    <form ref={containerRef} className="wijknet-form" noValidate onSubmit={onSubmit}>
       <ErrorSummary ref={summaryRef} count={errorCount} failure={failed && t("form.error.unknown")} />
       <TextField
         name="name"
@@ -85,8 +95,9 @@ export function OrganisationForm({ initial, submitLabel, onSave, onSaved, onCanc
         autoComplete="organization"
         value={values.name}
         onChange={set("name")}
-        error={errorText("name")}
+        error={errorText("name") ?? nameWarning}
       />
+      <SituationTextPreview text={values.name} matches={nameMatches} />
       <SelectField
         name="kind"
         label={t("organisationForm.kind")}
@@ -109,6 +120,11 @@ export function OrganisationForm({ initial, submitLabel, onSave, onSaved, onCanc
         <Button appearance="primary-action-button" type="submit" disabled={saving} busy={saving}>
           {saving ? t("form.saving") : submitLabel}
         </Button>
+        {nameWarning && (
+          <Button appearance="secondary-action-button" type="button" disabled={saving} onClick={() => void save(true)}>
+            {t("situation.saveAnyway")}
+          </Button>
+        )}
         <Button appearance="secondary-action-button" type="button" onClick={onCancel}>
           {t("form.cancel")}
         </Button>

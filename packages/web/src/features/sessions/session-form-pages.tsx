@@ -25,7 +25,7 @@ export function SessionNewPage() {
         initial={EMPTY_SESSION}
         districts={districts}
         submitLabel={t("sessionNew.save")}
-        onSave={(values) => create(toSessionInput(values))}
+        onSave={(values, acknowledgeWarnings) => create({ ...toSessionInput(values), acknowledgeWarnings })}
         onSaved={(id) => navigate({ name: "session", id })}
         onCancel={() => navigate({ name: "sessions" })}
         saving={saving}
@@ -77,9 +77,9 @@ export function SessionEditPage({ id }: { id: string }) {
                 : String(Math.max(1, Math.round(session.reminderMinutesBefore / 60))),
           }}
           submitLabel={t("form.save")}
-          onSave={(values) => {
+          onSave={(values, acknowledgeWarnings) => {
             const { theme: _theme, districtId: _district, ...input } = toSessionInput(values);
-            return update(id, input);
+            return update(id, { ...input, acknowledgeWarnings });
           }}
           onSaved={back}
           onCancel={back}

@@ -1,4 +1,5 @@
 import { Button, ButtonGroup } from "@utrecht/component-library-react";
+import { SituationTextPreview, useSituationFieldError, useSituationText } from "../../kit/situation-text";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { SelectField, TextareaField, TextField } from "../../kit/fields";
 import { ErrorSummary } from "../../kit/error-summary";
@@ -21,7 +22,8 @@ export interface SessionFormProps {
   mode: "create" | "edit";
   districts: ReadonlyArray<{ id: string; name: string }>;
   submitLabel: string;
-  onSave: (values: SessionFormValues) => Promise<SaveOutcome>;
+  /** `acknowledgeWarnings`: the author saw that the text describes people and keeps it. */
+  onSave: (values: SessionFormValues, acknowledgeWarnings: boolean) => Promise<SaveOutcome>;
   onSaved: (id: string) => void;
   onCancel: () => void;
   saving: boolean;
@@ -60,18 +62,30 @@ export function SessionForm({
     (value: SessionFormValues[K]) =>
       setValues((v) => ({ ...v, [key]: value }));
 
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault();
+  // Title, description and place: the situation-text guard, at once (the server checks again).
+  const matches = {
+    title: useSituationText(values.title),
+    description: useSituationText(values.description),
+    place: useSituationText(values.place, "place"),
+  };
+  const warnings = {
+    title: useSituationFieldError(matches.title),
+    description: useSituationFieldError(matches.description),
+    place: useSituationFieldError(matches.place),
+  };
+  const warned = Boolean(warnings.title || warnings.description || warnings.place);
+
+  const save = async (acknowledgeWarnings: boolean) => {
     setFailed(null);
     // A session that already started may keep its start; only a changed start must be in the future.
     const checkFuture = mode === "create" || values.startsAt !== initial.startsAt;
     const found = validateSession(values, now(), checkFuture);
     setErrors(found);
-    if (Object.keys(found).length > 0) {
+    if (Object.keys(found).length > 0 || (warned && !acknowledgeWarnings)) {
       focusFirstError();
       return;
     }
-    const outcome = await onSave(values);
+    const outcome = await onSave(values, acknowledgeWarnings);
     if (!mounted.current) return;
     if (outcome.ok) {
       onSaved(outcome.id);
@@ -86,11 +100,16 @@ export function SessionForm({
     }
   };
 
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    void save(false);
+  };
+
   const errorText = (field: SessionField) => (errors[field] ? t(errors[field]) : undefined);
   const errorCount = Object.keys(errors).length;
 
   return (
-    <form ref={containerRef} className="wijknet-form" noValidate onSubmit={(event) => void onSubmit(event)}>
+    <form ref={containerRef} className="wijknet-form" noValidate onSubmit={onSubmit}>
       <ErrorSummary ref={summaryRef} count={errorCount} failure={failed} />
       <TextField
         name="title"
@@ -98,8 +117,9 @@ export function SessionForm({
         required
         value={values.title}
         onChange={set("title")}
-        error={errorText("title")}
+        error={errorText("title") ?? warnings.title}
       />
+      <SituationTextPreview text={values.title} matches={matches.title} />
       {mode === "create" && (
         <>
           <SelectField
@@ -127,8 +147,9 @@ export function SessionForm({
         maxLength={4000}
         value={values.description}
         onChange={set("description")}
-        error={errorText("description")}
+        error={errorText("description") ?? warnings.description}
       />
+      <SituationTextPreview text={values.description} matches={matches.description} />
       <TextField
         name="place"
         label={t("sessionForm.place")}
@@ -136,8 +157,9 @@ export function SessionForm({
         required
         value={values.place}
         onChange={set("place")}
-        error={errorText("place")}
+        error={errorText("place") ?? warnings.place}
       />
+      <SituationTextPreview text={values.place} matches={matches.place} />
       <TextField
         type="datetime-local"
         name="startsAt"
@@ -203,6 +225,11 @@ export function SessionForm({
         <Button appearance="primary-action-button" type="submit" disabled={saving} busy={saving}>
           {saving ? t("form.saving") : submitLabel}
         </Button>
+        {warned && (
+          <Button appearance="secondary-action-button" type="button" disabled={saving} onClick={() => void save(true)}>
+            {t("situation.saveAnyway")}
+          </Button>
+        )}
         <Button appearance="secondary-action-button" type="button" onClick={onCancel}>
           {t("form.cancel")}
         </Button>

@@ -62,9 +62,9 @@ export function AlertConsolePage({ viewer }: { viewer: Viewer }) {
   };
 
   const onAcknowledge = useCallback(
-    async (id: string, comment: string) => {
+    async (id: string, comment: string, acknowledgeWarnings = false) => {
       try {
-        const { data } = await acknowledge({ variables: { id, comment: comment === "" ? null : comment } });
+        const { data } = await acknowledge({ variables: { id, comment: comment === "" ? null : comment, acknowledgeWarnings } });
         if (!data) return false;
         dispatch({
           type: "acknowledged",

@@ -128,4 +128,20 @@ describe("AlertList", () => {
     fireEvent.click(screen.getByRole("button", { name: "Bevestigen" }));
     await waitFor(() => expect(onAcknowledge).toHaveBeenLastCalledWith("a1", "Ik ga erheen"));
   });
+
+  it("a comment that describes people is underlined at once and sent only when the liaison keeps it", async () => {
+    const onAcknowledge = vi.fn<(id: string, c: string, ack?: boolean) => Promise<boolean>>().mockResolvedValue(true);
+    let dispatch: (a: AlertListAction) => void = () => undefined;
+    renderWithProviders(<Harness onReady={(d) => (dispatch = d)} onAcknowledge={onAcknowledge} />);
+    act(() => dispatch({ type: "event", event: raised(alert("a1", "2026-11-29T09:00:00Z", "Onrust"), "c1") }));
+    const field = screen.getByLabelText("Opmerking bij bevestigen");
+    fireEvent.change(field, { target: { value: "Het zijn weer die Marokkaanse jongens, bekend bij ons" } });
+    expect(field.getAttribute("aria-invalid")).toBe("true");
+    expect(document.querySelector(".wijknet-situation-preview mark")?.textContent).toBe("Marokkaanse");
+    fireEvent.click(screen.getByRole("button", { name: "Bevestigen" }));
+    expect(await screen.findByText(/Uw tekst beschrijft mensen/)).toBeTruthy();
+    expect(onAcknowledge).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByRole("button", { name: "Toch opslaan zoals het er staat" }));
+    await waitFor(() => expect(onAcknowledge).toHaveBeenCalledWith("a1", "Het zijn weer die Marokkaanse jongens, bekend bij ons", true));
+  });
 });

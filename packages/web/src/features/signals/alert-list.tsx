@@ -2,6 +2,7 @@ import { Alert, Button, Paragraph } from "@utrecht/component-library-react";
 import { useState, type FormEvent } from "react";
 import { RouteLink } from "../../kit/router";
 import { TextareaField } from "../../kit/fields";
+import { SituationTextPreview, useSituationFieldError, useSituationText } from "../../kit/situation-text";
 import { useFormat } from "../../kit/format";
 import { useI18n } from "../../i18n/i18n-provider";
 import type { ConsoleAlert } from "./alert-list-state";
@@ -9,7 +10,8 @@ import { reasonKey, severityKey } from "./labels";
 
 export interface AlertListProps {
   alerts: readonly ConsoleAlert[];
-  onAcknowledge: (id: string, comment: string) => Promise<boolean>;
+  /** `acknowledgeWarnings`: the liaison saw that the comment describes people and keeps it. */
+  onAcknowledge: (id: string, comment: string, acknowledgeWarnings?: boolean) => Promise<boolean>;
 }
 
 /** The console's alerts, newest first; new ones stand out by a badge, a border and the text "Nieuw" (never colour alone). */
@@ -31,16 +33,27 @@ function AlertItem({ alert, onAcknowledge }: { alert: ConsoleAlert; onAcknowledg
   const [comment, setComment] = useState("");
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState(false);
+  const [asked, setAsked] = useState(false);
+  // The comment reaches the coordinator and other liaisons: the situation-text guard, at once.
+  const matches = useSituationText(comment);
+  const warning = useSituationFieldError(matches);
   const acknowledged = alert.acknowledgedAt !== null;
   const severity = alert.signal.severity;
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const send = async (acknowledgeWarnings: boolean) => {
+    if (warning && !acknowledgeWarnings) {
+      setAsked(true);
+      return;
+    }
     setBusy(true);
     setFailed(false);
-    const ok = await onAcknowledge(alert.id, comment.trim());
+    const ok = acknowledgeWarnings ? await onAcknowledge(alert.id, comment.trim(), true) : await onAcknowledge(alert.id, comment.trim());
     setBusy(false);
     if (!ok) setFailed(true);
+  };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void send(false);
   };
 
   const classes = [
@@ -80,7 +93,7 @@ function AlertItem({ alert, onAcknowledge }: { alert: ConsoleAlert; onAcknowledg
             {alert.acknowledgeComment ? ` · “${alert.acknowledgeComment}”` : ""}
           </Paragraph>
         ) : (
-          <form className="wijknet-form wijknet-alert__form" noValidate onSubmit={(event) => void submit(event)}>
+          <form className="wijknet-form wijknet-alert__form" noValidate onSubmit={submit}>
             {alert.escalatesAt && (
               <Paragraph className="wijknet-alert__meta">{t("alerts.escalatesAt", { time: format.dateTime(alert.escalatesAt) })}</Paragraph>
             )}
@@ -91,8 +104,15 @@ function AlertItem({ alert, onAcknowledge }: { alert: ConsoleAlert; onAcknowledg
               value={comment}
               onChange={setComment}
               maxLength={1000}
+              error={warning}
             />
+            <SituationTextPreview text={comment} matches={matches} />
             <div aria-live="polite">
+              {asked && warning && (
+                <Alert type="warning" role="none">
+                  <Paragraph>{t("situation.summary")}</Paragraph>
+                </Alert>
+              )}
               {failed && (
                 <Alert type="error" role="none">
                   <Paragraph>{t("alerts.ackError")}</Paragraph>
@@ -103,6 +123,11 @@ function AlertItem({ alert, onAcknowledge }: { alert: ConsoleAlert; onAcknowledg
               <Button appearance="primary-action-button" type="submit" disabled={busy} busy={busy}>
                 {busy ? t("alerts.acknowledging") : t("alerts.acknowledge")}
               </Button>
+              {warning && (
+                <Button appearance="secondary-action-button" type="button" disabled={busy} onClick={() => void send(true)}>
+                  {t("situation.saveAnyway")}
+                </Button>
+              )}
             </div>
           </form>
         )}

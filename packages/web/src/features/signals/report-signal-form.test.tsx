@@ -52,29 +52,46 @@ describe("ReportSignalForm", () => {
     });
   });
 
-  it("shows DESCRIBES_PERSONS warnings at their fields; the reporter may rephrase or send anyway", async () => {
-    const onSubmit = vi
-      .fn<(input: ReportSignalInput) => Promise<ReportOutcome>>()
-      .mockResolvedValueOnce({ ok: false, kind: "warnings", warnings: [{ field: "summary", term: "Marokkaanse" }] })
-      .mockResolvedValueOnce({ ok: false, kind: "warnings", warnings: [{ field: "summary", term: "Marokkaanse" }] })
-      .mockResolvedValueOnce({ ok: true, id: "s2" });
+  it("finds words about people while typing, underlines them, and sends only on an explicit 'send anyway'", async () => {
+    const onSubmit = vi.fn(async (_input: ReportSignalInput): Promise<ReportOutcome> => ({ ok: true, id: "s2" }));
     const { onSent } = setup(onSubmit);
     const summary = screen.getByLabelText("Wat is er aan de hand?");
-    fireEvent.change(summary, { target: { value: "Marokkaanse jongens hangen rond" } });
-    expect(screen.queryByRole("button", { name: "Toch versturen zoals het er staat" })).toBeNull();
-    fireEvent.click(screen.getByRole("button", { name: "Melding versturen" }));
-    expect(await screen.findByText(/In je tekst staat "Marokkaanse"/)).toBeTruthy();
+    fireEvent.change(summary, { target: { value: "M.a.r.o.k.k.a.a.n.s.e jongens hangen rond" } });
+    // At once, before sending: the message at the field and the word underlined.
+    expect(screen.getByText(/In je tekst staat "M.a.r.o.k.k.a.a.n.s.e"/)).toBeTruthy();
     expect(summary.getAttribute("aria-invalid")).toBe("true");
+    expect(document.querySelector(".wijknet-situation-preview mark")?.textContent).toBe("M.a.r.o.k.k.a.a.n.s.e");
+    // Sending as is asks first and does not reach the server.
+    fireEvent.click(screen.getByRole("button", { name: "Melding versturen" }));
     await waitFor(() => expect(document.activeElement).toBe(summary));
     expect(screen.getByText(/Je tekst beschrijft mensen in plaats van de situatie/)).toBeTruthy();
-
-    // Sending again as is asks again; only the explicit button acknowledges.
-    fireEvent.click(screen.getByRole("button", { name: "Melding versturen" }));
-    await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(2));
-    expect(onSubmit.mock.calls[1]?.[0].acknowledgeWarnings).toBe(false);
-    fireEvent.click(await screen.findByRole("button", { name: "Toch versturen zoals het er staat" }));
+    expect(onSubmit).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByRole("button", { name: "Toch versturen zoals het er staat" }));
     await waitFor(() => expect(onSent).toHaveBeenCalledWith("s2"));
-    expect(onSubmit.mock.calls[2]?.[0].acknowledgeWarnings).toBe(true);
+    expect(onSubmit.mock.calls[0]?.[0].acknowledgeWarnings).toBe(true);
+  });
+
+  it("a shop in the place field is a place; a rephrased text has no warning", () => {
+    setup(vi.fn());
+    fireEvent.change(screen.getByLabelText(/^Waar\?/), { target: { value: "bij de Turkse bakker" } });
+    fireEvent.change(screen.getByLabelText("Wat is er aan de hand?"), { target: { value: "Jongeren hangen rond" } });
+    expect(document.querySelector(".wijknet-situation-preview")).toBeNull();
+    expect(screen.queryByRole("button", { name: "Toch versturen zoals het er staat" })).toBeNull();
+  });
+
+  it("shows the server's DESCRIBES_PERSONS warnings at their fields too", async () => {
+    const onSubmit = vi
+      .fn<(input: ReportSignalInput) => Promise<ReportOutcome>>()
+      .mockResolvedValueOnce({ ok: false, kind: "warnings", warnings: [{ field: "summary", term: "vreemd woord" }] })
+      .mockResolvedValueOnce({ ok: true, id: "s3" });
+    const { onSent } = setup(onSubmit);
+    const summary = screen.getByLabelText("Wat is er aan de hand?");
+    fireEvent.change(summary, { target: { value: "Onrust met vreemd woord" } });
+    fireEvent.click(screen.getByRole("button", { name: "Melding versturen" }));
+    expect(await screen.findByText(/In je tekst staat "vreemd woord"/)).toBeTruthy();
+    fireEvent.click(await screen.findByRole("button", { name: "Toch versturen zoals het er staat" }));
+    await waitFor(() => expect(onSent).toHaveBeenCalledWith("s3"));
+    expect(onSubmit.mock.calls[1]?.[0].acknowledgeWarnings).toBe(true);
   });
 
   it("says so when sending fails without a field", async () => {

@@ -6,6 +6,7 @@ import type { ReportSignalInput, Role, Severity, SignalKind } from "../../genera
 import { useI18n } from "../../i18n/i18n-provider";
 import { KINDS, kindKey, SEVERITIES, severityKey } from "./labels";
 import type { ReportOutcome, SituationWarning } from "./use-report-signal";
+import { SituationTextPreview, useSituationText } from "../../kit/situation-text";
 
 /** The independent anti-discrimination service for the Utrecht region. A link only: wijknet stores nothing about it. */
 export const DISCRIMINATION_REFERRAL_URL = "https://www.discriminatie.nl/";
@@ -33,9 +34,9 @@ export interface ReportSignalFormProps {
 
 /**
  * Report a tension: guides the reporter to describe the situation, not people.
- * When the server finds words about persons (DESCRIBES_PERSONS) the warning
- * appears at the field with the word; the reporter rephrases, or explicitly
- * sends as written (acknowledgeWarnings).
+ * Words about persons are found while typing (the shared situation-text guard)
+ * and underlined under the field; the server checks again (DESCRIBES_PERSONS).
+ * The reporter rephrases, or explicitly sends as written (acknowledgeWarnings).
  */
 export function ReportSignalForm({ role, districts, onSubmit, onSent, sending }: ReportSignalFormProps) {
   const { t } = useI18n();
@@ -59,6 +60,16 @@ export function ReportSignalForm({ role, districts, onSubmit, onSent, sending }:
     (value: ReportFormValues[K]) =>
       setValues((v) => ({ ...v, [key]: value }));
   const districtId = values.districtId || districts[0]?.id || "";
+  const matches = {
+    summary: useSituationText(values.summary),
+    details: useSituationText(values.details),
+    // A place or shop name: "bij de Turkse bakker" is a place (the server's softer rule).
+    place: useSituationText(values.place, "place"),
+  };
+  const localWarnings: SituationWarning[] = (["summary", "place", "details"] as const).flatMap((field) =>
+    matches[field].map((m) => ({ field, term: m.found })),
+  );
+  const shownWarnings = localWarnings.length > 0 ? localWarnings : warnings;
 
   const toInput = (acknowledgeWarnings: boolean): ReportSignalInput => ({
     summary: values.summary.trim(),
@@ -82,6 +93,11 @@ export function ReportSignalForm({ role, districts, onSubmit, onSent, sending }:
       return;
     }
     setErrors({});
+    if (localWarnings.length > 0 && !acknowledgeWarnings) {
+      setWarnings(localWarnings);
+      focusFirstError();
+      return;
+    }
     const outcome = await onSubmit(toInput(acknowledgeWarnings));
     if (outcome.ok) {
       setWarnings([]);
@@ -109,7 +125,7 @@ export function ReportSignalForm({ role, districts, onSubmit, onSent, sending }:
   };
 
   const fieldError = (field: TextFieldName) => {
-    const terms = warnings.filter((w) => w.field === field).map((w) => w.term);
+    const terms = shownWarnings.filter((w) => w.field === field).map((w) => w.term);
     if (terms.length > 0) return t("report.warning.field", { term: [...new Set(terms)].join('", "') });
     return errors[field];
   };
@@ -120,7 +136,7 @@ export function ReportSignalForm({ role, districts, onSubmit, onSent, sending }:
         <Paragraph>{t("report.guide")}</Paragraph>
       </Alert>
       <div aria-live="polite">
-        {warnings.length > 0 && (
+        {shownWarnings.length > 0 && (
           <Alert type="warning" role="none">
             <Paragraph>{t("report.warning.summary")}</Paragraph>
           </Alert>
@@ -140,6 +156,7 @@ export function ReportSignalForm({ role, districts, onSubmit, onSent, sending }:
         onChange={set("summary")}
         error={fieldError("summary")}
       />
+      <SituationTextPreview text={values.summary} matches={matches.summary} />
       <SelectField
         name="kind"
         label={t("report.kind")}
@@ -163,6 +180,7 @@ export function ReportSignalForm({ role, districts, onSubmit, onSent, sending }:
         error={errors.district}
       />
       <TextField name="place" label={t("report.place")} value={values.place} onChange={set("place")} error={fieldError("place")} />
+      <SituationTextPreview text={values.place} matches={matches.place} />
       <TextareaField
         name="details"
         label={t("report.details")}
@@ -172,6 +190,7 @@ export function ReportSignalForm({ role, districts, onSubmit, onSent, sending }:
         maxLength={4000}
         error={fieldError("details")}
       />
+      <SituationTextPreview text={values.details} matches={matches.details} />
       {role !== "COORDINATOR" && (
         <CheckboxField
           name="identitySharable"
@@ -186,7 +205,7 @@ export function ReportSignalForm({ role, districts, onSubmit, onSent, sending }:
         <Button appearance="primary-action-button" type="submit" disabled={sending} busy={sending}>
           {sending ? t("report.sending") : t("report.send")}
         </Button>
-        {warnings.length > 0 && (
+        {shownWarnings.length > 0 && (
           <Button appearance="secondary-action-button" type="button" disabled={sending} onClick={() => void send(true)}>
             {t("report.warning.sendAnyway")}
           </Button>

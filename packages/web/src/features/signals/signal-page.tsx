@@ -12,10 +12,12 @@ import {
   TableRow,
 } from "@utrecht/component-library-react";
 import { useMutation, useQuery } from "@apollo/client/react";
+import { CombinedGraphQLErrors } from "@apollo/client/errors";
 import { useId, useState, type FormEvent } from "react";
 import { PageHeading } from "../../kit/page-heading";
 import { RouteLink } from "../../kit/router";
-import { CheckboxField, SelectField, TextareaField } from "../../kit/fields";
+import { CheckboxField, SelectField, TextareaField, TextField } from "../../kit/fields";
+import { describesPersonsFields, SituationTextPreview, useSituationFieldError, useSituationText } from "../../kit/situation-text";
 import { useFormat } from "../../kit/format";
 import { LoadState } from "../../kit/load-state";
 import { SignalDocument, UpdateSignalDocument, type SignalQuery, type UpdateSignalInput } from "../../generated/gql/graphql";
@@ -54,6 +56,7 @@ export function SignalPage({ id, viewer }: { id: string; viewer: Viewer }) {
       {signal && (
         <>
           <SignalFacts signal={signal} />
+          {coordinator && signal.flagged && <OverrideFlag signal={signal} />}
           {coordinator && <TriageForm signal={signal} onSaved={() => void refetch()} />}
           <Timeline signal={signal} />
           <AlertsTable signal={signal} />
@@ -93,6 +96,39 @@ function SignalFacts({ signal }: { signal: SignalDetail }) {
         </>
       )}
     </>
+  );
+}
+
+type FlaggedField = "summary" | "details" | "place";
+const FLAG_FIELD_KEY = {
+  summary: "signal.flag.field.summary",
+  details: "signal.flag.field.details",
+  place: "signal.flag.field.place",
+} as const;
+const flaggedFields = (signal: SignalDetail): FlaggedField[] =>
+  signal.textOverrides.map((o) => o.field).filter((f): f is FlaggedField => f === "summary" || f === "details" || f === "place");
+
+/** The coordinator's flag: which warning was overridden, in which field, by whom, when. */
+function OverrideFlag({ signal }: { signal: SignalDetail }) {
+  const { t } = useI18n();
+  const format = useFormat();
+  return (
+    <Alert type="warning">
+      <Heading level={2}>{t("signal.flag.heading")}</Heading>
+      <ul>
+        {signal.textOverrides.map((o) => (
+          <li key={o.id}>
+            {t("signal.flag.item", {
+              field: t(FLAG_FIELD_KEY[o.field as FlaggedField] ?? "signal.flag.field.summary"),
+              words: [...new Set(o.words.map((w) => w.term))].join('", "'),
+              author: o.acknowledgedBy?.displayName ?? t("signal.unknownAuthor"),
+              time: format.dateTime(o.acknowledgedAt),
+            })}
+          </li>
+        ))}
+      </ul>
+      <Paragraph>{t("signal.flag.police")}</Paragraph>
+    </Alert>
   );
 }
 
@@ -184,9 +220,26 @@ function TriageForm({ signal, onSaved }: { signal: SignalDetail; onSaved: () => 
   const [shared, setShared] = useState(signal.visibility === "SHARED_WITH_POLICE");
   const [note, setNote] = useState("");
   const [message, setMessage] = useState<"saved" | "nothing" | "error" | null>(null);
+  const flagged = flaggedFields(signal);
+  const [police, setPolice] = useState<Record<FlaggedField, string>>({
+    summary: signal.policeSummary ?? "",
+    details: signal.policeDetails ?? "",
+    place: signal.policePlace ?? "",
+  });
+  const [fieldErrors, setFieldErrors] = useState<Partial<Record<FlaggedField | "note", string>>>({});
+  const noteMatches = useSituationText(note);
+  const noteWarning = useSituationFieldError(noteMatches);
+  const policeMatches = {
+    summary: useSituationText(police.summary),
+    details: useSituationText(police.details),
+    place: useSituationText(police.place, "place"),
+  };
+  const describes = (field: FlaggedField) =>
+    policeMatches[field].length > 0
+      ? t("triage.reword.describesPersons", { terms: policeMatches[field].map((m) => m.found).join('", "') })
+      : undefined;
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const save = async (acknowledgeWarnings: boolean) => {
     const input: UpdateSignalInput = {};
     if (status !== signal.status) input.status = status;
     if (severity !== signal.severity) input.severity = severity;
@@ -194,6 +247,23 @@ function TriageForm({ signal, onSaved }: { signal: SignalDetail; onSaved: () => 
     const visibility = shared ? "SHARED_WITH_POLICE" : "COORDINATION_ONLY";
     if (visibility !== signal.visibility) input.visibility = visibility;
     if (note.trim() !== "") input.note = note.trim();
+    // Police only ever read the rewording of a flagged field; sharing waits for it.
+    const errors: typeof fieldErrors = {};
+    const current = { summary: signal.policeSummary, details: signal.policeDetails, place: signal.policePlace };
+    for (const field of flagged) {
+      const value = police[field].trim();
+      if (value !== "" && value !== (current[field] ?? "")) {
+        if (field === "summary") input.policeSummary = value;
+        if (field === "details") input.policeDetails = value;
+        if (field === "place") input.policePlace = value;
+      }
+      if (describes(field)) errors[field] = describes(field);
+      else if (shared && value === "") errors[field] = t("triage.reword.required");
+    }
+    if (noteWarning && !acknowledgeWarnings) errors.note = noteWarning;
+    setFieldErrors(errors);
+    if (Object.keys(errors).length > 0) return;
+    if (acknowledgeWarnings) input.acknowledgeWarnings = true;
     if (Object.keys(input).length === 0) {
       setMessage("nothing");
       return;
@@ -203,9 +273,26 @@ function TriageForm({ signal, onSaved }: { signal: SignalDetail; onSaved: () => 
       setNote("");
       setMessage("saved");
       onSaved();
-    } catch {
-      setMessage("error");
+    } catch (error) {
+      // The server is the authority: its refusals land at their fields.
+      const persons = describesPersonsFields(error);
+      const rewording = CombinedGraphQLErrors.is(error)
+        ? error.errors.find((e) => e.extensions?.reason === "REWORDING_REQUIRED")?.extensions?.fields
+        : undefined;
+      if (persons?.includes("note")) setFieldErrors({ note: t("situation.summary") });
+      else if (Array.isArray(rewording)) {
+        const mapped: typeof fieldErrors = {};
+        for (const f of rewording as string[]) {
+          const field = f.replace("input.police", "").toLowerCase() as FlaggedField;
+          mapped[field] = t("triage.reword.required");
+        }
+        setFieldErrors(mapped);
+      } else setMessage("error");
     }
+  };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void save(false);
   };
 
   return (
@@ -214,7 +301,7 @@ function TriageForm({ signal, onSaved }: { signal: SignalDetail; onSaved: () => 
         {t("triage.heading")}
       </Heading>
       <Paragraph>{t("triage.intro")}</Paragraph>
-      <form className="wijknet-form" noValidate onSubmit={(event) => void submit(event)}>
+      <form className="wijknet-form" noValidate onSubmit={submit}>
         <SelectField
           name="status"
           label={t("triage.status")}
@@ -237,6 +324,49 @@ function TriageForm({ signal, onSaved }: { signal: SignalDetail; onSaved: () => 
           options={(districts.length > 0 ? districts : [signal.district]).map((d) => ({ value: d.id, label: d.name }))}
         />
         <CheckboxField name="share" label={t("triage.share")} checked={shared} onChange={setShared} />
+        {flagged.length > 0 && (
+          <fieldset className="wijknet-fieldset">
+            <legend>{t("triage.reword.heading")}</legend>
+            <Paragraph>{t("triage.reword.intro")}</Paragraph>
+            {flagged.includes("summary") && (
+              <>
+                <TextField
+                  name="policeSummary"
+                  label={t("triage.reword.summary")}
+                  value={police.summary}
+                  onChange={(v) => setPolice((p) => ({ ...p, summary: v }))}
+                  error={fieldErrors.summary ?? describes("summary")}
+                />
+                <SituationTextPreview text={police.summary} matches={policeMatches.summary} />
+              </>
+            )}
+            {flagged.includes("details") && (
+              <>
+                <TextareaField
+                  name="policeDetails"
+                  label={t("triage.reword.details")}
+                  value={police.details}
+                  onChange={(v) => setPolice((p) => ({ ...p, details: v }))}
+                  maxLength={4000}
+                  error={fieldErrors.details ?? describes("details")}
+                />
+                <SituationTextPreview text={police.details} matches={policeMatches.details} />
+              </>
+            )}
+            {flagged.includes("place") && (
+              <>
+                <TextField
+                  name="policePlace"
+                  label={t("triage.reword.place")}
+                  value={police.place}
+                  onChange={(v) => setPolice((p) => ({ ...p, place: v }))}
+                  error={fieldErrors.place ?? describes("place")}
+                />
+                <SituationTextPreview text={police.place} matches={policeMatches.place} />
+              </>
+            )}
+          </fieldset>
+        )}
         <TextareaField
           name="note"
           label={t("triage.note")}
@@ -244,7 +374,9 @@ function TriageForm({ signal, onSaved }: { signal: SignalDetail; onSaved: () => 
           value={note}
           onChange={setNote}
           maxLength={2000}
+          error={fieldErrors.note ?? noteWarning}
         />
+        <SituationTextPreview text={note} matches={noteMatches} />
         <div aria-live="polite">
           {message === "saved" && (
             <Alert type="ok" role="none">
@@ -266,6 +398,11 @@ function TriageForm({ signal, onSaved }: { signal: SignalDetail; onSaved: () => 
           <Button appearance="primary-action-button" type="submit" disabled={loading} busy={loading}>
             {loading ? t("triage.saving") : t("triage.save")}
           </Button>
+          {noteWarning && (
+            <Button appearance="secondary-action-button" type="button" disabled={loading} onClick={() => void save(true)}>
+              {t("triage.noteAnyway")}
+            </Button>
+          )}
         </div>
       </form>
     </section>

@@ -93,6 +93,7 @@ export function SignalsPage({ viewer }: { viewer: Viewer }) {
                   <TableHeaderCell scope="row">
                     <RouteLink to={{ name: "signal", id: row.id }}>{row.summary}</RouteLink>
                     {live.has(row.id) && <span className="wijknet-badge wijknet-badge--new">{t("signals.liveNew")}</span>}
+                    {row.flagged && <span className="wijknet-badge wijknet-badge--flagged">{t("signals.flagged")}</span>}
                   </TableHeaderCell>
                   <TableCell>{row.district.name}</TableCell>
                   <TableCell>{t(severityKey(row.severity))}</TableCell>

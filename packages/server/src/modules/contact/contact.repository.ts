@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { DbOrTx } from "../../platform/db/prisma.js";
 import { Prisma } from "../../generated/prisma/client.js";
 import type { Interaction } from "../../generated/prisma/client.js";
@@ -108,38 +109,47 @@ export const contactRepository = {
     });
   },
 
-  /** One chunk of imported contacts with their districts and roles (inside the chunk's transaction). */
+  /**
+   * One chunk of imported contacts with their districts and roles (inside the chunk's
+   * transaction): three INSERTs over unnest()ed arrays, one parameter per column, so a
+   * chunk costs the same few statements whatever its size (createMany with thousands of
+   * parameters was the import's bottleneck, in time and in memory).
+   */
   async importContacts(
     db: DbOrTx,
     municipalityId: string,
     rows: ReadonlyArray<{ id: string; row: ImportedContact }>,
     orgByName: ReadonlyMap<string, string>,
   ) {
-    await db.contact.createMany({
-      data: rows.map(({ row, id }) => ({
-        id,
-        municipalityId,
-        fullName: row.fullName,
-        email: row.email,
-        phone: row.phone,
-        preferredChannel: row.preferredChannel,
-        preferredLanguage: row.preferredLanguage,
-        ageBand: row.ageBand,
-        notes: row.notes,
-      })),
-    });
-    await db.contactDistrict.createMany({
-      data: rows.flatMap(({ row, id }) => row.districtIds.map((districtId) => ({ contactId: id, districtId }))),
-    });
-    await db.contactRole.createMany({
-      data: rows
-        .filter(({ row }) => row.role || row.organisation)
-        .map(({ row, id }) => ({
-          contactId: id,
-          title: row.role ?? "contactpersoon",
-          organisationId: row.organisation ? (orgByName.get(row.organisation.toLowerCase()) ?? null) : null,
-        })),
-    });
+    const col = <T>(f: (r: { id: string; row: ImportedContact }) => T) => rows.map(f);
+    await db.$executeRaw`
+      INSERT INTO "Contact" ("id", "municipalityId", "fullName", "email", "phone", "preferredChannel", "preferredLanguage", "ageBand", "notes", "updatedAt")
+      SELECT t.id, ${municipalityId}::uuid, t.name, t.email, t.phone, t.channel::"ContactChannel", t.lang, t.age::"AgeBand", t.notes, now()
+      FROM unnest(
+        ${col((r) => r.id)}::uuid[], ${col((r) => r.row.fullName)}::text[], ${col((r) => r.row.email)}::text[],
+        ${col((r) => r.row.phone)}::text[], ${col((r) => r.row.preferredChannel)}::text[], ${col((r) => r.row.preferredLanguage)}::text[],
+        ${col((r) => r.row.ageBand)}::text[], ${col((r) => r.row.notes)}::text[]
+      ) AS t(id, name, email, phone, channel, lang, age, notes)`;
+    const districts = rows.flatMap(({ row, id }) => row.districtIds.map((districtId) => ({ contactId: id, districtId })));
+    if (districts.length > 0) {
+      await db.$executeRaw`
+        INSERT INTO "ContactDistrict" ("contactId", "districtId")
+        SELECT * FROM unnest(${districts.map((d) => d.contactId)}::uuid[], ${districts.map((d) => d.districtId)}::uuid[])`;
+    }
+    const roles = rows
+      .filter(({ row }) => row.role || row.organisation)
+      .map(({ row, id }) => ({
+        id: randomUUID(),
+        contactId: id,
+        title: row.role ?? "contactpersoon",
+        organisationId: row.organisation ? (orgByName.get(row.organisation.toLowerCase()) ?? null) : null,
+      }));
+    if (roles.length > 0) {
+      await db.$executeRaw`
+        INSERT INTO "ContactRole" ("id", "contactId", "organisationId", "title")
+        SELECT * FROM unnest(${roles.map((r) => r.id)}::uuid[], ${roles.map((r) => r.contactId)}::uuid[],
+          ${roles.map((r) => r.organisationId)}::uuid[], ${roles.map((r) => r.title)}::text[])`;
+    }
   },
 
   // ───────────── uploaded import files (ContactImport) ─────────────

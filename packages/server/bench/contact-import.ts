@@ -146,6 +146,10 @@ try {
   const importS = (performance.now() - t0) / 1000;
   const peakMb = stop();
   memory("after the import");
+  if (global.gc) {
+    global.gc();
+    memory("after the import, collected");
+  }
   if (!body.data) throw new Error(`run failed: ${JSON.stringify(body.errors)}`);
   const report = body.data.runContactImport;
   const expectedErrors = Math.floor(ROWS / 1000);

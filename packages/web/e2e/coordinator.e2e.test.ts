@@ -123,7 +123,9 @@ describe("network coordinator", () => {
     ]);
     const errorText = await readFile(await errors.path(), "utf8");
     expect(errorText).toContain("Voornaam;Tussenvoegsel;Achternaam;E-mailadres;Wijk;Postcode;Fout");
-    expect(errorText).toContain("Iris;;Bakkum;geen-email-adres;Overvecht;3563 AB;E-mailadres:");
+    expect(errorText).toContain(
+      'Iris;;Bakkum;geen-email-adres;Overvecht;3563 AB;"E-mailadres: ""geen-email-adres"" is geen geldig e-mailadres."',
+    );
 
     await goTo(page, "Contacten");
     await page.getByRole("searchbox", { name: /Zoek op naam/ }).fill("Müller");

@@ -132,7 +132,8 @@ export class ContactTransferService {
       encoding: shape.encoding,
       separator: shape.separator,
       byteSize: bytes.length,
-      content: new Uint8Array(bytes),
+      // The bytes as read, not a copy (a Buffer is a Uint8Array over its own ArrayBuffer here).
+      content: bytes as Uint8Array<ArrayBuffer>,
       rowCount,
       expiresAt: new Date(this.now().getTime() + this.deps.retentionHours * 3_600_000),
     });
@@ -142,7 +143,7 @@ export class ContactTransferService {
   private async load(viewer: Viewer, importId: string) {
     const row = /^[0-9a-f-]{36}$/i.test(importId) ? await repo.findImport(this.deps.db, viewer.municipalityId, importId, this.now()) : null;
     if (!row) throw notFound("ContactImport");
-    const bytes = Buffer.from(row.content);
+    const bytes = Buffer.from(row.content.buffer, row.content.byteOffset, row.content.byteLength);
     const shape: FileShape = detectShape(bytes);
     return { row, bytes, shape };
   }

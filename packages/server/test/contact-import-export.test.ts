@@ -59,6 +59,26 @@ describe("upload endpoint", () => {
     expect(empty.status).toBe(400);
   });
 
+  it("refuses an old binary Excel file (.xls) with a clear message", async () => {
+    const xls = await uploadImport(app, w.tokens.coordinator, new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), "oud.xls");
+    expect(xls.status).toBe(400);
+    expect(xls.body.errors[0].message).toMatch(/old Excel file \(\.xls\); save it as \.xlsx or as CSV/);
+  });
+
+  it("a second real run of the same upload while the first is running is refused, so nothing is created twice", async () => {
+    const rows = Array.from({ length: 1_500 }, (_, i) => `Dubbelklik ${i};dubbelklik${i}@example.org`);
+    const id = await upload(["naam;email", ...rows].join("\n"));
+    const [first, second] = await Promise.all([
+      asCoordinator(RUN, { input: { importId: id, dryRun: false } }),
+      asCoordinator(RUN, { input: { importId: id, dryRun: false } }),
+    ]);
+    const codes = [first, second].map((r) => (r.errors ? errorCode(r) : "OK")).sort();
+    expect(codes).toEqual(["CONFLICT", "OK"]);
+    expect(
+      await app.db.prisma.contact.count({ where: { municipalityId: w.municipality.id, fullName: { startsWith: "Dubbelklik " } } }),
+    ).toBe(1_500);
+  });
+
   it("another municipality's or an unknown import id is NOT_FOUND", async () => {
     const res = await asCoordinator(DESCRIBE, { id: "01900000-0000-7000-8000-000000000000" });
     expect(errorCode(res)).toBe("NOT_FOUND");

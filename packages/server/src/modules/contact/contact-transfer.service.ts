@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { stringify } from "csv-stringify/sync";
 import type { Db, DbOrTx } from "../../platform/db/prisma.js";
 import type { Viewer } from "../../core/viewer.js";
-import { AppError, badInput, notFound } from "../../core/errors.js";
+import { AppError, badInput, conflict, notFound } from "../../core/errors.js";
 import type { AuditService } from "../audit/audit.service.js";
 import type { OrganisationService } from "../organisation/organisation.service.js";
 import { requireRole } from "../../core/authz.js";
@@ -29,6 +29,9 @@ const CHUNK = 500;
 const LISTED = 100;
 const PREVIEW_ROWS = 5;
 const MAX_EXPORT_ROWS = 10_000;
+
+/** The first bytes of an old binary Excel (.xls) file (OLE2 compound document). */
+const OLE2_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
 
 export interface ImportReport {
   importId: string;
@@ -90,6 +93,8 @@ export interface RunImportInput {
  */
 export class ContactTransferService {
   private readonly now: () => Date;
+  /** Imports running in this instance: a second run of the same upload (a double click) waits its turn. */
+  private readonly running = new Set<string>();
   constructor(
     private readonly deps: {
       db: Db;
@@ -112,6 +117,9 @@ export class ContactTransferService {
   async upload(viewerInput: Viewer | null, filename: string, bytes: Buffer): Promise<{ importId: string; rowCount: number }> {
     const viewer = requireRole(viewerInput, "COORDINATOR", "ADMIN");
     if (bytes.length === 0) throw badInput("file", "The file is empty.");
+    if (bytes.subarray(0, 4).equals(OLE2_SIGNATURE)) {
+      throw badInput("file", "This is an old Excel file (.xls); save it as .xlsx or as CSV and upload that.");
+    }
     const shape = detectShape(bytes);
     let rowCount = -1;
     try {
@@ -178,9 +186,29 @@ export class ContactTransferService {
 
   async run(viewerInput: Viewer | null, input: RunImportInput, requestId: string, onProgress?: ImportProgressFn): Promise<ImportReport> {
     const viewer = requireRole(viewerInput, "COORDINATOR", "ADMIN");
+    const { row: upload, bytes, shape } = await this.load(viewer, input.importId);
+    if (!input.dryRun) {
+      if (this.running.has(upload.id)) throw conflict("This import is already running; wait for its result.");
+      this.running.add(upload.id);
+    }
+    try {
+      return await this.runLoaded(viewer, input, requestId, upload, bytes, shape, onProgress);
+    } finally {
+      if (!input.dryRun) this.running.delete(upload.id);
+    }
+  }
+
+  private async runLoaded(
+    viewer: Viewer,
+    input: RunImportInput,
+    requestId: string,
+    upload: Awaited<ReturnType<ContactTransferService["load"]>>["row"],
+    bytes: Buffer,
+    shape: FileShape,
+    onProgress?: ImportProgressFn,
+  ): Promise<ImportReport> {
     const language = importLanguage(input.language);
     const { db } = this.deps;
-    const { row: upload, bytes, shape } = await this.load(viewer, input.importId);
     const records = readRecords(bytes, shape);
     const first = await nextCells(records);
     const headers = first?.cells ?? [];

@@ -154,6 +154,8 @@ describe("Dutch Excel files", () => {
       roles: [{ title: "vrijwilliger", organisation: { name: "Buurthuis De Brug" } }],
     });
     expect(await app.db.prisma.auditEntry.count({ where: { entityId: jan!.id, action: "CREATE" } })).toBe(1);
+    const uploadAudit = await app.db.prisma.auditEntry.findFirst({ where: { entityType: "ContactImport", entityId: id } });
+    expect(uploadAudit).toMatchObject({ action: "CREATE", actorId: w.users.coordinator.id, details: { format: "CSV", rowCount: 3 } });
 
     // The same file again creates nothing; the same people in other notations are found too.
     const again = await run(await upload(csv), { dryRun: false });

@@ -114,7 +114,12 @@ export class ContactTransferService {
     return this.deps.maxUploadBytes;
   }
 
-  async upload(viewerInput: Viewer | null, filename: string, bytes: Buffer): Promise<{ importId: string; rowCount: number }> {
+  async upload(
+    viewerInput: Viewer | null,
+    filename: string,
+    bytes: Buffer,
+    requestId: string | null = null,
+  ): Promise<{ importId: string; rowCount: number }> {
     const viewer = requireRole(viewerInput, "COORDINATOR", "ADMIN");
     if (bytes.length === 0) throw badInput("file", "The file is empty.");
     if (bytes.subarray(0, 4).equals(OLE2_SIGNATURE)) {
@@ -132,18 +137,31 @@ export class ContactTransferService {
       throw badInput("file", "This is not a readable CSV or XLSX file.");
     }
     if (rowCount < 0) throw badInput("file", "The file is empty.");
-    const row = await repo.createImport(this.deps.db, {
-      municipalityId: viewer.municipalityId,
-      uploadedById: viewer.userId,
-      filename: filename.slice(0, 200) || "import.csv",
-      format: shape.format,
-      encoding: shape.encoding,
-      separator: shape.separator,
-      byteSize: bytes.length,
-      // The bytes as read, not a copy (a Buffer is a Uint8Array over its own ArrayBuffer here).
-      content: bytes as Uint8Array<ArrayBuffer>,
-      rowCount,
-      expiresAt: new Date(this.now().getTime() + this.deps.retentionHours * 3_600_000),
+    const row = await this.deps.db.$transaction(async (tx) => {
+      const created = await repo.createImport(tx, {
+        municipalityId: viewer.municipalityId,
+        uploadedById: viewer.userId,
+        filename: filename.slice(0, 200) || "import.csv",
+        format: shape.format,
+        encoding: shape.encoding,
+        separator: shape.separator,
+        byteSize: bytes.length,
+        // The bytes as read, not a copy (a Buffer is a Uint8Array over its own ArrayBuffer here).
+        content: bytes as Uint8Array<ArrayBuffer>,
+        rowCount,
+        expiresAt: new Date(this.now().getTime() + this.deps.retentionHours * 3_600_000),
+      });
+      await this.deps.audit.record(tx, {
+        municipalityId: viewer.municipalityId,
+        actorId: viewer.userId,
+        actorRole: viewer.role,
+        action: "CREATE",
+        entityType: "ContactImport",
+        entityId: created.id,
+        details: { format: shape.format, encoding: shape.encoding, rowCount, byteSize: bytes.length },
+        requestId,
+      });
+      return created;
     });
     return { importId: row.id, rowCount };
   }

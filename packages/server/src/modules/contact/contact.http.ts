@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { AppError } from "../../core/errors.js";
 import type { AuthService } from "../auth/auth.service.js";
@@ -57,8 +58,12 @@ export function contactUploadRoute(deps: { auth: AuthService; contactTransfer: C
     const token = typeof header === "string" ? (/^Bearer\s+(\S{1,200})$/i.exec(header.trim())?.[1] ?? null) : null;
     const viewer = await deps.auth.authenticate(token);
     if (!viewer) {
-      req.resume();
       fail(res, 401, "UNAUTHENTICATED", "You must be logged in.");
+      return true;
+    }
+    // Refused before the body is read (the service checks again).
+    if (viewer.role !== "COORDINATOR" && viewer.role !== "ADMIN") {
+      fail(res, 403, "FORBIDDEN", "You may not do this.");
       return true;
     }
     const chunks: Buffer[] = [];
@@ -74,7 +79,7 @@ export function contactUploadRoute(deps: { auth: AuthService; contactTransfer: C
     const url = new URL(req.url ?? "/", "http://localhost");
     const filename = (url.searchParams.get("filename") ?? "import.csv").replace(/[^\p{L}\p{N} ._()-]/gu, "_");
     try {
-      const result = await deps.contactTransfer.upload(viewer, filename, Buffer.concat(chunks, size));
+      const result = await deps.contactTransfer.upload(viewer, filename, Buffer.concat(chunks, size), randomUUID());
       send(res, 201, result);
     } catch (err) {
       if (!(err instanceof AppError) || !STATUS[err.code]) throw err;

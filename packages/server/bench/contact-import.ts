@@ -24,6 +24,8 @@ import { printScriptReport, readScriptEnv } from "./script-contract.js";
 const env = readScriptEnv();
 const ROWS = Number(process.env["BENCH_IMPORT_ROWS"] ?? 50_000);
 const RSS_LIMIT_MB = 300;
+/** BENCH_IMPORT_DRY=1: a dry run instead of the real run (no writes), to see what the writing costs. */
+const DRY = process.env["BENCH_IMPORT_DRY"] === "1";
 const SAMPLE_MS = 25;
 const log = (msg: string) => process.stderr.write(`[contact-import] ${msg}\n`);
 
@@ -135,8 +137,8 @@ try {
     method: "POST",
     headers: { "content-type": "application/json", authorization: `Bearer ${env.BENCH_TOKEN}` },
     body: JSON.stringify({
-      query: `mutation BenchImport($id: ID!) { runContactImport(input: { importId: $id, dryRun: false }) { rowCount created unchanged errorCount } }`,
-      variables: { id: uploaded.importId },
+      query: `mutation BenchImport($id: ID!, $dry: Boolean!) { runContactImport(input: { importId: $id, dryRun: $dry }) { rowCount created unchanged errorCount } }`,
+      variables: { id: uploaded.importId, dry: DRY },
     }),
   });
   const body = (await run.json()) as {

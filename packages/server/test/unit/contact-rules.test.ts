@@ -59,6 +59,9 @@ describe("contact rules", () => {
     expect(normalisePhone("030 123 4567")).toBe("+31301234567");
     expect(normalisePhone("+44 20 7946 0958")).toBe("+442079460958");
     expect(normalisePhone("12")).toBeNull();
+    expect(normalisePhone("+31 6 1234")).toBeNull();
+    // Shaped like a Dutch number though not (yet) in the metadata: kept, in E.164.
+    expect(normalisePhone("06-00001234")).toBe("+31600001234");
     expect(phoneKey("+31 6 1234 5678")).toBe(phoneKey("06-12345678"));
     expect(phoneKey("030 123 4567")).not.toBe(phoneKey("06 1234 5678"));
     expect(displayPhone("+31612345678")).toBe("06 12345678");

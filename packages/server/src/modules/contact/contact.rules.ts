@@ -48,7 +48,12 @@ export function cleanPhone(value: string | null | undefined, field = "input.phon
 export function normalisePhone(value: string): string | null {
   if (!PHONE.test(value.replace(/\(0\)/, ""))) return null;
   const parsed = parsePhoneNumberFromString(value.replace(/\(0\)/, ""), "NL");
-  return parsed?.isValid() ? parsed.number : null;
+  if (!parsed) return null;
+  // Valid by libphonenumber's metadata, or shaped like a Dutch number (nine digits after the 0 or
+  // +31): number blocks are allocated over time and a register must not refuse a real number
+  // because the metadata lags (nor the demo data's fictional 06-0000… numbers).
+  const dutchShape = parsed.countryCallingCode === "31" && /^[1-9]\d{8}$/.test(parsed.nationalNumber);
+  return parsed.isValid() || dutchShape ? parsed.number : null;
 }
 
 /** How a stored number is shown: Dutch numbers in national format ("06 12345678"), others international. */

@@ -79,6 +79,16 @@ describe("upload endpoint", () => {
     ).toBe(1_500);
   });
 
+  it("the retention sweep deletes an upload after IMPORT_RETENTION_HOURS (24), not before", async () => {
+    const id = await upload("naam\nWeg Na Een Dag\n");
+    const scope = { municipalityId: w.municipality.id };
+    await app.services.retention.run(new Date(Date.now() + 23 * 3_600_000), scope);
+    expect(await app.db.prisma.contactImport.count({ where: { id } })).toBe(1);
+    await app.services.retention.run(new Date(Date.now() + 25 * 3_600_000), scope);
+    expect(await app.db.prisma.contactImport.count({ where: { id } })).toBe(0);
+    expect(errorCode(await asCoordinator(DESCRIBE, { id }))).toBe("NOT_FOUND");
+  });
+
   it("another municipality's or an unknown import id is NOT_FOUND", async () => {
     const res = await asCoordinator(DESCRIBE, { id: "01900000-0000-7000-8000-000000000000" });
     expect(errorCode(res)).toBe("NOT_FOUND");

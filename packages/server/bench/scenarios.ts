@@ -86,6 +86,13 @@ export const SCENARIOS: HttpScenario[] = [
 
 export const SCRIPTS: BenchScript[] = [
   {
+    name: "contact-import",
+    description:
+      "50,000 Dutch Excel rows (Windows-1252, sep=;) uploaded and imported through POST /import/contacts vs a plain csv-parse pass; peak RSS < 300 MB",
+    script: "contact-import.ts",
+    timeoutS: 1_800,
+  },
+  {
     name: "fuzz",
     description: "10,000 hostile HTTP requests + 2,000 hostile WebSocket frames; normal query p99 alongside ≤ 2× its baseline",
     script: "fuzz.ts",

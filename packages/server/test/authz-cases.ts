@@ -6,6 +6,7 @@
  */
 import type { App } from "../src/app.js";
 import { gqlAs, type VariablesArg } from "./support/app.js";
+import { uploadImport } from "./support/imports.js";
 import type { World, WorldRole } from "./support/world.js";
 import { graphql } from "./generated/index.js";
 import type { CreateNetworkInput, TypedDocumentString } from "./generated/graphql.js";
@@ -125,9 +126,9 @@ const CONTACT_CASES: AuthzCase[] = [
 
   // ── contacts ──
   {
-    covers: ["Query.contacts", "Contact.email", "Contact.phone", "Contact.notes"],
+    covers: ["Query.contacts", "Contact.email", "Contact.phone", "Contact.phoneDisplay", "Contact.notes"],
     name: "contacts list",
-    operation: () => op(graphql(`query AuthzContacts { contacts { totalCount edges { node { email phone notes } } } }`), {}),
+    operation: () => op(graphql(`query AuthzContacts { contacts { totalCount edges { node { email phone phoneDisplay notes } } } }`), {}),
     expect: staffOnly(),
   },
   {
@@ -237,26 +238,44 @@ const CONTACT_CASES: AuthzCase[] = [
     expect: staffOnly(),
   },
   {
-    covers: ["Mutation.importContacts"],
-    name: "import contacts (dry run)",
-    operation: () =>
-      op(graphql(`mutation AuthzImportContacts($csv: String!) { importContacts(input: { csv: $csv }) { rowCount } }`), {
-        csv: "naam\nIemand",
+    covers: ["Query.exportContactsXlsx"],
+    name: "contacts XLSX export",
+    operation: () => op(graphql(`query AuthzExportContactsXlsx { exportContactsXlsx { rowCount } }`), {}),
+    expect: staffOnly(),
+  },
+  {
+    covers: ["Query.contactImport"],
+    name: "an uploaded import",
+    operation: ({ ids }) =>
+      op(graphql(`query AuthzContactImport($id: ID!) { contactImport(id: $id) { rowCount } }`), { id: ids["import"]! }),
+    expect: staffOnly(),
+  },
+  {
+    covers: ["Query.contactImportErrors"],
+    name: "an import's error file",
+    operation: ({ ids }) =>
+      op(graphql(`query AuthzContactImportErrors($id: ID!) { contactImportErrors(id: $id) { rowCount } }`), { id: ids["import"]! }),
+    expect: staffOnly(),
+  },
+  {
+    covers: ["Mutation.runContactImport"],
+    name: "run an import (dry run)",
+    operation: ({ ids }) =>
+      op(graphql(`mutation AuthzRunContactImport($id: ID!) { runContactImport(input: { importId: $id }) { rowCount } }`), {
+        id: ids["import"]!,
       }),
     expect: staffOnly(),
   },
   {
-    covers: ["Subscription.importContactsWithProgress"],
-    name: "import with progress",
+    covers: ["Subscription.runContactImportWithProgress"],
+    name: "run an import with progress",
     transport: "ws",
-    operation: () =>
+    operation: ({ ids }) =>
       op(
         graphql(
-          `subscription AuthzImportContactsWithProgress($csv: String!) { importContactsWithProgress(input: { csv: $csv }) { processed } }`,
+          `subscription AuthzRunContactImportWithProgress($id: ID!) { runContactImportWithProgress(input: { importId: $id }) { processed } }`,
         ),
-        {
-          csv: "naam\nIemand",
-        },
+        { id: ids["import"]! },
       ),
     expect: staffOnly(),
   },
@@ -397,6 +416,7 @@ export const CONTACTS_MODULE: CaseModule = {
   sensitive: [
     "Contact.email",
     "Contact.phone",
+    "Contact.phoneDisplay",
     "Contact.notes",
     "Contact.consents",
     "Contact.interactions",
@@ -442,7 +462,9 @@ export const CONTACTS_MODULE: CaseModule = {
     const org = (
       await c(graphql(`mutation AuthzCreateOrganisation2 { createOrganisation(input: { name: "Matrix Org", kind: OTHER }) { id } }`))
     ).data!.createOrganisation.id;
+    const upload = await uploadImport(app, w.tokens.coordinator, "naam\nIemand\n");
     return {
+      import: upload.body.importId as string,
       districtOwn: w.districts[0]!.id,
       districtOther: w.districts[1]!.id,
       allyNetwork,

@@ -343,7 +343,7 @@ describe("merge duplicates", () => {
       id: keep.id,
       fullName: "Fatima El Idrissi",
       email: "fatima@example.org",
-      phone: "06 2222 3333",
+      phone: "+31622223333",
       districts: [{ name: "Noord" }, { name: "Zuid" }],
       roles: [{ title: "buurtmoeder" }],
       consents: [{ purpose: "NEWSLETTER" }],
@@ -398,7 +398,7 @@ describe("privacy: access export and erasure", () => {
     const c = await createContact({
       fullName: "Wis Mij",
       email: "wis@example.org",
-      phone: "06 9999 0000",
+      phone: "06 1999 0000",
       notes: "notitie",
       ageBand: "AGE_18_23",
       districtIds: [w.districts[0]!.id],

@@ -96,7 +96,7 @@ describe("demo seed: networks and contacts", () => {
     expect(texts.filter((t) => specialCategoryTerm(t) !== null)).toEqual([]);
     for (const c of contacts) {
       if (c.email) expect(c.email).toMatch(/@example\.org$/);
-      expect(c.phone).toMatch(/^06-0000\d{4}$/);
+      expect(c.phone).toMatch(/^\+3160000\d{4}$/);
     }
     expect(new Set(contacts.map((c) => c.email).filter(Boolean)).size).toBe(contacts.filter((c) => c.email).length);
     expect(new Set(contacts.map((c) => c.preferredLanguage))).toEqual(new Set(["nl", "en", "ar", "tr", "ber", "pap"]));

@@ -78,6 +78,43 @@ describe("notification outbox and mailbox", () => {
     });
   });
 
+  it("writes to every invitee in their own language: English for preferredLanguage en-GB, Dutch otherwise", async () => {
+    const sessionId = await publishedSession(a, w, { capacity: 1 });
+    const [english] = await makeContacts(a, w, 1, { preferredLanguage: "en-GB" });
+    const [dutch] = await makeContacts(a, w, 1, { preferredLanguage: "nl" });
+    const [other] = await makeContacts(a, w, 1, { preferredLanguage: "pap" });
+    const links = await invite(a, w, sessionId, [english!.id, dutch!.id, other!.id]);
+    ok(await respond(a, links[0]!.token, "YES"));
+    ok(await respond(a, links[1]!.token, "YES"));
+    const mails = async (to: string, n: number) =>
+      waitUntil(
+        async () => {
+          const m = await readMailbox(a, to);
+          return m.length >= n && m;
+        },
+        { message: `${n} messages to ${to}` },
+      );
+    const en = await mails(english!.email!, 2);
+    expect(en.find((m) => m.kind === "INVITATION")!.subject).toMatch(/^Invitation: /);
+    expect(en.find((m) => m.kind === "INVITATION")!.text).toContain("You are invited to the theme session");
+    expect(en.find((m) => m.kind === "RSVP_CONFIRMED")!.subject).toMatch(/^Confirmed: /);
+    const nl = await mails(dutch!.email!, 2);
+    expect(nl.find((m) => m.kind === "INVITATION")!.subject).toMatch(/^Uitnodiging: /);
+    expect(nl.find((m) => m.kind === "RSVP_WAITLISTED")!.text).toContain("plek 1");
+    // A language without messages of its own gets the default, Dutch.
+    expect((await mails(other!.email!, 1))[0]!.subject).toMatch(/^Uitnodiging: /);
+    // The confirmed English invitee cancels: the Dutch one moves up and is told in Dutch, the English one in English.
+    ok(await respond(a, links[0]!.token, "NO"));
+    const received = await waitUntil(async () => (await readMailbox(a, english!.email!)).find((m) => m.kind === "RSVP_RECEIVED"), {
+      message: "RSVP_RECEIVED in English",
+    });
+    expect(received.subject).toMatch(/^Answer received: /);
+    const promoted = await waitUntil(async () => (await readMailbox(a, dutch!.email!)).find((m) => m.kind === "RSVP_PROMOTED"), {
+      message: "RSVP_PROMOTED in Dutch",
+    });
+    expect(promoted.subject).toMatch(/^Er is plaats: /);
+  });
+
   it("editing time or place tells everyone invited; a title change does not", async () => {
     const sessionId = await publishedSession(a, w);
     const people = await makeContacts(a, w, 3);

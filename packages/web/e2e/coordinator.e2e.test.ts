@@ -83,52 +83,72 @@ describe("network coordinator", () => {
     await page.getByLabel("Telefoonnummer").fill("06 1234 5678");
     await page.getByRole("button", { name: "Opslaan" }).click();
     await page.getByRole("heading", { level: 1, name: "Lotte Verbeek-Zwaan", exact: true }).waitFor();
-    await page.getByText("06 1234 5678").waitFor();
+    await page.getByText("06 12345678").waitFor();
   });
 
-  it("imports a CSV: the dry run reports the bad row, the import runs with progress over WebSocket", async () => {
+  it("imports a Windows-1252 file from Dutch Excel: mapping, dry run, import with progress, error file", async () => {
     const { page } = app;
     await goTo(page, "Contacten importeren");
     const csv = [
-      "naam;email;wijken",
-      "Sem Hooglander;sem.hooglander@voorbeeld.nl;Overvecht",
-      "Iris Bakkum;geen-email-adres;Overvecht",
-      "Ruben Zeldenrust;ruben.zeldenrust@voorbeeld.nl;Overvecht",
-    ].join("\n");
-    await page.getByLabel("CSV-bestand").setInputFiles({ name: "bondgenoten.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
-    await page.getByRole("heading", { name: "Fouten (1)" }).waitFor();
-    const errorRow = page.getByRole("table", { name: "Fouten (1)" }).getByRole("row").nth(1);
-    expect(await errorRow.getByRole("rowheader").textContent()).toBe("3");
-    expect(await errorRow.getByRole("cell").first().textContent()).toMatch(/email/);
+      "sep=;",
+      "Voornaam;Tussenvoegsel;Achternaam;E-mailadres;Wijk;Postcode",
+      "Sem;;Hooglander;sem.hooglander@voorbeeld.nl;Overvecht;3563 AA",
+      "Iris;;Bakkum;geen-email-adres;Overvecht;3563 AB",
+      "Ruben;;Zeldenrust;ruben.zeldenrust@voorbeeld.nl;Overvecht;3563 AC",
+      "Henriëtte;van;Müller;henriette.muller@voorbeeld.nl;Overvecht;3563 AD",
+    ].join("\r\n");
+    // What Dutch Excel writes: Windows-1252 (for these letters the same bytes as Latin-1).
+    const buffer = Buffer.from(csv, "latin1");
+    await page.getByLabel("Bestand (CSV of XLSX)").setInputFiles({ name: "bondgenoten.csv", mimeType: "text/csv", buffer });
+    await page.getByText("bondgenoten.csv: 4 rijen, tekenset windows-1252, scheidingsteken ;.").waitFor();
+    await page.getByText("Kolom 'Postcode' is niet herkend en wordt overgeslagen, tenzij je hem toewijst.").waitFor();
+    await page.getByRole("table", { name: "Kolommen toewijzen" }).getByText("Henriëtte").waitFor();
+    await checkAccessibility(page, "import mapping");
+    await page.getByRole("button", { name: "Controleren" }).click();
+    await page.getByRole("heading", { name: "Rijen met een fout (1)" }).waitFor();
+    const errorRow = page.getByRole("table", { name: "Rijen met een fout (1)" }).getByRole("row").nth(1);
+    expect(await errorRow.getByRole("rowheader").textContent()).toBe("4");
+    expect(await errorRow.getByRole("cell").first().textContent()).toBe("E-mailadres");
     await checkAccessibility(page, "import dry run");
     await screenshot(page, "coordinator-import-dry-run");
 
-    await page.getByRole("button", { name: "2 contacten importeren" }).click();
-    await page.getByText("Klaar. 2 contacten toegevoegd, 1 overgeslagen.").waitFor();
+    await page.getByRole("button", { name: "3 contacten importeren" }).click();
+    await page.getByText("Klaar. 3 contacten toegevoegd, 0 stonden er al in, 1 rijen met een fout.").waitFor();
     expect(websockets.some((url) => url.endsWith("/graphql"))).toBe(true);
     await checkAccessibility(page, "import result");
     await screenshot(page, "coordinator-import-done");
+    const [errors] = await Promise.all([
+      page.waitForEvent("download", { timeout: 15_000 }),
+      page.getByRole("button", { name: "Rijen met een fout downloaden (CSV)" }).click(),
+    ]);
+    const errorText = await readFile(await errors.path(), "utf8");
+    expect(errorText).toContain("Voornaam;Tussenvoegsel;Achternaam;E-mailadres;Wijk;Postcode;Fout");
+    expect(errorText).toContain(
+      'Iris;;Bakkum;geen-email-adres;Overvecht;3563 AB;"E-mailadres: ""geen-email-adres"" is geen geldig e-mailadres."',
+    );
 
     await goTo(page, "Contacten");
-    await page.getByRole("searchbox", { name: /Zoek op naam/ }).fill("Zeldenrust");
+    await page.getByRole("searchbox", { name: /Zoek op naam/ }).fill("Müller");
     await page.getByRole("button", { name: "Zoeken" }).click();
-    await page.getByRole("link", { name: "Ruben Zeldenrust" }).waitFor();
+    await page.getByRole("link", { name: "Henriëtte van Müller" }).waitFor();
   });
 
-  it("exports the contacts found as a CSV download", async () => {
+  it("exports the contacts found for Dutch Excel: ';', a byte order mark, labels", async () => {
     const { page } = app;
     await page.getByRole("searchbox", { name: /Zoek op naam/ }).fill("voorbeeld.nl");
     await page.getByRole("button", { name: "Zoeken" }).click();
     await page.getByText(/contacten gevonden/).waitFor();
     const [download] = await Promise.all([
       page.waitForEvent("download", { timeout: 15_000 }),
-      page.getByRole("button", { name: "Exporteren als CSV" }).click(),
+      page.getByRole("button", { name: "Exporteren voor Excel (CSV)" }).click(),
     ]);
     expect(download.suggestedFilename()).toMatch(/\.csv$/);
     const path = await download.path();
     const text = await readFile(path, "utf8");
+    expect(text.startsWith("\uFEFFNaam;E-mail;Telefoon;")).toBe(true);
     expect(text).toContain("Lotte Verbeek-Zwaan");
     expect(text).toContain("Ruben Zeldenrust");
+    expect(text).toContain(";actief;");
     await page.getByText(/contacten geëxporteerd/).waitFor();
   });
 

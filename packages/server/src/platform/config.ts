@@ -164,6 +164,20 @@ const schema = z.object({
     .max(3650)
     .default(180)
     .describe("days after a theme session ends before its RSVP personal data (invitee link, guest names, sent messages) is erased"),
+  IMPORT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(200 * 1024 * 1024)
+    .default(25 * 1024 * 1024)
+    .describe("largest contact spreadsheet accepted by POST /import/contacts, in bytes (larger: 413)"),
+  IMPORT_RETENTION_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(168)
+    .default(24)
+    .describe("hours an uploaded contact spreadsheet is kept for its dry run, run and error file before the retention sweep deletes it"),
   WEB_DIST: z.string().optional().describe("built web app to serve at /; default packages/web/dist when it exists"),
   // Realtime delivery and alert escalation.
   OUTBOX_POLL_INTERVAL_MS: z.coerce

@@ -674,7 +674,7 @@ export async function seedDemoNetworks(db: DbOrTx, input: SeedDemoNetworksInput)
       fullName: spec.name,
       // Under-16s are reached through the youth worker or their guardian: no e-mail of their own.
       email: underSixteen ? null : `${local}@example.org`,
-      phone: `06-0000${String(index + 1).padStart(4, "0")}`,
+      phone: `+3160000${String(index + 1).padStart(4, "0")}`, // E.164, as contacts are stored; fictional 06-0000 numbers
       preferredChannel: channel,
       preferredLanguage: spec.lang ?? "nl",
       ageBand: age,

@@ -68,7 +68,7 @@ export async function makeContacts(
   app: App,
   w: World,
   n: number,
-  opts: { ageBand?: AgeBand; email?: boolean } = {},
+  opts: { ageBand?: AgeBand; email?: boolean; preferredLanguage?: string } = {},
 ): Promise<Array<{ id: string; email: string | null }>> {
   const tag = randomBytes(4).toString("hex");
   const rows = Array.from({ length: n }, (_, i) => ({
@@ -76,6 +76,7 @@ export async function makeContacts(
     fullName: `Persoon ${tag} ${i}`,
     ageBand: opts.ageBand ?? "ADULT",
     email: opts.email === false ? null : `p-${tag}-${i}@example.org`,
+    preferredLanguage: opts.preferredLanguage ?? "nl",
   }));
   return app.db.prisma.contact.createManyAndReturn({ data: rows, select: { id: true, email: true } });
 }

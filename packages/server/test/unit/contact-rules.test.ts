@@ -8,6 +8,8 @@ import {
   cleanPhone,
   isStale,
   needsGuardianConsent,
+  displayPhone,
+  normalisePhone,
   phoneKey,
   safeCsvCell,
 } from "../../src/modules/contact/contact.rules.js";
@@ -27,8 +29,9 @@ describe("contact rules", () => {
     expect(cleanEmail("  Noor@Example.ORG ")).toBe("noor@example.org");
     expect(cleanEmail("")).toBeNull();
     expect(fieldOf(() => cleanEmail("not-an-email"))).toBe("input.email");
-    expect(cleanPhone("06 1234 5678")).toBe("06 1234 5678");
+    expect(cleanPhone("06 1234 5678")).toBe("+31612345678");
     expect(fieldOf(() => cleanPhone("call me"))).toBe("input.phone");
+    expect(fieldOf(() => cleanPhone("0612"))).toBe("input.phone");
     expect(cleanLanguage(undefined)).toBe("nl");
     expect(cleanLanguage("en-GB")).toBe("en-GB");
     expect(fieldOf(() => cleanLanguage("Nederlands!"))).toBe("input.preferredLanguage");
@@ -41,9 +44,30 @@ describe("contact rules", () => {
     expect(fieldOf(() => cleanText("a\u0000b", "f", 10))).toBe("f");
   });
 
-  it("compares Dutch mobile numbers in national and international form", () => {
+  it("stores every notation of one number as the same E.164 and shows Dutch numbers nationally", () => {
+    for (const v of [
+      "06-12345678",
+      "06 1234 5678",
+      "+31 6 1234 5678",
+      "+31 (0)6 1234 5678",
+      "0031 6 12345678",
+      "0031612345678",
+      "06.12.34.56.78",
+    ]) {
+      expect(normalisePhone(v), v).toBe("+31612345678");
+    }
+    expect(normalisePhone("030 123 4567")).toBe("+31301234567");
+    expect(normalisePhone("+44 20 7946 0958")).toBe("+442079460958");
+    expect(normalisePhone("12")).toBeNull();
+    expect(normalisePhone("+31 6 1234")).toBeNull();
+    // Shaped like a Dutch number though not (yet) in the metadata: kept, in E.164.
+    expect(normalisePhone("06-00001234")).toBe("+31600001234");
     expect(phoneKey("+31 6 1234 5678")).toBe(phoneKey("06-12345678"));
     expect(phoneKey("030 123 4567")).not.toBe(phoneKey("06 1234 5678"));
+    expect(displayPhone("+31612345678")).toBe("06 12345678");
+    expect(displayPhone("+31301234567")).toBe("030 123 4567");
+    expect(displayPhone("+442079460958")).toBe("+44 20 7946 0958");
+    expect(displayPhone(null)).toBeNull();
   });
 
   it("requires guardian consent under 16 when the basis is consent", () => {

@@ -95,6 +95,6 @@ export class AuditService {
   /** One row per entity (e.g. every contact a list showed), in one statement. */
   async recordMany(tx: DbOrTx, entries: readonly AuditRecord[]): Promise<void> {
     if (entries.length === 0) return;
-    await tx.auditEntry.createMany({ data: entries.map(toRow) });
+    await repo.insertMany(tx, entries.map(toRow));
   }
 }

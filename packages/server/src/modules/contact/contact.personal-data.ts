@@ -49,7 +49,27 @@ export const contactPersonalData: readonly PersonalDataDecision[] = [
     erase: (tx, { contactIds }) => repo.clearInteractionNotesOf(tx, contactIds),
     merge: (tx, { keepId, duplicateId }) => repo.moveInteractions(tx, duplicateId, keepId),
   },
+  {
+    model: "ContactImport",
+    personColumns: ["uploadedById", "filename", "content", "lastErrors"],
+    export: {
+      untouched:
+        "an uploaded spreadsheet is a working copy of the coordinator's own file, kept at most IMPORT_RETENTION_HOURS; what was imported from it is exported as the contact",
+    },
+    erase: {
+      untouched:
+        "the uploaded bytes are not searchable per person; the retention sweep deletes every upload after IMPORT_RETENTION_HOURS (contactImportRetention)",
+    },
+  },
 ];
+
+/** Deletes uploaded import files past their expiry (they hold the file's personal data). */
+export function contactImportRetention(): RetentionStep {
+  return {
+    name: "contact-imports",
+    run: async (tx, now, { municipalityId }) => ({ contactImportsDeleted: await repo.deleteExpiredImports(tx, now, municipalityId) }),
+  };
+}
 
 export interface ContactRetentionPolicy {
   /** An active contact with no interaction and no current membership for this long is flagged INACTIVE. */

@@ -1,6 +1,22 @@
+import { randomUUID } from "node:crypto";
 import type { DbOrTx } from "../../platform/db/prisma.js";
 import { Prisma } from "../../generated/prisma/client.js";
 import type { Interaction } from "../../generated/prisma/client.js";
+import type { AgeBand, ContactChannel } from "../../generated/prisma/enums.js";
+
+/** A validated import row, its districts resolved. */
+export interface ImportedContact {
+  fullName: string;
+  email: string | null;
+  phone: string | null;
+  preferredChannel: ContactChannel;
+  preferredLanguage: string;
+  ageBand: AgeBand;
+  districtIds: string[];
+  organisation: string | null;
+  role: string | null;
+  notes: string | null;
+}
 
 export const contactRepository = {
   findContacts(db: DbOrTx, where: Prisma.ContactWhereInput, orderBy: Prisma.ContactOrderByWithRelationInput[], take: number) {
@@ -76,20 +92,82 @@ export const contactRepository = {
     await db.$executeRaw`UPDATE "Contact" SET "lastInteractionAt" = GREATEST(COALESCE("lastInteractionAt", ${at}), ${at}), "updatedAt" = now() WHERE "id" = ${contactId}::uuid`;
   },
   /** Candidates for duplicate detection among the municipality's unmerged contacts. */
-  findDuplicateCandidates(db: DbOrTx, municipalityId: string, emails: string[], names: string[]) {
+  /** Existing contacts an import chunk could duplicate: same email, same phone (E.164) or same name. */
+  findImportCandidates(db: DbOrTx, municipalityId: string, emails: string[], phones: string[], names: string[]) {
     return db.contact.findMany({
       where: {
         municipalityId,
         mergedIntoId: null,
         anonymisedAt: null,
         OR: [
-          ...(emails.length ? [{ email: { in: emails } }] : []),
-          ...(names.length ? [{ fullName: { in: names, mode: "insensitive" as const } }] : []),
-          { phone: { not: null } },
+          ...(emails.length ? [{ email: { in: [...new Set(emails)] } }] : []),
+          ...(phones.length ? [{ phone: { in: [...new Set(phones)] } }] : []),
+          ...(names.length ? [{ fullName: { in: [...new Set(names)], mode: "insensitive" as const } }] : []),
         ],
       },
       select: { id: true, fullName: true, email: true, phone: true, districts: { select: { districtId: true } } },
     });
+  },
+
+  /**
+   * One chunk of imported contacts with their districts and roles (inside the chunk's
+   * transaction): three INSERTs over unnest()ed arrays, one parameter per column, so a
+   * chunk costs the same few statements whatever its size (createMany with thousands of
+   * parameters was the import's bottleneck, in time and in memory).
+   */
+  async importContacts(
+    db: DbOrTx,
+    municipalityId: string,
+    rows: ReadonlyArray<{ id: string; row: ImportedContact }>,
+    orgByName: ReadonlyMap<string, string>,
+  ) {
+    const col = <T>(f: (r: { id: string; row: ImportedContact }) => T) => rows.map(f);
+    await db.$executeRaw`
+      INSERT INTO "Contact" ("id", "municipalityId", "fullName", "email", "phone", "preferredChannel", "preferredLanguage", "ageBand", "notes", "updatedAt")
+      SELECT t.id, ${municipalityId}::uuid, t.name, t.email, t.phone, t.channel::"ContactChannel", t.lang, t.age::"AgeBand", t.notes, now()
+      FROM unnest(
+        ${col((r) => r.id)}::uuid[], ${col((r) => r.row.fullName)}::text[], ${col((r) => r.row.email)}::text[],
+        ${col((r) => r.row.phone)}::text[], ${col((r) => r.row.preferredChannel)}::text[], ${col((r) => r.row.preferredLanguage)}::text[],
+        ${col((r) => r.row.ageBand)}::text[], ${col((r) => r.row.notes)}::text[]
+      ) AS t(id, name, email, phone, channel, lang, age, notes)`;
+    const districts = rows.flatMap(({ row, id }) => row.districtIds.map((districtId) => ({ contactId: id, districtId })));
+    if (districts.length > 0) {
+      await db.$executeRaw`
+        INSERT INTO "ContactDistrict" ("contactId", "districtId")
+        SELECT * FROM unnest(${districts.map((d) => d.contactId)}::uuid[], ${districts.map((d) => d.districtId)}::uuid[])`;
+    }
+    const roles = rows
+      .filter(({ row }) => row.role || row.organisation)
+      .map(({ row, id }) => ({
+        id: randomUUID(),
+        contactId: id,
+        title: row.role ?? "contactpersoon",
+        organisationId: row.organisation ? (orgByName.get(row.organisation.toLowerCase()) ?? null) : null,
+      }));
+    if (roles.length > 0) {
+      await db.$executeRaw`
+        INSERT INTO "ContactRole" ("id", "contactId", "organisationId", "title")
+        SELECT * FROM unnest(${roles.map((r) => r.id)}::uuid[], ${roles.map((r) => r.contactId)}::uuid[],
+          ${roles.map((r) => r.organisationId)}::uuid[], ${roles.map((r) => r.title)}::text[])`;
+    }
+  },
+
+  // ───────────── uploaded import files (ContactImport) ─────────────
+
+  createImport(db: DbOrTx, data: Prisma.ContactImportUncheckedCreateInput) {
+    return db.contactImport.create({ data, select: { id: true } });
+  },
+  findImport(db: DbOrTx, municipalityId: string, id: string, now: Date) {
+    return db.contactImport.findFirst({ where: { id, municipalityId, expiresAt: { gt: now } } });
+  },
+  setImportErrors(db: DbOrTx, id: string, errors: Array<{ line: number; message: string }>) {
+    return db.contactImport.update({ where: { id }, data: { lastErrors: errors }, select: { id: true } });
+  },
+  async deleteExpiredImports(db: DbOrTx, now: Date, municipalityId?: string) {
+    const { count } = await db.contactImport.deleteMany({
+      where: { expiresAt: { lte: now }, ...(municipalityId ? { municipalityId } : {}) },
+    });
+    return count;
   },
 
   // ───────────── personal data (contact.personal-data.ts) ─────────────

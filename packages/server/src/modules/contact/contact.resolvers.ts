@@ -2,25 +2,38 @@ import type { Resolvers } from "../../generated/graphql.js";
 import type { Context } from "../../kernel/context.js";
 import { badInput } from "../../core/errors.js";
 import { MAX_INTERACTIONS_SHOWN } from "./contact.loaders.js";
-import type { ImportReport } from "./contact-transfer.service.js";
+import type { ImportProgressEvent, ImportReport, RunImportInput } from "./contact-transfer.service.js";
+import type { ColumnMapping } from "./contact.import-mapping.js";
+import { displayPhone } from "./contact.rules.js";
 
 /**
- * Progress events of a running import, as an async iterator for the subscription.
+ * Progress events of a running import, as an async iterator for the subscription: one
+ * small message per 500 rows, the report (errors and duplicates capped at 100) last.
  * Deliberately not on the outbox: progress is not a domain event, it has one audience
  * (this operation's socket) and nothing to replay (ARCHITECTURE.md, "Realtime").
  */
-async function* importWithProgress(ctx: Context, csv: string, dryRun: boolean) {
-  const queue: Array<{ processed: number; total: number; report: ImportReport | null }> = [];
+async function* runWithProgress(ctx: Context, input: RunImportInput) {
+  type Event = ImportProgressEvent & { report: ImportReport | null };
+  const queue: Event[] = [];
   let wake: (() => void) | null = null;
   let failure: unknown = null;
   let done = false;
-  const push = (event: (typeof queue)[number]) => {
+  const push = (event: Event) => {
     queue.push(event);
     wake?.();
   };
   ctx.services.contactTransfer
-    .importCsv(ctx.viewer, csv, dryRun, ctx.requestId, (processed, total) => push({ processed, total, report: null }))
-    .then((report) => push({ processed: report.rowCount, total: report.rowCount, report }))
+    .run(ctx.viewer, input, ctx.requestId, (progress) => push({ ...progress, report: null }))
+    .then((report) =>
+      push({
+        processed: report.rowCount,
+        total: report.rowCount,
+        created: report.created,
+        unchanged: report.unchanged,
+        errorCount: report.errorCount,
+        report,
+      }),
+    )
     .catch((err: unknown) => (failure = err))
     .finally(() => {
       done = true;
@@ -29,7 +42,7 @@ async function* importWithProgress(ctx: Context, csv: string, dryRun: boolean) {
   for (;;) {
     const event = queue.shift();
     if (event) {
-      yield { importContactsWithProgress: event };
+      yield { runContactImportWithProgress: event };
       if (event.report) return;
       continue;
     }
@@ -40,6 +53,18 @@ async function* importWithProgress(ctx: Context, csv: string, dryRun: boolean) {
   }
 }
 
+const runInput = (input: {
+  importId: string;
+  mapping?: ReadonlyArray<{ column: number; field: ColumnMapping["field"] }> | null;
+  dryRun?: boolean | null;
+  language?: string | null;
+}): RunImportInput => ({
+  importId: input.importId,
+  mapping: input.mapping ?? null,
+  dryRun: input.dryRun ?? true,
+  language: input.language ?? null,
+});
+
 export const contactResolvers: Resolvers = {
   Query: {
     contacts: (_p, args, ctx) => ctx.services.contacts.list(ctx.viewer, args, ctx.requestId, ctx.loaders),
@@ -48,7 +73,18 @@ export const contactResolvers: Resolvers = {
     staleContacts: (_p, { districtId, first }, ctx) =>
       ctx.services.contacts.stale(ctx.viewer, districtId, first, ctx.requestId, ctx.loaders),
     contactDataExport: (_p, { id }, ctx) => ctx.services.contacts.dataExport(ctx.viewer, id, ctx.requestId),
-    exportContactsCsv: (_p, { filter }, ctx) => ctx.services.contactTransfer.exportCsv(ctx.viewer, filter, ctx.requestId),
+    exportContactsCsv: (_p, { filter, language }, ctx) =>
+      ctx.services.contactTransfer.exportCsv(ctx.viewer, filter, ctx.requestId, language),
+    exportContactsXlsx: (_p, { filter, language }, ctx) =>
+      ctx.services.contactTransfer.exportXlsx(ctx.viewer, filter, ctx.requestId, language),
+    contactImport: async (_p, { id, language }, ctx) => {
+      const d = await ctx.services.contactTransfer.describe(ctx.viewer, id, language);
+      return {
+        ...d,
+        columns: d.headers.map((header, column) => ({ column, header, field: d.mapping.find((m) => m.column === column)?.field ?? null })),
+      };
+    },
+    contactImportErrors: (_p, { id, language }, ctx) => ctx.services.contactTransfer.errorCsv(ctx.viewer, id, language),
   },
   Mutation: {
     createContact: (_p, { input }, ctx) => ctx.services.contacts.create(ctx.viewer, input, ctx.requestId, ctx.loaders),
@@ -60,15 +96,15 @@ export const contactResolvers: Resolvers = {
       ctx.services.contacts.recordConsent(ctx.viewer, input.contactId, input.consent, ctx.requestId, ctx.loaders),
     withdrawConsent: (_p, { id }, ctx) => ctx.services.contacts.withdrawConsent(ctx.viewer, id, ctx.requestId, ctx.loaders),
     eraseContact: (_p, { id }, ctx) => ctx.services.contacts.erase(ctx.viewer, id, ctx.requestId),
-    importContacts: (_p, { input }, ctx) =>
-      ctx.services.contactTransfer.importCsv(ctx.viewer, input.csv, input.dryRun ?? true, ctx.requestId),
+    runContactImport: (_p, { input }, ctx) => ctx.services.contactTransfer.run(ctx.viewer, runInput(input), ctx.requestId),
   },
   Subscription: {
-    importContactsWithProgress: {
-      subscribe: (_p, { input }, ctx) => importWithProgress(ctx, input.csv, input.dryRun ?? true),
+    runContactImportWithProgress: {
+      subscribe: (_p, { input }, ctx) => runWithProgress(ctx, runInput(input)),
     },
   },
   Contact: {
+    phoneDisplay: (c) => displayPhone(c.phone),
     roles: (c, _a, ctx) => ctx.loaders.rolesOfContact.load(c.id),
     districts: (c, _a, ctx) => ctx.loaders.districtsOfContact.load(c.id),
     memberships: async (c, { includeEnded }, ctx) => {

@@ -5,6 +5,7 @@
 import type { AgeBand, LegalBasis } from "../../generated/prisma/enums.js";
 import { badInput } from "../../core/errors.js";
 import { cleanText } from "../../core/text.js";
+import { parsePhoneNumberFromString } from "libphonenumber-js/max";
 
 export const LIMITS = {
   fullName: 120,
@@ -18,7 +19,7 @@ export const LIMITS = {
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** Digits with the usual separators and an optional leading +. */
-const PHONE = /^\+?[0-9][0-9 ()-]{5,30}$/;
+const PHONE = /^\+?[0-9][0-9 ().-]{5,30}$/;
 /** A BCP 47 tag as people use them: "nl", "en-GB", "ber", "pap". */
 const LANGUAGE = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 
@@ -30,17 +31,42 @@ export function cleanEmail(value: string | null | undefined, field = "input.emai
   return lower;
 }
 
+/**
+ * A phone number as stored: E.164 ("+31612345678"), parsed with libphonenumber's full
+ * metadata, the Netherlands the default region. Every Dutch notation is one number:
+ * "06-12345678", "0031 6 1234 5678", "+31 (0)6 1234 5678".
+ */
 export function cleanPhone(value: string | null | undefined, field = "input.phone"): string | null {
   const v = cleanText(value, field, LIMITS.phone);
   if (v === null) return null;
-  if (!PHONE.test(v)) throw badInput(field, "Enter a phone number with digits, e.g. 06 1234 5678 or +31 6 1234 5678.");
-  return v;
+  const e164 = normalisePhone(v);
+  if (e164 === null) throw badInput(field, "Enter a phone number with digits, e.g. 06 1234 5678 or +31 6 1234 5678.");
+  return e164;
 }
 
-/** Phone numbers compared for duplicates: digits only, Dutch 06… and +316… the same. */
+/** E.164 for a valid number in any notation (Dutch default), else null. */
+export function normalisePhone(value: string): string | null {
+  if (!PHONE.test(value.replace(/\(0\)/, ""))) return null;
+  const parsed = parsePhoneNumberFromString(value.replace(/\(0\)/, ""), "NL");
+  if (!parsed) return null;
+  // Valid by libphonenumber's metadata, or shaped like a Dutch number (nine digits after the 0 or
+  // +31): number blocks are allocated over time and a register must not refuse a real number
+  // because the metadata lags (nor the demo data's fictional 06-0000… numbers).
+  const dutchShape = parsed.countryCallingCode === "31" && /^[1-9]\d{8}$/.test(parsed.nationalNumber);
+  return parsed.isValid() || dutchShape ? parsed.number : null;
+}
+
+/** How a stored number is shown: Dutch numbers in national format ("06 12345678"), others international. */
+export function displayPhone(stored: string | null): string | null {
+  if (stored === null) return null;
+  const parsed = parsePhoneNumberFromString(stored, "NL");
+  if (!parsed) return stored;
+  return parsed.country === "NL" ? parsed.formatNational() : parsed.formatInternational();
+}
+
+/** Phone numbers compared for duplicates: E.164 when it parses (any notation), else digits only. */
 export function phoneKey(phone: string): string {
-  const digits = phone.replace(/\D/g, "");
-  return digits.startsWith("31") && digits.length === 11 ? `0${digits.slice(2)}` : digits;
+  return normalisePhone(phone) ?? phone.replace(/\D/g, "");
 }
 
 export function cleanLanguage(value: string | null | undefined, field = "input.preferredLanguage"): string {

@@ -2,7 +2,8 @@ import type { FeatureModule } from "../../kernel/module.js";
 import { sdlOf } from "../../kernel/module.js";
 import { ContactTransferService } from "./contact-transfer.service.js";
 import { createContactLoaders } from "./contact.loaders.js";
-import { contactPersonalData, contactRetention } from "./contact.personal-data.js";
+import { contactUploadRoute } from "./contact.http.js";
+import { contactImportRetention, contactPersonalData, contactRetention } from "./contact.personal-data.js";
 import { contactResolvers } from "./contact.resolvers.js";
 import { ContactService } from "./contact.service.js";
 
@@ -21,14 +22,22 @@ export const contactModule: FeatureModule = {
   resolvers: contactResolvers,
   loaders: createContactLoaders,
   personalData: contactPersonalData,
-  services: ({ db }, { audit, organisations }, { personalData }) => ({
+  services: ({ db, config }, { audit, organisations }, { personalData }) => ({
     contacts: new ContactService({ db, audit, personalData }),
-    contactTransfer: new ContactTransferService({ db, audit, organisations }),
+    contactTransfer: new ContactTransferService({
+      db,
+      audit,
+      organisations,
+      retentionHours: config.IMPORT_RETENTION_HOURS,
+      maxUploadBytes: config.IMPORT_MAX_BYTES,
+    }),
   }),
+  routes: ({ auth, contactTransfer }) => [contactUploadRoute({ auth, contactTransfer })],
   retention: ({ contacts, audit }, { config }) => [
     contactRetention(contacts, audit, {
       inactiveAfterDays: config.RETENTION_CONTACT_INACTIVE_AFTER_DAYS,
       anonymiseAfterInactiveDays: config.RETENTION_CONTACT_ANONYMISE_AFTER_DAYS,
     }),
+    contactImportRetention(),
   ],
 };

@@ -102,6 +102,7 @@ export const sessionRepository = {
         id: true,
         municipalityId: true,
         email: true,
+        preferredLanguage: true,
         fullName: true,
         ageBand: true,
         status: true,

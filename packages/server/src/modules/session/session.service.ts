@@ -16,7 +16,7 @@ import { isMunicipalityWide, requireRole } from "../../core/authz.js";
 import { cleanText, requiredText } from "../../core/text.js";
 import type { NewNotification, NotificationService } from "../notification/notification.service.js";
 import { SessionCountsChanged } from "./session.events.js";
-import { messages } from "./session.messages.js";
+import { messagesIn } from "./session.messages.js";
 import { sessionIcs } from "./session.ics.js";
 import { sessionRepository as repo } from "./session.repository.js";
 import {
@@ -332,7 +332,7 @@ export class SessionService {
       const promoted = await this.allocate(tx, updated, now);
       const notes: NewNotification[] = [];
       if ((timeChanged || placeChanged) && updated.status === "PUBLISHED") {
-        notes.push(...(await this.toEveryoneInvited(tx, updated, "SESSION_CHANGED", messages.changed(updated))));
+        notes.push(...(await this.toEveryoneInvited(tx, updated, "SESSION_CHANGED", (m) => m.changed(updated))));
       }
       notes.push(...(await this.promotionNotes(tx, updated, promoted, null)));
       await this.deps.notifications.enqueue(tx, notes);
@@ -385,7 +385,7 @@ export class SessionService {
       if (status === "CANCELLED" && s.status === "PUBLISHED") {
         await this.deps.notifications.enqueue(
           tx,
-          await this.toEveryoneInvited(tx, updated, "SESSION_CANCELLED", messages.cancelled(updated)),
+          await this.toEveryoneInvited(tx, updated, "SESSION_CANCELLED", (m) => m.cancelled(updated)),
         );
       }
       await this.deps.audit.record(tx, {
@@ -460,7 +460,6 @@ export class SessionService {
       );
       const out: InvitationLinkModel[] = [];
       const notes: NewNotification[] = [];
-      const m = messages.invitation(s);
       for (const [contactId, viaNetworkId] of fresh) {
         const token = generateInvitationToken();
         const invitation = await repo.createInvitation(tx, {
@@ -472,13 +471,13 @@ export class SessionService {
           invitedById: viewer.userId,
         });
         out.push({ invitation, token, url: this.linkOf(token) });
-        const email = people.get(contactId)?.email;
-        if (email)
+        const person = people.get(contactId);
+        if (person?.email)
           notes.push({
             municipalityId: s.municipalityId,
             kind: "INVITATION",
-            recipient: email,
-            ...m,
+            recipient: person.email,
+            ...messagesIn(person.preferredLanguage).invitation(s),
             contactId,
             sessionId: s.id,
             invitationId: invitation.id,
@@ -530,14 +529,14 @@ export class SessionService {
       const token = generateInvitationToken();
       const tokenHash = hashInvitationToken(token);
       const updated = await repo.updateInvitation(tx, invitation.id, { tokenHash, tokenExpiresAt: expiresAt });
-      const email = await this.emailOf(tx, updated);
-      if (email) {
+      const to = await this.recipientOf(tx, updated);
+      if (to) {
         await this.deps.notifications.enqueue(tx, [
           {
             municipalityId: s.municipalityId,
             kind: "INVITATION",
-            recipient: email,
-            ...messages.invitation(s),
+            recipient: to.email,
+            ...messagesIn(to.language).invitation(s),
             contactId: updated.contactId,
             sessionId: s.id,
             invitationId: updated.id,
@@ -657,24 +656,25 @@ export class SessionService {
         const updatedInvitation = await repo.updateInvitation(tx, invitation.id, { response, respondedAt: now });
         const promoted = await this.allocate(tx, s, now);
         const notes = await this.promotionNotes(tx, s, promoted, invitation.id);
-        const email = await this.emailOf(tx, invitation);
-        if (email) {
+        const to = await this.recipientOf(tx, invitation);
+        if (to) {
+          const m = messagesIn(to.language);
           const own = (await repo.findRegistrationsOfInvitations(tx, [invitation.id])).filter((r) => r.seatStatus !== "CANCELLED");
           const confirmed = own.filter((r) => r.seatStatus === "CONFIRMED").length;
           const base = {
             municipalityId: s.municipalityId,
-            recipient: email,
+            recipient: to.email,
             contactId: invitation.contactId,
             sessionId: s.id,
             invitationId: invitation.id,
             linkToken: token,
           };
-          if (response !== "YES") notes.push({ ...base, kind: "RSVP_RECEIVED", ...messages.received(s, response) });
-          else if (confirmed === own.length) notes.push({ ...base, kind: "RSVP_CONFIRMED", ...messages.confirmed(s, confirmed) });
+          if (response !== "YES") notes.push({ ...base, kind: "RSVP_RECEIVED", ...m.received(s, response) });
+          else if (confirmed === own.length) notes.push({ ...base, kind: "RSVP_CONFIRMED", ...m.confirmed(s, confirmed) });
           else {
             const firstWaiting = own.find((r) => r.seatStatus === "WAITLISTED");
             const pos = firstWaiting ? ((await repo.waitlistPositions(tx, [firstWaiting.id])).get(firstWaiting.id) ?? null) : null;
-            notes.push({ ...base, kind: "RSVP_WAITLISTED", ...messages.waitlisted(s, pos, confirmed) });
+            notes.push({ ...base, kind: "RSVP_WAITLISTED", ...m.waitlisted(s, pos, confirmed) });
           }
         }
         await this.deps.notifications.enqueue(tx, notes);
@@ -732,13 +732,13 @@ export class SessionService {
     const invitations = await repo.findInvitationsByIds(tx, [...perInvitation.keys()]);
     const notes: NewNotification[] = [];
     for (const inv of invitations) {
-      const email = await this.emailOf(tx, inv);
-      if (email)
+      const to = await this.recipientOf(tx, inv);
+      if (to)
         notes.push({
           municipalityId: s.municipalityId,
           kind: "RSVP_PROMOTED",
-          recipient: email,
-          ...messages.promoted(s, perInvitation.get(inv.id)!),
+          recipient: to.email,
+          ...messagesIn(to.language).promoted(s, perInvitation.get(inv.id)!),
           contactId: inv.contactId,
           sessionId: s.id,
           invitationId: inv.id,
@@ -751,7 +751,7 @@ export class SessionService {
     tx: Tx,
     s: ThemeSession,
     kind: NotificationKind,
-    m: { subject: string; body: string },
+    message: (m: ReturnType<typeof messagesIn>) => { subject: string; body: string },
   ): Promise<NewNotification[]> {
     const invitations = await repo.findInvitationsOfSessions(tx, [s.id]);
     const contacts = new Map(
@@ -764,13 +764,13 @@ export class SessionService {
     );
     const notes: NewNotification[] = [];
     for (const inv of invitations) {
-      const email = inv.contactId ? contacts.get(inv.contactId)?.email : null;
-      if (email)
+      const person = inv.contactId ? contacts.get(inv.contactId) : undefined;
+      if (person?.email)
         notes.push({
           municipalityId: s.municipalityId,
           kind,
-          recipient: email,
-          ...m,
+          recipient: person.email,
+          ...message(messagesIn(person.preferredLanguage)),
           contactId: inv.contactId,
           sessionId: s.id,
           invitationId: inv.id,
@@ -779,9 +779,11 @@ export class SessionService {
     return notes;
   }
 
-  private async emailOf(tx: Tx, invitation: Invitation): Promise<string | null> {
+  /** Where and in which language to write to the invitee: their email and preferred language, or null. */
+  private async recipientOf(tx: Tx, invitation: Invitation): Promise<{ email: string; language: string } | null> {
     if (!invitation.contactId) return null;
-    return (await repo.findContactsByIds(tx, [invitation.contactId]))[0]?.email ?? null;
+    const contact = (await repo.findContactsByIds(tx, [invitation.contactId]))[0];
+    return contact?.email ? { email: contact.email, language: contact.preferredLanguage } : null;
   }
 
   /** The counts as this transaction leaves them, as an outbox event (append it last). */
@@ -945,16 +947,15 @@ export class SessionService {
               )
             ).map((c) => [c.id, c]),
           );
-          const m = messages.reminder(s);
           const notes: NewNotification[] = [];
           for (const inv of invitations) {
-            const email = inv.contactId ? contacts.get(inv.contactId)?.email : null;
-            if (email)
+            const person = inv.contactId ? contacts.get(inv.contactId) : undefined;
+            if (person?.email)
               notes.push({
                 municipalityId: s.municipalityId,
                 kind: "REMINDER",
-                recipient: email,
-                ...m,
+                recipient: person.email,
+                ...messagesIn(person.preferredLanguage).reminder(s),
                 contactId: inv.contactId,
                 sessionId: s.id,
                 invitationId: inv.id,

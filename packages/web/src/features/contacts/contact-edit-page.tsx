@@ -32,7 +32,7 @@ export function ContactEditPage({ id }: { id: string }) {
           initial={{
             fullName: contact.fullName,
             email: contact.email ?? "",
-            phone: contact.phone ?? "",
+            phone: contact.phoneDisplay ?? contact.phone ?? "",
             preferredChannel: contact.preferredChannel,
             preferredLanguage: contact.preferredLanguage,
             ageBand: contact.ageBand,

@@ -86,7 +86,7 @@ function ContactDetails({ contact }: { contact: ContactDetail }) {
       <Section title={t("contact.details")}>
         <DataList>
           {item(t("contactForm.email"), contact.email ?? null)}
-          {item(t("contactForm.phone"), contact.phone ?? null)}
+          {item(t("contactForm.phone"), contact.phoneDisplay ?? contact.phone ?? null)}
           {item(t("contactForm.channel"), t(channelKey(contact.preferredChannel)))}
           {item(t("contactForm.language"), contact.preferredLanguage)}
           {item(t("contactForm.ageBand"), t(ageBandKey(contact.ageBand)))}

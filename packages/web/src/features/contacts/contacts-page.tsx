@@ -149,6 +149,14 @@ export function ContactsPage() {
           >
             {exporter.exporting ? t("contacts.exporting") : t("contacts.export")}
           </Button>
+          <Button
+            appearance="secondary-action-button"
+            type="button"
+            onClick={() => void exporter.exportXlsx(filter)}
+            disabled={exporter.exporting}
+          >
+            {t("contacts.exportXlsx")}
+          </Button>
         </ButtonGroup>
       </form>
       <div aria-live="polite">

@@ -13,13 +13,27 @@ import {
   TableHeader,
   TableHeaderCell,
   TableRow,
+  Select,
+  SelectOption,
+  UnorderedList,
+  UnorderedListItem,
 } from "@utrecht/component-library-react";
-import { useId, useReducer, type ChangeEvent } from "react";
+import { useId, useReducer, useState, type ChangeEvent } from "react";
+import type { ContactImportField } from "../../../generated/gql/graphql";
 import { PageHeading } from "../../../kit/page-heading";
 import { RouteLink } from "../../../kit/router";
 import { useI18n } from "../../../i18n/i18n-provider";
-import { importableRows, importReducer, initialImportState, type ImportReport, type ImportState } from "./import-state";
-import { MAX_CSV_BYTES, useImportContacts } from "./use-import-contacts";
+import {
+  importReducer,
+  initialImportState,
+  mappingHasName,
+  mappingInput,
+  type ImportDescription,
+  type ImportReport,
+  type ImportState,
+  type Mapping,
+} from "./import-state";
+import { UploadError, useContactImport } from "./use-contact-import";
 
 export function ContactImportPage() {
   const { t } = useI18n();
@@ -33,30 +47,46 @@ export function ContactImportPage() {
   );
 }
 
+const FIELDS: readonly ContactImportField[] = [
+  "FULL_NAME",
+  "FIRST_NAME",
+  "NAME_PREFIX",
+  "LAST_NAME",
+  "EMAIL",
+  "PHONE",
+  "PREFERRED_CHANNEL",
+  "PREFERRED_LANGUAGE",
+  "AGE_BAND",
+  "DISTRICTS",
+  "ORGANISATION",
+  "ROLE",
+  "NOTES",
+] as ContactImportField[];
+
 export function ImportFlow({ initialState = initialImportState }: { initialState?: ImportState }) {
   const { t } = useI18n();
   const [state, dispatch] = useReducer(importReducer, initialState);
-  const { dryRun, runImport } = useImportContacts();
+  const { upload, dryRun, runImport, downloadErrors } = useContactImport();
+  const [downloadFailed, setDownloadFailed] = useState(false);
   const fileId = useId();
 
   const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
     event.target.value = "";
     if (!file) return;
-    if (file.size > MAX_CSV_BYTES) {
-      dispatch({ type: "fail", reason: "tooLarge" });
-      return;
-    }
-    dispatch({ type: "check", fileName: file.name });
-    let csv: string;
+    dispatch({ type: "upload", fileName: file.name });
     try {
-      csv = await file.text();
-    } catch {
-      dispatch({ type: "fail", reason: "read" });
-      return;
+      dispatch({ type: "uploaded", upload: await upload(file) });
+    } catch (error) {
+      dispatch({ type: "fail", reason: error instanceof UploadError ? error.reason : "upload" });
     }
+  };
+
+  const onCheck = async () => {
+    if (state.step !== "mapping" && state.step !== "checked") return;
+    dispatch({ type: "check" });
     try {
-      dispatch({ type: "checked", csv, report: await dryRun(csv) });
+      dispatch({ type: "checked", report: await dryRun(state.upload.id, mappingInput(state.mapping)) });
     } catch {
       dispatch({ type: "fail", reason: "check" });
     }
@@ -66,10 +96,21 @@ export function ImportFlow({ initialState = initialImportState }: { initialState
     if (state.step !== "checked") return;
     dispatch({ type: "start" });
     try {
-      const report = await runImport(state.csv, (processed, total) => dispatch({ type: "progress", processed, total }));
+      const report = await runImport(state.upload.id, mappingInput(state.mapping), (processed, total) =>
+        dispatch({ type: "progress", processed, total }),
+      );
       dispatch({ type: "done", report });
     } catch {
       dispatch({ type: "fail", reason: "import" });
+    }
+  };
+
+  const onDownloadErrors = async (importId: string) => {
+    setDownloadFailed(false);
+    try {
+      await downloadErrors(importId);
+    } catch {
+      setDownloadFailed(true);
     }
   };
 
@@ -83,15 +124,15 @@ export function ImportFlow({ initialState = initialImportState }: { initialState
               id={fileId}
               className="wijknet-file-input"
               type="file"
-              name="csv"
-              accept=".csv,text/csv"
+              name="file"
+              accept=".csv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
               onChange={(event) => void onFile(event)}
             />
           }
         />
       )}
       <div aria-live="polite" className="wijknet-stack">
-        {state.step === "checking" && <Paragraph>{t("import.checking", { file: state.fileName })}</Paragraph>}
+        {state.step === "uploading" && <Paragraph>{t("import.uploading", { file: state.fileName })}</Paragraph>}
         {state.step === "failed" && (
           <Alert type="error" role="none">
             <Paragraph>{t(`import.failed.${state.reason}`)}</Paragraph>
@@ -99,21 +140,39 @@ export function ImportFlow({ initialState = initialImportState }: { initialState
         )}
         {state.step === "done" && (
           <Alert type="ok" role="none">
-            <Paragraph>{t("import.done", { created: state.report.created, skipped: state.report.skipped })}</Paragraph>
+            <Paragraph>
+              {t("import.done", { created: state.report.created, unchanged: state.report.unchanged, errors: state.report.errorCount })}
+            </Paragraph>
+          </Alert>
+        )}
+        {downloadFailed && (
+          <Alert type="error" role="none">
+            <Paragraph>{t("import.failed.download")}</Paragraph>
           </Alert>
         )}
       </div>
-      {state.step === "checked" && (
+      {(state.step === "mapping" || state.step === "checked") && (
         <>
-          <DryRunReport report={state.report} fileName={state.fileName} />
+          <UploadSummary upload={state.upload} />
+          <MappingEditor
+            upload={state.upload}
+            mapping={state.mapping}
+            onChange={(column, field) => dispatch({ type: "map", column, field })}
+          />
+          {!mappingHasName(state.mapping) && (
+            <Alert type="warning" role="none">
+              <Paragraph>{t("import.needsName")}</Paragraph>
+            </Alert>
+          )}
           <ButtonGroup>
             <Button
-              appearance="primary-action-button"
+              appearance={state.step === "mapping" ? "primary-action-button" : "secondary-action-button"}
               type="button"
-              disabled={importableRows(state.report) === 0}
-              onClick={() => void onImport()}
+              disabled={!mappingHasName(state.mapping) || (state.step === "mapping" && state.checking)}
+              busy={state.step === "mapping" && state.checking}
+              onClick={() => void onCheck()}
             >
-              {t("import.confirm", { count: importableRows(state.report) })}
+              {t("import.check")}
             </Button>
             <Button appearance="secondary-action-button" type="button" onClick={() => dispatch({ type: "reset" })}>
               {t("import.other")}
@@ -121,10 +180,20 @@ export function ImportFlow({ initialState = initialImportState }: { initialState
           </ButtonGroup>
         </>
       )}
+      {state.step === "checked" && (
+        <>
+          <ImportReportView report={state.report} fileName={state.upload.filename} onDownloadErrors={onDownloadErrors} />
+          <ButtonGroup>
+            <Button appearance="primary-action-button" type="button" disabled={state.report.created === 0} onClick={() => void onImport()}>
+              {t("import.confirm", { count: state.report.created })}
+            </Button>
+          </ButtonGroup>
+        </>
+      )}
       {state.step === "importing" && <ImportProgressBar processed={state.processed} total={state.total} />}
       {state.step === "done" && (
         <>
-          <DryRunReport report={state.report} fileName={state.fileName} />
+          <ImportReportView report={state.report} fileName={state.upload.filename} onDownloadErrors={onDownloadErrors} />
           <ButtonGroup>
             <RouteLink to={{ name: "contacts" }}>{t("import.toContacts")}</RouteLink>
             <Button appearance="secondary-action-button" type="button" onClick={() => dispatch({ type: "reset" })}>
@@ -134,6 +203,88 @@ export function ImportFlow({ initialState = initialImportState }: { initialState
         </>
       )}
     </div>
+  );
+}
+
+function UploadSummary({ upload }: { upload: ImportDescription }) {
+  const { t } = useI18n();
+  const separator = upload.separator === "\t" ? t("import.separator.tab") : upload.separator;
+  return (
+    <Paragraph>
+      {upload.format === "XLSX"
+        ? t("import.detectedXlsx", { file: upload.filename, rows: upload.rowCount })
+        : t("import.detectedCsv", { file: upload.filename, rows: upload.rowCount, encoding: upload.encoding, separator: separator ?? "" })}
+    </Paragraph>
+  );
+}
+
+/** One row per column of the file: its header, the field it fills (or skip), and the first values. */
+export function MappingEditor({
+  upload,
+  mapping,
+  onChange,
+}: {
+  upload: ImportDescription;
+  mapping: Mapping;
+  onChange: (column: number, field: ContactImportField | null) => void;
+}) {
+  const { t } = useI18n();
+  const headingId = useId();
+  const options = [{ value: "", label: t("import.skip") }, ...FIELDS.map((f) => ({ value: f, label: t(`import.field.${f}`) }))];
+  return (
+    <section className="wijknet-stack" aria-labelledby={headingId}>
+      <Heading level={2} id={headingId}>
+        {t("import.mappingHeading")}
+      </Heading>
+      <Paragraph>{t("import.mappingHelp")}</Paragraph>
+      {upload.warnings.length > 0 && (
+        <UnorderedList>
+          {upload.warnings.map((w) => (
+            <UnorderedListItem key={w.column}>
+              {t(`import.warning.${w.code === "NOT_IMPORTED_COLUMN" ? "NOT_IMPORTED_COLUMN" : "UNKNOWN_COLUMN"}`, { header: w.header })}
+            </UnorderedListItem>
+          ))}
+        </UnorderedList>
+      )}
+      <TableContainer overflowInline tabIndex={0} role="region" aria-labelledby={headingId}>
+        <Table aria-labelledby={headingId}>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell scope="col">{t("import.column")}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t("import.fieldLabel")}</TableHeaderCell>
+              {upload.preview.map((row) => (
+                <TableHeaderCell scope="col" key={row.line}>
+                  {t("import.lineN", { line: row.line })}
+                </TableHeaderCell>
+              ))}
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {upload.columns.map((column) => (
+              <TableRow key={column.column}>
+                <TableHeaderCell scope="row">{column.header || t("import.noHeader", { n: column.column + 1 })}</TableHeaderCell>
+                <TableCell>
+                  <Select
+                    aria-label={t("import.fieldFor", { header: column.header || String(column.column + 1) })}
+                    value={mapping[column.column] ?? ""}
+                    onChange={(event) => onChange(column.column, (event.target.value || null) as ContactImportField | null)}
+                  >
+                    {options.map((o) => (
+                      <SelectOption key={o.value} value={o.value}>
+                        {o.label}
+                      </SelectOption>
+                    ))}
+                  </Select>
+                </TableCell>
+                {upload.preview.map((row) => (
+                  <TableCell key={row.line}>{row.cells[column.column] ?? ""}</TableCell>
+                ))}
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </TableContainer>
+    </section>
   );
 }
 
@@ -150,7 +301,15 @@ export function ImportProgressBar({ processed, total }: { processed: number; tot
   );
 }
 
-function DryRunReport({ report, fileName }: { report: ImportReport; fileName: string }) {
+export function ImportReportView({
+  report,
+  fileName,
+  onDownloadErrors,
+}: {
+  report: ImportReport;
+  fileName: string;
+  onDownloadErrors: (importId: string) => void;
+}) {
   const { t } = useI18n();
   const errorsId = useId();
   const duplicatesId = useId();
@@ -160,21 +319,26 @@ function DryRunReport({ report, fileName }: { report: ImportReport; fileName: st
         {report.dryRun ? t("import.reportHeading", { file: fileName }) : t("import.resultHeading", { file: fileName })}
       </Heading>
       <Paragraph>
-        {report.dryRun
-          ? t("import.summaryDry", {
-              rows: report.rowCount,
-              created: importableRows(report),
-              errors: report.errors.length,
-              duplicates: report.duplicates.length,
-            })
-          : t("import.summaryDone", { rows: report.rowCount, created: report.created, skipped: report.skipped })}
+        {t(report.dryRun ? "import.summaryDry" : "import.summaryDone", {
+          rows: report.rowCount,
+          created: report.created,
+          unchanged: report.unchanged,
+          errors: report.errorCount,
+        })}
       </Paragraph>
-      {report.errors.length > 0 && (
+      {report.errorCount > 0 && (
         <>
           <Heading level={3} id={errorsId}>
-            {t("import.errorsHeading", { count: report.errors.length })}
+            {t("import.errorsHeading", { count: report.errorCount })}
           </Heading>
-          <Paragraph>{t("import.errorsHelp")}</Paragraph>
+          <Paragraph>
+            {t(report.errorCount > report.errors.length ? "import.errorsHelpMore" : "import.errorsHelp", { shown: report.errors.length })}
+          </Paragraph>
+          <ButtonGroup>
+            <Button appearance="secondary-action-button" type="button" onClick={() => onDownloadErrors(report.importId)}>
+              {t("import.downloadErrors")}
+            </Button>
+          </ButtonGroup>
           <TableContainer overflowInline tabIndex={0} role="region" aria-labelledby={errorsId}>
             <Table aria-labelledby={errorsId}>
               <TableHeader>
@@ -186,11 +350,11 @@ function DryRunReport({ report, fileName }: { report: ImportReport; fileName: st
               </TableHeader>
               <TableBody>
                 {report.errors.map((error, index) => (
-                  <TableRow key={`${error.line}-${error.field ?? ""}-${index}`}>
+                  <TableRow key={`${error.line}-${error.column ?? ""}-${index}`}>
                     <TableHeaderCell scope="row">{error.line}</TableHeaderCell>
-                    <TableCell>{error.field ?? t("import.wholeRow")}</TableCell>
-                    {/* The server's message is English; it is shown as it is, marked so screen readers pronounce it right. */}
-                    <TableCell lang="en">{error.message}</TableCell>
+                    <TableCell>{error.column ?? t("import.wholeRow")}</TableCell>
+                    {/* The server writes the message in the language this page asked for. */}
+                    <TableCell>{error.message}</TableCell>
                   </TableRow>
                 ))}
               </TableBody>
@@ -201,7 +365,7 @@ function DryRunReport({ report, fileName }: { report: ImportReport; fileName: st
       {report.duplicates.length > 0 && (
         <>
           <Heading level={3} id={duplicatesId}>
-            {t("import.duplicatesHeading", { count: report.duplicates.length })}
+            {t("import.duplicatesHeading", { count: report.unchanged })}
           </Heading>
           <TableContainer overflowInline tabIndex={0} role="region" aria-labelledby={duplicatesId}>
             <Table aria-labelledby={duplicatesId}>

@@ -1,21 +1,34 @@
-import type { ImportReportFieldsFragment } from "../../../generated/gql/graphql";
+import type {
+  ColumnMappingInput,
+  ContactImportField,
+  ContactImportQuery,
+  ImportReportFieldsFragment,
+} from "../../../generated/gql/graphql";
 
 export type ImportReport = ImportReportFieldsFragment;
+export type ImportDescription = ContactImportQuery["contactImport"];
+
+/** The column → field choices: one entry per column of the file, null = skip the column. */
+export type Mapping = ReadonlyArray<ContactImportField | null>;
 
 /** The import screen as a small state machine, so every state is explicit (and testable). */
 export type ImportState =
   | { step: "choose" }
-  | { step: "checking"; fileName: string }
-  | { step: "checked"; fileName: string; csv: string; report: ImportReport }
-  | { step: "importing"; fileName: string; csv: string; processed: number; total: number }
-  | { step: "done"; fileName: string; report: ImportReport }
+  | { step: "uploading"; fileName: string }
+  | { step: "mapping"; upload: ImportDescription; mapping: Mapping; checking: boolean }
+  | { step: "checked"; upload: ImportDescription; mapping: Mapping; report: ImportReport }
+  | { step: "importing"; upload: ImportDescription; mapping: Mapping; processed: number; total: number }
+  | { step: "done"; upload: ImportDescription; report: ImportReport }
   | { step: "failed"; reason: ImportFailure };
 
-export type ImportFailure = "read" | "tooLarge" | "check" | "import";
+export type ImportFailure = "tooLarge" | "upload" | "unreadable" | "check" | "import";
 
 export type ImportAction =
-  | { type: "check"; fileName: string }
-  | { type: "checked"; csv: string; report: ImportReport }
+  | { type: "upload"; fileName: string }
+  | { type: "uploaded"; upload: ImportDescription }
+  | { type: "map"; column: number; field: ContactImportField | null }
+  | { type: "check" }
+  | { type: "checked"; report: ImportReport }
   | { type: "start" }
   | { type: "progress"; processed: number; total: number }
   | { type: "done"; report: ImportReport }
@@ -26,19 +39,39 @@ export const initialImportState: ImportState = { step: "choose" };
 
 export function importReducer(state: ImportState, action: ImportAction): ImportState {
   switch (action.type) {
+    case "upload":
+      return { step: "uploading", fileName: action.fileName };
+    case "uploaded":
+      return state.step === "uploading"
+        ? { step: "mapping", upload: action.upload, mapping: action.upload.columns.map((c) => c.field ?? null), checking: false }
+        : state;
+    case "map": {
+      // Changing the mapping after a dry run asks for a new dry run.
+      if (state.step !== "mapping" && state.step !== "checked") return state;
+      const mapping = state.mapping.map((field, column) => {
+        if (column === action.column) return action.field;
+        // A field belongs to one column: choosing it elsewhere clears it here.
+        return action.field !== null && field === action.field ? null : field;
+      });
+      return { step: "mapping", upload: state.upload, mapping, checking: false };
+    }
     case "check":
-      return { step: "checking", fileName: action.fileName };
+      return state.step === "mapping" || state.step === "checked"
+        ? { step: "mapping", upload: state.upload, mapping: state.mapping, checking: true }
+        : state;
     case "checked":
-      return state.step === "checking" ? { step: "checked", fileName: state.fileName, csv: action.csv, report: action.report } : state;
+      return state.step === "mapping" && state.checking
+        ? { step: "checked", upload: state.upload, mapping: state.mapping, report: action.report }
+        : state;
     case "start":
       return state.step === "checked"
-        ? { step: "importing", fileName: state.fileName, csv: state.csv, processed: 0, total: state.report.rowCount }
+        ? { step: "importing", upload: state.upload, mapping: state.mapping, processed: 0, total: state.upload.rowCount }
         : state;
     case "progress":
       // Progress only moves forward (events can repeat after a reconnect).
       return state.step === "importing" ? { ...state, processed: Math.max(state.processed, action.processed), total: action.total } : state;
     case "done":
-      return state.step === "importing" ? { step: "done", fileName: state.fileName, report: action.report } : state;
+      return state.step === "importing" ? { step: "done", upload: state.upload, report: action.report } : state;
     case "fail":
       return { step: "failed", reason: action.reason };
     case "reset":
@@ -46,13 +79,12 @@ export function importReducer(state: ImportState, action: ImportAction): ImportS
   }
 }
 
-/**
- * Rows a real import would write: valid and not a duplicate. (A dry run's
- * `created` stays 0 because nothing is written.) A row with several errors
- * counts once.
- */
-export function importableRows(report: ImportReport): number {
-  const skipped = new Set([...report.errors.map((e) => e.line), ...report.duplicates.map((d) => d.line)]);
-  skipped.delete(1); // a header problem is reported on line 1, not a data row
-  return Math.max(0, report.rowCount - skipped.size);
+/** The mapping as the server takes it: the columns that are not skipped. */
+export function mappingInput(mapping: Mapping): ColumnMappingInput[] {
+  return mapping.flatMap((field, column) => (field ? [{ column, field }] : []));
+}
+
+/** A name is needed: the full name, or a first or last name. */
+export function mappingHasName(mapping: Mapping): boolean {
+  return mapping.some((f) => f === "FULL_NAME" || f === "FIRST_NAME" || f === "LAST_NAME");
 }

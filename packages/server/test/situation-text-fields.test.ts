@@ -189,6 +189,39 @@ describe("the situation-text guard on every free-text field", () => {
     );
   });
 
+  it("createThemeSession title and place (place rule: a venue is a place, people are not)", async () => {
+    const C = FIELDS_CREATE_SESSION;
+    const startsAt = new Date(Date.now() + 8 * 86_400_000);
+    const input = {
+      title: "Buurtgesprek",
+      theme: "OTHER" as const,
+      startsAt: startsAt.toISOString(),
+      endsAt: new Date(startsAt.getTime() + 7_200_000).toISOString(),
+      place: "Turks-Islamitisch cultureel centrum",
+      capacity: 20,
+    };
+    const venue = await gql(app, C, { input }, coordinator());
+    expect(venue.errors).toBeUndefined();
+    await refusedUntilAcknowledged("input.title", (ack) =>
+      gql(app, C, { input: { ...input, title: PEOPLE, acknowledgeWarnings: ack } }, coordinator()),
+    );
+    const place = "bij de Marrokaanse jongens op het plein";
+    await refusedUntilAcknowledged(
+      "input.place",
+      (ack) => gql(app, C, { input: { ...input, place, acknowledgeWarnings: ack } }, coordinator()),
+      place,
+    );
+  });
+
+  it("createNetwork name (name rule)", async () => {
+    const name = "Netwerk Marrokaanse jongens Zuilen";
+    await refusedUntilAcknowledged(
+      "input.name",
+      (ack) => gql(app, FIELDS_CREATE_NETWORK, { input: { kind: "OTHER", name, acknowledgeWarnings: ack } }, coordinator()),
+      name,
+    );
+  });
+
   it("createNetwork and updateNetwork description", async () => {
     const C = FIELDS_CREATE_NETWORK;
     const created = await refusedUntilAcknowledged("input.description", (ack) =>

@@ -10,6 +10,6 @@ export const nl = {
   "form.error.unknown": "Opslaan is niet gelukt. Probeer het later opnieuw.",
   "situation.field": 'Beschrijf de situatie, niet wie mensen zijn: "{terms}" zegt iets over herkomst, geloof of huidskleur.',
   "situation.preview": "Deze woorden zijn onderstreept:",
-  "situation.summary": "Uw tekst beschrijft mensen (herkomst, geloof of huidskleur). Pas de tekst aan, of sla hem bewust toch zo op.",
+  "situation.summary": "Je tekst beschrijft mensen (herkomst, geloof of huidskleur). Pas de tekst aan, of sla hem bewust toch zo op.",
   "situation.saveAnyway": "Toch opslaan zoals het er staat",
 } as const;

@@ -139,7 +139,7 @@ describe("AlertList", () => {
     expect(field.getAttribute("aria-invalid")).toBe("true");
     expect(document.querySelector(".wijknet-situation-preview mark")?.textContent).toBe("Marokkaanse");
     fireEvent.click(screen.getByRole("button", { name: "Bevestigen" }));
-    expect(await screen.findByText(/Uw tekst beschrijft mensen/)).toBeTruthy();
+    expect(await screen.findByText(/Je tekst beschrijft mensen/)).toBeTruthy();
     expect(onAcknowledge).not.toHaveBeenCalled();
     fireEvent.click(screen.getByRole("button", { name: "Toch opslaan zoals het er staat" }));
     await waitFor(() => expect(onAcknowledge).toHaveBeenCalledWith("a1", "Het zijn weer die Marokkaanse jongens, bekend bij ons", true));

@@ -164,6 +164,8 @@ export const en: Translations<typeof nl> = {
   "report.warning.summary":
     "Your text describes people instead of the situation. Change the text and send again. Or send the report anyway as it is.",
   "report.warning.sendAnyway": "Send anyway as written",
+  "report.warning.notShared":
+    "If you send it as written anyway, it goes to coordination only at first. Sharing with police needs a reworded text.",
   "report.referral.heading": "Experienced or witnessed discrimination?",
   "report.referral.text":
     "Also report it to the independent anti-discrimination service. They help you and keep track of what happens. wijknet stores nothing about this.",

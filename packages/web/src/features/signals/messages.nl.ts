@@ -160,6 +160,8 @@ export const nl = {
   "report.warning.summary":
     "Je tekst beschrijft mensen in plaats van de situatie. Pas de tekst aan en verstuur opnieuw. Of verstuur de melding toch zoals hij is.",
   "report.warning.sendAnyway": "Toch versturen zoals het er staat",
+  "report.warning.notShared":
+    "Verstuur je toch zoals het er staat, dan gaat de melding eerst alleen naar coördinatie. Delen met de politie kan pas met een herschreven tekst.",
   "report.referral.heading": "Discriminatie meegemaakt of gezien?",
   "report.referral.text":
     "Meld het ook bij het onafhankelijke antidiscriminatiebureau. Zij helpen je en houden bij wat er gebeurt. wijknet bewaart hier niets over.",

@@ -139,6 +139,7 @@ export function ReportSignalForm({ role, districts, onSubmit, onSent, sending }:
         {shownWarnings.length > 0 && (
           <Alert type="warning" role="none">
             <Paragraph>{t("report.warning.summary")}</Paragraph>
+            {role === "COORDINATOR" && values.share && <Paragraph>{t("report.warning.notShared")}</Paragraph>}
           </Alert>
         )}
         {failed && (

@@ -1,4 +1,5 @@
 import type { FeatureModule } from "../kernel/module.js";
+import { accountModule } from "./account/index.js";
 import { auditModule } from "./audit/index.js";
 import { authModule } from "./auth/index.js";
 import { contactModule } from "./contact/index.js";
@@ -22,6 +23,7 @@ export const modules: readonly FeatureModule[] = [
   contactModule,
   networkModule,
   notificationModule,
+  accountModule,
   sessionModule,
   signalModule,
   retentionModule,

@@ -65,6 +65,32 @@ const schema = z.object({
     .min(1)
     .default(100)
     .describe("login attempts per client address per 15 minutes, over all accounts"),
+  ACCOUNT_INVITATION_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(72)
+    .describe("how long a new account's set-password link stays valid (one use)"),
+  PASSWORD_RESET_TTL_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60)
+    .default(60)
+    .describe("how long a 'forgot password' link stays valid (one use)"),
+  RATE_LIMIT_PASSWORD_RESET_PER_ACCOUNT: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(3)
+    .describe("'forgot password' requests per email address per hour (the answer stays the same)"),
+  RATE_LIMIT_PASSWORD_RESET_PER_ADDRESS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(20)
+    .describe("'forgot password' requests and set-password attempts per client address per hour"),
   RETENTION_AUTH_SESSION_DAYS: z.coerce
     .number()
     .int()
@@ -133,7 +159,7 @@ const schema = z.object({
   PUBLIC_URL: z
     .url({ protocol: /^https?$/ })
     .default("http://localhost:4000")
-    .describe("public base URL of the web app; invitation links are PUBLIC_URL/rsvp/<token>"),
+    .describe("public base URL of the web app; invitation links are PUBLIC_URL/rsvp/<token>, account links PUBLIC_URL/wachtwoord/<token>"),
   SWEEP_INTERVAL_MS: z.coerce
     .number()
     .int()

@@ -34,6 +34,28 @@ export const authRepository = {
     return result.count;
   },
 
+  /** Revokes every active session of a user (but `exceptSessionId`); returns the revoked ids. */
+  async revokeSessionsOfUser(db: DbOrTx, userId: string, at: Date, exceptSessionId: string | null): Promise<string[]> {
+    const where = {
+      userId,
+      revokedAt: null,
+      expiresAt: { gt: at },
+      ...(exceptSessionId ? { id: { not: exceptSessionId } } : {}),
+    };
+    const active = await db.authSession.findMany({ where, select: { id: true } });
+    if (active.length === 0) return [];
+    await db.authSession.updateMany({ where: { id: { in: active.map((s) => s.id) }, revokedAt: null }, data: { revokedAt: at } });
+    return active.map((s) => s.id);
+  },
+
+  findActiveSessionsOfUser(db: DbOrTx, userId: string, now: Date) {
+    return db.authSession.findMany({
+      where: { userId, revokedAt: null, expiresAt: { gt: now } },
+      select: { id: true, createdAt: true, expiresAt: true },
+      orderBy: { createdAt: "desc" },
+    });
+  },
+
   touchLastLogin(db: DbOrTx, userId: string, at: Date) {
     return db.user.update({ where: { id: userId }, data: { lastLoginAt: at }, select: { id: true } });
   },

@@ -1,4 +1,4 @@
-import type { Db } from "../../platform/db/prisma.js";
+import type { Db, DbOrTx } from "../../platform/db/prisma.js";
 import { enforce, type RateLimiter, type RateLimitRule } from "../../platform/rate-limit.js";
 import type { User } from "../../generated/prisma/client.js";
 import type { Viewer } from "../../core/viewer.js";
@@ -52,7 +52,10 @@ export class AuthService {
 
     const { db, audit } = this.deps;
     const user = await repo.findUserByEmail(db, email);
-    const ok = user ? await verifyPassword(user.passwordHash, password) : await verifyAgainstDummy(password);
+    // An invited account without a password yet has no argon2 hash: it burns the same time too.
+    const ok = user?.passwordHash.startsWith("$argon2")
+      ? await verifyPassword(user.passwordHash, password)
+      : await verifyAgainstDummy(password);
     if (!user || !ok || user.status !== "ACTIVE") {
       if (user) {
         // Failed attempts on a real account are audited (brute force shows up); the
@@ -130,6 +133,27 @@ export class AuthService {
         })
         .map((v) => v.sessionId),
     );
+  }
+
+  /**
+   * Internal API for other services (account administration, password changes): revokes
+   * every active session of a user inside the caller's transaction. Call
+   * `announceRevoked` with the ids after the commit, so sockets close on every instance.
+   */
+  revokeSessionsOfUser(tx: DbOrTx, userId: string, opts: { except?: string | null } = {}): Promise<string[]> {
+    return repo.revokeSessionsOfUser(tx, userId, this.now(), opts.except ?? null);
+  }
+
+  /** Rings every instance for each revoked session (after the revoking transaction committed). */
+  announceRevoked(sessionIds: readonly string[]): void {
+    for (const id of sessionIds) this.deps.onSessionRevoked?.(id);
+  }
+
+  /** The viewer's own active sessions. */
+  async mySessions(viewerInput: Viewer | null) {
+    const viewer = requireViewer(viewerInput);
+    const rows = await repo.findActiveSessionsOfUser(this.deps.db, viewer.userId, this.now());
+    return rows.map((r) => ({ ...r, current: r.id === viewer.sessionId }));
   }
 
   async logout(viewerInput: Viewer | null, requestId: string): Promise<boolean> {

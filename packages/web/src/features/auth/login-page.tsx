@@ -1,6 +1,7 @@
 import { Alert, Paragraph } from "@utrecht/component-library-react";
 import { useEffect, useState } from "react";
 import { PageHeading } from "../../kit/page-heading";
+import { RouteLink } from "../../kit/router";
 import { useSessionState } from "../../lib/services";
 import { useI18n } from "../../i18n/i18n-provider";
 import { LoginForm } from "./login-form";
@@ -25,6 +26,9 @@ export function LoginPage() {
       </div>
       <Paragraph>{t("login.intro")}</Paragraph>
       <LoginForm />
+      <Paragraph>
+        <RouteLink to={{ name: "forgotPassword" }}>{t("forgot.link")}</RouteLink>
+      </Paragraph>
     </>
   );
 }

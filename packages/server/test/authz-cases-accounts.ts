@@ -150,6 +150,47 @@ export const ACCOUNTS_MODULE: CaseModule = {
       expect: signedIn,
     },
     {
+      covers: ["Query.twoFactorStatus"],
+      name: "one's own two-factor status",
+      operation: () => op(graphql(`query AuthzTwoFactorStatus { twoFactorStatus { enabled required } }`), {}),
+      expect: signedIn,
+    },
+    {
+      covers: ["Mutation.beginTwoFactorEnrolment"],
+      name: "setting up two-factor authentication (as a new account of the role)",
+      freshUser: true,
+      operation: () => op(graphql(`mutation AuthzBeginTwoFactor { beginTwoFactorEnrolment { secret } }`), {}),
+      expect: signedIn,
+    },
+    {
+      covers: ["Mutation.confirmTwoFactorEnrolment"],
+      name: "confirming two-factor authentication needs a set-up first",
+      freshUser: true,
+      operation: () => op(graphql(`mutation AuthzConfirmTwoFactor { confirmTwoFactorEnrolment(code: "123456") }`), {}),
+      expect: {
+        ...allBadInput,
+        coordinator: "CONFLICT",
+        admin: "CONFLICT",
+        liaison: "CONFLICT",
+        otherLiaison: "CONFLICT",
+        ally: "CONFLICT",
+      },
+    },
+    {
+      covers: ["Mutation.verifySecondFactor"],
+      name: "the second login step needs the login's token, not a session",
+      operation: () =>
+        op(graphql(`mutation AuthzVerifySecondFactor { verifySecondFactor(token: "wkn_nope", code: "123456") { token } }`), {}),
+      expect: {
+        coordinator: "UNAUTHENTICATED",
+        admin: "UNAUTHENTICATED",
+        liaison: "UNAUTHENTICATED",
+        otherLiaison: "UNAUTHENTICATED",
+        ally: "UNAUTHENTICATED",
+        anonymous: "UNAUTHENTICATED",
+      },
+    },
+    {
       covers: ["Mutation.signOutEverywhere"],
       name: "signing out everywhere (as a new account of the role)",
       freshUser: true,

@@ -91,6 +91,22 @@ const schema = z.object({
     .min(1)
     .default(20)
     .describe("'forgot password' requests and set-password attempts per client address per hour"),
+  TWO_FACTOR_REQUIRED_ROLES: z
+    .string()
+    .regex(
+      /^\s*((ADMIN|COORDINATOR|POLICE_LIAISON|ALLY)\s*(,\s*(ADMIN|COORDINATOR|POLICE_LIAISON|ALLY)\s*)*)?$/,
+      "a list such as ADMIN,COORDINATOR,POLICE_LIAISON",
+    )
+    .default("")
+    .describe(
+      "roles that must use two-factor authentication (TOTP); production: ADMIN,COORDINATOR,POLICE_LIAISON. Their first login may only enrol",
+    ),
+  RATE_LIMIT_TWO_FACTOR_PER_ACCOUNT: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(5)
+    .describe("wrong two-factor codes per account per 15 minutes before RATE_LIMITED"),
   RETENTION_AUTH_SESSION_DAYS: z.coerce
     .number()
     .int()

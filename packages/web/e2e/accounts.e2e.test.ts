@@ -1,3 +1,4 @@
+import { createHmac } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
@@ -34,6 +35,19 @@ async function invitationLink(to: string): Promise<string> {
   }
 }
 
+/** RFC 6238 TOTP (SHA-1, 6 digits, 30 s) of `secret` (base32) at `steps` periods from now: what an authenticator app shows. */
+function totp(secret: string, steps = 0): string {
+  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+  let bits = "";
+  for (const c of secret.replace(/=+$/, "").toUpperCase()) bits += alphabet.indexOf(c).toString(2).padStart(5, "0");
+  const key = Buffer.from((bits.match(/.{8}/g) ?? []).map((b) => Number.parseInt(b, 2)));
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(Math.floor(Date.now() / 30_000) + steps));
+  const hmac = createHmac("sha1", key).update(counter).digest();
+  const offset = hmac[hmac.length - 1]! & 0xf;
+  return String((hmac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).padStart(6, "0");
+}
+
 async function inviteUser(page: Page, user: { name: string; email: string }, role: string, district?: string): Promise<void> {
   await page.getByRole("link", { name: "Nieuwe gebruiker uitnodigen" }).click();
   await page.getByRole("heading", { level: 1, name: "Nieuwe gebruiker" }).waitFor();
@@ -47,7 +61,11 @@ async function inviteUser(page: Page, user: { name: string; email: string }, rol
   await page.getByRole("heading", { level: 1, name: "Gebruikers" }).waitFor();
 }
 
-async function setPasswordAndLogin(user: { name: string; email: string; password: string }, label: string): Promise<void> {
+async function setPasswordAndLogin(
+  user: { name: string; email: string; password: string },
+  label: string,
+  enrolTwoFactor = false,
+): Promise<void> {
   const app = await openApp(browser, { width: 390, height: 844 });
   try {
     const { page } = app;
@@ -68,8 +86,36 @@ async function setPasswordAndLogin(user: { name: string; email: string; password
     await page.getByLabel("E-mailadres").fill(user.email);
     await page.getByLabel("Wachtwoord", { exact: true }).fill(user.password);
     await page.getByRole("button", { name: "Inloggen" }).click();
-    await page.getByRole("button", { name: "Uitloggen" }).waitFor();
+    await page.getByRole("button", { name: "Uitloggen", exact: true }).waitFor();
     await page.getByText(`Ingelogd als ${user.name}`).waitFor();
+    if (enrolTwoFactor) {
+      // Two-step verification from the own account page: QR code, first code, recovery codes once.
+      await page.getByRole("link", { name: "Mijn account" }).click();
+      await page.getByRole("heading", { level: 1, name: "Mijn account" }).waitFor();
+      await page.getByRole("button", { name: "Tweestapsverificatie instellen" }).click();
+      await page.getByRole("img", { name: "QR-code voor je app voor tweestapsverificatie" }).waitFor();
+      await checkAccessibility(page, `${label} two-factor enrolment`);
+      const secret = (await page.getByTestId("totp-secret").textContent())?.trim() ?? "";
+      await page.getByLabel("Code", { exact: true }).fill(totp(secret));
+      await page.getByRole("button", { name: "Code controleren en aanzetten" }).click();
+      await page.getByText("Tweestapsverificatie staat aan.").waitFor();
+      const codes = await page.locator("li code").allTextContents();
+      expect(codes).toHaveLength(10);
+      expect(codes.every((c) => /^[a-z0-9]{5}-[a-z0-9]{5}$/.test(c))).toBe(true);
+      await screenshot(page, `${label}-two-factor-codes`);
+      await page.getByRole("button", { name: "Ik heb de codes bewaard" }).click();
+      await page.getByText("Je hebt nog 10 herstelcodes.").waitFor();
+      // The next login asks for the code.
+      await page.getByRole("button", { name: "Uitloggen", exact: true }).click();
+      await page.getByLabel("E-mailadres").fill(user.email);
+      await page.getByLabel("Wachtwoord", { exact: true }).fill(user.password);
+      await page.getByRole("button", { name: "Inloggen" }).click();
+      // The code of the next period: the one used at enrolment is never accepted twice.
+      await page.getByLabel("Code", { exact: true }).fill(totp(secret, 1));
+      await page.getByRole("button", { name: "Controleren" }).click();
+      await page.getByRole("button", { name: "Uitloggen", exact: true }).waitFor();
+      await page.getByText(`Ingelogd als ${user.name}`).waitFor();
+    }
     expectNoProblems(app.problems);
   } finally {
     await app.close();
@@ -77,7 +123,7 @@ async function setPasswordAndLogin(user: { name: string; email: string; password
 }
 
 describe("accounts", () => {
-  it("the admin invites a coordinator and a liaison by email; both set a password through their link and log in", async () => {
+  it("the admin invites a coordinator and a liaison by email; both set a password through their link and log in; the liaison enrols 2FA", async () => {
     const app = await openApp(browser);
     try {
       const { page } = app;
@@ -101,7 +147,7 @@ describe("accounts", () => {
       await app.close();
     }
     await setPasswordAndLogin(COORDINATOR, "coordinator");
-    await setPasswordAndLogin(LIAISON, "liaison");
+    await setPasswordAndLogin(LIAISON, "liaison", true);
   });
 
   it("'wachtwoord vergeten' answers the same for an unknown address", async () => {

@@ -7,6 +7,8 @@ import { useFormat } from "../../kit/format";
 import { LoadState } from "../../kit/load-state";
 import { PageHeading } from "../../kit/page-heading";
 import { useI18n } from "../../i18n/i18n-provider";
+import { TwoFactorEnrolment } from "../auth/two-factor-enrolment";
+import { useTwoFactorStatus } from "../auth/use-second-factor";
 import { NewPasswordForm } from "./new-password-form";
 import { useChangePassword, useMyAccount, useSetMyLanguage, useSignOutEverywhere } from "./use-account";
 
@@ -20,6 +22,7 @@ export function AccountPage() {
   const { change, saving } = useChangePassword();
   const languageSave = useSetMyLanguage();
   const { signOut, signingOut } = useSignOutEverywhere();
+  const twoFactor = useTwoFactorStatus();
   const [language, setLanguage] = useState<Language>("NL");
   const [notice, setNotice] = useState<string | null>(null);
   const [passwordKey, setPasswordKey] = useState(0);
@@ -67,6 +70,13 @@ export function AccountPage() {
             }}
             describeFailure={() => t("setPassword.failed")}
           />
+
+          <Heading level={2}>{t("twoFactor.title")}</Heading>
+          {twoFactor.status?.enabled ? (
+            <Paragraph>{t("twoFactor.on", { count: twoFactor.status.recoveryCodesLeft })}</Paragraph>
+          ) : (
+            <TwoFactorEnrolment onDone={() => void twoFactor.refetch()} />
+          )}
 
           <Heading level={2}>{t("account.languageHeading")}</Heading>
           <form

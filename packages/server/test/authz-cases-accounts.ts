@@ -191,6 +191,25 @@ export const ACCOUNTS_MODULE: CaseModule = {
       },
     },
     {
+      covers: ["Query.ssoProvider"],
+      name: "the single sign-on button is public (null here: not configured)",
+      operation: () => op(graphql(`query AuthzSsoProvider { ssoProvider { label startUrl } }`), {}),
+      expect: { coordinator: "NULL", admin: "NULL", liaison: "NULL", otherLiaison: "NULL", ally: "NULL", anonymous: "NULL" },
+    },
+    {
+      covers: ["Mutation.completeSsoLogin"],
+      name: "completing a single sign-on needs the one-time code (not configured here)",
+      operation: () => op(graphql(`mutation AuthzCompleteSso { completeSsoLogin(code: "not-a-code") { token } }`), {}),
+      expect: {
+        coordinator: "NOT_FOUND",
+        admin: "NOT_FOUND",
+        liaison: "NOT_FOUND",
+        otherLiaison: "NOT_FOUND",
+        ally: "NOT_FOUND",
+        anonymous: "NOT_FOUND",
+      },
+    },
+    {
       covers: ["Mutation.signOutEverywhere"],
       name: "signing out everywhere (as a new account of the role)",
       freshUser: true,

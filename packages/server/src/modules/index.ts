@@ -10,6 +10,7 @@ import { organisationModule } from "./organisation/index.js";
 import { retentionModule } from "./retention/index.js";
 import { sessionModule } from "./session/index.js";
 import { signalModule } from "./signal/index.js";
+import { ssoModule } from "./sso/index.js";
 
 /**
  * The one list of features. Order is build order: a feature's services may use the
@@ -24,6 +25,7 @@ export const modules: readonly FeatureModule[] = [
   networkModule,
   notificationModule,
   accountModule,
+  ssoModule,
   sessionModule,
   signalModule,
   retentionModule,

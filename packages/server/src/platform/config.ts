@@ -107,6 +107,40 @@ const schema = z.object({
     .min(1)
     .default(5)
     .describe("wrong two-factor codes per account per 15 minutes before RATE_LIMITED"),
+  OIDC_ISSUER_URL: z
+    .url({ protocol: /^https?$/ })
+    .optional()
+    .describe("OpenID Connect single sign-on for staff: the identity provider's issuer URL; unset = no single sign-on"),
+  OIDC_CLIENT_ID: z.string().min(1).optional().describe("the client id wijknet has at the identity provider"),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional().describe("the client secret wijknet has at the identity provider"),
+  OIDC_LABEL: z
+    .string()
+    .min(1)
+    .max(60)
+    .default("je organisatie")
+    .describe("the organisation's name on the login button ('Inloggen met …')"),
+  OIDC_ALLOWED_EMAIL_DOMAINS: z
+    .string()
+    .default("")
+    .describe(
+      "comma-separated email domains that may sign in through single sign-on (e.g. utrecht.nl,politie.nl); required with OIDC_ISSUER_URL",
+    ),
+  OIDC_ROLE_CLAIM: z
+    .string()
+    .default("")
+    .describe(
+      "ID token claim (string or list) mapped to a role by OIDC_ROLE_MAP; unset = the admin assigns roles (only existing accounts sign in)",
+    ),
+  OIDC_ROLE_MAP: z
+    .string()
+    .default("")
+    .describe(
+      "claim value → role, e.g. wijknet-coordinatoren:COORDINATOR,wijkagenten:POLICE_LIAISON; a new account is created with the mapped role",
+    ),
+  OIDC_ALLOW_INSECURE_HTTP: z
+    .enum(["true", "false"])
+    .default("false")
+    .describe("lets single sign-on talk plain http to the identity provider (tests on 127.0.0.1 only)"),
   RETENTION_AUTH_SESSION_DAYS: z.coerce
     .number()
     .int()

@@ -110,6 +110,32 @@ export class AuthService {
     return { token, expiresAt, user, next };
   }
 
+  /**
+   * Internal API for single sign-on: a full session for a user the identity provider vouched
+   * for (its own second factor applies there), audited as a LOGIN with `via`.
+   */
+  async startSessionFor(user: User, requestId: string, via: string): Promise<LoginResult> {
+    const { db, audit } = this.deps;
+    const token = generateToken();
+    const now = this.now();
+    const expiresAt = new Date(now.getTime() + this.deps.tokenTtlMinutes * 60_000);
+    await db.$transaction(async (tx) => {
+      const session = await repo.createSession(tx, { userId: user.id, tokenHash: hashToken(token), expiresAt });
+      await repo.touchLastLogin(tx, user.id, now);
+      await audit.record(tx, {
+        municipalityId: user.municipalityId,
+        actorId: user.id,
+        actorRole: user.role,
+        action: "LOGIN",
+        entityType: "AuthSession",
+        entityId: session.id,
+        requestId,
+        details: { via },
+      });
+    });
+    return { token, expiresAt, user, next: "DONE" };
+  }
+
   /** Resolves a bearer token to a viewer; null for unknown, expired, revoked or disabled. */
   async authenticate(token: string | null): Promise<Viewer | null> {
     if (!token) return null;

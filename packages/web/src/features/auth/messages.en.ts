@@ -31,6 +31,13 @@ export const en: Translations<typeof nl> = {
   "login.notice.loggedOut": "You are logged out.",
   "login.notice.expired": "Your session has expired. Please log in again.",
 
+  "sso.button": "Log in with {label}",
+  "sso.title": "Log in with your organisation",
+  "sso.busy": "One moment, logging you in…",
+  "sso.error.domain": "With this email address you cannot log in here through your organisation.",
+  "sso.error.noAccount": "There is no active wijknet account for you (yet). Ask the admin for an account.",
+  "sso.error.unavailable": "Logging in through your organisation does not work now. Try again later, or log in with your password.",
+  "sso.error.failed": "Logging in through your organisation did not work. Please try again.",
   "twoFactor.title": "Two-step verification",
   "twoFactor.code": "Code",
   "twoFactor.challenge.intro": "Your account has extra protection. Enter the code your two-step verification app shows now.",

@@ -28,6 +28,13 @@ export const nl = {
   "login.notice.loggedOut": "Je bent uitgelogd.",
   "login.notice.expired": "Je sessie is verlopen. Log opnieuw in.",
 
+  "sso.button": "Inloggen met {label}",
+  "sso.title": "Inloggen met je organisatie",
+  "sso.busy": "Even geduld, je wordt ingelogd…",
+  "sso.error.domain": "Met dit e-mailadres kun je hier niet inloggen via je organisatie.",
+  "sso.error.noAccount": "Er is (nog) geen actief wijknet-account voor jou. Vraag de beheerder om een account.",
+  "sso.error.unavailable": "Inloggen via je organisatie lukt nu niet. Probeer het later opnieuw, of log in met je wachtwoord.",
+  "sso.error.failed": "Inloggen via je organisatie is niet gelukt. Probeer het opnieuw.",
   "twoFactor.title": "Tweestapsverificatie",
   "twoFactor.code": "Code",
   "twoFactor.challenge.intro": "Je account is extra beveiligd. Vul de code in die je app voor tweestapsverificatie nu laat zien.",

@@ -61,4 +61,12 @@ export const en: Translations<typeof nl> = {
   "userPage.enable": "Let in again",
   "userPage.enabled": "The user can log in again.",
   "userPage.actionFailed": "That did not work. Maybe this is the last admin, or your own account.",
+  "inviteAlly.heading": "Account",
+  "inviteAlly.intro":
+    "Give this person an account as a district ally. They get an email to choose a password and then see their own profile.",
+  "inviteAlly.button": "Invite as district ally",
+  "inviteAlly.sent": "The invitation was sent to {email}.",
+  "inviteAlly.conflict": "This person already has an account, or the email address belongs to another account.",
+  "inviteAlly.failed": "Inviting did not work. Please try again later.",
+  "inviteAlly.noEmail": "First fill in an email address to give this person an account.",
 };

@@ -58,4 +58,12 @@ export const nl = {
   "userPage.enable": "Weer toelaten",
   "userPage.enabled": "De gebruiker kan weer inloggen.",
   "userPage.actionFailed": "Dat is niet gelukt. Misschien is dit de laatste beheerder, of je eigen account.",
+  "inviteAlly.heading": "Account",
+  "inviteAlly.intro":
+    "Geef deze persoon een account als wijkbondgenoot. Diegene krijgt een e-mail om een wachtwoord te kiezen en ziet daarna het eigen profiel.",
+  "inviteAlly.button": "Uitnodigen als wijkbondgenoot",
+  "inviteAlly.sent": "De uitnodiging is verstuurd naar {email}.",
+  "inviteAlly.conflict": "Deze persoon heeft al een account, of het e-mailadres hoort al bij een ander account.",
+  "inviteAlly.failed": "Uitnodigen is niet gelukt. Probeer het later opnieuw.",
+  "inviteAlly.noEmail": "Vul eerst een e-mailadres in om deze persoon een account te geven.",
 } as const;

@@ -341,7 +341,7 @@ export class AccountService {
     const perAccount = await rateLimiter.hit(rateLimits.resetPerAccount, email);
     if (!perAccount.allowed) return true;
     const user = await repo.findUserByEmail(db, email);
-    if (!user || user.status !== "ACTIVE") return true;
+    if (user?.status !== "ACTIVE") return true;
     await db.$transaction(async (tx) => {
       await repo.closeTokensOfUser(tx, user.id, this.now());
       const token = generateToken();

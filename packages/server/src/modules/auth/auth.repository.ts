@@ -21,6 +21,10 @@ export const authRepository = {
 
   // ───────────── two-factor (two-factor.service.ts) ─────────────
 
+  findSessionWithUser(db: DbOrTx, tokenHash: string) {
+    return db.authSession.findUnique({ where: { tokenHash }, include: { user: true } });
+  },
+
   findTwoFactor(db: DbOrTx, userId: string) {
     return db.user.findUniqueOrThrow({
       where: { id: userId },

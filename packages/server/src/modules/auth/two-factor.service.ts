@@ -113,15 +113,9 @@ export class TwoFactorService {
    */
   async verifyLogin(token: string, code: string, requestId: string): Promise<LoginResult> {
     const { db, audit } = this.deps;
-    const session = await db.authSession.findUnique({ where: { tokenHash: hashToken(token) }, include: { user: true } });
+    const session = await repo.findSessionWithUser(db, hashToken(token));
     const now = this.now();
-    if (
-      !session ||
-      session.stage !== "SECOND_FACTOR" ||
-      session.revokedAt ||
-      session.expiresAt <= now ||
-      session.user.status !== "ACTIVE"
-    ) {
+    if (session?.stage !== "SECOND_FACTOR" || session.revokedAt || session.expiresAt <= now || session.user.status !== "ACTIVE") {
       throw new AppError("UNAUTHENTICATED", "Log in again.", { reason: "LOGIN_EXPIRED" });
     }
     const user: User = session.user;

@@ -177,6 +177,13 @@ export const ACCOUNTS_MODULE: CaseModule = {
       },
     },
     {
+      covers: ["Mutation.disableTwoFactor"],
+      name: "turning two-factor authentication off needs one's password",
+      freshUser: true,
+      operation: () => op(graphql(`mutation AuthzDisableTwoFactor { disableTwoFactor(password: "not the password") }`), {}),
+      expect: allBadInput,
+    },
+    {
       covers: ["Mutation.verifySecondFactor"],
       name: "the second login step needs the login's token, not a session",
       operation: () =>

@@ -21,6 +21,7 @@ const VERIFY = graphql(
 const STATUS = graphql(`query TwoFactorStatusOf { twoFactorStatus { enabled required enrolmentRequired recoveryCodesLeft } }`);
 const BEGIN = graphql(`mutation TwoFactorBegin { beginTwoFactorEnrolment { secret otpauthUrl qrCodeDataUrl } }`);
 const CONFIRM = graphql(`mutation TwoFactorConfirm($c: String!) { confirmTwoFactorEnrolment(code: $c) }`);
+const DISABLE = graphql(`mutation TwoFactorDisable($p: String!) { disableTwoFactor(password: $p) }`);
 const DISTRICTS_OF_VIEWER = graphql(`query TwoFactorViewer { viewer { id } networks { id } }`);
 
 async function login(email: string) {
@@ -102,6 +103,22 @@ describe("two-factor authentication", () => {
     expect((await gql(app, CONFIRM, { c: await nextCode(begun.secret) }, a.token)).data!.confirmTwoFactorEnrolment).toHaveLength(10);
     for (const token of [a.token, b.token]) expect((await gql(app, DISTRICTS_OF_VIEWER, {}, token)).data!.viewer!.id).toBe(ally.id);
     expect((await login(ally.email)).next).toBe("SECOND_FACTOR");
+    // Optional for allies: off again with the password (a wrong one is refused).
+    expect(errorCode(await gql(app, DISABLE, { p: "not my password" }, a.token))).toBe("BAD_USER_INPUT");
+    expect((await gql(app, DISABLE, { p: TEST_PASSWORD }, a.token)).data!.disableTwoFactor).toBe(true);
+    expect((await login(ally.email)).next).toBe("DONE");
+    expect(await app.db.prisma.recoveryCode.count({ where: { userId: ally.id } })).toBe(0);
+  });
+
+  it("cannot be turned off by a role that requires it", async () => {
+    const { municipality, districts } = await createMunicipality(app.db.prisma);
+    const liaison = await createUser(app.db.prisma, municipality.id, { role: "POLICE_LIAISON", districtIds: [districts[0]!.id] });
+    const first = await login(liaison.email);
+    const begun = (await gql(app, BEGIN, {}, first.token)).data!.beginTwoFactorEnrolment;
+    await gql(app, CONFIRM, { c: await nextCode(begun.secret) }, first.token);
+    const res = await gql(app, DISABLE, { p: TEST_PASSWORD }, first.token);
+    expect(errorCode(res)).toBe("FORBIDDEN");
+    expect((await gql(app, STATUS, {}, first.token)).data!.twoFactorStatus.enabled).toBe(true);
   });
 
   it("wrong codes are rate-limited per account", async () => {

@@ -49,6 +49,15 @@ export const authRepository = {
     return result.count;
   },
 
+  async clearTotp(db: DbOrTx, userId: string): Promise<void> {
+    await db.user.update({ where: { id: userId }, data: { totpSecret: null, totpEnabledAt: null, totpLastStep: null } });
+    await db.recoveryCode.deleteMany({ where: { userId } });
+  },
+
+  findPasswordHash(db: DbOrTx, userId: string) {
+    return db.user.findUniqueOrThrow({ where: { id: userId }, select: { passwordHash: true } });
+  },
+
   enableTotp(db: DbOrTx, userId: string, at: Date) {
     return db.user.update({ where: { id: userId }, data: { totpEnabledAt: at }, select: { id: true } });
   },

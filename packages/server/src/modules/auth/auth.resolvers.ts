@@ -12,6 +12,7 @@ export const authResolvers: Resolvers = {
     verifySecondFactor: (_p, { token, code }, ctx) => ctx.services.twoFactor.verifyLogin(token, code, ctx.requestId),
     beginTwoFactorEnrolment: (_p, _a, ctx) => ctx.services.twoFactor.begin(ctx.viewer),
     confirmTwoFactorEnrolment: (_p, { code }, ctx) => ctx.services.twoFactor.confirm(ctx.viewer, code, ctx.requestId),
+    disableTwoFactor: (_p, { password }, ctx) => ctx.services.twoFactor.disable(ctx.viewer, password, ctx.requestId),
   },
   User: {
     districts: (user, _a, ctx) => ctx.loaders.districtsOfUser.load(user.id),

@@ -5,11 +5,12 @@ import type { Db } from "../../platform/db/prisma.js";
 import { enforce, type RateLimiter, type RateLimitRule } from "../../platform/rate-limit.js";
 import type { User } from "../../generated/prisma/client.js";
 import type { Viewer } from "../../core/viewer.js";
-import { AppError, conflict } from "../../core/errors.js";
+import { AppError, conflict, forbidden } from "../../core/errors.js";
 import { requireViewer } from "../../core/authz.js";
 import type { AuditService } from "../audit/audit.service.js";
 import { authRepository as repo } from "./auth.repository.js";
 import type { LoginResult } from "./auth.service.js";
+import { verifyPassword } from "./password.js";
 import { hashToken } from "./token.js";
 
 export interface TwoFactorDeps {
@@ -105,6 +106,35 @@ export class TwoFactorService {
     });
     await this.deps.rateLimiter.reset(this.deps.rateLimit, viewer.userId);
     return codes;
+  }
+
+  /** Turns it off again, with the password; only for roles that do not require it (allies, by default). */
+  async disable(viewerInput: Viewer | null, password: string, requestId: string): Promise<boolean> {
+    const viewer = requireViewer(viewerInput);
+    const { db, audit } = this.deps;
+    if (this.deps.requiredRoles.includes(viewer.role)) throw forbidden("Two-factor authentication is required for your role.");
+    await this.limit(viewer.userId);
+    const { passwordHash } = await repo.findPasswordHash(db, viewer.userId);
+    if (password.length > 1024 || !(await verifyPassword(passwordHash, password))) {
+      throw new AppError("BAD_USER_INPUT", "password: The password is not correct.", { field: "password", reason: "WRONG_PASSWORD" });
+    }
+    const user = await repo.findTwoFactor(db, viewer.userId);
+    if (!user.totpEnabledAt) throw conflict("Two-factor authentication is not on.");
+    await db.$transaction(async (tx) => {
+      await repo.clearTotp(tx, viewer.userId);
+      await audit.record(tx, {
+        municipalityId: viewer.municipalityId,
+        actorId: viewer.userId,
+        actorRole: viewer.role,
+        action: "UPDATE",
+        entityType: "User",
+        entityId: viewer.userId,
+        requestId,
+        details: { fields: ["twoFactor"], enabled: false },
+      });
+    });
+    await this.deps.rateLimiter.reset(this.deps.rateLimit, viewer.userId);
+    return true;
   }
 
   /**

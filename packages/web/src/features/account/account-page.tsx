@@ -7,6 +7,7 @@ import { useFormat } from "../../kit/format";
 import { LoadState } from "../../kit/load-state";
 import { PageHeading } from "../../kit/page-heading";
 import { useI18n } from "../../i18n/i18n-provider";
+import { DisableTwoFactorForm } from "../auth/disable-two-factor-form";
 import { TwoFactorEnrolment } from "../auth/two-factor-enrolment";
 import { useTwoFactorStatus } from "../auth/use-second-factor";
 import { NewPasswordForm } from "./new-password-form";
@@ -73,7 +74,17 @@ export function AccountPage() {
 
           <Heading level={2}>{t("twoFactor.title")}</Heading>
           {twoFactor.status?.enabled ? (
-            <Paragraph>{t("twoFactor.on", { count: twoFactor.status.recoveryCodesLeft })}</Paragraph>
+            <>
+              <Paragraph>{t("twoFactor.on", { count: twoFactor.status.recoveryCodesLeft })}</Paragraph>
+              {!twoFactor.status.required && (
+                <DisableTwoFactorForm
+                  onDone={() => {
+                    setNotice(t("twoFactor.off.done"));
+                    void twoFactor.refetch();
+                  }}
+                />
+              )}
+            </>
           ) : (
             <TwoFactorEnrolment onDone={() => void twoFactor.refetch()} />
           )}

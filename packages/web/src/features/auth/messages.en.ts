@@ -63,4 +63,9 @@ export const en: Translations<typeof nl> = {
   "twoFactor.enrol.codesLabel": "Recovery codes",
   "twoFactor.enrol.saved": "I have saved the codes",
   "twoFactor.on": "Two-step verification is on. You have {count} recovery codes left.",
+  "twoFactor.off.password": "Your password, to turn two-step verification off",
+  "twoFactor.off.submit": "Turn two-step verification off",
+  "twoFactor.off.done": "Two-step verification is off.",
+  "twoFactor.error.passwordRequired": "Enter your password.",
+  "twoFactor.error.wrongPassword": "The password is not correct.",
 };

@@ -60,4 +60,9 @@ export const nl = {
   "twoFactor.enrol.codesLabel": "Herstelcodes",
   "twoFactor.enrol.saved": "Ik heb de codes bewaard",
   "twoFactor.on": "Tweestapsverificatie staat aan. Je hebt nog {count} herstelcodes.",
+  "twoFactor.off.password": "Je wachtwoord, om tweestapsverificatie uit te zetten",
+  "twoFactor.off.submit": "Tweestapsverificatie uitzetten",
+  "twoFactor.off.done": "Tweestapsverificatie staat uit.",
+  "twoFactor.error.passwordRequired": "Vul je wachtwoord in.",
+  "twoFactor.error.wrongPassword": "Het wachtwoord klopt niet.",
 } as const;

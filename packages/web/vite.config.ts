@@ -8,6 +8,8 @@ const apiTarget = `http://127.0.0.1:${process.env.WIJKNET_API_PORT ?? 4000}`;
 // and the CSP can stay at connect-src 'self'.
 const proxy = {
   "/graphql": { target: apiTarget, ws: true },
+  // Single sign-on: the server sends the browser to the identity provider and back.
+  "/auth/oidc": { target: apiTarget },
 };
 
 export default defineConfig({

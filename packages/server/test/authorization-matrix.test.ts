@@ -9,6 +9,8 @@ import { buildSchema } from "../src/graphql/schema.js";
 import { CONTACTS_MODULE, type AuthzCase, type Fixtures } from "./authz-cases.js";
 import { SESSIONS_MODULE } from "./authz-cases-sessions.js";
 import { SIGNALS_MODULE } from "./authz-cases-signals.js";
+import { ACCOUNTS_MODULE } from "./authz-cases-accounts.js";
+import { createUser } from "./support/factories.js";
 import { errorCode, gql, startTestApp, wsConnect, type GqlResult } from "./support/app.js";
 import { createWorld, login, type World, type WorldRole } from "./support/world.js";
 import { graphql } from "./generated/index.js";
@@ -18,7 +20,7 @@ const CONTACT_EMAIL = graphql(`query MatrixContactEmail($id: ID!) { contact(id: 
 let app: App;
 let w: World;
 let ids: Record<string, string>;
-const MODULES = [CONTACTS_MODULE, SESSIONS_MODULE, SIGNALS_MODULE];
+const MODULES = [CONTACTS_MODULE, SESSIONS_MODULE, SIGNALS_MODULE, ACCOUNTS_MODULE];
 const CASES = MODULES.flatMap((m) => m.cases);
 
 beforeAll(async () => {
@@ -71,6 +73,13 @@ async function overWs(token: string | undefined, query: string, variables: Recor
   }
 }
 
+/** A new account with the same role and districts as the world's user of `role`. */
+async function freshUserLike(role: Exclude<WorldRole, "anonymous">) {
+  const like = w.users[role];
+  const districts = await app.db.prisma.userDistrict.findMany({ where: { userId: like.id } });
+  return createUser(app.db.prisma, w.municipality.id, { role: like.role, districtIds: districts.map((d) => d.districtId) });
+}
+
 describe("authorization matrix: every case × every role", () => {
   const fx = (role: WorldRole): Fixtures => ({
     app,
@@ -87,6 +96,7 @@ describe("authorization matrix: every case × every role", () => {
         const [query, variables] = await c.operation(fx(role));
         let token = w.tokens[role];
         if (c.ownSession && role !== "anonymous") token = await login(app, w.users[role as Exclude<WorldRole, "anonymous">].email);
+        if (c.freshUser && role !== "anonymous") token = await login(app, (await freshUserLike(role)).email);
         got[role] =
           c.transport === "ws" ? await overWs(token, query, variables) : outcome(await gql(app, query, variables, token), c.probe);
       }

@@ -12,7 +12,7 @@ import { graphql } from "./generated/index.js";
 import type { CreateNetworkInput, TypedDocumentString } from "./generated/graphql.js";
 
 /** NULL: allowed to ask, but the answer is empty (null) for this viewer — denial without an error. */
-export type Outcome = "OK" | "NULL" | "HIDDEN" | "FORBIDDEN" | "UNAUTHENTICATED" | "NOT_FOUND" | "CONFLICT";
+export type Outcome = "OK" | "NULL" | "HIDDEN" | "FORBIDDEN" | "UNAUTHENTICATED" | "NOT_FOUND" | "CONFLICT" | "BAD_USER_INPUT";
 export type Expectation = Record<WorldRole, Outcome>;
 
 /** What a case can build its operation from: the world, the app, and ids made in setup. */
@@ -37,6 +37,8 @@ export interface AuthzCase {
   transport?: "http" | "ws";
   /** Run with a fresh login of the role's user (for operations that end the session). */
   ownSession?: boolean;
+  /** Run as a new user of the role's kind (same districts), for operations that end every session of the account. */
+  freshUser?: boolean;
   /** For field-level decisions: "HIDDEN" when the probed part of an allowed answer is withheld. */
   probe?: (data: Record<string, any>) => "OK" | "HIDDEN";
 }

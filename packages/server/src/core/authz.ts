@@ -1,13 +1,18 @@
 import type { Role } from "../generated/prisma/enums.js";
 import type { Viewer } from "./viewer.js";
-import { forbidden, unauthenticated } from "./errors.js";
+import { AppError, forbidden, unauthenticated } from "./errors.js";
 
 /**
  * Authorization helpers. Services call these on their first line: deny by default,
  * so a code path that forgets to allow someone fails closed.
  */
-export function requireViewer(viewer: Viewer | null): Viewer {
+export function requireViewer(viewer: Viewer | null, opts: { enrolment?: boolean } = {}): Viewer {
   if (!viewer) throw unauthenticated();
+  // A session that must first enrol a second factor reaches nothing else (fails closed: every
+  // service's first line comes through here).
+  if (viewer.enrolmentOnly && !opts.enrolment) {
+    throw new AppError("FORBIDDEN", "Set up two-factor authentication first.", { reason: "TWO_FACTOR_ENROLMENT_REQUIRED" });
+  }
   return viewer;
 }
 

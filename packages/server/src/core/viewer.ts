@@ -11,4 +11,9 @@ export interface Viewer {
   /** The user's own contact record (an ally's profile), if linked. */
   contactId: string | null;
   expiresAt: Date;
+  /**
+   * The role requires two-factor authentication and the account has none yet: this session
+   * may only enrol (`requireViewer` refuses it everywhere else).
+   */
+  enrolmentOnly?: boolean;
 }

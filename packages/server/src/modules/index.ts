@@ -1,4 +1,5 @@
 import type { FeatureModule } from "../kernel/module.js";
+import { accountModule } from "./account/index.js";
 import { auditModule } from "./audit/index.js";
 import { authModule } from "./auth/index.js";
 import { contactModule } from "./contact/index.js";
@@ -9,6 +10,7 @@ import { organisationModule } from "./organisation/index.js";
 import { retentionModule } from "./retention/index.js";
 import { sessionModule } from "./session/index.js";
 import { signalModule } from "./signal/index.js";
+import { ssoModule } from "./sso/index.js";
 
 /**
  * The one list of features. Order is build order: a feature's services may use the
@@ -22,6 +24,8 @@ export const modules: readonly FeatureModule[] = [
   contactModule,
   networkModule,
   notificationModule,
+  accountModule,
+  ssoModule,
   sessionModule,
   signalModule,
   retentionModule,

@@ -71,6 +71,82 @@ const schema = z.object({
     .min(1)
     .default(100)
     .describe("login attempts per client address per 15 minutes, over all accounts"),
+  ACCOUNT_INVITATION_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(72)
+    .describe("how long a new account's set-password link stays valid (one use)"),
+  PASSWORD_RESET_TTL_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60)
+    .default(60)
+    .describe("how long a 'forgot password' link stays valid (one use)"),
+  RATE_LIMIT_PASSWORD_RESET_PER_ACCOUNT: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(3)
+    .describe("'forgot password' requests per email address per hour (the answer stays the same)"),
+  RATE_LIMIT_PASSWORD_RESET_PER_ADDRESS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(20)
+    .describe("'forgot password' requests and set-password attempts per client address per hour"),
+  TWO_FACTOR_REQUIRED_ROLES: z
+    .string()
+    .regex(
+      /^\s*((ADMIN|COORDINATOR|POLICE_LIAISON|ALLY)\s*(,\s*(ADMIN|COORDINATOR|POLICE_LIAISON|ALLY)\s*)*)?$/,
+      "a list such as ADMIN,COORDINATOR,POLICE_LIAISON",
+    )
+    .default("")
+    .describe(
+      "roles that must use two-factor authentication (TOTP); production: ADMIN,COORDINATOR,POLICE_LIAISON. Their first login may only enrol",
+    ),
+  RATE_LIMIT_TWO_FACTOR_PER_ACCOUNT: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(5)
+    .describe("wrong two-factor codes per account per 15 minutes before RATE_LIMITED"),
+  OIDC_ISSUER_URL: z
+    .url({ protocol: /^https?$/ })
+    .optional()
+    .describe("OpenID Connect single sign-on for staff: the identity provider's issuer URL; unset = no single sign-on"),
+  OIDC_CLIENT_ID: z.string().min(1).optional().describe("the client id wijknet has at the identity provider"),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional().describe("the client secret wijknet has at the identity provider"),
+  OIDC_LABEL: z
+    .string()
+    .min(1)
+    .max(60)
+    .default("je organisatie")
+    .describe("the organisation's name on the login button ('Inloggen met …')"),
+  OIDC_ALLOWED_EMAIL_DOMAINS: z
+    .string()
+    .default("")
+    .describe(
+      "comma-separated email domains that may sign in through single sign-on (e.g. utrecht.nl,politie.nl); required with OIDC_ISSUER_URL",
+    ),
+  OIDC_ROLE_CLAIM: z
+    .string()
+    .default("")
+    .describe(
+      "ID token claim (string or list) mapped to a role by OIDC_ROLE_MAP; unset = the admin assigns roles (only existing accounts sign in)",
+    ),
+  OIDC_ROLE_MAP: z
+    .string()
+    .default("")
+    .describe(
+      "claim value → role, e.g. wijknet-coordinatoren:COORDINATOR,wijkagenten:POLICE_LIAISON; a new account is created with the mapped role",
+    ),
+  OIDC_ALLOW_INSECURE_HTTP: z
+    .enum(["true", "false"])
+    .default("false")
+    .describe("lets single sign-on talk plain http to the identity provider (tests on 127.0.0.1 only)"),
   RETENTION_AUTH_SESSION_DAYS: z.coerce
     .number()
     .int()
@@ -148,7 +224,7 @@ const schema = z.object({
     .url({ protocol: /^https?$/ })
     .optional()
     .describe(
-      "public base URL of the web app (links in email: PUBLIC_URL/rsvp/<token>); unset = the address this instance listens on, logged at boot",
+      "public base URL of the web app (links in email: PUBLIC_URL/rsvp/<token>, account links PUBLIC_URL/wachtwoord/<token>); unset = the address this instance listens on, logged at boot",
     ),
   SWEEP_INTERVAL_MS: z.coerce
     .number()

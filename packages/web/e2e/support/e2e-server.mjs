@@ -11,7 +11,9 @@
 //    when it stops the app and drops the database.
 import { createRequire } from "node:module";
 import { randomBytes } from "node:crypto";
-import { resolve } from "node:path";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 
 const serverDir = resolve(process.cwd());
 const require = createRequire(resolve(serverDir, "package.json"));
@@ -76,6 +78,9 @@ async function main() {
     SEED_DEMO: "always",
     LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? "warn",
     DB_POOL_MAX: "5",
+    // Its own mailbox, and mail sent within a second: the account test follows emailed links.
+    DATA_DIR: mkdtempSync(join(tmpdir(), "wijknet-e2e-data-")),
+    SWEEP_INTERVAL_MS: "1000",
     ...(WEB_DIST ? { WEB_DIST, TRUSTED_DOCUMENTS: await trustedManifestWithFixtures(WEB_DIST) } : {}),
   });
   app = await startApp(config, createLogger(config));
@@ -96,7 +101,9 @@ async function main() {
     await prisma.user.update({ where: { id: ally.id }, data: { contactId: contact.id } });
   }
   const linked = ally ? await prisma.user.findUnique({ where: { id: ally.id } }) : null;
-  process.stdout.write(`E2E_READY ${JSON.stringify({ url: app.url, database: name, allyContactId: linked?.contactId ?? null })}\n`);
+  process.stdout.write(
+    `E2E_READY ${JSON.stringify({ url: app.url, database: name, allyContactId: linked?.contactId ?? null, mailboxDir: app.mailboxDir })}\n`,
+  );
 }
 started = main();
 started.catch((err) => {

@@ -22,6 +22,8 @@ declare module "vitest" {
   export interface ProvidedContext {
     baseUrl: string;
     fixtures: Fixtures;
+    /** The server's local mailbox (one JSON file per email): invitation and reset links. */
+    mailboxDir: string;
   }
 }
 
@@ -57,6 +59,7 @@ function buildIfNeeded(): void {
 interface Ready {
   url: string;
   database: string;
+  mailboxDir: string;
 }
 
 function startServer(): Promise<{ child: ChildProcess; ready: Ready }> {
@@ -110,6 +113,7 @@ export default async function setup(project: TestProject) {
   const { child, ready } = await startServer();
   try {
     project.provide("baseUrl", ready.url);
+    project.provide("mailboxDir", ready.mailboxDir);
     project.provide("fixtures", await seedFixtures(ready.url));
   } catch (error) {
     await stopServer(child);

@@ -1,3 +1,5 @@
+import { account } from "./account";
+import { admin } from "./admin";
 import { auth } from "./auth";
 import { contacts } from "./contacts";
 import { dashboard } from "./dashboard";
@@ -14,4 +16,17 @@ import { signals } from "./signals";
  * the Apollo cache and the message catalogue are built from this list. Adding a feature is its
  * own folder with an index.ts exporting a `WebFeature`, plus one line here.
  */
-export const features = [auth, home, districts, dashboard, contacts, networks, organisations, profile, sessions, signals] as const;
+export const features = [
+  auth,
+  home,
+  districts,
+  dashboard,
+  contacts,
+  networks,
+  organisations,
+  profile,
+  sessions,
+  signals,
+  admin,
+  account,
+] as const;

@@ -41,7 +41,7 @@ export function TextField({
 }: BaseProps & {
   value: string;
   onChange: (value: string) => void;
-  type?: "text" | "email" | "tel" | "search" | "datetime-local" | "number";
+  type?: "text" | "email" | "tel" | "search" | "datetime-local" | "number" | "password";
   min?: number;
   max?: number;
   inputRef?: Ref<HTMLInputElement>;

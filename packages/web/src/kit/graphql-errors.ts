@@ -73,3 +73,9 @@ export function isNetworkError(error: unknown): boolean {
   if (ServerError.is(error)) return error.statusCode >= 500 && errorCodes(error).length === 0;
   return error instanceof TypeError;
 }
+
+/** The `extensions.reason` values of the errors (e.g. "TOKEN_EXPIRED", "PASSWORD_COMMON", "LAST_ADMIN"). */
+export function errorReasons(error: unknown): string[] {
+  if (!CombinedGraphQLErrors.is(error)) return [];
+  return error.errors.flatMap((item) => (typeof item.extensions?.reason === "string" ? [item.extensions.reason] : []));
+}

@@ -3,6 +3,8 @@ import { useEffect, useRef, type ReactNode } from "react";
 import { LoginPage } from "../features/auth/login-page";
 import { useViewer, type Viewer } from "../features/auth/use-viewer";
 import { ViewerSummary } from "../features/auth/viewer-summary";
+import { TwoFactorRequiredPage } from "../features/auth/two-factor-required-page";
+import { useTwoFactorStatus } from "../features/auth/use-second-factor";
 import { useI18n } from "../i18n/i18n-provider";
 import { useRouter, type Route } from "../kit/router";
 import { useSessionState } from "../lib/services";
@@ -55,6 +57,7 @@ export function App() {
 function AuthenticatedApp({ route }: { route: Route }) {
   const { t } = useI18n();
   const { viewer, loading, error, refetch } = useViewer();
+  const twoFactor = useTwoFactorStatus();
 
   if (!viewer) {
     return (
@@ -70,6 +73,15 @@ function AuthenticatedApp({ route }: { route: Route }) {
             </Alert>
           )}
         </div>
+      </AppLayout>
+    );
+  }
+
+  // A role that requires two-step verification, logged in without it: this session may only set it up.
+  if (twoFactor.status?.enrolmentRequired) {
+    return (
+      <AppLayout headerActions={<ViewerSummary viewer={viewer} />}>
+        <TwoFactorRequiredPage onDone={() => void twoFactor.refetch()} />
       </AppLayout>
     );
   }

@@ -47,7 +47,7 @@ export function loginMock(
     request,
     delay,
     result: {
-      data: { login: { __typename: "AuthPayload", token: outcome.token, expiresAt: FUTURE, user: anna } },
+      data: { login: { __typename: "AuthPayload", token: outcome.token, expiresAt: FUTURE, next: "DONE", user: anna } },
     },
   };
 }

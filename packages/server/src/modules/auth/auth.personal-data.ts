@@ -17,6 +17,12 @@ export const authPersonalData: readonly PersonalDataDecision[] = [
     erase: { untouched: "the account stays when its contact is erased; rows go with the account (cascade)" },
   },
   {
+    model: "RecoveryCode",
+    personColumns: ["userId"],
+    export: { untouched: "hashes of one-time recovery codes; nothing a person can read" },
+    erase: { untouched: "the account stays when its contact is erased; rows go with the account (cascade)" },
+  },
+  {
     model: "AuthSession",
     personColumns: ["userId"],
     export: { untouched: "token hashes and times of the account's logins; nothing a person can read" },

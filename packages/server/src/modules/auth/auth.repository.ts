@@ -1,12 +1,80 @@
 import type { DbOrTx } from "../../platform/db/prisma.js";
+import type { AuthSessionStage } from "../../generated/prisma/enums.js";
 
 export const authRepository = {
   findUserByEmail(db: DbOrTx, email: string) {
     return db.user.findUnique({ where: { email } });
   },
 
-  createSession(db: DbOrTx, data: { userId: string; tokenHash: string; expiresAt: Date }) {
+  createSession(db: DbOrTx, data: { userId: string; tokenHash: string; expiresAt: Date; stage?: AuthSessionStage }) {
     return db.authSession.create({ data });
+  },
+
+  /** Moves a waiting session to FULL once; 0 when it was not waiting (any more). */
+  async completeSession(db: DbOrTx, sessionId: string, from: AuthSessionStage, expiresAt: Date): Promise<number> {
+    const result = await db.authSession.updateMany({
+      where: { id: sessionId, stage: from, revokedAt: null },
+      data: { stage: "FULL", expiresAt },
+    });
+    return result.count;
+  },
+
+  // ───────────── two-factor (two-factor.service.ts) ─────────────
+
+  findSessionWithUser(db: DbOrTx, tokenHash: string) {
+    return db.authSession.findUnique({ where: { tokenHash }, include: { user: true } });
+  },
+
+  findTwoFactor(db: DbOrTx, userId: string) {
+    return db.user.findUniqueOrThrow({
+      where: { id: userId },
+      select: { id: true, email: true, municipalityId: true, role: true, totpSecret: true, totpEnabledAt: true, totpLastStep: true },
+    });
+  },
+
+  setTotpSecret(db: DbOrTx, userId: string, secret: string) {
+    return db.user.update({
+      where: { id: userId },
+      data: { totpSecret: secret, totpEnabledAt: null, totpLastStep: null },
+      select: { id: true },
+    });
+  },
+
+  /** Records the accepted time step; 0 when a code of that step (or a later one) was accepted already. */
+  async acceptTotpStep(db: DbOrTx, userId: string, step: number): Promise<number> {
+    const result = await db.user.updateMany({
+      where: { id: userId, OR: [{ totpLastStep: null }, { totpLastStep: { lt: step } }] },
+      data: { totpLastStep: step },
+    });
+    return result.count;
+  },
+
+  async clearTotp(db: DbOrTx, userId: string): Promise<void> {
+    await db.user.update({ where: { id: userId }, data: { totpSecret: null, totpEnabledAt: null, totpLastStep: null } });
+    await db.recoveryCode.deleteMany({ where: { userId } });
+  },
+
+  findPasswordHash(db: DbOrTx, userId: string) {
+    return db.user.findUniqueOrThrow({ where: { id: userId }, select: { passwordHash: true } });
+  },
+
+  enableTotp(db: DbOrTx, userId: string, at: Date) {
+    return db.user.update({ where: { id: userId }, data: { totpEnabledAt: at }, select: { id: true } });
+  },
+
+  async replaceRecoveryCodes(db: DbOrTx, userId: string, codeHashes: readonly string[]): Promise<void> {
+    await db.recoveryCode.deleteMany({ where: { userId } });
+    await db.recoveryCode.createMany({ data: codeHashes.map((codeHash) => ({ userId, codeHash })) });
+  },
+
+  /** Uses a recovery code once; 0 when unknown or used. */
+  async useRecoveryCode(db: DbOrTx, userId: string, codeHash: string, at: Date): Promise<number> {
+    const result = await db.recoveryCode.updateMany({ where: { userId, codeHash, usedAt: null }, data: { usedAt: at } });
+    return result.count;
+  },
+
+  countUnusedRecoveryCodes(db: DbOrTx, userId: string) {
+    return db.recoveryCode.count({ where: { userId, usedAt: null } });
   },
 
   /** The session with what authorization needs about its user, in one query. */
@@ -32,6 +100,28 @@ export const authRepository = {
   async revokeSession(db: DbOrTx, sessionId: string, at: Date): Promise<number> {
     const result = await db.authSession.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: at } });
     return result.count;
+  },
+
+  /** Revokes every active session of a user (but `exceptSessionId`); returns the revoked ids. */
+  async revokeSessionsOfUser(db: DbOrTx, userId: string, at: Date, exceptSessionId: string | null): Promise<string[]> {
+    const where = {
+      userId,
+      revokedAt: null,
+      expiresAt: { gt: at },
+      ...(exceptSessionId ? { id: { not: exceptSessionId } } : {}),
+    };
+    const active = await db.authSession.findMany({ where, select: { id: true } });
+    if (active.length === 0) return [];
+    await db.authSession.updateMany({ where: { id: { in: active.map((s) => s.id) }, revokedAt: null }, data: { revokedAt: at } });
+    return active.map((s) => s.id);
+  },
+
+  findActiveSessionsOfUser(db: DbOrTx, userId: string, now: Date) {
+    return db.authSession.findMany({
+      where: { userId, revokedAt: null, expiresAt: { gt: now } },
+      select: { id: true, createdAt: true, expiresAt: true },
+      orderBy: { createdAt: "desc" },
+    });
   },
 
   touchLastLogin(db: DbOrTx, userId: string, at: Date) {

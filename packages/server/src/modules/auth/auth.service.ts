@@ -1,6 +1,6 @@
-import type { Db } from "../../platform/db/prisma.js";
+import type { Db, DbOrTx } from "../../platform/db/prisma.js";
 import { enforce, type RateLimiter, type RateLimitRule } from "../../platform/rate-limit.js";
-import type { User } from "../../generated/prisma/client.js";
+import type { Role, User } from "../../generated/prisma/client.js";
 import type { Viewer } from "../../core/viewer.js";
 import { badInput, unauthenticated } from "../../core/errors.js";
 import type { AuditService } from "../audit/audit.service.js";
@@ -15,16 +15,25 @@ export interface AuthServiceDeps {
   rateLimits: { loginPerAccount: RateLimitRule; loginPerAddress: RateLimitRule };
   audit: AuditService;
   tokenTtlMinutes: number;
+  /** Roles that must use a second factor (TWO_FACTOR_REQUIRED_ROLES). */
+  twoFactorRequiredRoles?: readonly Role[];
   now?: () => Date;
   /** Called after a session is revoked, so every instance can close its sockets. */
   onSessionRevoked?: (sessionId: string) => void;
 }
 
+/** What the client does next: nothing, give the second factor, or enrol one. */
+export type LoginNext = "DONE" | "SECOND_FACTOR" | "ENROL_SECOND_FACTOR";
+
 export interface LoginResult {
   token: string;
   expiresAt: Date;
   user: User;
+  next: LoginNext;
 }
+
+/** A session waiting for its second factor lives this long. */
+export const SECOND_FACTOR_WINDOW_MS = 5 * 60_000;
 
 // The same answer for an unknown account, a wrong password and a disabled account.
 const WRONG_CREDENTIALS = "Email address or password is incorrect.";
@@ -52,7 +61,10 @@ export class AuthService {
 
     const { db, audit } = this.deps;
     const user = await repo.findUserByEmail(db, email);
-    const ok = user ? await verifyPassword(user.passwordHash, password) : await verifyAgainstDummy(password);
+    // An invited account without a password yet has no argon2 hash: it burns the same time too.
+    const ok = user?.passwordHash.startsWith("$argon2")
+      ? await verifyPassword(user.passwordHash, password)
+      : await verifyAgainstDummy(password);
     if (!user || !ok || user.status !== "ACTIVE") {
       if (user) {
         // Failed attempts on a real account are audited (brute force shows up); the
@@ -72,9 +84,17 @@ export class AuthService {
 
     const token = generateToken();
     const now = this.now();
-    const expiresAt = new Date(now.getTime() + this.deps.tokenTtlMinutes * 60_000);
+    // With a second factor enrolled the token waits for it (briefly, authorizing nothing); a
+    // role that requires one without it enrolled gets a session that can only enrol.
+    const next: LoginNext = user.totpEnabledAt
+      ? "SECOND_FACTOR"
+      : this.deps.twoFactorRequiredRoles?.includes(user.role)
+        ? "ENROL_SECOND_FACTOR"
+        : "DONE";
+    const stage = next === "SECOND_FACTOR" ? "SECOND_FACTOR" : next === "ENROL_SECOND_FACTOR" ? "ENROLMENT" : "FULL";
+    const expiresAt = new Date(now.getTime() + (next === "SECOND_FACTOR" ? SECOND_FACTOR_WINDOW_MS : this.deps.tokenTtlMinutes * 60_000));
     await db.$transaction(async (tx) => {
-      const session = await repo.createSession(tx, { userId: user.id, tokenHash: hashToken(token), expiresAt });
+      const session = await repo.createSession(tx, { userId: user.id, tokenHash: hashToken(token), expiresAt, stage });
       await repo.touchLastLogin(tx, user.id, now);
       await audit.record(tx, {
         municipalityId: user.municipalityId,
@@ -87,7 +107,33 @@ export class AuthService {
       });
     });
     await rateLimiter.reset(rateLimits.loginPerAccount, email);
-    return { token, expiresAt, user };
+    return { token, expiresAt, user, next };
+  }
+
+  /**
+   * Internal API for single sign-on: a full session for a user the identity provider vouched
+   * for (its own second factor applies there), audited as a LOGIN with `via`.
+   */
+  async startSessionFor(user: User, requestId: string, via: string): Promise<LoginResult> {
+    const { db, audit } = this.deps;
+    const token = generateToken();
+    const now = this.now();
+    const expiresAt = new Date(now.getTime() + this.deps.tokenTtlMinutes * 60_000);
+    await db.$transaction(async (tx) => {
+      const session = await repo.createSession(tx, { userId: user.id, tokenHash: hashToken(token), expiresAt });
+      await repo.touchLastLogin(tx, user.id, now);
+      await audit.record(tx, {
+        municipalityId: user.municipalityId,
+        actorId: user.id,
+        actorRole: user.role,
+        action: "LOGIN",
+        entityType: "AuthSession",
+        entityId: session.id,
+        requestId,
+        details: { via },
+      });
+    });
+    return { token, expiresAt, user, next: "DONE" };
   }
 
   /** Resolves a bearer token to a viewer; null for unknown, expired, revoked or disabled. */
@@ -95,7 +141,9 @@ export class AuthService {
     if (!token) return null;
     const session = await repo.findSessionByTokenHash(this.deps.db, hashToken(token));
     if (!session || session.revokedAt || session.expiresAt <= this.now() || session.user.status !== "ACTIVE") return null;
+    if (session.stage === "SECOND_FACTOR") return null;
     return {
+      ...(session.stage === "ENROLMENT" ? { enrolmentOnly: true } : {}),
       userId: session.user.id,
       sessionId: session.id,
       municipalityId: session.user.municipalityId,
@@ -132,8 +180,29 @@ export class AuthService {
     );
   }
 
-  async logout(viewerInput: Viewer | null, requestId: string): Promise<boolean> {
+  /**
+   * Internal API for other services (account administration, password changes): revokes
+   * every active session of a user inside the caller's transaction. Call
+   * `announceRevoked` with the ids after the commit, so sockets close on every instance.
+   */
+  revokeSessionsOfUser(tx: DbOrTx, userId: string, opts: { except?: string | null } = {}): Promise<string[]> {
+    return repo.revokeSessionsOfUser(tx, userId, this.now(), opts.except ?? null);
+  }
+
+  /** Rings every instance for each revoked session (after the revoking transaction committed). */
+  announceRevoked(sessionIds: readonly string[]): void {
+    for (const id of sessionIds) this.deps.onSessionRevoked?.(id);
+  }
+
+  /** The viewer's own active sessions. */
+  async mySessions(viewerInput: Viewer | null) {
     const viewer = requireViewer(viewerInput);
+    const rows = await repo.findActiveSessionsOfUser(this.deps.db, viewer.userId, this.now());
+    return rows.map((r) => ({ ...r, current: r.id === viewer.sessionId }));
+  }
+
+  async logout(viewerInput: Viewer | null, requestId: string): Promise<boolean> {
+    const viewer = requireViewer(viewerInput, { enrolment: true });
     const { db, audit } = this.deps;
     const revoked = await db.$transaction(async (tx) => {
       const count = await repo.revokeSession(tx, viewer.sessionId, this.now());

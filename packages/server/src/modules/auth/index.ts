@@ -1,13 +1,16 @@
 import type { FeatureModule } from "../../kernel/module.js";
 import { sdlOf } from "../../kernel/module.js";
+import type { Role } from "../../generated/prisma/enums.js";
 import { createAuthLoaders } from "./auth.loaders.js";
 import { authPersonalData, authRetention } from "./auth.personal-data.js";
 import { authResolvers } from "./auth.resolvers.js";
 import { AuthService } from "./auth.service.js";
+import { TwoFactorService } from "./two-factor.service.js";
 
 declare module "../../kernel/context.js" {
   interface ServiceRegistry {
     auth: AuthService;
+    twoFactor: TwoFactorService;
   }
   interface LoaderRegistry extends ReturnType<typeof createAuthLoaders> {}
 }
@@ -30,7 +33,23 @@ export const authModule: FeatureModule = {
         loginPerAddress: { name: "login:address", limit: config.RATE_LIMIT_LOGIN_PER_ADDRESS, windowMs: 15 * 60_000 },
       },
       tokenTtlMinutes: config.AUTH_TOKEN_TTL_MINUTES,
+      twoFactorRequiredRoles: requiredRoles(config.TWO_FACTOR_REQUIRED_ROLES),
       onSessionRevoked: revokeSession,
+    }),
+    twoFactor: new TwoFactorService({
+      db,
+      audit,
+      rateLimiter,
+      rateLimit: { name: "2fa:account", limit: config.RATE_LIMIT_TWO_FACTOR_PER_ACCOUNT, windowMs: 15 * 60_000 },
+      tokenTtlMinutes: config.AUTH_TOKEN_TTL_MINUTES,
+      requiredRoles: requiredRoles(config.TWO_FACTOR_REQUIRED_ROLES),
     }),
   }),
 };
+
+function requiredRoles(list: string): Role[] {
+  return list
+    .split(",")
+    .map((r) => r.trim())
+    .filter((r): r is Role => r === "ADMIN" || r === "COORDINATOR" || r === "POLICE_LIAISON" || r === "ALLY");
+}

@@ -9,6 +9,11 @@ import { notificationRepository as repo } from "./notification.repository.js";
 /** Where the invitation link goes in a message body; filled in only when it is sent. */
 export const LINK_PLACEHOLDER = "{{link}}";
 const MAX_ATTEMPTS = 5;
+
+/** The web app's page a message's one-time link opens: account links set a password, the rest are RSVPs. */
+function linkPathOf(kind: NotificationKind): string {
+  return kind === "ACCOUNT_INVITATION" || kind === "PASSWORD_RESET" ? "wachtwoord" : "rsvp";
+}
 const LEASE_MS = 60_000;
 const BATCH = 50;
 
@@ -78,7 +83,7 @@ export class NotificationService {
       for (const n of claimed) {
         try {
           if (!n.recipient) throw new Error("no recipient");
-          const link = n.linkToken ? `${this.deps.publicUrl.href}/rsvp/${n.linkToken}` : "(link no longer available)";
+          const link = n.linkToken ? `${this.deps.publicUrl.href}/${linkPathOf(n.kind)}/${n.linkToken}` : "(link no longer available)";
           await this.deps.mailer.send({
             id: n.id,
             kind: n.kind,

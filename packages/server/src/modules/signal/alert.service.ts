@@ -41,7 +41,7 @@ const SWEEP_BATCH = 20;
  *
  * Escalation ladder for a signal shared with police:
  *   level 0  the district's liaisons (primary; the backups if there is no primary)
- *   level 1  after `escalateAfter[severity]`: the district's other liaisons
+ *   level 1  after `escalateAfter[severity]`: the district's backup liaisons not alerted yet
  *   level 2  after the same time again: the coordinators
  * An acknowledgement by anyone stops it. The coordinator also gets a level-0 alert
  * for every signal reported (reason COORDINATOR), which never escalates.
@@ -244,8 +244,10 @@ export class AlertService {
     if (!stillRelevant) return [];
     const level = Math.max(...due.map((a) => a.escalationLevel));
     if (level === 0) {
+      // Level 1 is the district's backup liaisons (named by the admin), never the primaries
+      // again: they had their chance, and the ladder goes to the coordinators next.
       const alerted = new Set(all.map((a) => a.recipientId));
-      const others = (await signals.findLiaisons(tx, signal.districtId)).filter((l) => !alerted.has(l.userId));
+      const others = (await signals.findLiaisons(tx, signal.districtId)).filter((l) => l.isBackup && !alerted.has(l.userId));
       if (others.length > 0) {
         const delay = this.escalationDelay(signal.severity);
         const escalateAt = delay === null ? null : new Date(now.getTime() + delay);

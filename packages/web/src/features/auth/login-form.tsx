@@ -1,7 +1,8 @@
 import { Alert, Button, FormField, FormFieldErrorMessage, FormLabel, Paragraph, Textbox } from "@utrecht/component-library-react";
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { useI18n } from "../../i18n/i18n-provider";
-import { useLogin, type LoginFailure } from "./use-login";
+import { SecondFactorForm } from "./second-factor-form";
+import { useLogin, type LoginFailure, type PendingLogin } from "./use-login";
 import { validateLogin, type LoginFieldErrors } from "./validate-login";
 
 /**
@@ -16,6 +17,7 @@ export function LoginForm() {
   const [password, setPassword] = useState("");
   const [fieldErrors, setFieldErrors] = useState<LoginFieldErrors>({});
   const [failure, setFailure] = useState<LoginFailure | null>(null);
+  const [pending, setPending] = useState<PendingLogin | null>(null);
 
   const id = useId();
   const emailId = `${id}-email`;
@@ -43,6 +45,10 @@ export function LoginForm() {
 
     const outcome = await login({ email, password });
     if (outcome.ok) return;
+    if (outcome.failure === "secondFactor") {
+      setPending(outcome.pending);
+      return;
+    }
     if (outcome.invalidEmail) {
       // The server's rule is stricter than ours: show it on the field itself.
       setFieldErrors({ email: "login.error.emailInvalid" });
@@ -54,6 +60,8 @@ export function LoginForm() {
 
   const emailError = fieldErrors.email && t(fieldErrors.email);
   const passwordError = fieldErrors.password && t(fieldErrors.password);
+
+  if (pending) return <SecondFactorForm pending={pending} onCancel={() => setPending(null)} />;
 
   return (
     // noValidate: our Dutch/English messages instead of the browser's own.

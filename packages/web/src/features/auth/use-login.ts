@@ -1,14 +1,21 @@
 import { useApolloClient, useMutation } from "@apollo/client/react";
 import { useCallback } from "react";
 import { useServices } from "../../lib/services";
-import { LoginDocument, ViewerDocument } from "../../generated/gql/graphql";
+import { LoginDocument, ViewerDocument, type LoginMutation } from "../../generated/gql/graphql";
 import { badInputFields, hasErrorCode, isNetworkError } from "../../kit/graphql-errors";
 import type { LoginInput } from "./validate-login";
 
 export type LoginFailure = "wrongCredentials" | "rateLimited" | "invalidInput" | "network" | "unknown";
 
+/** The password was right; the account's second factor comes next (the token authorizes nothing yet). */
+export interface PendingLogin {
+  token: string;
+  user: LoginMutation["login"]["user"];
+}
+
 export type LoginOutcome =
   | { ok: true }
+  | { ok: false; failure: "secondFactor"; pending: PendingLogin }
   | {
       ok: false;
       failure: LoginFailure;
@@ -37,7 +44,8 @@ export function useLogin() {
       try {
         const { data } = await mutate({ variables: { email: email.trim(), password } });
         if (!data) return { ok: false, failure: "unknown" };
-        const { token, expiresAt, user } = data.login;
+        const { token, expiresAt, user, next } = data.login;
+        if (next === "SECOND_FACTOR") return { ok: false, failure: "secondFactor", pending: { token, user } };
         // The login answer already contains the viewer: cache it so the next
         // screen renders at once instead of asking the server again.
         client.writeQuery({ query: ViewerDocument, data: { viewer: user } });

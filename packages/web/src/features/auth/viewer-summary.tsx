@@ -1,5 +1,6 @@
 import { Button, Paragraph } from "@utrecht/component-library-react";
 import { useI18n } from "../../i18n/i18n-provider";
+import { RouteLink } from "../../kit/router";
 import { roleMessageKey } from "./role-label";
 import { useLogout } from "./use-logout";
 import type { Viewer } from "./use-viewer";
@@ -12,7 +13,8 @@ export function ViewerSummary({ viewer }: { viewer: Viewer }) {
     <>
       <Paragraph className="wijknet-header__viewer">
         <span>{t("header.signedInAs", { name: viewer.displayName })}</span>{" "}
-        <span>{t("header.role", { role: t(roleMessageKey(viewer.role)) })}</span>
+        <span>{t("header.role", { role: t(roleMessageKey(viewer.role)) })}</span>{" "}
+        <RouteLink to={{ name: "account" }}>{t("nav.account")}</RouteLink>
       </Paragraph>
       <Button appearance="secondary-action-button" type="button" disabled={loggingOut} busy={loggingOut} onClick={() => void logout()}>
         {loggingOut ? t("header.loggingOut") : t("header.logout")}

@@ -32,6 +32,7 @@ import { InteractionForm } from "./interaction-form";
 import { ageBandKey, channelKey, contactStatusKey, interactionKindKey, membershipRoleKey } from "./labels";
 import { useArchiveContact } from "./use-archive-contact";
 import { useContact, type ContactDetail } from "./use-contact";
+import { InviteAllySection } from "../admin/invite-ally-section";
 
 export function ContactPage({ id }: { id: string }) {
   const { t } = useI18n();
@@ -164,6 +165,7 @@ function ContactDetails({ contact }: { contact: ContactDetail }) {
           <MergeSection contact={contact} />
         </Section>
       )}
+      {editable && <InviteAllySection contact={contact} />}
       <Section title={t("privacy.heading")}>
         <PrivacySection contact={contact} erasable={!contact.anonymisedAt} />
       </Section>

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { DbOrTx } from "../../platform/db/prisma.js";
 import type { AuditAction, Role } from "../../generated/prisma/enums.js";
 import type { Db } from "../../platform/db/prisma.js";
@@ -96,5 +97,40 @@ export class AuditService {
   async recordMany(tx: DbOrTx, entries: readonly AuditRecord[]): Promise<void> {
     if (entries.length === 0) return;
     await tx.auditEntry.createMany({ data: entries.map(toRow) });
+  }
+
+  /**
+   * READ rows for deliveries that are not requests (live feeds, replays): the entity ids
+   * noted within one turn of the event loop are written as one batch (one `createMany`),
+   * off the delivery path, all with the same request id naming the feed.
+   */
+  readBatcher(
+    db: DbOrTx,
+    viewer: Pick<Viewer, "municipalityId" | "userId" | "role">,
+    entityType: string,
+    via: string,
+    onError: (err: Error) => void,
+  ): (entityId: string) => void {
+    let pending: string[] = [];
+    const requestId = `${via}:${randomUUID()}`;
+    const flush = () => {
+      const ids = pending;
+      pending = [];
+      const rows = ids.map((entityId) => ({
+        municipalityId: viewer.municipalityId,
+        actorId: viewer.userId,
+        actorRole: viewer.role,
+        action: "READ" as const,
+        entityType,
+        entityId,
+        requestId,
+        details: { via, batch: ids.length },
+      }));
+      this.recordMany(db, rows).catch(onError);
+    };
+    return (entityId) => {
+      if (pending.length === 0) setImmediate(flush);
+      pending.push(entityId);
+    };
   }
 }

@@ -50,6 +50,18 @@ export const signalRepository = {
     });
   },
 
+  /** Ids of the signals a feed subscriber may see now (liaisons: shared ones in their districts). */
+  async findVisibleSignalIds(db: DbOrTx, where: { municipalityId: string; districtIds: string[]; sharedOnly: boolean }) {
+    const rows = await db.signal.findMany({
+      where: {
+        municipalityId: where.municipalityId,
+        ...(where.sharedOnly ? { visibility: "SHARED_WITH_POLICE" as const, districtId: { in: where.districtIds } } : {}),
+      },
+      select: { id: true },
+    });
+    return rows.map((r) => r.id);
+  },
+
   createUpdates(db: DbOrTx, rows: Prisma.SignalUpdateCreateManyInput[]) {
     return db.signalUpdate.createMany({ data: rows });
   },

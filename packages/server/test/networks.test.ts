@@ -161,10 +161,11 @@ describe("network health (the dashboard)", () => {
     expect(h.district.name).toBe("Oost");
     expect(h.allies).toEqual({ value: 8, suppressed: false });
     expect(h.activeMembers).toEqual({ value: 18, suppressed: false });
+    // 7 of the youth network's 10 would give the other bands' 3 back: complementary suppression.
     expect(h.youthByAgeBand).toEqual([
       { ageBand: "UNDER_12", count: { value: null, suppressed: true } },
       { ageBand: "AGE_12_15", count: { value: null, suppressed: true } },
-      { ageBand: "AGE_16_17", count: { value: 7, suppressed: false } },
+      { ageBand: "AGE_16_17", count: { value: null, suppressed: true } },
       { ageBand: "AGE_18_23", count: { value: null, suppressed: true } },
       { ageBand: "AGE_24_27", count: { value: null, suppressed: true } },
     ]);

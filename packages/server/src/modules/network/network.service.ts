@@ -3,14 +3,23 @@ import type { Network, NetworkMembership, Prisma } from "../../generated/prisma/
 import type { AgeBand, MembershipRole, NetworkKind } from "../../generated/prisma/enums.js";
 import type { Lookup } from "../../core/loader-utils.js";
 import type { Viewer } from "../../core/viewer.js";
-import { badInput, conflict, forbidden, notFound } from "../../core/errors.js";
+import { AppError, badInput, conflict, forbidden, notFound } from "../../core/errors.js";
 import { requireId } from "../../core/ids.js";
 import type { AuditService } from "../audit/audit.service.js";
 import { isMunicipalityWide, requireRole, requireViewer } from "../../core/authz.js";
 import { cleanText, requiredText } from "../../core/text.js";
 import { staleCutoff } from "../contact/contact.rules.js";
 import { networkRepository as repo } from "./network.repository.js";
-import { suppress, suppressedShare, type SuppressedCount } from "./suppression.js";
+import {
+  countFor,
+  disclosablePeriod,
+  readsExactCounts,
+  suppress,
+  suppressCells,
+  suppressedShare,
+  suppressPart,
+  type SuppressedCount,
+} from "../../core/disclosure.js";
 
 export interface NetworkLoaders {
   network: Lookup<Network | null>;
@@ -32,7 +41,8 @@ export interface NetworkHealth {
   lostMembers: SuppressedCount;
   staleMembers: SuppressedCount;
   staleShare: number | null;
-  sessionsHeld: number;
+  /** Null for non-coordinators when fewer than 5 (core/disclosure.ts). */
+  sessionsHeld: number | null;
   attendees: SuppressedCount;
   turnout: number | null;
 }
@@ -310,10 +320,19 @@ export class NetworkService {
     if (!district || district.municipalityId !== viewer.municipalityId) throw notFound("District");
     if (!isMunicipalityWide(viewer) && !viewer.districtIds.includes(districtId)) throw forbidden();
     const now = this.now();
-    const to = toInput ?? now;
-    const from = fromInput ?? new Date(to.getTime() - 90 * 86_400_000);
-    if (from >= to) throw badInput("from", "Must be before `to`.");
-    if (to.getTime() - from.getTime() > MAX_PERIOD_DAYS * 86_400_000) throw badInput("from", "The period can be at most three years.");
+    let from: Date;
+    let to: Date;
+    if (readsExactCounts(viewer.role)) {
+      to = toInput ?? now;
+      from = fromInput ?? new Date(to.getTime() - 90 * 86_400_000);
+      if (from >= to) throw badInput("from", "Must be before `to`.");
+      if (to.getTime() - from.getTime() > MAX_PERIOD_DAYS * 86_400_000) throw badInput("from", "The period can be at most three years.");
+    } else {
+      // Periods that cannot be differenced: one whole, ended calendar quarter (core/disclosure.ts).
+      const decision = disclosablePeriod(fromInput ?? null, toInput ?? null, now);
+      if (!decision.ok) throw new AppError("BAD_USER_INPUT", decision.reason, { field: "from", reason: "PERIOD_NOT_DISCLOSABLE" });
+      ({ from, to } = decision.period);
+    }
     const municipality = await loaders.municipality.load(viewer.municipalityId);
     const cutoff = staleCutoff(municipality?.staleContactAfterDays ?? 90, now);
     const db = this.deps.db;
@@ -330,17 +349,24 @@ export class NetworkService {
       districtId,
       from,
       to,
-      allies: suppress(Number(row.allies)),
+      // Allies and stale members are parts of the active members: the rest must not be 1–4 either.
+      allies: suppressPart(Number(row.allies), active),
       activeMembers: suppress(active),
-      youthByAgeBand: YOUTH_BANDS.map((ageBand) => ({ ageBand, count: suppress(youthBands.get(ageBand) ?? 0) })),
-      youthShare: suppressedShare(youthOverall, active),
+      // The bands add up to the youth networks' members, which their member counts tell.
+      youthByAgeBand: bandCells(youthBands),
+      youthShare: suppressPart(youthOverall, active).suppressed ? null : suppressedShare(youthOverall, active),
       newMembers: suppress(Number(row.new_members)),
       lostMembers: suppress(Number(row.lost_members)),
-      staleMembers: suppress(stale),
-      staleShare: suppressedShare(stale, active),
-      sessionsHeld: Number(row.sessions_held),
+      staleMembers: suppressPart(stale, active),
+      staleShare: suppressPart(stale, active).suppressed ? null : suppressedShare(stale, active),
+      sessionsHeld: countFor(viewer.role, Number(row.sessions_held)),
       attendees: suppress(attended),
       turnout: suppressedShare(attended, Number(row.confirmed)),
     };
   }
+}
+
+function bandCells(bands: ReadonlyMap<string, number>): NetworkHealth["youthByAgeBand"] {
+  const cells = suppressCells(YOUTH_BANDS.map((band) => bands.get(band) ?? 0));
+  return YOUTH_BANDS.map((ageBand, i) => ({ ageBand, count: cells[i]! }));
 }

@@ -2,6 +2,7 @@ import type { Db, Tx } from "../../platform/db/prisma.js";
 import type { Invitation, Prisma, Registration, ThemeSession } from "../../generated/prisma/client.js";
 import type { AgeBand, NotificationKind, RsvpResponse, SessionStatus, SessionTheme } from "../../generated/prisma/enums.js";
 import type { Lookup } from "../../core/loader-utils.js";
+import { countFor } from "../../core/disclosure.js";
 import type { Viewer } from "../../core/viewer.js";
 import { AppError, badInput, conflict, forbidden, notFound } from "../../core/errors.js";
 import { keysetCursor, pageSize } from "../../core/cursor.js";
@@ -37,6 +38,12 @@ export interface SessionCountsModel {
   confirmed: number;
   waitlisted: number;
   seatsLeft: number;
+}
+/** Counts as a viewer may read them: people counts hidden below 5 for police liaisons (core/disclosure.ts). */
+export interface SessionCountsView extends Omit<SessionCountsModel, "confirmed" | "waitlisted" | "seatsLeft"> {
+  confirmed: number | null;
+  waitlisted: number | null;
+  seatsLeft: number | null;
 }
 export interface ThemeSessionConnectionModel {
   edges: Array<{ cursor: string; node: ThemeSession }>;
@@ -158,6 +165,18 @@ export class SessionService {
       waitlisted: row?.waitlisted ?? 0,
       seatsLeft: Math.max(0, s.capacity - confirmed),
     };
+  }
+
+  /**
+   * The counts for a signed-in viewer. Confirmed and waitlisted seats are people: below 5
+   * they are hidden from anyone but coordinators and admins, and so is `seatsLeft` then
+   * (capacity − seatsLeft would give the confirmed count back). Invitees on their own page
+   * keep exact counts: they need free seats to answer, and see no names.
+   */
+  countsFor(viewer: Viewer | null, counts: SessionCountsModel): SessionCountsView {
+    const role = viewer?.role ?? "ALLY";
+    const confirmed = countFor(role, counts.confirmed);
+    return { ...counts, confirmed, waitlisted: countFor(role, counts.waitlisted), seatsLeft: confirmed === null ? null : counts.seatsLeft };
   }
 
   ics(s: ThemeSession, districtName: string | null, token?: string): string {

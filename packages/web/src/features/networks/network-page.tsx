@@ -54,7 +54,7 @@ export function NetworkPage({ id }: { id: string }) {
         <>
           <Paragraph>
             {t(networkKindKey(network.kind))} · {network.district?.name ?? t("networks.citywide")} ·{" "}
-            {t("network.memberCount", { count: network.memberCount })}
+            {t("network.memberCount", { count: format.count(network.memberCount) })}
           </Paragraph>
           {network.description && <Paragraph>{network.description}</Paragraph>}
           <section aria-labelledby={membersId} className="wijknet-stack">

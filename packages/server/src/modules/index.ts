@@ -8,6 +8,7 @@ import { notificationModule } from "./notification/index.js";
 import { organisationModule } from "./organisation/index.js";
 import { retentionModule } from "./retention/index.js";
 import { sessionModule } from "./session/index.js";
+import { erasureModule } from "./erasure/index.js";
 import { signalModule } from "./signal/index.js";
 
 /**
@@ -24,5 +25,6 @@ export const modules: readonly FeatureModule[] = [
   notificationModule,
   sessionModule,
   signalModule,
+  erasureModule,
   retentionModule,
 ];

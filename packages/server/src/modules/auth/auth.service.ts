@@ -1,4 +1,4 @@
-import type { Db } from "../../platform/db/prisma.js";
+import type { Db, Tx } from "../../platform/db/prisma.js";
 import { enforce, type RateLimiter, type RateLimitRule } from "../../platform/rate-limit.js";
 import type { User } from "../../generated/prisma/client.js";
 import type { Viewer } from "../../core/viewer.js";
@@ -152,5 +152,10 @@ export class AuthService {
     });
     if (revoked) this.deps.onSessionRevoked?.(viewer.sessionId);
     return revoked;
+  }
+
+  /** The account row, locked for its erasure (the erasure module); null when unknown. */
+  lockForErasure(tx: Tx, id: string) {
+    return repo.lockUser(tx, id);
   }
 }

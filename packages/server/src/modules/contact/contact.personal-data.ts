@@ -62,7 +62,7 @@ export interface ContactRetentionPolicy {
 export function contactRetention(contacts: ContactService, audit: AuditService, policy: ContactRetentionPolicy): RetentionStep {
   return {
     name: "contacts",
-    run: async (tx, now, { municipalityId }) => {
+    run: async (tx, now, { municipalityId }, afterCommit) => {
       const toFlag = await repo.findContactsToFlagInactive(tx, daysBefore(now, policy.inactiveAfterDays), municipalityId);
       if (toFlag.length > 0) {
         await repo.flagInactive(
@@ -84,7 +84,7 @@ export function contactRetention(contacts: ContactService, audit: AuditService, 
         );
       }
       const toErase = await repo.findContactsInactiveSince(tx, daysBefore(now, policy.anonymiseAfterInactiveDays), municipalityId);
-      for (const c of toErase) await contacts.eraseSystem(tx, c.id, c.municipalityId, now, "retention: inactive too long");
+      for (const c of toErase) afterCommit(await contacts.eraseSystem(tx, c.id, c.municipalityId, now, "retention: inactive too long"));
       return { contactsFlaggedInactive: toFlag.length, contactsAnonymised: toErase.length };
     },
   };

@@ -513,7 +513,7 @@ export class ContactService {
     const viewer = requireRole(viewerInput, "COORDINATOR", "ADMIN");
     const contactId = requireId(id, "id");
     const now = this.now();
-    return this.deps.db.$transaction(async (tx) => {
+    const { contact, committed } = await this.deps.db.$transaction(async (tx) => {
       const contact = await tx.contact.findUnique({ where: { id: contactId } });
       if (!contact || contact.municipalityId !== viewer.municipalityId) throw notFound("Contact");
       return this.eraseInTx(tx, contact.id, now, {
@@ -524,26 +524,37 @@ export class ContactService {
         reason: "request",
       });
     });
+    await committed();
+    return contact;
   }
 
-  /** The retention sweep's erasure: the same steps, audited with no actor (the system). */
-  async eraseSystem(tx: Tx, contactId: string, municipalityId: string, now: Date, reason: string): Promise<void> {
-    await this.eraseInTx(tx, contactId, now, { municipalityId, actorId: null, actorRole: null, requestId: null, reason });
+  /**
+   * The retention sweep's erasure: the same steps, audited with no actor (the system).
+   * Returns what to do once the sweep's transaction committed.
+   */
+  async eraseSystem(tx: Tx, contactId: string, municipalityId: string, now: Date, reason: string): Promise<() => Promise<void>> {
+    return (await this.eraseInTx(tx, contactId, now, { municipalityId, actorId: null, actorRole: null, requestId: null, reason }))
+      .committed;
   }
 
-  private async eraseInTx(
+  /**
+   * Erases a contact (and every duplicate merged into it) inside `tx`, with `userIds` the
+   * accounts erased with it (eraseUser); accounts not listed are only unlinked.
+   */
+  async eraseInTx(
     tx: Tx,
     contactId: string,
     now: Date,
     who: { municipalityId: string; actorId: string | null; actorRole: Viewer["role"] | null; requestId: string | null; reason: string },
-  ): Promise<Contact> {
+    userIds: readonly string[] = [],
+  ): Promise<{ contact: Contact; committed: () => Promise<void> }> {
     const merged = await tx.contact.findMany({ where: { mergedIntoId: contactId }, select: { id: true } });
     const ids = [contactId, ...merged.map((m) => m.id)];
     await repo.lockContacts(tx, ids);
     const contact = (await tx.contact.findUnique({ where: { id: contactId } }))!;
-    if (contact.anonymisedAt) return contact;
+    if (contact.anonymisedAt && userIds.length === 0) return { contact, committed: async () => undefined };
     // Every feature erases its own rows (kernel/privacy.ts; each feature's *.personal-data.ts).
-    await this.deps.personalData.erase(tx, { contactIds: ids, now });
+    const committed = await this.deps.personalData.erase(tx, { contactIds: ids, userIds, now });
     await this.deps.audit.record(tx, {
       municipalityId: who.municipalityId,
       actorId: who.actorId,
@@ -554,7 +565,7 @@ export class ContactService {
       details: { alsoErased: ids.length - 1, reason: who.reason },
       requestId: who.requestId,
     });
-    return (await tx.contact.findUnique({ where: { id: contactId } }))!;
+    return { contact: (await tx.contact.findUnique({ where: { id: contactId } }))!, committed };
   }
 
   /** GDPR access: everything held about one person as a JSON document. Audited as an export. */

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import type { DbOrTx } from "../../platform/db/prisma.js";
 import { Prisma } from "../../generated/prisma/client.js";
 import type { Invitation, Registration, ThemeSession } from "../../generated/prisma/client.js";
@@ -176,6 +177,23 @@ export const sessionRepository = {
       where: { sessionId: { in: [...sessionIds] } },
       data: { guestLabel: null, guardianConsentAt: null },
     });
+  },
+
+  /**
+   * Erasure: the contacts' invitations lose their guests' labels and consent times, their
+   * link to the person and their token (a fresh random hash nobody holds, expired now).
+   */
+  async eraseInvitationsOf(tx: DbOrTx, contactIds: readonly string[], now: Date): Promise<void> {
+    const invitations = await tx.invitation.findMany({ where: { contactId: { in: [...contactIds] } }, select: { id: true } });
+    if (invitations.length === 0) return;
+    const ids = invitations.map((i) => i.id);
+    await tx.registration.updateMany({ where: { invitationId: { in: ids } }, data: { guestLabel: null, guardianConsentAt: null } });
+    for (const id of ids) {
+      await tx.invitation.update({
+        where: { id },
+        data: { contactId: null, tokenHash: `erased:${randomBytes(32).toString("base64url")}`, tokenExpiresAt: now },
+      });
+    }
   },
 
   /** A contact's invitations with their session and seats, for the subject-access export (no token hash). */

@@ -518,7 +518,8 @@ export class SessionService {
     const invitation = (await repo.findInvitationsByIds(this.deps.db, [requireId(id, "id")]))[0];
     const s0 = invitation ? (await repo.findSessionsByIds(this.deps.db, [invitation.sessionId]))[0] : undefined;
     if (!invitation || !s0 || s0.municipalityId !== viewer.municipalityId) throw notFound("Invitation");
-    if (!invitation.contactId) throw conflict("This invitation no longer belongs to anyone.");
+    // An invitation that belongs to nobody (erased, or past RSVP retention) is not found.
+    if (!invitation.contactId) throw notFound("Invitation");
     const now = this.now();
     const expiresAt = expiresAtInput ?? new Date(s0.endsAt.getTime() + 14 * DAY);
     if (expiresAt <= now) throw badInput("expiresAt", "Must be in the future.");

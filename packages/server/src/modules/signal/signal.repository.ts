@@ -62,6 +62,24 @@ export const signalRepository = {
     return rows.map((r) => r.id);
   },
 
+  /** Subject access: signals reported from the account linked to this contact. */
+  findReportedByContactsAccount(db: DbOrTx, contactId: string) {
+    return db.signal.findMany({
+      where: { reporter: { contactId } },
+      orderBy: { createdAt: "asc" },
+      select: { id: true, kind: true, severity: true, summary: true, details: true, place: true, status: true, createdAt: true },
+    });
+  },
+
+  /** Erasure: acknowledgement comments written by the accounts. */
+  async clearAcknowledgeCommentsOf(db: DbOrTx, userIds: readonly string[]) {
+    if (userIds.length === 0) return;
+    await db.alert.updateMany({
+      where: { recipientId: { in: [...userIds] }, acknowledgeComment: { not: null } },
+      data: { acknowledgeComment: null },
+    });
+  },
+
   createUpdates(db: DbOrTx, rows: Prisma.SignalUpdateCreateManyInput[]) {
     return db.signalUpdate.createMany({ data: rows });
   },

@@ -1,0 +1,10 @@
+import type { Resolvers } from "../../generated/graphql.js";
+
+export const erasureResolvers: Resolvers = {
+  Mutation: {
+    eraseUser: (_p, { id }, ctx) => ctx.services.erasure.eraseUser(ctx.viewer, id, ctx.requestId),
+  },
+  User: {
+    erased: (u) => u.erasedAt !== null,
+  },
+};

@@ -141,7 +141,9 @@ describe("network health (the dashboard)", () => {
       await asCoordinator(ADD, { input: { networkId: allies, contactId: c, since: daysAgo(i < 5 ? 10 : 400) } });
     }
     for (let i = 0; i < 10; i++) {
-      const c = await contact(`Oost Jong ${i}`, { ageBand: i < 7 ? "AGE_16_17" : "AGE_12_15" });
+      // Under-16s join with a guardian's consent for network membership (core/minors.ts).
+      const guardian = { purpose: "NETWORK_MEMBERSHIP", legalBasis: "CONSENT", byGuardian: true, guardianName: "Ouder" };
+      const c = await contact(`Oost Jong ${i}`, i < 7 ? { ageBand: "AGE_16_17" } : { ageBand: "AGE_12_15", consents: [guardian] });
       await prisma.contact.update({ where: { id: c }, data: { lastInteractionAt: new Date(daysAgo(1)) } });
       await asCoordinator(ADD, { input: { networkId: youth, contactId: c, since: daysAgo(400) } });
     }

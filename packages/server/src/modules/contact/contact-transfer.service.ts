@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { needsGuardianConsent } from "../../core/minors.js";
 import type { Db } from "../../platform/db/prisma.js";
 import type { Viewer } from "../../core/viewer.js";
 import { badInput } from "../../core/errors.js";
@@ -145,6 +146,9 @@ export class ContactTransferService {
               preferredLanguage: row.preferredLanguage,
               ageBand: row.ageBand,
               notes: row.notes,
+              // A file cannot carry a guardian's consent: under-16s arrive inactive (core/minors.ts)
+              // and are processed for nothing until the coordinator records one and activates them.
+              ...(needsGuardianConsent(row.ageBand) ? { status: "INACTIVE" as const, inactiveSince: new Date() } : {}),
             })),
           });
           await tx.contactDistrict.createMany({

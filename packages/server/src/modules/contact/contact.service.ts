@@ -1,7 +1,15 @@
 import type { Db, DbOrTx, Tx } from "../../platform/db/prisma.js";
 import type { PersonalDataRunner } from "../../kernel/privacy.js";
 import type { Consent, Contact, District, Interaction, Organisation } from "../../generated/prisma/client.js";
-import type { AgeBand, ContactChannel, ContactStatus, ConsentPurpose, InteractionKind, LegalBasis } from "../../generated/prisma/enums.js";
+import type {
+  AgeBand,
+  ContactChannel,
+  ContactStatus,
+  ConsentPurpose,
+  InteractionKind,
+  LegalBasis,
+  Role,
+} from "../../generated/prisma/enums.js";
 import type { Lookup } from "../../core/loader-utils.js";
 import type { Viewer } from "../../core/viewer.js";
 import { badInput, conflict, notFound } from "../../core/errors.js";
@@ -20,6 +28,18 @@ import {
 } from "./contact.query.js";
 import { cleanText, requiredText } from "../../core/text.js";
 import { LIMITS, checkConsent, cleanEmail, cleanLanguage, cleanPhone, isStale } from "./contact.rules.js";
+
+/** A consent was withdrawn: what the features that rest on it must end (in the same transaction). */
+export interface ConsentWithdrawal {
+  consentId: string;
+  contactId: string;
+  purpose: ConsentPurpose;
+  at: Date;
+  municipalityId: string;
+  actorId: string;
+  actorRole: Role;
+  requestId: string;
+}
 
 export interface ContactLoaders {
   contact: Lookup<Contact | null>;
@@ -312,7 +332,11 @@ export class ContactService {
     if (input.preferredChannel) data["preferredChannel"] = input.preferredChannel;
     if (input.preferredLanguage !== undefined && input.preferredLanguage !== null)
       data["preferredLanguage"] = cleanLanguage(input.preferredLanguage);
-    if (input.ageBand) data["ageBand"] = input.ageBand;
+    // A band given now holds from now (core/minors.ts: bands move on from this date).
+    if (input.ageBand && input.ageBand !== existing.ageBand) {
+      data["ageBand"] = input.ageBand;
+      data["ageBandSince"] = this.now();
+    }
     if (input.status) {
       data["status"] = input.status;
       // The retention sweep counts inactivity from here.
@@ -408,6 +432,16 @@ export class ContactService {
     });
   }
 
+  private readonly withdrawalListeners: Array<(tx: Tx, e: ConsentWithdrawal) => Promise<void>> = [];
+
+  /**
+   * Features listed after this one register what a withdrawn consent ends (memberships,
+   * invitations); the listeners run inside the withdrawal's transaction, in registration order.
+   */
+  onConsentWithdrawn(listener: (tx: Tx, e: ConsentWithdrawal) => Promise<void>): void {
+    this.withdrawalListeners.push(listener);
+  }
+
   async withdrawConsent(
     viewerInput: Viewer | null,
     id: string,
@@ -420,7 +454,8 @@ export class ContactService {
     if (!consent || !contact || contact.municipalityId !== viewer.municipalityId) throw notFound("Consent");
     if (consent.withdrawnAt) throw conflict("This consent was withdrawn already.");
     return this.deps.db.$transaction(async (tx) => {
-      const row = await repo.updateConsent(tx, consent.id, { withdrawnAt: this.now() });
+      const at = this.now();
+      const row = await repo.updateConsent(tx, consent.id, { withdrawnAt: at });
       await this.deps.audit.record(tx, {
         municipalityId: viewer.municipalityId,
         actorId: viewer.userId,
@@ -431,6 +466,18 @@ export class ContactService {
         details: { fields: ["withdrawnAt"], contactId: contact.id },
         requestId,
       });
+      // What the consent covered ends with it; a legitimate-interest record does not keep it going.
+      const event: ConsentWithdrawal = {
+        consentId: row.id,
+        contactId: contact.id,
+        purpose: row.purpose,
+        at,
+        municipalityId: viewer.municipalityId,
+        actorId: viewer.userId,
+        actorRole: viewer.role,
+        requestId,
+      };
+      for (const listener of this.withdrawalListeners) await listener(tx, event);
       return row;
     });
   }

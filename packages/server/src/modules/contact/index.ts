@@ -2,7 +2,7 @@ import type { FeatureModule } from "../../kernel/module.js";
 import { sdlOf } from "../../kernel/module.js";
 import { ContactTransferService } from "./contact-transfer.service.js";
 import { createContactLoaders } from "./contact.loaders.js";
-import { contactPersonalData, contactRetention } from "./contact.personal-data.js";
+import { ageBandStep, contactPersonalData, contactRetention } from "./contact.personal-data.js";
 import { contactResolvers } from "./contact.resolvers.js";
 import { ContactService } from "./contact.service.js";
 
@@ -26,6 +26,7 @@ export const contactModule: FeatureModule = {
     contactTransfer: new ContactTransferService({ db, audit, organisations }),
   }),
   retention: ({ contacts, audit }, { config }) => [
+    ageBandStep(audit),
     contactRetention(contacts, audit, {
       inactiveAfterDays: config.RETENTION_CONTACT_INACTIVE_AFTER_DAYS,
       anonymiseAfterInactiveDays: config.RETENTION_CONTACT_ANONYMISE_AFTER_DAYS,

@@ -1,10 +1,12 @@
-import type { Db } from "../../platform/db/prisma.js";
+import type { Db, Tx } from "../../platform/db/prisma.js";
+import type { ConsentWithdrawal } from "../contact/contact.service.js";
 import type { Network, NetworkMembership, Prisma } from "../../generated/prisma/client.js";
 import type { AgeBand, MembershipRole, NetworkKind } from "../../generated/prisma/enums.js";
 import type { Lookup } from "../../core/loader-utils.js";
 import type { Viewer } from "../../core/viewer.js";
 import { AppError, badInput, conflict, forbidden, notFound } from "../../core/errors.js";
 import { requireId } from "../../core/ids.js";
+import { CONSENT_MESSAGES, consentFor } from "../../core/minors.js";
 import type { AuditService } from "../audit/audit.service.js";
 import { isMunicipalityWide, requireRole, requireViewer } from "../../core/authz.js";
 import { cleanText, requiredText } from "../../core/text.js";
@@ -24,7 +26,7 @@ import {
 export interface NetworkLoaders {
   network: Lookup<Network | null>;
   district: Lookup<{ id: string; municipalityId: string } | null>;
-  contact: Lookup<{ id: string; municipalityId: string; status: string; anonymisedAt: Date | null } | null>;
+  contact: Lookup<{ id: string; municipalityId: string; status: string; anonymisedAt: Date | null; ageBand: AgeBand } | null>;
   membership: Lookup<NetworkMembership | null>;
   municipality: Lookup<{ staleContactAfterDays: number } | null>;
 }
@@ -220,6 +222,14 @@ export class NetworkService {
     const since = input.since ?? this.now();
     if (since.getTime() > this.now().getTime() + 366 * 86_400_000) throw badInput("input.since", "Too far in the future.");
     return this.deps.db.$transaction(async (tx) => {
+      // Minors only with a guardian's consent for network membership; never after a withdrawal (core/minors.ts).
+      const decision = consentFor(contact.ageBand, await repo.findConsents(tx, contact.id), "NETWORK_MEMBERSHIP");
+      if (decision !== "ALLOWED") {
+        throw new AppError("BAD_USER_INPUT", `input.contactId: ${CONSENT_MESSAGES[decision]}`, {
+          field: "input.contactId",
+          reason: decision,
+        });
+      }
       if (await repo.findCurrentMembership(tx, network.id, contact.id)) throw conflict("This contact is a member of this network already.");
       const membership = await repo.createMembership(tx, {
         networkId: network.id,
@@ -290,7 +300,7 @@ export class NetworkService {
     if (membership.role === role) return membership;
     const now = this.now();
     return this.deps.db.$transaction(async (tx) => {
-      await repo.endMembership(tx, membership.id, now);
+      await repo.endMembership(tx, membership.id, now, "ROLE_CHANGED");
       const next = await repo.createMembership(tx, { networkId: membership.networkId, contactId: membership.contactId, role, since: now });
       await this.deps.audit.record(tx, {
         municipalityId: viewer.municipalityId,
@@ -304,6 +314,28 @@ export class NetworkService {
       });
       return next;
     });
+  }
+
+  /**
+   * A withdrawn consent for network membership (the person's or a guardian's) ends every
+   * current membership of the contact, with the reason, in the withdrawal's transaction.
+   */
+  async endForWithdrawnConsent(tx: Tx, e: ConsentWithdrawal): Promise<void> {
+    if (e.purpose !== "NETWORK_MEMBERSHIP") return;
+    const ended = await repo.endCurrentMembershipsOf(tx, e.contactId, e.at);
+    await this.deps.audit.recordMany(
+      tx,
+      ended.map((m) => ({
+        municipalityId: e.municipalityId,
+        actorId: e.actorId,
+        actorRole: e.actorRole,
+        action: "UPDATE" as const,
+        entityType: "NetworkMembership",
+        entityId: m.id,
+        details: { fields: ["until", "endReason"], reason: "CONSENT_WITHDRAWN", consentId: e.consentId },
+        requestId: e.requestId,
+      })),
+    );
   }
 
   /** The district dashboard; every count of people suppressed below 5. */

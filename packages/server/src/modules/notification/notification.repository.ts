@@ -50,6 +50,11 @@ export const notificationRepository = {
     return (await db.notification.deleteMany({ where: { sessionId: { in: [...sessionIds] } } })).count;
   },
 
+  async deletePendingForInvitations(db: DbOrTx, invitationIds: readonly string[]) {
+    if (invitationIds.length === 0) return 0;
+    return (await db.notification.deleteMany({ where: { invitationId: { in: [...invitationIds] }, status: "PENDING" } })).count;
+  },
+
   /** Erasure: every message to or about the contacts, sent or not; returns their ids (mailbox copies). */
   async deleteForContacts(db: DbOrTx, contactIds: readonly string[]): Promise<string[]> {
     const rows = await db.notification.findMany({ where: { contactId: { in: [...contactIds] } }, select: { id: true } });

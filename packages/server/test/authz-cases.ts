@@ -141,6 +141,14 @@ const CONTACT_CASES: AuthzCase[] = [
     expect: adminOnly,
   },
 
+  {
+    covers: ["Query.userDataExport"],
+    name: "export a user account's data",
+    operation: ({ w }) =>
+      op(graphql(`query AuthzUserDataExport($id: ID!) { userDataExport(id: $id) { userId } }`), { id: w.users.ally.id }),
+    expect: adminOnly,
+  },
+
   // ── contacts ──
   {
     covers: ["Query.contacts", "Contact.email", "Contact.phone", "Contact.notes"],

@@ -38,6 +38,7 @@ const ERASE_USER = graphql(`mutation ErasureEraseUser($id: ID!) { eraseUser(id: 
 const SIGNAL = graphql(`query ErasureSignal($id: ID!) { signal(id: $id) { id reporter { id displayName erased } } }`);
 const RENEW = graphql(`mutation ErasureRenew($id: ID!) { renewInvitationLink(id: $id) { url } }`);
 const PAGE = graphql(`query ErasurePage($token: String!) { invitation(token: $token) { response } }`);
+const USER_EXPORT = graphql(`query ErasureUserExport($id: ID!) { userDataExport(id: $id) { json } }`);
 const VIEWER = graphql(`query ErasureViewer { viewer { id } }`);
 const BAD_LOGIN = graphql(`mutation ErasureBadLogin($e: String!) { login(email: $e, password: "not the password") { token } }`);
 
@@ -168,6 +169,13 @@ describe("erasing a person who did everything", () => {
     expect(JSON.stringify(before.invitations)).toContain(person.guest);
     expect(before.account.signalsReported.map((s: { id: string }) => s.id)).toEqual([signalId]);
     expect(before.account.auditEntries.length).toBeGreaterThan(0);
+    // The account's own export: the account, the signal it reported, its audit trail, its contact.
+    const mine = JSON.parse(ok(await gql(app, USER_EXPORT, { id: account.id }, w.tokens.admin)).userDataExport.json);
+    expect(mine.account.email).toBe(person.email);
+    expect(mine.account.passwordHash).toBeUndefined();
+    expect(mine.signalsReported.map((s: { id: string }) => s.id)).toEqual([signalId]);
+    expect(mine.auditEntries.some((e: { entityId: string }) => e.entityId === signalId)).toBe(true);
+    expect(mine.contact.contact.fullName).toBe(person.name);
     // The data really is there to be found (the search below can fail).
     expect((await findEverywhere(values)).length).toBeGreaterThan(3);
     // Rate-limit keys never hold the address as written.
@@ -185,6 +193,10 @@ describe("erasing a person who did everything", () => {
     expect(await findEverywhere(values)).toEqual([]);
     expect(await mailboxHits(values)).toEqual([]);
     expect(await redisKeysHolding(values)).toEqual([]);
+
+    // What is left of the account holds nothing of theirs either.
+    const after = ok(await gql(app, USER_EXPORT, { id: account.id }, w.tokens.admin)).userDataExport.json;
+    for (const v of values) expect(after).not.toContain(v);
 
     // Their sessions ended and their socket closed; their login is gone.
     expect(await socket.closed).toBe(4401);

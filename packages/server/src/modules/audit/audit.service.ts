@@ -99,6 +99,11 @@ export class AuditService {
     await tx.auditEntry.createMany({ data: entries.map(toRow) });
   }
 
+  /** Subject access of an account: its entries as actor (references and field names only). */
+  entriesOf(db: DbOrTx, actorId: string) {
+    return repo.findByActor(db, actorId);
+  }
+
   /**
    * READ rows for deliveries that are not requests (live feeds, replays): the entity ids
    * noted within one turn of the event loop are written as one batch (one `createMany`),

@@ -1,4 +1,4 @@
-import type { Db, Tx } from "../../platform/db/prisma.js";
+import type { Db, DbOrTx, Tx } from "../../platform/db/prisma.js";
 import { enforce, type RateLimiter, type RateLimitRule } from "../../platform/rate-limit.js";
 import type { User } from "../../generated/prisma/client.js";
 import type { Viewer } from "../../core/viewer.js";
@@ -157,5 +157,13 @@ export class AuthService {
   /** The account row, locked for its erasure (the erasure module); null when unknown. */
   lockForErasure(tx: Tx, id: string) {
     return repo.lockUser(tx, id);
+  }
+
+  /** Subject access of an account: what the account itself holds (no password hash, no tokens). */
+  async accountForExport(db: DbOrTx, id: string) {
+    const user = await db.user.findUnique({ where: { id }, include: { districts: { select: { districtId: true, isBackup: true } } } });
+    if (!user) return null;
+    const { passwordHash: _p, ...rest } = user;
+    return rest;
   }
 }

@@ -8,6 +8,7 @@ import type { Db } from "../../platform/db/prisma.js";
 import type { AuditService } from "../audit/audit.service.js";
 import type { AuthService } from "../auth/auth.service.js";
 import type { ContactService } from "../contact/contact.service.js";
+import type { SignalService } from "../signal/signal.service.js";
 
 /**
  * Erasure of a person's user account, together with their contact: one transaction runs
@@ -22,6 +23,7 @@ export class ErasureService {
       audit: AuditService;
       auth: AuthService;
       contacts: ContactService;
+      signals: SignalService;
       personalData: PersonalDataRunner;
       now?: () => Date;
     },
@@ -61,5 +63,39 @@ export class ErasureService {
     });
     await committed();
     return user;
+  }
+
+  /**
+   * GDPR access for an account (administrators): the account (no password hash or tokens),
+   * the signals it reported, its audit entries as actor and, when linked, the contact's
+   * full subject-access document. Audited as an export.
+   */
+  async userDataExport(viewerInput: Viewer | null, id: string, requestId: string) {
+    const viewer = requireRole(viewerInput, "ADMIN");
+    const userId = requireId(id, "id");
+    const generatedAt = this.deps.now?.() ?? new Date();
+    const { db, audit, auth, signals, personalData } = this.deps;
+    return db.$transaction(async (tx) => {
+      const account = await auth.accountForExport(tx, userId);
+      if (!account || account.municipalityId !== viewer.municipalityId) throw notFound("User");
+      await audit.record(tx, {
+        municipalityId: viewer.municipalityId,
+        actorId: viewer.userId,
+        actorRole: viewer.role,
+        action: "EXPORT",
+        entityType: "User",
+        entityId: userId,
+        details: { kind: "subject-access" },
+        requestId,
+      });
+      const document = {
+        generatedAt: generatedAt.toISOString(),
+        account,
+        signalsReported: await signals.reportedBy(tx, userId),
+        auditEntries: (await audit.entriesOf(tx, userId)).map((e) => ({ ...e, at: e.at.toISOString() })),
+        contact: account.contactId ? await personalData.export(tx, account.contactId) : null,
+      };
+      return { userId, generatedAt, json: JSON.stringify(document, null, 2) };
+    });
   }
 }

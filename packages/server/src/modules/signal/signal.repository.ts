@@ -71,6 +71,15 @@ export const signalRepository = {
     });
   },
 
+  /** Subject access of an account: the signals it reported. */
+  findReportedByUser(db: DbOrTx, userId: string) {
+    return db.signal.findMany({
+      where: { reporterId: userId },
+      orderBy: { createdAt: "asc" },
+      select: { id: true, kind: true, severity: true, summary: true, details: true, place: true, status: true, createdAt: true },
+    });
+  },
+
   /** Erasure: acknowledgement comments written by the accounts. */
   async clearAcknowledgeCommentsOf(db: DbOrTx, userIds: readonly string[]) {
     if (userIds.length === 0) return;

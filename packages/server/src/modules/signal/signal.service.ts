@@ -1,5 +1,5 @@
 import { findSituationTextTerms } from "@wijknet/shared";
-import type { Db } from "../../platform/db/prisma.js";
+import type { Db, DbOrTx } from "../../platform/db/prisma.js";
 import type { Prisma, Signal } from "../../generated/prisma/client.js";
 import type { Severity, SignalKind, SignalStatus, SignalVisibility } from "../../generated/prisma/enums.js";
 import { eventCursor, idCursor } from "../../core/cursor.js";
@@ -223,6 +223,11 @@ export class SignalService {
     if (!signal || (view !== "full" && view !== "police")) return null;
     await this.auditReads(viewer, [signal.id], requestId);
     return signal;
+  }
+
+  /** Subject access of an account (ErasureService.userDataExport, which checks the admin). */
+  reportedBy(db: DbOrTx, userId: string) {
+    return repo.findReportedByUser(db, userId);
   }
 
   /** Reads of signal details by anyone but the coordinator go to the audit log. */

@@ -229,3 +229,44 @@ describe("erasing a person who did everything", () => {
     expect(errorCode(await gql(app, ERASE_USER, { id: w.users.ally.id }, w.tokens.coordinator))).toBe("FORBIDDEN");
   });
 });
+
+describe("erasing a police liaison's account", () => {
+  const ALERTS = graphql(`query ErasureAlerts { alertHistory { id signal { id } } }`);
+  const ACK = graphql(`mutation ErasureAck($id: ID!, $c: String) { acknowledgeAlert(id: $id, comment: $c) { id } }`);
+  const TIMELINE = graphql(`query ErasureTimeline($id: ID!) { signal(id: $id) { timeline { kind note author { displayName erased } } } }`);
+
+  it("removes what they wrote when acknowledging, from the alerts and from the outbox replays", { timeout: 60_000 }, async () => {
+    const prisma = app.db.prisma;
+    const tag = [...randomBytes(8)].map((b) => String.fromCharCode(97 + (b % 26))).join("");
+    const name = `Agent Wisbaar${tag}`;
+    const email = `agent.${tag}@politie.example`;
+    const liaison = await createUser(prisma, w.municipality.id, { role: "POLICE_LIAISON", districtIds: [w.districts[0]!.id], email });
+    await prisma.user.update({ where: { id: liaison.id }, data: { displayName: name } });
+    const token = await login(app, email);
+    const signalId = ok(
+      await gql(
+        app,
+        REPORT,
+        {
+          input: {
+            districtId: w.districts[0]!.id,
+            kind: "TENSION",
+            severity: "LOW",
+            summary: "Drukte bij de markt",
+            visibility: "SHARED_WITH_POLICE",
+          },
+        },
+        w.tokens.coordinator,
+      ),
+    ).reportSignal.signal.id;
+    const alert = ok(await gql(app, ALERTS, {}, token)).alertHistory.find((a) => a.signal.id === signalId)!;
+    ok(await gql(app, ACK, { id: alert.id, c: `Gezien, groet ${name}` }, token));
+    expect((await findEverywhere([name])).some((h) => h.startsWith("Event."))).toBe(true);
+
+    ok(await gql(app, ERASE_USER, { id: liaison.id }, w.tokens.admin));
+    expect(await findEverywhere([name, email])).toEqual([]);
+    const timeline = ok(await gql(app, TIMELINE, { id: signalId }, w.tokens.coordinator)).signal!.timeline;
+    const ack = timeline.find((e) => e.kind === "ALERT_ACKNOWLEDGED")!;
+    expect(ack.author).toEqual({ displayName: "Verwijderde persoon", erased: true });
+  });
+});

@@ -21,7 +21,9 @@ export const signalPersonalData: readonly PersonalDataDecision[] = [
     model: "SignalUpdate",
     personColumns: ["authorId"],
     export: { coveredBy: "Signal" },
-    erase: { coveredBy: "User" },
+    // The author is the (erased) account; acknowledgement notes go with the Alert step; triage
+    // comments describe situations and stay.
+    erase: { coveredBy: "Alert" },
   },
   {
     model: "Alert",

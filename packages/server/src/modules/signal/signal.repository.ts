@@ -80,13 +80,30 @@ export const signalRepository = {
     });
   },
 
-  /** Erasure: acknowledgement comments written by the accounts. */
+  /**
+   * Erasure: acknowledgement comments written by the accounts, in the Alert rows, their
+   * timeline entries and the alert snapshots of this module's outbox events (topic "alert", signal.events.ts), which
+   * replays would otherwise resend.
+   */
   async clearAcknowledgeCommentsOf(db: DbOrTx, userIds: readonly string[]) {
     if (userIds.length === 0) return;
     await db.alert.updateMany({
       where: { recipientId: { in: [...userIds] }, acknowledgeComment: { not: null } },
       data: { acknowledgeComment: null },
     });
+    // The same comment is the note of their ALERT_ACKNOWLEDGED timeline entries.
+    await db.signalUpdate.updateMany({
+      where: { authorId: { in: [...userIds] }, kind: "ALERT_ACKNOWLEDGED", note: { not: null } },
+      data: { note: null },
+    });
+    const ids = [...userIds];
+    await db.$executeRaw`
+      UPDATE "Event" SET "payload" = jsonb_set("payload"::jsonb, '{alert,acknowledgeComment}', 'null'::jsonb)
+      WHERE "topic" = 'alert' AND "payload"->'alert'->>'recipientId' = ANY(${ids}::text[])`;
+    await db.$executeRaw`
+      UPDATE "Event" SET "payload" = jsonb_set("payload"::jsonb, '{acknowledged,acknowledgeComment}', 'null'::jsonb)
+      WHERE "topic" = 'alert' AND jsonb_typeof("payload"->'acknowledged') = 'object'
+        AND "payload"->'acknowledged'->>'recipientId' = ANY(${ids}::text[])`;
   },
 
   createUpdates(db: DbOrTx, rows: Prisma.SignalUpdateCreateManyInput[]) {

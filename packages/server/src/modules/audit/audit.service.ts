@@ -104,10 +104,15 @@ export class AuditService {
     return repo.findByActor(db, actorId);
   }
 
+  /** Live-delivery READ rows waiting for the next flush, from every subscriber of this instance. */
+  private pendingReads: Array<{ db: DbOrTx; row: AuditRecord; onError: (err: Error) => void }> = [];
+
   /**
-   * READ rows for deliveries that are not requests (live feeds, replays): the entity ids
-   * noted within one turn of the event loop are written as one batch (one `createMany`),
-   * off the delivery path, all with the same request id naming the feed.
+   * READ rows for deliveries that are not requests (live feeds, replays). The rows noted
+   * within one turn of the event loop, by every subscriber of this instance, are written
+   * as one batch (one `createMany`) off the delivery path, so an event delivered to a
+   * thousand liaisons costs one insert, not a thousand. A subscription's rows share one
+   * request id naming the feed (`details.via`).
    */
   readBatcher(
     db: DbOrTx,
@@ -116,26 +121,34 @@ export class AuditService {
     via: string,
     onError: (err: Error) => void,
   ): (entityId: string) => void {
-    let pending: string[] = [];
     const requestId = `${via}:${randomUUID()}`;
-    const flush = () => {
-      const ids = pending;
-      pending = [];
-      const rows = ids.map((entityId) => ({
-        municipalityId: viewer.municipalityId,
-        actorId: viewer.userId,
-        actorRole: viewer.role,
-        action: "READ" as const,
-        entityType,
-        entityId,
-        requestId,
-        details: { via, batch: ids.length },
-      }));
-      this.recordMany(db, rows).catch(onError);
-    };
     return (entityId) => {
-      if (pending.length === 0) setImmediate(flush);
-      pending.push(entityId);
+      if (this.pendingReads.length === 0) setImmediate(() => this.flushReads());
+      this.pendingReads.push({
+        db,
+        onError,
+        row: {
+          municipalityId: viewer.municipalityId,
+          actorId: viewer.userId,
+          actorRole: viewer.role,
+          action: "READ",
+          entityType,
+          entityId,
+          requestId,
+          details: { via },
+        },
+      });
     };
+  }
+
+  private flushReads(): void {
+    const batch = this.pendingReads;
+    this.pendingReads = [];
+    if (batch.length === 0) return;
+    const db = batch[0]!.db;
+    this.recordMany(
+      db,
+      batch.map((b) => b.row),
+    ).catch((err: Error) => batch[0]!.onError(err));
   }
 }

@@ -144,6 +144,7 @@ const ROOTS: Record<string, ((ids: Record<string, string>) => Record<string, str
   staleContacts: (ids) => ({ districtId: ids["d0"]! }),
   themeSession: (ids) => ({ id: ids["session"]! }),
   themeSessions: () => ({}),
+  userDataExport: (ids) => ({ id: ids["allyUser"]! }),
   viewer: () => ({}),
 };
 
@@ -234,7 +235,7 @@ describe("every count field a non-coordinator can read", () => {
         w.tokens.coordinator,
       ),
     ).reportSignal.signal.id;
-    const ids: Record<string, string> = { d0, allies, session, signal, allyContact: w.allyContact.id };
+    const ids: Record<string, string> = { d0, allies, session, signal, allyContact: w.allyContact.id, allyUser: w.users.ally.id };
 
     const schema = buildSchema(readFileSync(new URL("../schema.graphql", import.meta.url), "utf8"));
     const queryRoots = Object.keys(schema.getQueryType()!.getFields()).sort();

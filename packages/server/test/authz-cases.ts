@@ -126,6 +126,32 @@ const CONTACT_CASES: AuthzCase[] = [
     expect: adminOnly,
   },
 
+  {
+    covers: ["Mutation.eraseUser", "User.erased"],
+    name: "erase a user account",
+    operation: async (fx) => {
+      const u = await fx.app.db.prisma.user.create({
+        data: {
+          municipalityId: fx.w.municipality.id,
+          email: `erase-${Math.random().toString(36).slice(2)}@matrix.example`,
+          displayName: "Matrix Wis",
+          passwordHash: "!",
+          role: "ALLY",
+        },
+      });
+      return op(graphql(`mutation AuthzEraseUser($id: ID!) { eraseUser(id: $id) { id erased } }`), { id: u.id });
+    },
+    expect: adminOnly,
+  },
+
+  {
+    covers: ["Query.userDataExport"],
+    name: "export a user account's data",
+    operation: ({ w }) =>
+      op(graphql(`query AuthzUserDataExport($id: ID!) { userDataExport(id: $id) { userId } }`), { id: w.users.ally.id }),
+    expect: adminOnly,
+  },
+
   // ── contacts ──
   {
     covers: ["Query.contacts", "Contact.email", "Contact.phone", "Contact.phoneDisplay", "Contact.notes"],

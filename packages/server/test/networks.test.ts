@@ -141,7 +141,9 @@ describe("network health (the dashboard)", () => {
       await asCoordinator(ADD, { input: { networkId: allies, contactId: c, since: daysAgo(i < 5 ? 10 : 400) } });
     }
     for (let i = 0; i < 10; i++) {
-      const c = await contact(`Oost Jong ${i}`, { ageBand: i < 7 ? "AGE_16_17" : "AGE_12_15" });
+      // Under-16s join with a guardian's consent for network membership (core/minors.ts).
+      const guardian = { purpose: "NETWORK_MEMBERSHIP", legalBasis: "CONSENT", byGuardian: true, guardianName: "Ouder" };
+      const c = await contact(`Oost Jong ${i}`, i < 7 ? { ageBand: "AGE_16_17" } : { ageBand: "AGE_12_15", consents: [guardian] });
       await prisma.contact.update({ where: { id: c }, data: { lastInteractionAt: new Date(daysAgo(1)) } });
       await asCoordinator(ADD, { input: { networkId: youth, contactId: c, since: daysAgo(400) } });
     }
@@ -161,10 +163,11 @@ describe("network health (the dashboard)", () => {
     expect(h.district.name).toBe("Oost");
     expect(h.allies).toEqual({ value: 8, suppressed: false });
     expect(h.activeMembers).toEqual({ value: 18, suppressed: false });
+    // 7 of the youth network's 10 would give the other bands' 3 back: complementary suppression.
     expect(h.youthByAgeBand).toEqual([
       { ageBand: "UNDER_12", count: { value: null, suppressed: true } },
       { ageBand: "AGE_12_15", count: { value: null, suppressed: true } },
-      { ageBand: "AGE_16_17", count: { value: 7, suppressed: false } },
+      { ageBand: "AGE_16_17", count: { value: null, suppressed: true } },
       { ageBand: "AGE_18_23", count: { value: null, suppressed: true } },
       { ageBand: "AGE_24_27", count: { value: null, suppressed: true } },
     ]);

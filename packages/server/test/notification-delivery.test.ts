@@ -91,6 +91,7 @@ describe("notification delivery", () => {
         if (failing) throw new Error("smtp down");
         sent.push(m);
       },
+      forget: async () => undefined,
       close: async () => undefined,
     };
     const service = new NotificationService({

@@ -146,7 +146,7 @@ describe("coordinator keeps records", () => {
     const pick = page.getByRole("button", { name: `Samenvoegen met dit contact: ${PERSON}` });
     // Only the other record is offered, never the contact itself.
     await expect.poll(() => pick.count()).toBe(1);
-    await page.getByText(`(${E2E_DUPLICATE.phone}`, { exact: false }).waitFor();
+    await page.getByText(`(${E2E_DUPLICATE.phoneDisplay}`, { exact: false }).waitFor();
     await pick.click();
     const dialog = page.getByRole("dialog", { name: "Contacten samenvoegen?" });
     await dialog.getByText("Je kunt dit niet ongedaan maken.").waitFor();
@@ -155,7 +155,7 @@ describe("coordinator keeps records", () => {
     await dialog.getByRole("button", { name: "Ja, samenvoegen" }).click();
     await page.getByText(`${PERSON} is samengevoegd met ${PERSON}.`).waitFor();
     // The empty phone number was filled from the duplicate.
-    await page.getByText(E2E_DUPLICATE.phone, { exact: true }).waitFor();
+    await page.getByText(E2E_DUPLICATE.phoneDisplay, { exact: true }).waitFor();
   });
 
   it("downloads the person's data as a JSON file", async () => {

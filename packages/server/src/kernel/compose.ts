@@ -13,7 +13,12 @@ import { PersonalDataRunner, type DeclaredDecision, type PersonalDataDecision, t
 export function composeServices(modules: readonly FeatureModule[], platform: Platform): ServiceRegistry {
   const built: Record<string, unknown> = {};
   const kernel: Kernel = {
-    personalData: new PersonalDataRunner(collectPersonalData(modules)),
+    personalData: new PersonalDataRunner(collectPersonalData(modules), {
+      forgetMail: (ids) => platform.mailer.forget(ids),
+      endSessions: (ids) => {
+        for (const id of ids) platform.revokeSession(id);
+      },
+    }),
     retentionSteps: (services) => collectRetentionSteps(modules, services, platform),
   };
   for (const m of modules) {

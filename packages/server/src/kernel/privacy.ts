@@ -8,11 +8,31 @@ import type { DbOrTx, Tx } from "../platform/db/prisma.js";
  * `test/personal-data-coverage.test.ts` fails when a model of the schema has neither.
  */
 
-/** The contacts being erased: one contact and every duplicate merged into it. */
+/**
+ * What one erasure covers: a person's contact records (one contact and every duplicate
+ * merged into it) and their user accounts. `eraseContact` erases the contacts and unlinks
+ * any account (staff accounts are erased by an admin); `eraseUser` erases the account and
+ * the contact linked to it. Every feature erases its own rows for both lists.
+ */
 export interface ErasureScope {
   contactIds: readonly string[];
+  /** Accounts being erased (name and email replaced, sessions ended). */
+  userIds: readonly string[];
   now: Date;
+  /** Work outside the database (mailbox files, other instances' sockets), run once the transaction committed. */
+  afterCommit(step: (effects: ErasureEffects) => Promise<void> | void): void;
 }
+
+/** What an erasure may do outside the database; the kernel wires them to the platform. */
+export interface ErasureEffects {
+  /** Removes the copies of these messages from the local mailbox (DATA_DIR/mailbox); SMTP keeps none. */
+  forgetMail(notificationIds: readonly string[]): Promise<void>;
+  /** Tells every instance that these login sessions ended, so their sockets close. */
+  endSessions(sessionIds: readonly string[]): void;
+}
+
+/** Who is erased; `afterCommit` is added by the runner. */
+export type ErasureRequest = Omit<ErasureScope, "afterCommit">;
 
 /** A merge of `duplicateId` into `keepId`; both Contact rows are locked. */
 export interface MergeScope {
@@ -74,12 +94,24 @@ export type DeclaredDecision = PersonalDataDecision & { owner: string };
  */
 export class PersonalDataRunner {
   readonly personal: ReadonlyArray<PersonalModel & { owner: string }>;
-  constructor(readonly decisions: readonly DeclaredDecision[]) {
+  constructor(
+    readonly decisions: readonly DeclaredDecision[],
+    private readonly effects: ErasureEffects = { forgetMail: async () => undefined, endSessions: () => undefined },
+  ) {
     this.personal = decisions.filter((d): d is PersonalModel & { owner: string } => isPersonal(d));
   }
 
-  async erase(tx: Tx, scope: ErasureScope): Promise<void> {
+  /**
+   * Runs every feature's erase step inside `tx`. Returns what must happen after the commit
+   * (mailbox files, ending sessions everywhere): call it once the transaction committed.
+   */
+  async erase(tx: Tx, request: ErasureRequest): Promise<() => Promise<void>> {
+    const later: Array<(effects: ErasureEffects) => Promise<void> | void> = [];
+    const scope: ErasureScope = { ...request, afterCommit: (step) => later.push(step) };
     for (const d of this.personal) if (typeof d.erase === "function") await d.erase(tx, scope);
+    return async () => {
+      for (const step of later) await step(this.effects);
+    };
   }
 
   async merge(tx: Tx, scope: MergeScope): Promise<void> {
@@ -114,7 +146,8 @@ export interface RetentionScope {
  */
 export interface RetentionStep {
   name: string;
-  run(tx: Tx, now: Date, scope: RetentionScope): Promise<Record<string, number>>;
+  /** `afterCommit`: work outside the database once the sweep's transaction committed (an erasure's effects). */
+  run(tx: Tx, now: Date, scope: RetentionScope, afterCommit: (work: () => Promise<void>) => void): Promise<Record<string, number>>;
 }
 
 export const DAY_MS = 86_400_000;

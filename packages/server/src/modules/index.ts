@@ -9,6 +9,7 @@ import { notificationModule } from "./notification/index.js";
 import { organisationModule } from "./organisation/index.js";
 import { retentionModule } from "./retention/index.js";
 import { sessionModule } from "./session/index.js";
+import { erasureModule } from "./erasure/index.js";
 import { signalModule } from "./signal/index.js";
 import { ssoModule } from "./sso/index.js";
 
@@ -28,5 +29,6 @@ export const modules: readonly FeatureModule[] = [
   ssoModule,
   sessionModule,
   signalModule,
+  erasureModule,
   retentionModule,
 ];

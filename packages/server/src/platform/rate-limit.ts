@@ -40,7 +40,7 @@ export class MemoryRateLimiter implements RateLimiter {
     this.pruner.unref();
   }
   async hit(rule: RateLimitRule, key: string): Promise<RateLimitResult> {
-    const k = `${rule.name}:${key}`;
+    const k = `${rule.name}:${hashedKey("memory", key)}`;
     const t = this.now();
     let w = this.windows.get(k);
     if (!w || w.resetAt <= t) {
@@ -51,7 +51,7 @@ export class MemoryRateLimiter implements RateLimiter {
     return { allowed: w.count <= rule.limit, count: w.count, retryAfterMs: Math.max(0, w.resetAt - t) };
   }
   async reset(rule: RateLimitRule, key: string): Promise<void> {
-    this.windows.delete(`${rule.name}:${key}`);
+    this.windows.delete(`${rule.name}:${hashedKey("memory", key)}`);
   }
   async close(): Promise<void> {
     clearInterval(this.pruner);
@@ -77,6 +77,14 @@ export function rateLimitPrefix(databaseUrl: string): string {
   return `wijknet:rl:${createHash("sha256").update(databaseUrl).digest("hex").slice(0, 12)}`;
 }
 
+/**
+ * The stored form of a counter's key: identifiers (email addresses, client addresses,
+ * user ids) never appear in Redis or memory as written, only as a salted SHA-256.
+ */
+export function hashedKey(salt: string, key: string): string {
+  return createHash("sha256").update(salt).update("\0").update(key).digest("base64url").slice(0, 32);
+}
+
 export class RedisRateLimiter implements RateLimiter {
   private readonly redis: Redis;
   private readonly fallback = new MemoryRateLimiter();
@@ -93,12 +101,12 @@ export class RedisRateLimiter implements RateLimiter {
     });
     this.redis.on("error", () => undefined);
   }
+  private keyOf(rule: RateLimitRule, key: string): string {
+    return `${this.prefix}:${rule.name}:${hashedKey(this.prefix, key)}`;
+  }
   async hit(rule: RateLimitRule, key: string): Promise<RateLimitResult> {
     try {
-      const [count, ttl] = (await this.redis.eval(HIT_SCRIPT, 1, `${this.prefix}:${rule.name}:${key}`, String(rule.windowMs))) as [
-        number,
-        number,
-      ];
+      const [count, ttl] = (await this.redis.eval(HIT_SCRIPT, 1, this.keyOf(rule, key), String(rule.windowMs))) as [number, number];
       return { allowed: count <= rule.limit, count, retryAfterMs: Math.max(0, ttl) };
     } catch (err) {
       this.log.warn({ err: (err as Error).message, rule: rule.name }, "rate limiter: Redis unreachable, counting in memory");
@@ -106,7 +114,7 @@ export class RedisRateLimiter implements RateLimiter {
     }
   }
   async reset(rule: RateLimitRule, key: string): Promise<void> {
-    await this.redis.del(`${this.prefix}:${rule.name}:${key}`).catch(() => undefined);
+    await this.redis.del(this.keyOf(rule, key)).catch(() => undefined);
     await this.fallback.reset(rule, key);
   }
   async close(): Promise<void> {

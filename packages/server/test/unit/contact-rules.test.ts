@@ -13,7 +13,7 @@ import {
   phoneKey,
   safeCsvCell,
 } from "../../src/modules/contact/contact.rules.js";
-import { suppress, suppressedShare } from "../../src/modules/network/suppression.js";
+import { suppress, suppressedShare } from "../../src/core/disclosure.js";
 
 function fieldOf(fn: () => unknown): unknown {
   try {

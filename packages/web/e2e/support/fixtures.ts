@@ -24,7 +24,8 @@ export const E2E_CONTACTS = [
  * A person the coordinator will enter again by hand in the browser test; this earlier
  * record (phone only) is the duplicate that gets merged into the new one.
  */
-export const E2E_DUPLICATE = { fullName: "Fleur Hoogendijk", phone: "06 2345 6789" } as const;
+/** `phoneDisplay`: how the app shows the stored E.164 number (national format). */
+export const E2E_DUPLICATE = { fullName: "Fleur Hoogendijk", phone: "06 2345 6789", phoneDisplay: "06 23456789" } as const;
 
 /**
  * Every operation the fixtures send. They are not the web app's own operations, so the

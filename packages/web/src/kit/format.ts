@@ -3,7 +3,7 @@ import { useI18n } from "../i18n/i18n-provider";
 
 /** Dates, times and shares in the viewer's language ("12 mrt 2026" / "12 Mar 2026"). */
 export function useFormat() {
-  const { language } = useI18n();
+  const { language, t } = useI18n();
   return useMemo(() => {
     const locale = language === "nl" ? "nl-NL" : "en-GB";
     const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium" });
@@ -15,6 +15,8 @@ export function useFormat() {
       dateTime: (iso: string) => dateTime.format(new Date(iso)),
       percent: (share: number) => percent.format(share),
       number: (value: number) => number.format(value),
+      /** A count of people; the server hides small ones (null) from non-coordinators. */
+      count: (value: number | null | undefined) => (value === null || value === undefined ? t("count.hidden") : number.format(value)),
     };
-  }, [language]);
+  }, [language, t]);
 }

@@ -4,6 +4,7 @@ import type { nl } from "./messages.nl";
 /** English messages, typed against the Dutch keys: a missing key fails the typecheck. */
 export const en: Translations<typeof nl> = {
   "app.documentTitle": "{page} – wijknet",
+  "count.hidden": "fewer than 5",
   "app.loading": "Loading…",
   "app.retry": "Try again",
   "form.save": "Save",

@@ -1,6 +1,7 @@
 /** Dutch messages for the shared building blocks: page title, load state, forms (messages.en.ts has the same keys). */
 export const nl = {
   "app.documentTitle": "{page} – wijknet",
+  "count.hidden": "minder dan 5",
   "app.loading": "Laden…",
   "app.retry": "Opnieuw proberen",
   "form.save": "Opslaan",

@@ -7,9 +7,8 @@ export const accountPersonalData: readonly PersonalDataDecision[] = [
     model: "AccountToken",
     personColumns: ["userId"],
     export: { untouched: "hashes and times of set-password links; nothing a person can read" },
-    erase: {
-      untouched: "the account stays when its contact is erased; rows go with the account (cascade) or by retention (accountTokens)",
-    },
+    // An erased account keeps its row (references read "erased person"), so nothing cascades.
+    erase: (tx, { userIds }) => repo.deleteTokensOf(tx, userIds),
   },
 ];
 

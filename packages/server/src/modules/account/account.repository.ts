@@ -14,6 +14,11 @@ export interface Assignment {
 }
 
 export const accountRepository = {
+  /** Erasure: an erased account's set-password links (its row stays, so nothing cascades). */
+  async deleteTokensOf(db: DbOrTx, userIds: readonly string[]) {
+    await db.accountToken.deleteMany({ where: { userId: { in: [...userIds] } } });
+  },
+
   /** One page sorted by name, then id (keyset: `after` is the last row's name and id). */
   findUsersPage(db: DbOrTx, municipalityId: string, filter: UserListFilter, take: number, after: { name: string; id: string } | null) {
     const and: Prisma.UserWhereInput[] = [{ municipalityId }];

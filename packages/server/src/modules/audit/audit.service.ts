@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { DbOrTx } from "../../platform/db/prisma.js";
 import type { AuditAction, Role } from "../../generated/prisma/enums.js";
 import type { Db } from "../../platform/db/prisma.js";
@@ -96,5 +97,58 @@ export class AuditService {
   async recordMany(tx: DbOrTx, entries: readonly AuditRecord[]): Promise<void> {
     if (entries.length === 0) return;
     await repo.insertMany(tx, entries.map(toRow));
+  }
+
+  /** Subject access of an account: its entries as actor (references and field names only). */
+  entriesOf(db: DbOrTx, actorId: string) {
+    return repo.findByActor(db, actorId);
+  }
+
+  /** Live-delivery READ rows waiting for the next flush, from every subscriber of this instance. */
+  private pendingReads: Array<{ db: DbOrTx; row: AuditRecord; onError: (err: Error) => void }> = [];
+
+  /**
+   * READ rows for deliveries that are not requests (live feeds, replays). The rows noted
+   * within one turn of the event loop, by every subscriber of this instance, are written
+   * as one batch (one `createMany`) off the delivery path, so an event delivered to a
+   * thousand liaisons costs one insert, not a thousand. A subscription's rows share one
+   * request id naming the feed (`details.via`).
+   */
+  readBatcher(
+    db: DbOrTx,
+    viewer: Pick<Viewer, "municipalityId" | "userId" | "role">,
+    entityType: string,
+    via: string,
+    onError: (err: Error) => void,
+  ): (entityId: string) => void {
+    const requestId = `${via}:${randomUUID()}`;
+    return (entityId) => {
+      if (this.pendingReads.length === 0) setImmediate(() => this.flushReads());
+      this.pendingReads.push({
+        db,
+        onError,
+        row: {
+          municipalityId: viewer.municipalityId,
+          actorId: viewer.userId,
+          actorRole: viewer.role,
+          action: "READ",
+          entityType,
+          entityId,
+          requestId,
+          details: { via },
+        },
+      });
+    };
+  }
+
+  private flushReads(): void {
+    const batch = this.pendingReads;
+    this.pendingReads = [];
+    if (batch.length === 0) return;
+    const db = batch[0]!.db;
+    this.recordMany(
+      db,
+      batch.map((b) => b.row),
+    ).catch((err: Error) => batch[0]!.onError(err));
   }
 }

@@ -139,6 +139,52 @@ export const authRepository = {
     return db.user.findUnique({ where: { contactId }, select: { id: true, email: true, role: true } });
   },
 
+  /** Erasure: locks an account row (its erasure is serialised with a concurrent one). */
+  async lockUser(db: DbOrTx, id: string) {
+    const rows = await db.$queryRaw<Array<{ id: string }>>`SELECT "id"::text FROM "User" WHERE "id" = ${id}::uuid FOR UPDATE`;
+    return rows.length === 1 ? db.user.findUnique({ where: { id } }) : null;
+  },
+
+  /** Erasure: ends every open login session of the accounts; returns their ids (for closing sockets). */
+  async endSessionsOf(db: DbOrTx, userIds: readonly string[], at: Date): Promise<string[]> {
+    const open = await db.authSession.findMany({ where: { userId: { in: [...userIds] }, revokedAt: null }, select: { id: true } });
+    await db.authSession.updateMany({ where: { id: { in: open.map((s) => s.id) } }, data: { revokedAt: at } });
+    return open.map((s) => s.id);
+  },
+
+  /**
+   * Erasure: the account row stays (reporter, audit actor and alert recipient point at it)
+   * but holds nothing of the person: name and email replaced, no password, disabled.
+   */
+  async anonymiseUsers(db: DbOrTx, userIds: readonly string[], at: Date, name: string) {
+    for (const id of userIds) {
+      await db.user.update({
+        where: { id },
+        data: {
+          email: `erased-${id}@erased.invalid`,
+          displayName: name,
+          passwordHash: "!erased",
+          status: "DISABLED",
+          contactId: null,
+          lastLoginAt: null,
+          passwordSetAt: null,
+          totpSecret: null,
+          totpEnabledAt: null,
+          totpLastStep: null,
+          erasedAt: at,
+        },
+      });
+    }
+  },
+
+  async deleteRecoveryCodesOf(db: DbOrTx, userIds: readonly string[]) {
+    await db.recoveryCode.deleteMany({ where: { userId: { in: [...userIds] } } });
+  },
+
+  async deleteDistrictsOf(db: DbOrTx, userIds: readonly string[]) {
+    await db.userDistrict.deleteMany({ where: { userId: { in: [...userIds] } } });
+  },
+
   async unlinkContacts(db: DbOrTx, contactIds: readonly string[]) {
     await db.user.updateMany({ where: { contactId: { in: [...contactIds] } }, data: { contactId: null } });
   },

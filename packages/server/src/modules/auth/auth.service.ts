@@ -1,4 +1,4 @@
-import type { Db, DbOrTx } from "../../platform/db/prisma.js";
+import type { Db, DbOrTx, Tx } from "../../platform/db/prisma.js";
 import { enforce, type RateLimiter, type RateLimitRule } from "../../platform/rate-limit.js";
 import type { Role, User } from "../../generated/prisma/client.js";
 import type { Viewer } from "../../core/viewer.js";
@@ -221,5 +221,18 @@ export class AuthService {
     });
     if (revoked) this.deps.onSessionRevoked?.(viewer.sessionId);
     return revoked;
+  }
+
+  /** The account row, locked for its erasure (the erasure module); null when unknown. */
+  lockForErasure(tx: Tx, id: string) {
+    return repo.lockUser(tx, id);
+  }
+
+  /** Subject access of an account: what the account itself holds (no password hash, no tokens). */
+  async accountForExport(db: DbOrTx, id: string) {
+    const user = await db.user.findUnique({ where: { id }, include: { districts: { select: { districtId: true, isBackup: true } } } });
+    if (!user) return null;
+    const { passwordHash: _p, ...rest } = user;
+    return rest;
   }
 }

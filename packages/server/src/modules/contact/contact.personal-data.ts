@@ -1,3 +1,4 @@
+import { currentAgeBand } from "../../core/minors.js";
 import { daysBefore, type PersonalDataDecision, type RetentionStep } from "../../kernel/privacy.js";
 import type { AuditService } from "../audit/audit.service.js";
 import { contactRepository as repo } from "./contact.repository.js";
@@ -82,7 +83,7 @@ export interface ContactRetentionPolicy {
 export function contactRetention(contacts: ContactService, audit: AuditService, policy: ContactRetentionPolicy): RetentionStep {
   return {
     name: "contacts",
-    run: async (tx, now, { municipalityId }) => {
+    run: async (tx, now, { municipalityId }, afterCommit) => {
       const toFlag = await repo.findContactsToFlagInactive(tx, daysBefore(now, policy.inactiveAfterDays), municipalityId);
       if (toFlag.length > 0) {
         await repo.flagInactive(
@@ -104,8 +105,40 @@ export function contactRetention(contacts: ContactService, audit: AuditService, 
         );
       }
       const toErase = await repo.findContactsInactiveSince(tx, daysBefore(now, policy.anonymiseAfterInactiveDays), municipalityId);
-      for (const c of toErase) await contacts.eraseSystem(tx, c.id, c.municipalityId, now, "retention: inactive too long");
+      for (const c of toErase) afterCommit(await contacts.eraseSystem(tx, c.id, c.municipalityId, now, "retention: inactive too long"));
       return { contactsFlaggedInactive: toFlag.length, contactsAnonymised: toErase.length };
+    },
+  };
+}
+
+/**
+ * Age bands move on with time (core/minors.ts): each sweep moves every youth band whose
+ * youngest possible age has reached the next band, audited as the system.
+ */
+export function ageBandStep(audit: AuditService): RetentionStep {
+  return {
+    name: "ageBands",
+    run: async (tx, now, { municipalityId }) => {
+      const moved: Array<{ id: string; municipalityId: string; from: string; to: string }> = [];
+      for (const c of await repo.findYouthBands(tx, municipalityId)) {
+        const next = currentAgeBand(c.ageBand, c.ageBandSince, now);
+        if (next.ageBand === c.ageBand) continue;
+        await repo.setAgeBand(tx, c.id, next.ageBand, next.since);
+        moved.push({ id: c.id, municipalityId: c.municipalityId, from: c.ageBand, to: next.ageBand });
+      }
+      await audit.recordMany(
+        tx,
+        moved.map((m) => ({
+          municipalityId: m.municipalityId,
+          actorId: null,
+          actorRole: null,
+          action: "UPDATE" as const,
+          entityType: "Contact",
+          entityId: m.id,
+          details: { fields: ["ageBand"], from: m.from, to: m.to, reason: "age band moved on with time" },
+        })),
+      );
+      return { ageBandsMoved: moved.length };
     },
   };
 }

@@ -262,4 +262,15 @@ export const contactRepository = {
       select: { id: true, municipalityId: true },
     });
   },
+
+  /** Age-band step: contacts whose band can still move on (every band but ADULT), not erased. */
+  findYouthBands(db: DbOrTx, municipalityId?: string) {
+    return db.contact.findMany({
+      where: { ageBand: { not: "ADULT" }, anonymisedAt: null, ...(municipalityId ? { municipalityId } : {}) },
+      select: { id: true, municipalityId: true, ageBand: true, ageBandSince: true },
+    });
+  },
+  setAgeBand(db: DbOrTx, id: string, ageBand: AgeBand, ageBandSince: Date) {
+    return db.contact.update({ where: { id }, data: { ageBand, ageBandSince }, select: { id: true } });
+  },
 };

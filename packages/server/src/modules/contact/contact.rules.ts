@@ -6,6 +6,7 @@ import type { AgeBand, LegalBasis } from "../../generated/prisma/enums.js";
 import { badInput } from "../../core/errors.js";
 import { cleanText } from "../../core/text.js";
 import { parsePhoneNumberFromString } from "libphonenumber-js/max";
+import { needsGuardianConsent } from "../../core/minors.js";
 
 export const LIMITS = {
   fullName: 120,
@@ -75,10 +76,7 @@ export function cleanLanguage(value: string | null | undefined, field = "input.p
   return v;
 }
 
-/** Youth under 16 need a parent's or guardian's consent (AVG/GDPR art. 8 as applied in NL). */
-export function needsGuardianConsent(ageBand: AgeBand): boolean {
-  return ageBand === "UNDER_12" || ageBand === "AGE_12_15";
-}
+export { needsGuardianConsent };
 
 export interface ConsentCheck {
   legalBasis: LegalBasis;

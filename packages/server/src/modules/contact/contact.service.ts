@@ -1,7 +1,15 @@
 import type { Db, DbOrTx, Tx } from "../../platform/db/prisma.js";
 import type { PersonalDataRunner } from "../../kernel/privacy.js";
 import type { Consent, Contact, District, Interaction, Organisation } from "../../generated/prisma/client.js";
-import type { AgeBand, ContactChannel, ContactStatus, ConsentPurpose, InteractionKind, LegalBasis } from "../../generated/prisma/enums.js";
+import type {
+  AgeBand,
+  ContactChannel,
+  ContactStatus,
+  ConsentPurpose,
+  InteractionKind,
+  LegalBasis,
+  Role,
+} from "../../generated/prisma/enums.js";
 import type { Lookup } from "../../core/loader-utils.js";
 import type { Viewer } from "../../core/viewer.js";
 import { badInput, conflict, notFound } from "../../core/errors.js";
@@ -21,6 +29,18 @@ import {
 import { guardSituationText } from "../../core/situation-text.js";
 import { cleanText, requiredText } from "../../core/text.js";
 import { LIMITS, checkConsent, cleanEmail, cleanLanguage, cleanPhone, isStale } from "./contact.rules.js";
+
+/** A consent was withdrawn: what the features that rest on it must end (in the same transaction). */
+export interface ConsentWithdrawal {
+  consentId: string;
+  contactId: string;
+  purpose: ConsentPurpose;
+  at: Date;
+  municipalityId: string;
+  actorId: string;
+  actorRole: Role;
+  requestId: string;
+}
 
 export interface ContactLoaders {
   contact: Lookup<Contact | null>;
@@ -317,7 +337,11 @@ export class ContactService {
     if (input.preferredChannel) data["preferredChannel"] = input.preferredChannel;
     if (input.preferredLanguage !== undefined && input.preferredLanguage !== null)
       data["preferredLanguage"] = cleanLanguage(input.preferredLanguage);
-    if (input.ageBand) data["ageBand"] = input.ageBand;
+    // A band given now holds from now (core/minors.ts: bands move on from this date).
+    if (input.ageBand && input.ageBand !== existing.ageBand) {
+      data["ageBand"] = input.ageBand;
+      data["ageBandSince"] = this.now();
+    }
     if (input.status) {
       data["status"] = input.status;
       // The retention sweep counts inactivity from here.
@@ -421,6 +445,16 @@ export class ContactService {
     });
   }
 
+  private readonly withdrawalListeners: Array<(tx: Tx, e: ConsentWithdrawal) => Promise<void>> = [];
+
+  /**
+   * Features listed after this one register what a withdrawn consent ends (memberships,
+   * invitations); the listeners run inside the withdrawal's transaction, in registration order.
+   */
+  onConsentWithdrawn(listener: (tx: Tx, e: ConsentWithdrawal) => Promise<void>): void {
+    this.withdrawalListeners.push(listener);
+  }
+
   async withdrawConsent(
     viewerInput: Viewer | null,
     id: string,
@@ -433,7 +467,8 @@ export class ContactService {
     if (!consent || !contact || contact.municipalityId !== viewer.municipalityId) throw notFound("Consent");
     if (consent.withdrawnAt) throw conflict("This consent was withdrawn already.");
     return this.deps.db.$transaction(async (tx) => {
-      const row = await repo.updateConsent(tx, consent.id, { withdrawnAt: this.now() });
+      const at = this.now();
+      const row = await repo.updateConsent(tx, consent.id, { withdrawnAt: at });
       await this.deps.audit.record(tx, {
         municipalityId: viewer.municipalityId,
         actorId: viewer.userId,
@@ -444,6 +479,18 @@ export class ContactService {
         details: { fields: ["withdrawnAt"], contactId: contact.id },
         requestId,
       });
+      // What the consent covered ends with it; a legitimate-interest record does not keep it going.
+      const event: ConsentWithdrawal = {
+        consentId: row.id,
+        contactId: contact.id,
+        purpose: row.purpose,
+        at,
+        municipalityId: viewer.municipalityId,
+        actorId: viewer.userId,
+        actorRole: viewer.role,
+        requestId,
+      };
+      for (const listener of this.withdrawalListeners) await listener(tx, event);
       return row;
     });
   }
@@ -526,7 +573,7 @@ export class ContactService {
     const viewer = requireRole(viewerInput, "COORDINATOR", "ADMIN");
     const contactId = requireId(id, "id");
     const now = this.now();
-    return this.deps.db.$transaction(async (tx) => {
+    const { contact, committed } = await this.deps.db.$transaction(async (tx) => {
       const contact = await tx.contact.findUnique({ where: { id: contactId } });
       if (!contact || contact.municipalityId !== viewer.municipalityId) throw notFound("Contact");
       return this.eraseInTx(tx, contact.id, now, {
@@ -537,26 +584,37 @@ export class ContactService {
         reason: "request",
       });
     });
+    await committed();
+    return contact;
   }
 
-  /** The retention sweep's erasure: the same steps, audited with no actor (the system). */
-  async eraseSystem(tx: Tx, contactId: string, municipalityId: string, now: Date, reason: string): Promise<void> {
-    await this.eraseInTx(tx, contactId, now, { municipalityId, actorId: null, actorRole: null, requestId: null, reason });
+  /**
+   * The retention sweep's erasure: the same steps, audited with no actor (the system).
+   * Returns what to do once the sweep's transaction committed.
+   */
+  async eraseSystem(tx: Tx, contactId: string, municipalityId: string, now: Date, reason: string): Promise<() => Promise<void>> {
+    return (await this.eraseInTx(tx, contactId, now, { municipalityId, actorId: null, actorRole: null, requestId: null, reason }))
+      .committed;
   }
 
-  private async eraseInTx(
+  /**
+   * Erases a contact (and every duplicate merged into it) inside `tx`, with `userIds` the
+   * accounts erased with it (eraseUser); accounts not listed are only unlinked.
+   */
+  async eraseInTx(
     tx: Tx,
     contactId: string,
     now: Date,
     who: { municipalityId: string; actorId: string | null; actorRole: Viewer["role"] | null; requestId: string | null; reason: string },
-  ): Promise<Contact> {
+    userIds: readonly string[] = [],
+  ): Promise<{ contact: Contact; committed: () => Promise<void> }> {
     const merged = await tx.contact.findMany({ where: { mergedIntoId: contactId }, select: { id: true } });
     const ids = [contactId, ...merged.map((m) => m.id)];
     await repo.lockContacts(tx, ids);
     const contact = (await tx.contact.findUnique({ where: { id: contactId } }))!;
-    if (contact.anonymisedAt) return contact;
+    if (contact.anonymisedAt && userIds.length === 0) return { contact, committed: async () => undefined };
     // Every feature erases its own rows (kernel/privacy.ts; each feature's *.personal-data.ts).
-    await this.deps.personalData.erase(tx, { contactIds: ids, now });
+    const committed = await this.deps.personalData.erase(tx, { contactIds: ids, userIds, now });
     await this.deps.audit.record(tx, {
       municipalityId: who.municipalityId,
       actorId: who.actorId,
@@ -567,7 +625,7 @@ export class ContactService {
       details: { alsoErased: ids.length - 1, reason: who.reason },
       requestId: who.requestId,
     });
-    return (await tx.contact.findUnique({ where: { id: contactId } }))!;
+    return { contact: (await tx.contact.findUnique({ where: { id: contactId } }))!, committed };
   }
 
   /** GDPR access: everything held about one person as a JSON document. Audited as an export. */

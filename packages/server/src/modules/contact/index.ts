@@ -3,7 +3,7 @@ import { sdlOf } from "../../kernel/module.js";
 import { ContactTransferService } from "./contact-transfer.service.js";
 import { createContactLoaders } from "./contact.loaders.js";
 import { contactUploadRoute } from "./contact.http.js";
-import { contactImportRetention, contactPersonalData, contactRetention } from "./contact.personal-data.js";
+import { ageBandStep, contactImportRetention, contactPersonalData, contactRetention } from "./contact.personal-data.js";
 import { contactResolvers } from "./contact.resolvers.js";
 import { ContactService } from "./contact.service.js";
 
@@ -34,6 +34,7 @@ export const contactModule: FeatureModule = {
   }),
   routes: ({ auth, contactTransfer }) => [contactUploadRoute({ auth, contactTransfer })],
   retention: ({ contacts, audit }, { config }) => [
+    ageBandStep(audit),
     contactRetention(contacts, audit, {
       inactiveAfterDays: config.RETENTION_CONTACT_INACTIVE_AFTER_DAYS,
       anonymiseAfterInactiveDays: config.RETENTION_CONTACT_ANONYMISE_AFTER_DAYS,

@@ -19,5 +19,10 @@ export const networkModule: FeatureModule = {
   personalData: networkPersonalData,
   resolvers: networkResolvers,
   loaders: createNetworkLoaders,
-  services: ({ db }, { audit }) => ({ networks: new NetworkService({ db, audit }) }),
+  services: ({ db }, { audit, contacts }) => {
+    const networks = new NetworkService({ db, audit });
+    // A withdrawn NETWORK_MEMBERSHIP consent ends the contact's memberships.
+    contacts.onConsentWithdrawn((tx, e) => networks.endForWithdrawnConsent(tx, e));
+    return { networks };
+  },
 };

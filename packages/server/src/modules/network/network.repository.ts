@@ -1,6 +1,6 @@
 import type { DbOrTx } from "../../platform/db/prisma.js";
 import { Prisma } from "../../generated/prisma/client.js";
-import type { NetworkKind } from "../../generated/prisma/enums.js";
+import type { MembershipEndReason, NetworkKind } from "../../generated/prisma/enums.js";
 
 export interface HealthRow {
   allies: bigint;
@@ -56,9 +56,26 @@ export const networkRepository = {
   createMembership(db: DbOrTx, data: Prisma.NetworkMembershipUncheckedCreateInput) {
     return db.networkMembership.create({ data });
   },
-  endMembership(db: DbOrTx, id: string, until: Date) {
-    return db.networkMembership.update({ where: { id }, data: { until } });
+  endMembership(db: DbOrTx, id: string, until: Date, endReason: MembershipEndReason = "LEFT") {
+    return db.networkMembership.update({ where: { id }, data: { until, endReason } });
   },
+
+  /** A contact's consent records (owned by the contact feature; read for the minors' rule). */
+  findConsents(db: DbOrTx, contactId: string) {
+    return db.consent.findMany({ where: { contactId } });
+  },
+
+  /** Consent withdrawn: the contact's current memberships end, with the reason. Returns the ended ones. */
+  async endCurrentMembershipsOf(db: DbOrTx, contactId: string, until: Date) {
+    const current = await db.networkMembership.findMany({ where: { contactId, until: null } });
+    if (current.length === 0) return current;
+    await db.networkMembership.updateMany({
+      where: { id: { in: current.map((m) => m.id) } },
+      data: { until, endReason: "CONSENT_WITHDRAWN" },
+    });
+    return current;
+  },
+
   async countCurrentMembers(db: DbOrTx, networkIds: readonly string[]) {
     const rows = await db.networkMembership.groupBy({
       by: ["networkId"],

@@ -1,5 +1,6 @@
 import type { Resolvers } from "../../generated/graphql.js";
 import { notFound } from "../../core/errors.js";
+import { countFor } from "../../core/disclosure.js";
 
 export const networkResolvers: Resolvers = {
   Query: {
@@ -17,7 +18,8 @@ export const networkResolvers: Resolvers = {
   },
   Network: {
     district: (network, _a, ctx) => (network.districtId ? ctx.loaders.district.load(network.districtId) : null),
-    memberCount: (network, _a, ctx) => ctx.loaders.networkMemberCount.load(network.id),
+    // Small counts point at people: hidden below 5 for anyone but coordinators and admins.
+    memberCount: async (network, _a, ctx) => countFor(ctx.viewer!.role, await ctx.loaders.networkMemberCount.load(network.id)),
     members: async (network, { includeEnded }, ctx) => {
       ctx.services.networks.assertMayListMembers(ctx.viewer, network);
       const all = await ctx.loaders.membershipsOfNetwork.load(network.id);

@@ -1,22 +1,33 @@
-import type { Db } from "../../platform/db/prisma.js";
+import type { Db, Tx } from "../../platform/db/prisma.js";
 import { guardSituationText } from "../../core/situation-text.js";
+import type { ConsentWithdrawal } from "../contact/contact.service.js";
 import type { Network, NetworkMembership, Prisma } from "../../generated/prisma/client.js";
 import type { AgeBand, MembershipRole, NetworkKind } from "../../generated/prisma/enums.js";
 import type { Lookup } from "../../core/loader-utils.js";
 import type { Viewer } from "../../core/viewer.js";
-import { badInput, conflict, forbidden, notFound } from "../../core/errors.js";
+import { AppError, badInput, conflict, forbidden, notFound } from "../../core/errors.js";
 import { requireId } from "../../core/ids.js";
+import { CONSENT_MESSAGES, consentFor } from "../../core/minors.js";
 import type { AuditService } from "../audit/audit.service.js";
 import { isMunicipalityWide, requireRole, requireViewer } from "../../core/authz.js";
 import { cleanText, requiredText } from "../../core/text.js";
 import { staleCutoff } from "../contact/contact.rules.js";
 import { networkRepository as repo } from "./network.repository.js";
-import { suppress, suppressedShare, type SuppressedCount } from "./suppression.js";
+import {
+  countFor,
+  disclosablePeriod,
+  readsExactCounts,
+  suppress,
+  suppressCells,
+  suppressedShare,
+  suppressPart,
+  type SuppressedCount,
+} from "../../core/disclosure.js";
 
 export interface NetworkLoaders {
   network: Lookup<Network | null>;
   district: Lookup<{ id: string; municipalityId: string } | null>;
-  contact: Lookup<{ id: string; municipalityId: string; status: string; anonymisedAt: Date | null } | null>;
+  contact: Lookup<{ id: string; municipalityId: string; status: string; anonymisedAt: Date | null; ageBand: AgeBand } | null>;
   membership: Lookup<NetworkMembership | null>;
   municipality: Lookup<{ staleContactAfterDays: number } | null>;
 }
@@ -33,7 +44,8 @@ export interface NetworkHealth {
   lostMembers: SuppressedCount;
   staleMembers: SuppressedCount;
   staleShare: number | null;
-  sessionsHeld: number;
+  /** Null for non-coordinators when fewer than 5 (core/disclosure.ts). */
+  sessionsHeld: number | null;
   attendees: SuppressedCount;
   turnout: number | null;
 }
@@ -231,6 +243,14 @@ export class NetworkService {
     const since = input.since ?? this.now();
     if (since.getTime() > this.now().getTime() + 366 * 86_400_000) throw badInput("input.since", "Too far in the future.");
     return this.deps.db.$transaction(async (tx) => {
+      // Minors only with a guardian's consent for network membership; never after a withdrawal (core/minors.ts).
+      const decision = consentFor(contact.ageBand, await repo.findConsents(tx, contact.id), "NETWORK_MEMBERSHIP");
+      if (decision !== "ALLOWED") {
+        throw new AppError("BAD_USER_INPUT", `input.contactId: ${CONSENT_MESSAGES[decision]}`, {
+          field: "input.contactId",
+          reason: decision,
+        });
+      }
       if (await repo.findCurrentMembership(tx, network.id, contact.id)) throw conflict("This contact is a member of this network already.");
       const membership = await repo.createMembership(tx, {
         networkId: network.id,
@@ -301,7 +321,7 @@ export class NetworkService {
     if (membership.role === role) return membership;
     const now = this.now();
     return this.deps.db.$transaction(async (tx) => {
-      await repo.endMembership(tx, membership.id, now);
+      await repo.endMembership(tx, membership.id, now, "ROLE_CHANGED");
       const next = await repo.createMembership(tx, { networkId: membership.networkId, contactId: membership.contactId, role, since: now });
       await this.deps.audit.record(tx, {
         municipalityId: viewer.municipalityId,
@@ -315,6 +335,28 @@ export class NetworkService {
       });
       return next;
     });
+  }
+
+  /**
+   * A withdrawn consent for network membership (the person's or a guardian's) ends every
+   * current membership of the contact, with the reason, in the withdrawal's transaction.
+   */
+  async endForWithdrawnConsent(tx: Tx, e: ConsentWithdrawal): Promise<void> {
+    if (e.purpose !== "NETWORK_MEMBERSHIP") return;
+    const ended = await repo.endCurrentMembershipsOf(tx, e.contactId, e.at);
+    await this.deps.audit.recordMany(
+      tx,
+      ended.map((m) => ({
+        municipalityId: e.municipalityId,
+        actorId: e.actorId,
+        actorRole: e.actorRole,
+        action: "UPDATE" as const,
+        entityType: "NetworkMembership",
+        entityId: m.id,
+        details: { fields: ["until", "endReason"], reason: "CONSENT_WITHDRAWN", consentId: e.consentId },
+        requestId: e.requestId,
+      })),
+    );
   }
 
   /** The district dashboard; every count of people suppressed below 5. */
@@ -331,10 +373,19 @@ export class NetworkService {
     if (!district || district.municipalityId !== viewer.municipalityId) throw notFound("District");
     if (!isMunicipalityWide(viewer) && !viewer.districtIds.includes(districtId)) throw forbidden();
     const now = this.now();
-    const to = toInput ?? now;
-    const from = fromInput ?? new Date(to.getTime() - 90 * 86_400_000);
-    if (from >= to) throw badInput("from", "Must be before `to`.");
-    if (to.getTime() - from.getTime() > MAX_PERIOD_DAYS * 86_400_000) throw badInput("from", "The period can be at most three years.");
+    let from: Date;
+    let to: Date;
+    if (readsExactCounts(viewer.role)) {
+      to = toInput ?? now;
+      from = fromInput ?? new Date(to.getTime() - 90 * 86_400_000);
+      if (from >= to) throw badInput("from", "Must be before `to`.");
+      if (to.getTime() - from.getTime() > MAX_PERIOD_DAYS * 86_400_000) throw badInput("from", "The period can be at most three years.");
+    } else {
+      // Periods that cannot be differenced: one whole, ended calendar quarter (core/disclosure.ts).
+      const decision = disclosablePeriod(fromInput ?? null, toInput ?? null, now);
+      if (!decision.ok) throw new AppError("BAD_USER_INPUT", decision.reason, { field: "from", reason: "PERIOD_NOT_DISCLOSABLE" });
+      ({ from, to } = decision.period);
+    }
     const municipality = await loaders.municipality.load(viewer.municipalityId);
     const cutoff = staleCutoff(municipality?.staleContactAfterDays ?? 90, now);
     const db = this.deps.db;
@@ -351,17 +402,24 @@ export class NetworkService {
       districtId,
       from,
       to,
-      allies: suppress(Number(row.allies)),
+      // Allies and stale members are parts of the active members: the rest must not be 1–4 either.
+      allies: suppressPart(Number(row.allies), active),
       activeMembers: suppress(active),
-      youthByAgeBand: YOUTH_BANDS.map((ageBand) => ({ ageBand, count: suppress(youthBands.get(ageBand) ?? 0) })),
-      youthShare: suppressedShare(youthOverall, active),
+      // The bands add up to the youth networks' members, which their member counts tell.
+      youthByAgeBand: bandCells(youthBands),
+      youthShare: suppressPart(youthOverall, active).suppressed ? null : suppressedShare(youthOverall, active),
       newMembers: suppress(Number(row.new_members)),
       lostMembers: suppress(Number(row.lost_members)),
-      staleMembers: suppress(stale),
-      staleShare: suppressedShare(stale, active),
-      sessionsHeld: Number(row.sessions_held),
+      staleMembers: suppressPart(stale, active),
+      staleShare: suppressPart(stale, active).suppressed ? null : suppressedShare(stale, active),
+      sessionsHeld: countFor(viewer.role, Number(row.sessions_held)),
       attendees: suppress(attended),
       turnout: suppressedShare(attended, Number(row.confirmed)),
     };
   }
+}
+
+function bandCells(bands: ReadonlyMap<string, number>): NetworkHealth["youthByAgeBand"] {
+  const cells = suppressCells(YOUTH_BANDS.map((band) => bands.get(band) ?? 0));
+  return YOUTH_BANDS.map((ageBand, i) => ({ ageBand, count: cells[i]! }));
 }

@@ -50,8 +50,24 @@ export const notificationRepository = {
     return (await db.notification.deleteMany({ where: { sessionId: { in: [...sessionIds] } } })).count;
   },
 
-  /** Erasure: every message to or about the contacts, sent or not. */
-  async deleteForContacts(db: DbOrTx, contactIds: readonly string[]) {
-    await db.notification.deleteMany({ where: { contactId: { in: [...contactIds] } } });
+  async deletePendingForInvitations(db: DbOrTx, invitationIds: readonly string[]) {
+    if (invitationIds.length === 0) return 0;
+    return (await db.notification.deleteMany({ where: { invitationId: { in: [...invitationIds] }, status: "PENDING" } })).count;
+  },
+
+  /** Erasure: every message to or about the contacts, sent or not; returns their ids (mailbox copies). */
+  async deleteForContacts(db: DbOrTx, contactIds: readonly string[]): Promise<string[]> {
+    const rows = await db.notification.findMany({ where: { contactId: { in: [...contactIds] } }, select: { id: true } });
+    await db.notification.deleteMany({ where: { id: { in: rows.map((r) => r.id) } } });
+    return rows.map((r) => r.id);
+  },
+
+  /** Subject access: the messages to the person, without the raw link token. */
+  findForExport(db: DbOrTx, contactId: string) {
+    return db.notification.findMany({
+      where: { contactId },
+      orderBy: { createdAt: "asc" },
+      select: { id: true, kind: true, recipient: true, subject: true, body: true, status: true, createdAt: true, sentAt: true },
+    });
   },
 };

@@ -122,4 +122,9 @@ export class NotificationService {
   async deleteForSessions(tx: DbOrTx, sessionIds: readonly string[]): Promise<number> {
     return repo.deleteForSessions(tx, sessionIds);
   }
+
+  /** Messages about these invitations not sent yet (invitation, reminder…): they must not go out. */
+  async deletePendingForInvitations(tx: DbOrTx, invitationIds: readonly string[]): Promise<number> {
+    return repo.deletePendingForInvitations(tx, invitationIds);
+  }
 }

@@ -24,15 +24,19 @@ export class RetentionService {
 
   /** Runs every step once; null when another instance holds the lock. */
   async run(now: Date, scope: RetentionScope = {}): Promise<(RetentionReport & Record<string, number>) | null> {
-    return this.deps.db.$transaction(
+    const later: Array<() => Promise<void>> = [];
+    const report = await this.deps.db.$transaction(
       async (tx) => {
         const [row] = await tx.$queryRaw<Array<{ locked: boolean }>>`SELECT pg_try_advisory_xact_lock(${LOCK_KEY}) AS locked`;
         if (!row?.locked) return null;
         const report: Record<string, number> = {};
-        for (const step of this.deps.steps) Object.assign(report, await step.run(tx, now, scope));
+        for (const step of this.deps.steps) Object.assign(report, await step.run(tx, now, scope, (work) => later.push(work)));
         return report as RetentionReport & Record<string, number>;
       },
       { timeout: 120_000 },
     );
+    // Committed: what the steps' erasures do outside the database (mailbox files, sockets).
+    for (const work of later) await work();
+    return report;
   }
 }

@@ -23,16 +23,19 @@ export const sessionModule: FeatureModule = {
   events: sessionModuleEvents,
   personalData: sessionPersonalData,
   retention: ({ sessions }) => [sessionRetention(sessions)],
-  services: ({ db, outbox, config, publicUrl }, { audit, notifications }) => ({
-    sessions: new SessionService({
+  services: ({ db, outbox, config, publicUrl }, { audit, notifications, contacts }) => {
+    const sessions = new SessionService({
       db,
       audit,
       notifications,
       outbox,
       publicUrl,
       retentionDays: config.RSVP_RETENTION_DAYS,
-    }),
-  }),
+    });
+    // A withdrawn SESSION_INVITATIONS consent revokes the contact's open invitations.
+    contacts.onConsentWithdrawn((tx, e) => sessions.revokeForWithdrawnConsent(tx, e));
+    return { sessions };
+  },
   jobs: ({ sessions }, { config }) => [
     { name: "session-reminders", lane: "sweep", intervalMs: config.SWEEP_INTERVAL_MS, run: (now) => sessions.sweepReminders(now) },
   ],

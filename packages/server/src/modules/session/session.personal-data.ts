@@ -13,14 +13,17 @@ export const sessionPersonalData: readonly PersonalDataDecision[] = [
     model: "Invitation",
     personColumns: ["contactId", "invitedById"],
     export: { section: "invitations", read: (db, contactId) => repo.findInvitationsForExport(db, contactId) },
-    erase: { untouched: "stays linked to the anonymous contact row for turnout figures; RSVP retention unlinks it (rsvp)" },
+    // Unlinked from the person and the token killed: the RSVP link, its .ics and
+    // renewInvitationLink answer NOT_FOUND. Seats and attendance stay (anonymous) for turnout.
+    erase: (tx, { contactIds, now }) => repo.eraseInvitationsOf(tx, contactIds, now),
     merge: (tx, { keepId, duplicateId }) => repo.moveInvitations(tx, duplicateId, keepId),
   },
   {
     model: "Registration",
     personColumns: ["guestLabel"],
     export: { coveredBy: "Invitation" },
-    erase: { untouched: "guest labels name the guest, not the invitee; RSVP retention clears them (rsvp)" },
+    // The guests the person brought: labels and guardian-consent times cleared by the Invitation step.
+    erase: { coveredBy: "Invitation" },
     merge: { coveredBy: "Invitation" },
   },
 ];

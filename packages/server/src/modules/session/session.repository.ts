@@ -1,3 +1,5 @@
+import { randomBytes } from "node:crypto";
+import { type ConsentDecision, consentFor } from "../../core/minors.js";
 import type { DbOrTx } from "../../platform/db/prisma.js";
 import { Prisma } from "../../generated/prisma/client.js";
 import type { Invitation, Registration, ThemeSession } from "../../generated/prisma/client.js";
@@ -123,14 +125,33 @@ export const sessionRepository = {
       orderBy: [{ networkId: "asc" }, { since: "asc" }],
     });
   },
-  /** Contacts who withdrew consent for session invitations (every such consent withdrawn). */
-  async findWithdrawnInvitationConsent(db: DbOrTx, contactIds: readonly string[]): Promise<Set<string>> {
-    if (contactIds.length === 0) return new Set();
-    const rows = await db.$queryRaw<Array<{ contactId: string }>>(Prisma.sql`
-      SELECT "contactId" FROM "Consent"
-      WHERE "contactId" = ANY(${[...contactIds]}::uuid[]) AND "purpose" = 'SESSION_INVITATIONS'
-      GROUP BY "contactId" HAVING bool_and("withdrawnAt" IS NOT NULL)`);
-    return new Set(rows.map((r) => r.contactId));
+  /**
+   * Contacts who may not be invited (core/minors.ts): a withdrawn consent for session
+   * invitations, or under 16 without a guardian's consent for it. Keyed by contact, with the reason.
+   */
+  async findNotInvitable(db: DbOrTx, contactIds: readonly string[]): Promise<Map<string, Exclude<ConsentDecision, "ALLOWED">>> {
+    const out = new Map<string, Exclude<ConsentDecision, "ALLOWED">>();
+    if (contactIds.length === 0) return out;
+    const [contacts, consents] = await Promise.all([
+      db.contact.findMany({ where: { id: { in: [...contactIds] } }, select: { id: true, ageBand: true } }),
+      db.consent.findMany({ where: { contactId: { in: [...contactIds] }, purpose: "SESSION_INVITATIONS" } }),
+    ]);
+    for (const c of contacts) {
+      const decision = consentFor(
+        c.ageBand,
+        consents.filter((x) => x.contactId === c.id),
+        "SESSION_INVITATIONS",
+      );
+      if (decision !== "ALLOWED") out.set(c.id, decision);
+    }
+    return out;
+  },
+  /** Consent withdrawn: the contact's invitations to sessions that have not ended, with their seats. */
+  findOpenInvitationsOf(db: DbOrTx, contactId: string, now: Date) {
+    return db.invitation.findMany({
+      where: { contactId, session: { endsAt: { gt: now }, status: { in: ["DRAFT", "PUBLISHED"] } } },
+      select: { id: true, sessionId: true },
+    });
   },
   findNetworksByIds: (db: DbOrTx, ids: readonly string[]) =>
     db.network.findMany({ where: { id: { in: [...ids] } }, select: { id: true, municipalityId: true, archivedAt: true } }),
@@ -177,6 +198,23 @@ export const sessionRepository = {
       where: { sessionId: { in: [...sessionIds] } },
       data: { guestLabel: null, guardianConsentAt: null },
     });
+  },
+
+  /**
+   * Erasure: the contacts' invitations lose their guests' labels and consent times, their
+   * link to the person and their token (a fresh random hash nobody holds, expired now).
+   */
+  async eraseInvitationsOf(tx: DbOrTx, contactIds: readonly string[], now: Date): Promise<void> {
+    const invitations = await tx.invitation.findMany({ where: { contactId: { in: [...contactIds] } }, select: { id: true } });
+    if (invitations.length === 0) return;
+    const ids = invitations.map((i) => i.id);
+    await tx.registration.updateMany({ where: { invitationId: { in: ids } }, data: { guestLabel: null, guardianConsentAt: null } });
+    for (const id of ids) {
+      await tx.invitation.update({
+        where: { id },
+        data: { contactId: null, tokenHash: `erased:${randomBytes(32).toString("base64url")}`, tokenExpiresAt: now },
+      });
+    }
   },
 
   /** A contact's invitations with their session and seats, for the subject-access export (no token hash). */

@@ -34,7 +34,8 @@ export const sessionResolvers: Resolvers = {
   ThemeSession: {
     district: (s, _a, ctx) => (s.districtId ? ctx.loaders.district.load(s.districtId) : null),
     hasSelfCheckInCode: (s) => s.selfCheckInCodeHash !== null,
-    counts: async (s, _a, ctx) => ctx.services.sessions.countsOf(s, await ctx.loaders.sessionCounts.load(s.id)),
+    counts: async (s, _a, ctx) =>
+      ctx.services.sessions.countsFor(ctx.viewer, ctx.services.sessions.countsOf(s, await ctx.loaders.sessionCounts.load(s.id))),
     invitations: (s, _a, ctx) => {
       ctx.services.sessions.assertMayManage(ctx.viewer, s);
       return ctx.loaders.invitationsOfSession.load(s.id);

@@ -4,6 +4,9 @@ import { guardSituationText } from "../../core/situation-text.js";
 import type { Invitation, Prisma, Registration, ThemeSession } from "../../generated/prisma/client.js";
 import type { AgeBand, NotificationKind, RsvpResponse, SessionStatus, SessionTheme } from "../../generated/prisma/enums.js";
 import type { Lookup } from "../../core/loader-utils.js";
+import { countFor } from "../../core/disclosure.js";
+import { CONSENT_MESSAGES } from "../../core/minors.js";
+import type { ConsentWithdrawal } from "../contact/contact.service.js";
 import type { Viewer } from "../../core/viewer.js";
 import { AppError, badInput, conflict, forbidden, notFound } from "../../core/errors.js";
 import { keysetCursor, pageSize } from "../../core/cursor.js";
@@ -39,6 +42,12 @@ export interface SessionCountsModel {
   confirmed: number;
   waitlisted: number;
   seatsLeft: number;
+}
+/** Counts as a viewer may read them: people counts hidden below 5 for police liaisons (core/disclosure.ts). */
+export interface SessionCountsView extends Omit<SessionCountsModel, "confirmed" | "waitlisted" | "seatsLeft"> {
+  confirmed: number | null;
+  waitlisted: number | null;
+  seatsLeft: number | null;
 }
 export interface ThemeSessionConnectionModel {
   edges: Array<{ cursor: string; node: ThemeSession }>;
@@ -160,6 +169,18 @@ export class SessionService {
       waitlisted: row?.waitlisted ?? 0,
       seatsLeft: Math.max(0, s.capacity - confirmed),
     };
+  }
+
+  /**
+   * The counts for a signed-in viewer. Confirmed and waitlisted seats are people: below 5
+   * they are hidden from anyone but coordinators and admins, and so is `seatsLeft` then
+   * (capacity − seatsLeft would give the confirmed count back). Invitees on their own page
+   * keep exact counts: they need free seats to answer, and see no names.
+   */
+  countsFor(viewer: Viewer | null, counts: SessionCountsModel): SessionCountsView {
+    const role = viewer?.role ?? "ALLY";
+    const confirmed = countFor(role, counts.confirmed);
+    return { ...counts, confirmed, waitlisted: countFor(role, counts.waitlisted), seatsLeft: confirmed === null ? null : counts.seatsLeft };
   }
 
   ics(s: ThemeSession, districtName: string | null, token?: string): string {
@@ -432,14 +453,22 @@ export class SessionService {
       if (!c || c.municipalityId !== viewer.municipalityId) throw badInput("input.contactIds", "No such contact.");
       if (c.status !== "ACTIVE" || c.anonymisedAt || c.mergedIntoId) throw badInput("input.contactIds", "This contact is not active.");
     }
-    // Consent per purpose: someone who withdrew consent for session invitations is not
-    // invited (named directly: refused; through a network: skipped).
-    const withdrawnDirect = await repo.findWithdrawnInvitationConsent(db, contactIds);
-    if (withdrawnDirect.size > 0) throw badInput("input.contactIds", "A contact withdrew consent for session invitations.");
+    // Consent per purpose (core/minors.ts): someone who withdrew consent for session
+    // invitations, or is under 16 without a guardian's consent for them, is not invited
+    // (named directly: refused with the reason; through a network: skipped).
+    const refusedDirect = await repo.findNotInvitable(db, contactIds);
+    const [firstRefused] = refusedDirect.values();
+    if (firstRefused) {
+      throw new AppError("BAD_USER_INPUT", `input.contactIds: ${CONSENT_MESSAGES[firstRefused]}`, {
+        field: "input.contactIds",
+        reason: firstRefused,
+        contactIds: [...refusedDirect.keys()],
+      });
+    }
     // Who, and through which network: direct invitations first, then networks in the order given.
     const via = new Map<string, string | null>(contactIds.map((id) => [id, null]));
     const members = await repo.findCurrentMembersOfNetworks(db, networkIds, now);
-    const withdrawn = await repo.findWithdrawnInvitationConsent(db, [...new Set(members.map((m) => m.contactId))]);
+    const withdrawn = await repo.findNotInvitable(db, [...new Set(members.map((m) => m.contactId))]);
     for (const nid of networkIds)
       for (const m of members) if (m.networkId === nid && !via.has(m.contactId) && !withdrawn.has(m.contactId)) via.set(m.contactId, nid);
     if (via.size > MAX_INVITES_PER_CALL) throw badInput("input.networkIds", `At most ${MAX_INVITES_PER_CALL} invitations at once.`);
@@ -518,7 +547,8 @@ export class SessionService {
     const invitation = (await repo.findInvitationsByIds(this.deps.db, [requireId(id, "id")]))[0];
     const s0 = invitation ? (await repo.findSessionsByIds(this.deps.db, [invitation.sessionId]))[0] : undefined;
     if (!invitation || !s0 || s0.municipalityId !== viewer.municipalityId) throw notFound("Invitation");
-    if (!invitation.contactId) throw conflict("This invitation no longer belongs to anyone.");
+    // An invitation that belongs to nobody (erased, or past RSVP retention) is not found.
+    if (!invitation.contactId) throw notFound("Invitation");
     const now = this.now();
     const expiresAt = expiresAtInput ?? new Date(s0.endsAt.getTime() + 14 * DAY);
     if (expiresAt <= now) throw badInput("expiresAt", "Must be in the future.");
@@ -694,6 +724,49 @@ export class SessionService {
     );
     this.deps.outbox?.announce();
     return { ...result, token };
+  }
+
+  /**
+   * A withdrawn consent for session invitations (the person's or a guardian's) ends what it
+   * covered, in the withdrawal's transaction: every invitation to a session that has not
+   * ended loses its link (the token stops working), its seats are released (the waitlist
+   * moves up, so no reminder follows) and its unsent messages are dropped.
+   */
+  async revokeForWithdrawnConsent(tx: Tx, e: ConsentWithdrawal): Promise<void> {
+    if (e.purpose !== "SESSION_INVITATIONS") return;
+    const open = await repo.findOpenInvitationsOf(tx, e.contactId, e.at);
+    const events: OutboxEventInput[] = [];
+    for (const inv of open) {
+      const s = await repo.lockSession(tx, inv.sessionId);
+      if (!s) continue;
+      const seats = (await repo.findActiveRegistrationsOfSession(tx, s.id)).filter((r) => r.invitationId === inv.id);
+      if (seats.length > 0)
+        await repo.cancelRegistrations(
+          tx,
+          seats.map((r) => r.id),
+        );
+      await repo.updateInvitation(tx, inv.id, { tokenHash: hashInvitationToken(generateInvitationToken()), tokenExpiresAt: e.at });
+      await this.deps.notifications.deletePendingForInvitations(tx, [inv.id]);
+      const promoted = seats.length > 0 ? await this.allocate(tx, s, e.at) : [];
+      await this.deps.notifications.enqueue(tx, await this.promotionNotes(tx, s, promoted, inv.id));
+      await this.deps.audit.record(tx, {
+        municipalityId: e.municipalityId,
+        actorId: e.actorId,
+        actorRole: e.actorRole,
+        action: "UPDATE",
+        entityType: "Invitation",
+        entityId: inv.id,
+        details: {
+          fields: ["tokenHash", "tokenExpiresAt"],
+          reason: "CONSENT_WITHDRAWN",
+          seatsReleased: seats.length,
+          consentId: e.consentId,
+        },
+        requestId: e.requestId,
+      });
+      if (seats.length > 0) events.push(await this.countsEvent(tx, s));
+    }
+    await appendEvents(tx, events);
   }
 
   /** A new seat claim at the end of the queue (time taken under the session lock). */

@@ -271,10 +271,31 @@ export class AlertService {
     return alerts.findAlertsOfRecipient(this.deps.db, viewer.userId, first);
   }
 
-  /** The live feed of the viewer's own alerts. */
-  feed(viewerInput: Viewer | null, after: string | null | undefined): LiveFeed {
+  /**
+   * The live feed of the viewer's own alerts. Like `signalFeed`: an alert replayed for a
+   * signal that has since left a liaison's scope is withheld (its snapshot would show the
+   * old content), and every delivery of signal content to anyone but the coordinator is
+   * audited as a READ of the signal.
+   */
+  async feed(viewerInput: Viewer | null, after: string | null | undefined): Promise<LiveFeed> {
     const viewer = requireViewer(viewerInput);
     const position = after == null ? null : eventCursor.decode(after);
+    const audited = viewer.role !== "COORDINATOR";
+    let visibleNow: { seq: bigint; ids: ReadonlySet<string> } | null = null;
+    if (position !== null && audited) {
+      const seq = await this.deps.outbox.newestSeq();
+      const ids = await signals.findVisibleSignalIds(this.deps.db, {
+        municipalityId: viewer.municipalityId,
+        districtIds: [...viewer.districtIds],
+        sharedOnly: viewer.role !== "ADMIN",
+      });
+      visibleNow = { seq, ids: new Set(ids) };
+    }
+    const reads = audited
+      ? this.deps.audit.readBatcher(this.deps.db, viewer, "Signal", "myAlerts", (err) =>
+          this.deps.log.error({ err: err.message }, "auditing a live delivery failed"),
+        )
+      : null;
     return {
       municipalityId: viewer.municipalityId,
       topic: "alert",
@@ -282,10 +303,15 @@ export class AlertService {
       after: position,
       // Alerts are personal: one audience per user.
       audienceKey: `user:${viewer.userId}`,
-      authorize: (event) => (event.userId === viewer.userId && event.municipalityId === viewer.municipalityId ? "own" : null),
+      authorize: (event) => {
+        if (event.userId !== viewer.userId || event.municipalityId !== viewer.municipalityId) return null;
+        if (visibleNow && event.seq <= visibleNow.seq && !visibleNow.ids.has(parseAlertEvent(event).signal.id)) return null;
+        return "own";
+      },
       toRoot: (event) => alertFeedItem(event),
       onDelivered: (event) => {
         if (AlertRaised.is(event)) this.noteDelivered(event.entityId);
+        reads?.(parseAlertEvent(event).signal.id);
       },
     };
   }

@@ -38,6 +38,7 @@ export const signalModule: FeatureModule = {
       audit,
       alerts,
       outbox,
+      log,
       rateLimiter,
       reportLimit: { name: "signal:report", limit: config.RATE_LIMIT_SIGNAL_REPORTS_PER_HOUR, windowMs: 60 * 60_000 },
     });

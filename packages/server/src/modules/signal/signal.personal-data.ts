@@ -11,14 +11,19 @@ export const signalPersonalData: readonly PersonalDataDecision[] = [
   {
     model: "Signal",
     personColumns: ["reporterId"],
-    export: { untouched: "the reporter is a staff account, not a contact; the export is per contact" },
-    erase: { untouched: "not linked to contacts; retention removes the reporter and the texts (signals)" },
+    // Signals reported from the account linked to the contact (an ally's reports).
+    export: { section: "account.signalsReported", read: (db, contactId) => repo.findReportedByContactsAccount(db, contactId) },
+    // The reporter is the account: its erasure (User) makes every reference read "Verwijderde
+    // persoon", for the coordinator and police alike. The situation text stays (it describes no one).
+    erase: { coveredBy: "User" },
   },
   {
     model: "SignalUpdate",
     personColumns: ["authorId"],
     export: { coveredBy: "Signal" },
-    erase: { coveredBy: "Signal" },
+    // The author is the (erased) account; acknowledgement notes go with the Alert step; triage
+    // comments describe situations and stay.
+    erase: { coveredBy: "Alert" },
   },
   {
     model: "SignalTextOverride",
@@ -28,9 +33,10 @@ export const signalPersonalData: readonly PersonalDataDecision[] = [
   },
   {
     model: "Alert",
-    personColumns: ["recipientId"],
+    personColumns: ["recipientId", "acknowledgeComment"],
     export: { coveredBy: "Signal" },
-    erase: { coveredBy: "Signal" },
+    // The recipient is the (erased) account; what they wrote when acknowledging goes.
+    erase: (tx, { userIds }) => repo.clearAcknowledgeCommentsOf(tx, userIds),
   },
 ];
 

@@ -80,6 +80,62 @@ export const signalRepository = {
     });
   },
 
+  /** Ids of the signals a feed subscriber may see now (liaisons: shared ones in their districts). */
+  async findVisibleSignalIds(db: DbOrTx, where: { municipalityId: string; districtIds: string[]; sharedOnly: boolean }) {
+    const rows = await db.signal.findMany({
+      where: {
+        municipalityId: where.municipalityId,
+        ...(where.sharedOnly ? { visibility: "SHARED_WITH_POLICE" as const, districtId: { in: where.districtIds } } : {}),
+      },
+      select: { id: true },
+    });
+    return rows.map((r) => r.id);
+  },
+
+  /** Subject access: signals reported from the account linked to this contact. */
+  findReportedByContactsAccount(db: DbOrTx, contactId: string) {
+    return db.signal.findMany({
+      where: { reporter: { contactId } },
+      orderBy: { createdAt: "asc" },
+      select: { id: true, kind: true, severity: true, summary: true, details: true, place: true, status: true, createdAt: true },
+    });
+  },
+
+  /** Subject access of an account: the signals it reported. */
+  findReportedByUser(db: DbOrTx, userId: string) {
+    return db.signal.findMany({
+      where: { reporterId: userId },
+      orderBy: { createdAt: "asc" },
+      select: { id: true, kind: true, severity: true, summary: true, details: true, place: true, status: true, createdAt: true },
+    });
+  },
+
+  /**
+   * Erasure: acknowledgement comments written by the accounts, in the Alert rows, their
+   * timeline entries and the alert snapshots of this module's outbox events (topic "alert", signal.events.ts), which
+   * replays would otherwise resend.
+   */
+  async clearAcknowledgeCommentsOf(db: DbOrTx, userIds: readonly string[]) {
+    if (userIds.length === 0) return;
+    await db.alert.updateMany({
+      where: { recipientId: { in: [...userIds] }, acknowledgeComment: { not: null } },
+      data: { acknowledgeComment: null },
+    });
+    // The same comment is the note of their ALERT_ACKNOWLEDGED timeline entries.
+    await db.signalUpdate.updateMany({
+      where: { authorId: { in: [...userIds] }, kind: "ALERT_ACKNOWLEDGED", note: { not: null } },
+      data: { note: null },
+    });
+    const ids = [...userIds];
+    await db.$executeRaw`
+      UPDATE "Event" SET "payload" = jsonb_set("payload"::jsonb, '{alert,acknowledgeComment}', 'null'::jsonb)
+      WHERE "topic" = 'alert' AND "payload"->'alert'->>'recipientId' = ANY(${ids}::text[])`;
+    await db.$executeRaw`
+      UPDATE "Event" SET "payload" = jsonb_set("payload"::jsonb, '{acknowledged,acknowledgeComment}', 'null'::jsonb)
+      WHERE "topic" = 'alert' AND jsonb_typeof("payload"->'acknowledged') = 'object'
+        AND "payload"->'acknowledged'->>'recipientId' = ANY(${ids}::text[])`;
+  },
+
   createUpdates(db: DbOrTx, rows: Prisma.SignalUpdateCreateManyInput[]) {
     return db.signalUpdate.createMany({ data: rows });
   },

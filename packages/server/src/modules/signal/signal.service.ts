@@ -1,4 +1,4 @@
-import type { Db } from "../../platform/db/prisma.js";
+import type { Db, DbOrTx } from "../../platform/db/prisma.js";
 import type { Prisma, Signal } from "../../generated/prisma/client.js";
 import type { Severity, SignalKind, SignalStatus, SignalVisibility } from "../../generated/prisma/enums.js";
 import { eventCursor, idCursor } from "../../core/cursor.js";
@@ -8,6 +8,7 @@ import { guardSituationText } from "../../core/situation-text.js";
 import type { Viewer } from "../../core/viewer.js";
 import { AppError, badInput, forbidden, notFound } from "../../core/errors.js";
 import type { LiveFeed } from "../../platform/realtime/live-feed.js";
+import type { Logger } from "../../platform/logger.js";
 import { appendEvents, type OutboxEvent, type OutboxEventInput, type OutboxReader } from "../../platform/realtime/outbox.js";
 import type { AuditService } from "../audit/audit.service.js";
 import { canAccessDistrict, requireRole, requireViewer } from "../../core/authz.js";
@@ -27,6 +28,8 @@ export interface SignalServiceDeps {
   /** Reports per user are rate limited (lib/rate-limit.ts). */
   rateLimiter?: RateLimiter;
   reportLimit?: RateLimitRule;
+  /** Where a failed audit write of a live delivery is reported. */
+  log?: Logger;
 }
 
 export interface ReportSignalInput {
@@ -273,6 +276,11 @@ export class SignalService {
     return signal;
   }
 
+  /** Subject access of an account (ErasureService.userDataExport, which checks the admin). */
+  reportedBy(db: DbOrTx, userId: string) {
+    return repo.findReportedByUser(db, userId);
+  }
+
   /** Reads of signal details by anyone but the coordinator go to the audit log. */
   private async auditReads(viewer: Viewer, signalIds: readonly string[], requestId: string | null): Promise<void> {
     if (viewer.role === "COORDINATOR" || signalIds.length === 0) return;
@@ -325,20 +333,52 @@ export class SignalService {
     return { nodes, endCursor: rows.length > args.first && last ? idCursor.encode(last.id) : null };
   }
 
-  /** The live feed of the viewer's visible signals (coordinator: all; liaison: shared, own districts). */
-  feed(viewerInput: Viewer | null, after: string | null | undefined): LiveFeed {
+  /**
+   * The live feed of the viewer's visible signals (coordinator: all; liaison: shared, own districts).
+   *
+   * Replays render events as they were committed. For anyone but the coordinator a replay
+   * first reads which signals the viewer may see *now*: an event up to that moment about a
+   * signal that has since left their scope (unshared, moved) replays as WITHDRAWN, never
+   * with its old content. Every delivery of content to anyone but the coordinator, live
+   * or replayed, is audited like a `signals` read (READ rows, written per delivery batch).
+   */
+  async feed(viewerInput: Viewer | null, after: string | null | undefined): Promise<LiveFeed> {
     const viewer = requireViewer(viewerInput);
     if (!mayFollowSignals(viewer)) throw forbidden("Only coordinators and police liaisons follow the signal feed.");
     const position = after == null ? null : eventCursor.decode(after);
+    const audited = viewer.role !== "COORDINATOR";
+    const visibleNow = position !== null && audited ? await this.visibleNow(viewer) : null;
+    const reads = audited
+      ? this.deps.audit.readBatcher(this.deps.db, viewer, "Signal", "signalFeed", (err) =>
+          this.deps.log?.error({ err: err.message }, "auditing a live delivery failed"),
+        )
+      : null;
     return {
       municipalityId: viewer.municipalityId,
       topic: "signal",
       after: position,
-      // Rendering depends only on role and district scope; equal scopes share one rendering.
+      // Rendering depends only on role and district scope (and the variant); equal scopes share one rendering.
       audienceKey: `${viewer.municipalityId}:${viewer.role}:${[...viewer.districtIds].sort().join(",")}`,
-      authorize: (event) => authorizeSignalEvent(viewer, event),
+      authorize: (event) => {
+        const variant = authorizeSignalEvent(viewer, event);
+        if (variant === "show" && visibleNow && event.seq <= visibleNow.seq && !visibleNow.ids.has(event.entityId)) return "withdrawn";
+        return variant;
+      },
       toRoot: (event, variant) => signalFeedItem(event, variant),
+      onDelivered: reads ? (event, variant) => variant === "show" && reads(event.entityId) : undefined,
     };
+  }
+
+  /** The signals the viewer may see now, and the outbox seq up to which that holds. */
+  private async visibleNow(viewer: Viewer): Promise<{ seq: bigint; ids: ReadonlySet<string> }> {
+    // The seq first: every event up to it was committed before the set is read.
+    const seq = await this.deps.outbox.newestSeq();
+    const ids = await repo.findVisibleSignalIds(this.deps.db, {
+      municipalityId: viewer.municipalityId,
+      districtIds: [...viewer.districtIds],
+      sharedOnly: viewer.role === "POLICE_LIAISON",
+    });
+    return { seq, ids: new Set(ids) };
   }
 }
 

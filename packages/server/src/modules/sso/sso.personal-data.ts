@@ -7,7 +7,8 @@ export const ssoPersonalData: readonly PersonalDataDecision[] = [
     model: "SsoLogin",
     personColumns: ["userId"],
     export: { untouched: "a sign-in in progress (hashes, PKCE verifier, nonce); nothing a person can read" },
-    erase: { untouched: "the account stays when its contact is erased; rows go with the account (cascade) and by retention" },
+    // An erased account keeps its row (references read "erased person"), so nothing cascades.
+    erase: (tx, { userIds }) => repo.deleteForUsers(tx, userIds),
   },
 ];
 

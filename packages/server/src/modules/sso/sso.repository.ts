@@ -2,6 +2,11 @@ import type { DbOrTx } from "../../platform/db/prisma.js";
 import type { Role } from "../../generated/prisma/enums.js";
 
 export const ssoRepository = {
+  /** Erasure: an erased account's sign-ins (its row stays, so nothing cascades). */
+  async deleteForUsers(db: DbOrTx, userIds: readonly string[]) {
+    await db.ssoLogin.deleteMany({ where: { userId: { in: [...userIds] } } });
+  },
+
   createLogin(db: DbOrTx, data: { stateHash: string; codeVerifier: string; nonce: string; expiresAt: Date }) {
     return db.ssoLogin.create({ data });
   },

@@ -1,4 +1,4 @@
-import { mkdir, rename, writeFile } from "node:fs/promises";
+import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import nodemailer from "nodemailer";
 
@@ -14,6 +14,8 @@ export interface OutgoingMail {
 export interface Mailer {
   readonly kind: "smtp" | "mailbox";
   send(mail: OutgoingMail): Promise<void>;
+  /** Erasure: removes the local copies of these messages (the mailbox files); SMTP keeps none. */
+  forget(ids: readonly string[]): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -35,6 +37,9 @@ export function createMailer(opts: { smtpUrl?: string | undefined; from: string;
           text: mail.text,
           headers: { "X-Wijknet-Kind": mail.kind, "X-Wijknet-Notification-Id": mail.id },
         });
+      },
+      async forget() {
+        // Sent mail is the recipient's; nothing is kept here.
       },
       async close() {
         transport.close();
@@ -65,6 +70,23 @@ export function createMailer(opts: { smtpUrl?: string | undefined; from: string;
       const tmp = join(opts.mailboxDir, `.${name}.tmp`);
       await writeFile(tmp, body, "utf8");
       await rename(tmp, join(opts.mailboxDir, name));
+    },
+    async forget(ids) {
+      if (ids.length === 0) return;
+      const wanted = new Set(ids);
+      let names: string[];
+      try {
+        names = await readdir(opts.mailboxDir);
+      } catch {
+        return;
+      }
+      // `<sent-at>-<id>.json` (and a `.…tmp` being written); the id is a UUID (36 characters).
+      const idOf = (name: string) =>
+        name
+          .replace(/\.tmp$/, "")
+          .replace(/\.json$/, "")
+          .slice(-36);
+      await Promise.all(names.filter((n) => wanted.has(idOf(n))).map((n) => rm(join(opts.mailboxDir, n), { force: true })));
     },
     async close() {
       transport.close();

@@ -10,6 +10,8 @@ import {
   TableHeader,
   TableHeaderCell,
   TableRow,
+  UnorderedList,
+  UnorderedListItem,
 } from "@utrecht/component-library-react";
 import { useId, useState, type FormEvent } from "react";
 import { ConfirmDialog } from "../../kit/confirm-dialog";
@@ -126,9 +128,46 @@ export function ConsentsTable({ contact, editable }: { contact: ContactDetail; e
             name: contact.fullName,
           })}
         </Paragraph>
+        {confirming && <WithdrawalEffects purpose={confirming.purpose} memberships={contact.memberships} />}
       </ConfirmDialog>
     </>
   );
+}
+
+/**
+ * What a withdrawal ends, said before it happens (the server ends it in the same step):
+ * current network memberships for NETWORK_MEMBERSHIP, open invitations for SESSION_INVITATIONS.
+ */
+export function WithdrawalEffects({
+  purpose,
+  memberships,
+}: {
+  purpose: ConsentRow["purpose"];
+  memberships: ReadonlyArray<{ id: string; until?: string | null; network: { name: string } }>;
+}) {
+  const { t } = useI18n();
+  if (purpose === "NETWORK_MEMBERSHIP") {
+    const current = memberships.filter((m) => !m.until);
+    if (current.length === 0) return <Paragraph>{t("consent.withdrawEndsNoMemberships")}</Paragraph>;
+    return (
+      <Alert type="warning" role="none">
+        <Paragraph>{t("consent.withdrawEndsMemberships", { count: current.length })}</Paragraph>
+        <UnorderedList>
+          {current.map((m) => (
+            <UnorderedListItem key={m.id}>{m.network.name}</UnorderedListItem>
+          ))}
+        </UnorderedList>
+      </Alert>
+    );
+  }
+  if (purpose === "SESSION_INVITATIONS") {
+    return (
+      <Alert type="warning" role="none">
+        <Paragraph>{t("consent.withdrawEndsInvitations")}</Paragraph>
+      </Alert>
+    );
+  }
+  return null;
 }
 
 export interface RecordConsentFormProps {

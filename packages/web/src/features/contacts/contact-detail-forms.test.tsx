@@ -2,7 +2,7 @@ import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
 import { ConfirmDialog } from "../../kit/confirm-dialog";
 import { renderWithProviders } from "../../test/render";
-import { RecordConsentForm } from "./contact-consents";
+import { RecordConsentForm, WithdrawalEffects } from "./contact-consents";
 import { EraseDialog, nameMatches } from "./contact-privacy";
 import { RolesForm } from "./contact-roles";
 import type { ActionOutcome } from "./use-contact-actions";
@@ -122,5 +122,29 @@ describe("ConfirmDialog", () => {
     fireEvent(dialog, new Event("cancel", { cancelable: true }));
     expect(onCancel).toHaveBeenCalledTimes(1);
     expect(onConfirm).not.toHaveBeenCalled();
+  });
+});
+
+describe("WithdrawalEffects", () => {
+  const memberships = [
+    { id: "m1", until: null, network: { name: "Jongeren Noord" } },
+    { id: "m2", until: "2026-01-01T00:00:00Z", network: { name: "Oud netwerk" } },
+  ];
+  it("names the memberships a NETWORK_MEMBERSHIP withdrawal ends, not the ended ones", () => {
+    renderWithProviders(<WithdrawalEffects purpose="NETWORK_MEMBERSHIP" memberships={memberships} />);
+    expect(screen.getByText(/Dit beëindigt meteen 1 lidmaatschap/)).toBeTruthy();
+    expect(screen.getByRole("listitem").textContent).toBe("Jongeren Noord");
+    expect(screen.queryByText("Oud netwerk")).toBeNull();
+  });
+  it("says that open invitations are revoked for SESSION_INVITATIONS, and nothing for a newsletter", () => {
+    const { unmount } = renderWithProviders(<WithdrawalEffects purpose="SESSION_INVITATIONS" memberships={memberships} />);
+    expect(screen.getByText(/de persoonlijke link werkt niet meer/)).toBeTruthy();
+    unmount();
+    const { container } = renderWithProviders(<WithdrawalEffects purpose="NEWSLETTER" memberships={memberships} />);
+    expect(container.textContent).toBe("");
+  });
+  it("says when no membership ends", () => {
+    renderWithProviders(<WithdrawalEffects purpose="NETWORK_MEMBERSHIP" memberships={[memberships[1]!]} />);
+    expect(screen.getByText("Er is geen lopend lidmaatschap dat hierdoor eindigt.")).toBeTruthy();
   });
 });

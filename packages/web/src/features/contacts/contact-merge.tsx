@@ -10,7 +10,7 @@ interface Candidate {
   id: string;
   fullName: string;
   email?: string | null;
-  phone?: string | null;
+  phoneDisplay?: string | null;
   districts: ReadonlyArray<{ name: string }>;
 }
 
@@ -36,7 +36,7 @@ export function MergeSection({ contact }: { contact: ContactDetail }) {
   };
 
   const describe = (c: Candidate) =>
-    [c.email, c.phone, c.districts.map((d) => d.name).join(", ")].filter((part) => part && part !== "").join(" · ");
+    [c.email, c.phoneDisplay, c.districts.map((d) => d.name).join(", ")].filter((part) => part && part !== "").join(" · ");
 
   return (
     <>

@@ -219,6 +219,10 @@ export const en: Translations<typeof nl> = {
   "consent.withdrawFor": "Withdraw consent: {purpose}",
   "consent.withdrawTitle": "Withdraw consent?",
   "consent.withdrawConfirm": "Do you want to withdraw {name}'s consent for “{purpose}”? It stays in the history, with today's date.",
+  "consent.withdrawEndsMemberships": "This ends {count} membership(s) at once, with the withdrawn consent as the reason:",
+  "consent.withdrawEndsNoMemberships": "No current membership ends because of this.",
+  "consent.withdrawEndsInvitations":
+    "This revokes every invitation to a theme session that is not over yet, at once: the personal link stops working, reserved seats are released and no reminders or other messages go out.",
   "consent.withdrawYes": "Yes, withdraw",
   "consent.withdrawDone": "The consent for “{purpose}” was withdrawn.",
   "consent.withdrawFailed": "Withdrawing did not work. Please try again.",

@@ -219,6 +219,10 @@ export const nl = {
   "consent.withdrawTitle": "Toestemming intrekken?",
   "consent.withdrawConfirm":
     "Wil je de toestemming voor “{purpose}” van {name} intrekken? Ze blijft in de geschiedenis staan, met de datum van vandaag.",
+  "consent.withdrawEndsMemberships": "Dit beëindigt meteen {count} lidmaatschap(pen), met als reden dat de toestemming is ingetrokken:",
+  "consent.withdrawEndsNoMemberships": "Er is geen lopend lidmaatschap dat hierdoor eindigt.",
+  "consent.withdrawEndsInvitations":
+    "Dit trekt meteen alle uitnodigingen voor themasessies in die nog niet voorbij zijn: de persoonlijke link werkt niet meer, gereserveerde plaatsen komen vrij en er gaan geen herinneringen of andere berichten meer uit.",
   "consent.withdrawYes": "Ja, intrekken",
   "consent.withdrawDone": "De toestemming voor “{purpose}” is ingetrokken.",
   "consent.withdrawFailed": "Intrekken is niet gelukt. Probeer het opnieuw.",

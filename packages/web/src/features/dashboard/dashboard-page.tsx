@@ -55,15 +55,17 @@ export function DashboardPage({ viewer }: { viewer: Viewer }) {
           onChange={setChosen}
           options={districts.map((d) => ({ value: d.id, label: d.name }))}
         />
-        <SelectField
-          name="period"
-          label={t("dashboard.period")}
-          value={String(days)}
-          onChange={(value) => setDays(Number(value))}
-          options={PERIODS.map((p) => ({ value: String(p), label: t("dashboard.periodDays", { days: p }) }))}
-        />
+        {!liaison && (
+          <SelectField
+            name="period"
+            label={t("dashboard.period")}
+            value={String(days)}
+            onChange={(value) => setDays(Number(value))}
+            options={PERIODS.map((p) => ({ value: String(p), label: t("dashboard.periodDays", { days: p }) }))}
+          />
+        )}
       </div>
-      {districtId && <HealthSection districtId={districtId} days={days} />}
+      {districtId && <HealthSection districtId={districtId} days={liaison ? null : days} />}
       {districtId && showsContacts && <StaleContactsSection districtId={districtId} />}
       {sections
         .filter((section) => section.roles.includes(viewer.role))
@@ -74,7 +76,7 @@ export function DashboardPage({ viewer }: { viewer: Viewer }) {
   );
 }
 
-function HealthSection({ districtId, days }: { districtId: string; days: number }) {
+function HealthSection({ districtId, days }: { districtId: string; days: number | null }) {
   const { t } = useI18n();
   const format = useFormat();
   const { health, loading, error, refetch } = useNetworkHealth(districtId, days);
@@ -138,7 +140,7 @@ function HealthSection({ districtId, days }: { districtId: string; days: number 
                   ))}
                   <TableRow>
                     <TableHeaderCell scope="row">{t("health.sessionsHeld")}</TableHeaderCell>
-                    <TableCell>{format.number(health.sessionsHeld)}</TableCell>
+                    <TableCell>{format.count(health.sessionsHeld)}</TableCell>
                   </TableRow>
                   <TableRow>
                     <TableHeaderCell scope="row">{t("health.youthShare")}</TableHeaderCell>

@@ -39,6 +39,7 @@ export const en: Translations<typeof nl> = {
   "stale.empty": "Everyone in this district was spoken to recently.",
   "stale.lastSpoke": "last spoken to on {date}",
   "stale.never": "never spoken to",
-  "dashboard.introLiaison": "How are the networks in your districts doing? Choose a district and a period. You see numbers only, no names.",
+  "dashboard.introLiaison":
+    "How are the networks in your districts doing? Choose a district. You see numbers only, no names, for the last full calendar quarter; counts under 5 are not shown.",
   "dashboard.noDistricts": "No districts are linked to your account yet. Ask the administrator to do that.",
 };

@@ -37,6 +37,6 @@ export const nl = {
   "stale.lastSpoke": "laatst gesproken op {date}",
   "stale.never": "nog nooit gesproken",
   "dashboard.introLiaison":
-    "Hoe gaat het met de netwerken in jouw wijken? Kies een wijk en een periode. Je ziet alleen aantallen, geen namen.",
+    "Hoe gaat het met de netwerken in jouw wijken? Kies een wijk. Je ziet alleen aantallen, geen namen, over het laatste volledige kwartaal; aantallen onder 5 worden niet getoond.",
   "dashboard.noDistricts": "Er zijn nog geen wijken aan je account gekoppeld. Vraag de beheerder om dat te doen.",
 } as const;

@@ -24,6 +24,7 @@ export const en: Translations<typeof nl> = {
   "network.noMembers": "This network has no members yet.",
   "network.role": "Role",
   "network.since": "Since",
+  "network.endReason.CONSENT_WITHDRAWN": "consent withdrawn",
   "network.until": "Until",
   "network.current": "Current member",
   "network.actions": "Actions",

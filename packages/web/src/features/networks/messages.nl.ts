@@ -21,6 +21,7 @@ export const nl = {
   "network.noMembers": "Dit netwerk heeft nog geen leden.",
   "network.role": "Rol",
   "network.since": "Sinds",
+  "network.endReason.CONSENT_WITHDRAWN": "toestemming ingetrokken",
   "network.until": "Tot",
   "network.current": "Nu lid",
   "network.actions": "Acties",

@@ -54,7 +54,7 @@ export function NetworkPage({ id }: { id: string }) {
         <>
           <Paragraph>
             {t(networkKindKey(network.kind))} · {network.district?.name ?? t("networks.citywide")} ·{" "}
-            {t("network.memberCount", { count: network.memberCount })}
+            {t("network.memberCount", { count: format.count(network.memberCount) })}
           </Paragraph>
           {network.description && <Paragraph>{network.description}</Paragraph>}
           <section aria-labelledby={membersId} className="wijknet-stack">
@@ -93,7 +93,10 @@ export function NetworkPage({ id }: { id: string }) {
                         </TableHeaderCell>
                         <TableCell>{t(membershipRoleKey(member.role))}</TableCell>
                         <TableCell>{format.date(member.since)}</TableCell>
-                        <TableCell>{member.until ? format.date(member.until) : t("network.current")}</TableCell>
+                        <TableCell>
+                          {member.until ? format.date(member.until) : t("network.current")}
+                          {member.endReason === "CONSENT_WITHDRAWN" && ` (${t("network.endReason.CONSENT_WITHDRAWN")})`}
+                        </TableCell>
                         <TableCell>
                           {!member.until && (
                             <Button

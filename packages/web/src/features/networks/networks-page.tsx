@@ -13,6 +13,7 @@ import { PageHeading } from "../../kit/page-heading";
 import { RouteLink, useMayOpen } from "../../kit/router";
 import { SelectField } from "../../kit/fields";
 import { LoadState } from "../../kit/load-state";
+import { useFormat } from "../../kit/format";
 import type { NetworkFilter, NetworkKind } from "../../generated/gql/graphql";
 import { useI18n } from "../../i18n/i18n-provider";
 import type { Viewer } from "../auth/use-viewer";
@@ -22,6 +23,7 @@ import { useNetworks } from "./use-networks";
 
 export function NetworksPage({ viewer }: { viewer: Viewer }) {
   const { t } = useI18n();
+  const format = useFormat();
   const mayOpen = useMayOpen();
   const { districts } = useDistricts();
   const [kind, setKind] = useState<"" | NetworkKind>("");
@@ -82,7 +84,7 @@ export function NetworksPage({ viewer }: { viewer: Viewer }) {
                   </TableHeaderCell>
                   <TableCell>{t(networkKindKey(network.kind))}</TableCell>
                   <TableCell>{network.district?.name ?? t("networks.citywide")}</TableCell>
-                  <TableCell>{network.memberCount}</TableCell>
+                  <TableCell>{format.count(network.memberCount)}</TableCell>
                 </TableRow>
               ))}
             </TableBody>

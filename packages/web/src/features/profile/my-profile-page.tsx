@@ -90,7 +90,7 @@ export function MyProfilePage() {
                         {t(networkKindKey(membership.network.kind))}
                         {membership.network.district && ` · ${membership.network.district.name}`}
                       </TableCell>
-                      <TableCell>{membership.network.memberCount}</TableCell>
+                      <TableCell>{format.count(membership.network.memberCount)}</TableCell>
                       <TableCell>
                         {t("contact.membershipSince", { role: t(membershipRoleKey(membership.role)), date: format.date(membership.since) })}
                       </TableCell>

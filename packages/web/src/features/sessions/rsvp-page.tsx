@@ -105,9 +105,9 @@ function InvitationView({ token, invitation }: { token: string; invitation: Publ
         <dt>{t("rsvp.seats")}</dt>
         <dd>
           {t("rsvp.seatsValue", {
-            left: session.counts.seatsLeft,
+            left: format.count(session.counts.seatsLeft),
             capacity: session.counts.capacity,
-            waitlisted: session.counts.waitlisted,
+            waitlisted: format.count(session.counts.waitlisted),
           })}
         </dd>
       </dl>

@@ -160,6 +160,7 @@ function SessionActions({ session }: { session: SessionDetail }) {
 /** The counts follow the sessionCounts subscription (through the cache) while the page is open. */
 function LiveCounts({ session }: { session: SessionDetail }) {
   const { t } = useI18n();
+  const format = useFormat();
   const headingId = useId();
   const { live } = useLiveCounts(session.id, session.status !== "CANCELLED");
   const counts = live ?? session.counts;
@@ -172,15 +173,17 @@ function LiveCounts({ session }: { session: SessionDetail }) {
       <dl className="wijknet-counts" aria-live="polite" aria-atomic="true">
         <div>
           <dt>{t("session.counts.confirmed")}</dt>
-          <dd data-testid="count-confirmed">{t("session.counts.ofCapacity", { count: counts.confirmed, capacity: counts.capacity })}</dd>
+          <dd data-testid="count-confirmed">
+            {t("session.counts.ofCapacity", { count: format.count(counts.confirmed), capacity: counts.capacity })}
+          </dd>
         </div>
         <div>
           <dt>{t("session.counts.seatsLeft")}</dt>
-          <dd>{counts.seatsLeft}</dd>
+          <dd>{format.count(counts.seatsLeft)}</dd>
         </div>
         <div>
           <dt>{t("session.counts.waitlisted")}</dt>
-          <dd data-testid="count-waitlisted">{counts.waitlisted}</dd>
+          <dd data-testid="count-waitlisted">{format.count(counts.waitlisted)}</dd>
         </div>
         <div>
           <dt>{t("session.counts.youth")}</dt>
@@ -311,18 +314,19 @@ function NetworkCheckbox({
   onChange,
 }: {
   name: string;
-  count: number;
+  count: number | null;
   checked: boolean;
   onChange: (on: boolean) => void;
 }) {
   const { t } = useI18n();
+  const format = useFormat();
   const id = useId();
   return (
     <FormField
       type="checkbox"
       label={
         <FormLabel htmlFor={id} type="checkbox">
-          {t("invite.network", { name, count })}
+          {t("invite.network", { name, count: format.count(count) })}
         </FormLabel>
       }
       input={<Checkbox id={id} checked={checked} onChange={(event) => onChange(event.target.checked)} />}

@@ -87,7 +87,11 @@ function SessionTable({ sessions, labelledBy }: { sessions: readonly SessionRow[
               </TableCell>
               <TableCell>{t(statusKey(s.status))}</TableCell>
               <TableCell>
-                {t("sessions.seats", { confirmed: s.counts.confirmed, capacity: s.counts.capacity, waitlisted: s.counts.waitlisted })}
+                {t("sessions.seats", {
+                  confirmed: format.count(s.counts.confirmed),
+                  capacity: s.counts.capacity,
+                  waitlisted: format.count(s.counts.waitlisted),
+                })}
               </TableCell>
             </TableRow>
           ))}
@@ -123,7 +127,11 @@ export function UpcomingSessions() {
               <RouteLink to={{ name: "session", id: s.id }}>{s.title}</RouteLink>{" "}
               <span>
                 {format.dateTime(s.startsAt)} · {t(statusKey(s.status))} ·{" "}
-                {t("sessions.seats", { confirmed: s.counts.confirmed, capacity: s.counts.capacity, waitlisted: s.counts.waitlisted })}
+                {t("sessions.seats", {
+                  confirmed: format.count(s.counts.confirmed),
+                  capacity: s.counts.capacity,
+                  waitlisted: format.count(s.counts.waitlisted),
+                })}
               </span>
             </li>
           ))}

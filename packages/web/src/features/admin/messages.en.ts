@@ -60,6 +60,11 @@ export const en: Translations<typeof nl> = {
   "userPage.disabled": "The user is blocked and logged out everywhere.",
   "userPage.enable": "Let in again",
   "userPage.enabled": "The user can log in again.",
+  "userPage.erase": "Erase account",
+  "userPage.eraseTitle": "Erase this account?",
+  "userPage.eraseConfirm":
+    "{name}'s name and email are replaced by 'Erased person'; password, two-step verification and districts are removed and {name} is signed out everywhere. Signals {name} reported stay, with 'Erased person' as reporter. This cannot be undone.",
+  "userPage.erased": "The account has been erased.",
   "userPage.actionFailed": "That did not work. Maybe this is the last admin, or your own account.",
   "inviteAlly.heading": "Account",
   "inviteAlly.intro":

@@ -57,6 +57,11 @@ export const nl = {
   "userPage.disabled": "De gebruiker is geblokkeerd en overal uitgelogd.",
   "userPage.enable": "Weer toelaten",
   "userPage.enabled": "De gebruiker kan weer inloggen.",
+  "userPage.erase": "Account wissen",
+  "userPage.eraseTitle": "Account wissen?",
+  "userPage.eraseConfirm":
+    "De naam en het e-mailadres van {name} worden vervangen door 'Verwijderde persoon', wachtwoord, tweestapsverificatie en wijken verdwijnen en {name} wordt overal uitgelogd. Meldingen die {name} deed blijven, met 'Verwijderde persoon' als melder. Dit kun je niet ongedaan maken.",
+  "userPage.erased": "Het account is gewist.",
   "userPage.actionFailed": "Dat is niet gelukt. Misschien is dit de laatste beheerder, of je eigen account.",
   "inviteAlly.heading": "Account",
   "inviteAlly.intro":

@@ -4,6 +4,7 @@ import { useCallback } from "react";
 import {
   AdminCreateUserDocument,
   AdminDisableUserDocument,
+  AdminEraseUserDocument,
   AdminEnableUserDocument,
   AdminResendInvitationDocument,
   AdminUpdateUserDocument,
@@ -101,9 +102,10 @@ export function useUpdateUser() {
   return { update, saving: loading };
 }
 
-/** Disable, enable and a new invitation link: each answers what went wrong, if anything. */
+/** Disable, enable, erase and a new invitation link: each answers what went wrong, if anything. */
 export function useUserActions() {
   const [disable, d] = useMutation(AdminDisableUserDocument, { update: forgetUserLists });
+  const [erase, x] = useMutation(AdminEraseUserDocument, { update: forgetUserLists });
   const [enable, e] = useMutation(AdminEnableUserDocument, { update: forgetUserLists });
   const [resend, r] = useMutation(AdminResendInvitationDocument);
   const run = useCallback(async (action: () => Promise<unknown>): Promise<SaveOutcome | { ok: true; id: "" }> => {
@@ -118,6 +120,7 @@ export function useUserActions() {
     disable: (id: string) => run(() => disable({ variables: { id } })),
     enable: (id: string) => run(() => enable({ variables: { id } })),
     resend: (id: string) => run(() => resend({ variables: { id } })),
-    busy: d.loading || e.loading || r.loading,
+    erase: (id: string) => run(() => erase({ variables: { id } })),
+    busy: d.loading || e.loading || r.loading || x.loading,
   };
 }

@@ -54,6 +54,7 @@ export function UserPage({ id }: { id: string }) {
   const actions = useUserActions();
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
   const [confirmDisable, setConfirmDisable] = useState(false);
+  const [confirmErase, setConfirmErase] = useState(false);
   const [formKey, setFormKey] = useState(0);
 
   const act = async (run: () => Promise<{ ok: boolean; codes?: string[] }>, done: string) => {
@@ -139,8 +140,21 @@ export function UserPage({ id }: { id: string }) {
                 {t("userPage.enable")}
               </Button>
             )}
-            {/* Erasing an account (eraseUser) comes with the privacy work; the lead wires it here at merge. */}
+            <Button appearance="secondary-action-button" type="button" disabled={actions.busy} onClick={() => setConfirmErase(true)}>
+              {t("userPage.erase")}
+            </Button>
           </ButtonGroup>
+          <ConfirmDialog
+            open={confirmErase}
+            title={t("userPage.eraseTitle")}
+            confirmLabel={t("userPage.erase")}
+            cancelLabel={t("form.cancel")}
+            busy={actions.busy}
+            onCancel={() => setConfirmErase(false)}
+            onConfirm={() => void act(() => actions.erase(user.id), t("userPage.erased")).then(() => setConfirmErase(false))}
+          >
+            <Paragraph>{t("userPage.eraseConfirm", { name: user.displayName })}</Paragraph>
+          </ConfirmDialog>
           <ConfirmDialog
             open={confirmDisable}
             title={t("userPage.disableTitle")}

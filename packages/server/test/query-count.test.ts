@@ -7,7 +7,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { App } from "../src/app.js";
 import { gql, startTestApp } from "./support/app.js";
-import { createWorld, type World } from "./support/world.js";
+import { createWorld, login, type World } from "./support/world.js";
 import { graphql } from "./generated/index.js";
 import type { TypedDocumentString } from "./generated/graphql.js";
 
@@ -56,11 +56,15 @@ afterAll(async () => {
   await app?.stop();
 });
 
+const TYPENAME = graphql(`query QueryCountTypename { __typename }`);
+
 async function countStatements<TResult, TVariables>(
   query: TypedDocumentString<TResult, TVariables>,
   variables: TVariables,
   token: string | undefined,
 ) {
+  // The token's session is resolved (and cached) first, so only the query's own statements count.
+  await gql(app, TYPENAME, {}, token);
   statements = [];
   const res = await gql(app, query as TypedDocumentString<TResult, Record<string, unknown>>, variables as Record<string, unknown>, token);
   const recorded = statements;
@@ -106,5 +110,21 @@ describe("no N+1: statements do not grow with the page size", () => {
     const small = await countStatements(CONTACTS, { first: 3 }, w.tokens.admin);
     const large = await countStatements(CONTACTS, { first: 20 }, w.tokens.admin);
     expect(large.count, large.statements.join("\n")).toBe(small.count);
+  });
+});
+
+const VIEWER_ROLE = graphql(`query QueryCountViewer { viewer { role } }`);
+
+describe("authentication", () => {
+  it("a session resolved moments ago costs no SQL; after logout the token is refused at once", async () => {
+    const token = await login(app, w.users.otherLiaison.email);
+    statements = [];
+    await gql(app, TYPENAME, {}, token);
+    expect(statements.length).toBeGreaterThan(0); // the session, resolved from the database once
+    const again = await countStatements(TYPENAME, {}, token);
+    expect(again.count, again.statements.join("\n")).toBe(0);
+    expect((await gql(app, VIEWER_ROLE, {}, token)).data).toEqual({ viewer: { role: "POLICE_LIAISON" } });
+    expect((await gql(app, graphql(`mutation QueryCountLogout { logout }`), {}, token)).data).toEqual({ logout: true });
+    expect((await gql(app, VIEWER_ROLE, {}, token)).data).toEqual({ viewer: null });
   });
 });

@@ -50,6 +50,15 @@ const schema = z.object({
     .max(60 * 24 * 30)
     .default(12 * 60)
     .describe("how long a login token stays valid"),
+  AUTH_SESSION_CACHE_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(300)
+    .default(30)
+    .describe(
+      "how long a resolved login session is reused without asking the database; revocations (logout, disable, role change) still apply at once on every instance through the doorbell, and nothing is reused while it is down; 0 = off",
+    ),
   SEED_DEMO: z
     .enum(["auto", "always", "never"])
     .default("auto")

@@ -1,3 +1,4 @@
+import type { SessionCache } from "./session-cache.js";
 import type { Db, DbOrTx, Tx } from "../../platform/db/prisma.js";
 import { enforce, type RateLimiter, type RateLimitRule } from "../../platform/rate-limit.js";
 import type { Role, User } from "../../generated/prisma/client.js";
@@ -20,6 +21,8 @@ export interface AuthServiceDeps {
   now?: () => Date;
   /** Called after a session is revoked, so every instance can close its sockets. */
   onSessionRevoked?: (sessionId: string) => void;
+  /** Resolved sessions kept between requests (session-cache.ts); without it every request asks the database. */
+  sessionCache?: SessionCache;
 }
 
 /** What the client does next: nothing, give the second factor, or enrol one. */
@@ -139,10 +142,13 @@ export class AuthService {
   /** Resolves a bearer token to a viewer; null for unknown, expired, revoked or disabled. */
   async authenticate(token: string | null): Promise<Viewer | null> {
     if (!token) return null;
-    const session = await repo.findSessionByTokenHash(this.deps.db, hashToken(token));
+    const tokenHash = hashToken(token);
+    const cached = this.deps.sessionCache?.get(tokenHash);
+    if (cached) return cached;
+    const session = await repo.findSessionByTokenHash(this.deps.db, tokenHash);
     if (!session || session.revokedAt || session.expiresAt <= this.now() || session.user.status !== "ACTIVE") return null;
     if (session.stage === "SECOND_FACTOR") return null;
-    return {
+    const viewer: Viewer = {
       ...(session.stage === "ENROLMENT" ? { enrolmentOnly: true } : {}),
       userId: session.user.id,
       sessionId: session.id,
@@ -152,6 +158,8 @@ export class AuthService {
       contactId: session.user.contactId,
       expiresAt: session.expiresAt,
     };
+    this.deps.sessionCache?.set(tokenHash, viewer);
+    return viewer;
   }
 
   /**
@@ -191,7 +199,10 @@ export class AuthService {
 
   /** Rings every instance for each revoked session (after the revoking transaction committed). */
   announceRevoked(sessionIds: readonly string[]): void {
-    for (const id of sessionIds) this.deps.onSessionRevoked?.(id);
+    for (const id of sessionIds) {
+      this.deps.sessionCache?.evictSession(id);
+      this.deps.onSessionRevoked?.(id);
+    }
   }
 
   /** The viewer's own active sessions. */
@@ -219,7 +230,10 @@ export class AuthService {
       }
       return count > 0;
     });
-    if (revoked) this.deps.onSessionRevoked?.(viewer.sessionId);
+    if (revoked) {
+      this.deps.sessionCache?.evictSession(viewer.sessionId);
+      this.deps.onSessionRevoked?.(viewer.sessionId);
+    }
     return revoked;
   }
 

@@ -15,7 +15,8 @@ import { createWorld, type World } from "./support/world.js";
 let app: App;
 let w: World;
 beforeAll(async () => {
-  app = await startTestApp();
+  // The login limits as deployed (startTestApp lifts them: every test logs in from 127.0.0.1).
+  app = await startTestApp({ RATE_LIMIT_LOGIN_PER_ACCOUNT_ADDRESS: "5" });
   w = await createWorld(app);
 });
 afterAll(async () => {
@@ -155,22 +156,80 @@ describe("login rate limits", () => {
         },
     );
 
-  it("locks an account after 10 wrong passwords, across instances, even for the right password", async () => {
-    const second = await startTestApp();
+  it("wrong passwords back off the guessing address, never the owner's; an account-wide ceiling stops spread guessing", async () => {
+    // Two instances behind a trusted proxy (addresses from X-Forwarded-For), one Redis: counts are shared.
+    const env = { TRUST_PROXY: "true", RATE_LIMIT_LOGIN_PER_ACCOUNT: "12", RATE_LIMIT_LOGIN_PER_ACCOUNT_ADDRESS: "5" };
+    const [one, two] = await Promise.all([startTestApp(env), startTestApp(env)]);
     try {
-      const { municipality } = await createMunicipality(app.db.prisma);
-      const user = await createUser(app.db.prisma, municipality.id);
+      const { municipality } = await createMunicipality(one.db.prisma);
+      const user = await createUser(one.db.prisma, municipality.id);
+      const attacker = `198.51.100.${1 + Math.floor(Math.random() * 200)}`;
+      const owner = "203.0.113.9";
+      const code = (r: { errors?: Array<{ extensions: Record<string, unknown> }> }) => r.errors?.[0]?.extensions["code"] ?? "OK";
       const codes: unknown[] = [];
-      for (let i = 0; i < 10; i++) codes.push((await login(i % 2 ? app : second, user.email, "wrong")).errors?.[0]?.extensions["code"]);
-      expect(codes.every((c) => c === "UNAUTHENTICATED")).toBe(true);
-      const limited = await login(app, user.email, TEST_PASSWORD);
-      expect(limited.errors?.[0]?.extensions).toMatchObject({ code: "RATE_LIMITED", retryAfterSeconds: expect.any(Number) });
+      for (let i = 0; i < 5; i++) codes.push(code(await login(i % 2 ? one : two, user.email, "wrong", attacker)));
+      expect(codes).toEqual(Array(5).fill("UNAUTHENTICATED"));
+      // The sixth try from that address waits, even with the right password…
+      const backedOff = await login(one, user.email, TEST_PASSWORD, attacker);
+      expect(backedOff.errors?.[0]?.extensions).toMatchObject({ code: "RATE_LIMITED", retryAfterSeconds: expect.any(Number) });
+      // …while the owner, from their own address, gets in.
+      expect(code(await login(two, user.email, TEST_PASSWORD, owner))).toBe("OK");
+
+      // Guessing spread over many addresses meets the account-wide ceiling (12 here).
+      const spread: unknown[] = [];
+      for (let i = 0; i < 13; i++) spread.push(code(await login(i % 2 ? one : two, user.email, "wrong", `192.0.2.${10 + i}`)));
+      expect(spread.slice(0, 12)).toEqual(Array(12).fill("UNAUTHENTICATED"));
+      expect(spread[12]).toBe("RATE_LIMITED");
+
       // An unknown account is limited the same way (no account enumeration through the limiter).
       const ghost = `ghost-${randomBytes(4).toString("hex")}@test.example`;
-      for (let i = 0; i < 10; i++) await login(second, ghost, "wrong");
-      expect((await login(second, ghost, "wrong")).errors?.[0]?.extensions["code"]).toBe("RATE_LIMITED");
+      for (let i = 0; i < 5; i++) await login(two, ghost, "wrong", attacker);
+      expect(code(await login(two, ghost, "wrong", attacker))).toBe("RATE_LIMITED");
     } finally {
-      await second.stop();
+      await Promise.all([one.stop(), two.stop()]);
+    }
+  });
+
+  it("a failed login takes as long for an unknown account as for a real one (no significant difference over many tries)", async () => {
+    const relaxed = await startTestApp({ RATE_LIMIT_LOGIN_PER_ACCOUNT_ADDRESS: "100000", RATE_LIMIT_LOGIN_PER_ACCOUNT: "100000" });
+    try {
+      const { municipality } = await createMunicipality(relaxed.db.prisma);
+      const user = await createUser(relaxed.db.prisma, municipality.id);
+      const ghost = `ghost-${randomBytes(4).toString("hex")}@test.example`;
+      const timed = async (email: string) => {
+        const started = performance.now();
+        const r = await login(relaxed, email, "not the password");
+        expect(r.errors?.[0]?.extensions["code"]).toBe("UNAUTHENTICATED");
+        return performance.now() - started;
+      };
+      await timed(user.email); // warm-up
+      await timed(ghost);
+      const known: number[] = [];
+      const unknown: number[] = [];
+      // Alternating, so drift of a busy host falls on both alike.
+      for (let i = 0; i < 30; i++) {
+        if (i % 2) {
+          known.push(await timed(user.email));
+          unknown.push(await timed(ghost));
+        } else {
+          unknown.push(await timed(ghost));
+          known.push(await timed(user.email));
+        }
+      }
+      const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+      const variance = (xs: number[]) => xs.reduce((a, b) => a + (b - mean(xs)) ** 2, 0) / (xs.length - 1);
+      // Welch's t: |t| under 3.5 is no significant difference at any usual level (30 + 30 tries).
+      const t = (mean(known) - mean(unknown)) / Math.sqrt(variance(known) / known.length + variance(unknown) / unknown.length);
+      console.log(`login timing: known ${mean(known).toFixed(1)} ms, unknown ${mean(unknown).toFixed(1)} ms, Welch t = ${t.toFixed(2)}`);
+      expect(Math.abs(t)).toBeLessThan(3.5);
+      // Both are audited alike: the unknown one without municipality or entity (nor the address typed).
+      const unknownRows = await relaxed.db.prisma.auditEntry.findMany({
+        where: { action: "LOGIN_FAILED", entityId: null, requestId: { not: null } },
+      });
+      expect(unknownRows.length).toBeGreaterThanOrEqual(31);
+      expect(JSON.stringify(unknownRows, (_k, v: unknown) => (typeof v === "bigint" ? String(v) : v))).not.toContain(ghost);
+    } finally {
+      await relaxed.stop();
     }
   });
 
@@ -200,8 +259,9 @@ describe("login rate limits", () => {
   it("a successful login resets the account's count", async () => {
     const { municipality } = await createMunicipality(app.db.prisma);
     const user = await createUser(app.db.prisma, municipality.id);
+    // 4 wrong and 1 right is 5 tries a round: the address's limit a minute (5) holds only if each success resets it.
     for (let round = 0; round < 3; round++) {
-      for (let i = 0; i < 8; i++) await login(app, user.email, "wrong");
+      for (let i = 0; i < 4; i++) await login(app, user.email, "wrong");
       const ok = await login(app, user.email, TEST_PASSWORD);
       expect(ok.errors).toBeUndefined();
     }

@@ -68,12 +68,20 @@ const schema = z.object({
     .default("info")
     .describe("how much the server logs (JSON lines on stdout)"),
   INSTANCE_ID: z.string().min(1).default(`${hostname()}-${process.pid}`).describe("name of this instance in logs and the readiness answer"),
+  RATE_LIMIT_LOGIN_PER_ACCOUNT_ADDRESS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(5)
+    .describe(
+      "login attempts at one account from one address per minute; twice that per 15 minutes, four times per hour (a back-off that doubles; a success resets it)",
+    ),
   RATE_LIMIT_LOGIN_PER_ACCOUNT: z.coerce
     .number()
     .int()
     .min(1)
-    .default(10)
-    .describe("login attempts per account per 15 minutes (a success resets it)"),
+    .default(100)
+    .describe("login attempts at one account per 15 minutes over all addresses: the ceiling for guessing spread over many addresses"),
   RATE_LIMIT_LOGIN_PER_ADDRESS: z.coerce
     .number()
     .int()

@@ -133,6 +133,27 @@ export async function enforce(limiter: RateLimiter, rule: RateLimitRule, key: st
   }
 }
 
+/**
+ * Counts one attempt against every rule (e.g. tiers of one limit: 5 a minute, 10 a quarter,
+ * 20 an hour — a back-off that doubles) and refuses when any is over, with the longest wait.
+ */
+export async function enforceAll(limiter: RateLimiter, rules: readonly RateLimitRule[], key: string, message: string): Promise<void> {
+  const results = await Promise.all(rules.map((rule) => limiter.hit(rule, key)));
+  const refused = results.filter((r) => !r.allowed);
+  if (refused.length === 0) return;
+  const retryAfterSeconds = Math.ceil(Math.max(...refused.map((r) => r.retryAfterMs)) / 1000);
+  throw new AppError("RATE_LIMITED", `${message} Try again in ${retryAfterSeconds} seconds.`, { retryAfterSeconds });
+}
+
+/** The tiers of a back-off that doubles: `base` a minute, twice that a quarter, four times an hour. */
+export function doublingTiers(name: string, base: number): RateLimitRule[] {
+  return [
+    { name: `${name}:1m`, limit: base, windowMs: 60_000 },
+    { name: `${name}:15m`, limit: base * 2, windowMs: 15 * 60_000 },
+    { name: `${name}:1h`, limit: base * 4, windowMs: 60 * 60_000 },
+  ];
+}
+
 /** Counts refusals (the metrics) around any limiter. */
 export class CountingRateLimiter implements RateLimiter {
   constructor(

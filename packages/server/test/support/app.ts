@@ -23,6 +23,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Ap
     DB_POOL_MAX: "5",
     // Every test logs in from 127.0.0.1; the address limit has its own test.
     RATE_LIMIT_LOGIN_PER_ADDRESS: "1000000",
+    RATE_LIMIT_LOGIN_PER_ACCOUNT_ADDRESS: "1000000",
     RATE_LIMIT_PASSWORD_RESET_PER_ADDRESS: "1000000",
     // Bursts of hundreds of signals by one account are what the realtime tests do.
     RATE_LIMIT_SIGNAL_REPORTS_PER_HOUR: "1000000",

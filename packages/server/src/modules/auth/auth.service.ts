@@ -1,6 +1,6 @@
 import type { SessionCache } from "./session-cache.js";
 import type { Db, DbOrTx, Tx } from "../../platform/db/prisma.js";
-import { enforce, type RateLimiter, type RateLimitRule } from "../../platform/rate-limit.js";
+import { enforce, enforceAll, type RateLimiter, type RateLimitRule } from "../../platform/rate-limit.js";
 import type { Role, User } from "../../generated/prisma/client.js";
 import type { Viewer } from "../../core/viewer.js";
 import { badInput, unauthenticated } from "../../core/errors.js";
@@ -13,7 +13,13 @@ import { generateToken, hashToken } from "./token.js";
 export interface AuthServiceDeps {
   db: Db;
   rateLimiter: RateLimiter;
-  rateLimits: { loginPerAccount: RateLimitRule; loginPerAddress: RateLimitRule };
+  rateLimits: {
+    /** Failed guesses from one address at one account: tiers that double (`doublingTiers`). */
+    loginPerAccountAddress: readonly RateLimitRule[];
+    /** The account-wide ceiling over all addresses (much higher: no lockout of the owner by others). */
+    loginPerAccount: RateLimitRule;
+    loginPerAddress: RateLimitRule;
+  };
   audit: AuditService;
   tokenTtlMinutes: number;
   /** Roles that must use a second factor (TWO_FACTOR_REQUIRED_ROLES). */
@@ -56,9 +62,13 @@ export class AuthService {
     if (email.length === 0 || email.length > 254 || !email.includes("@")) throw badInput("email", "Enter a valid email address.");
     if (password.length === 0) throw badInput("password", "Enter your password.");
     if (password.length > 1024) throw badInput("password", "Password is too long.");
-    // Counted before the (deliberately slow) hash check: guessing is limited per account,
-    // whether it exists or not, and per address across accounts.
+    // Counted before the (deliberately slow) hash check, whether the account exists or not.
+    // Guessing from one address at one account backs off (tiers that double); an account-wide
+    // ceiling, much higher, stops guessing spread over many addresses; an attacker can thus
+    // not lock the owner out from the owner's own address. Refused pairs count no further.
     const { rateLimiter, rateLimits } = this.deps;
+    const pair = `${email}|${clientAddress ?? "-"}`;
+    await enforceAll(rateLimiter, rateLimits.loginPerAccountAddress, pair, "Too many login attempts for this account from this address.");
     await enforce(rateLimiter, rateLimits.loginPerAccount, email, "Too many login attempts for this account.");
     if (clientAddress) await enforce(rateLimiter, rateLimits.loginPerAddress, clientAddress, "Too many login attempts from this address.");
 
@@ -69,19 +79,18 @@ export class AuthService {
       ? await verifyPassword(user.passwordHash, password)
       : await verifyAgainstDummy(password);
     if (!user || !ok || user.status !== "ACTIVE") {
-      if (user) {
-        // Failed attempts on a real account are audited (brute force shows up); the
-        // caller learns nothing either way.
-        await audit.record(db, {
-          municipalityId: user.municipalityId,
-          actorId: null,
-          actorRole: null,
-          action: "LOGIN_FAILED",
-          entityType: "User",
-          entityId: user.id,
-          requestId,
-        });
-      }
+      // Every failed attempt is audited (brute force shows up) — an unknown account too, with
+      // no municipality or entity (and never the address typed): the same work and the same
+      // time either way, so the answer's timing does not tell whether the account exists.
+      await audit.record(db, {
+        municipalityId: user?.municipalityId ?? null,
+        actorId: null,
+        actorRole: null,
+        action: "LOGIN_FAILED",
+        entityType: "User",
+        entityId: user?.id ?? null,
+        requestId,
+      });
       throw unauthenticated(WRONG_CREDENTIALS);
     }
 
@@ -109,7 +118,10 @@ export class AuthService {
         requestId,
       });
     });
-    await rateLimiter.reset(rateLimits.loginPerAccount, email);
+    await Promise.all([
+      rateLimiter.reset(rateLimits.loginPerAccount, email),
+      ...rateLimits.loginPerAccountAddress.map((rule) => rateLimiter.reset(rule, pair)),
+    ]);
     return { token, expiresAt, user, next };
   }
 

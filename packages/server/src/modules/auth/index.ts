@@ -6,6 +6,7 @@ import { authPersonalData, authRetention } from "./auth.personal-data.js";
 import { authResolvers } from "./auth.resolvers.js";
 import { AuthService } from "./auth.service.js";
 import { SessionCache } from "./session-cache.js";
+import { doublingTiers } from "../../platform/rate-limit.js";
 import { TwoFactorService } from "./two-factor.service.js";
 
 declare module "../../kernel/context.js" {
@@ -41,6 +42,7 @@ export const authModule: FeatureModule = {
         audit,
         rateLimiter,
         rateLimits: {
+          loginPerAccountAddress: doublingTiers("login:account-address", config.RATE_LIMIT_LOGIN_PER_ACCOUNT_ADDRESS),
           loginPerAccount: { name: "login:account", limit: config.RATE_LIMIT_LOGIN_PER_ACCOUNT, windowMs: 15 * 60_000 },
           loginPerAddress: { name: "login:address", limit: config.RATE_LIMIT_LOGIN_PER_ADDRESS, windowMs: 15 * 60_000 },
         },

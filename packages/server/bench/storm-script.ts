@@ -47,7 +47,8 @@ try {
     // Thousands of subscribers share one account here; production allows 10 sockets per account.
     WS_MAX_SOCKETS_PER_USER: "100000",
   });
-  app = await startApp(config, createLogger(config));
+  // Logs to stderr: the last stdout line is the report (script-contract.ts).
+  app = await startApp(config, createLogger(config, process.stderr));
   const prisma = app.db.prisma;
   const municipality = await prisma.municipality.create({ data: { code: `STORM-${randomBytes(3).toString("hex")}`, name: "Storm" } });
   const district = await prisma.district.create({ data: { municipalityId: municipality.id, code: "noord", name: "Noord" } });

@@ -9,21 +9,15 @@
 // and drops its own database (BENCH_DATABASE_ADMIN_URL, default the local postgres).
 // Prints a human table and, last, one JSON line with every figure.
 import { fork } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { once } from "node:events";
 import { performance } from "node:perf_hooks";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import pg from "pg";
 import WebSocket, { WebSocketServer } from "ws";
-import { startApp, type App } from "../src/app.js";
-import { loadConfig } from "../src/platform/config.js";
-import { migrateDeploy } from "../src/platform/db/migrate.js";
-import { createLogger } from "../src/platform/logger.js";
-import { hashPassword } from "../src/modules/auth/password.js";
 import { OUTBOX_LOCK_KEY } from "../src/platform/realtime/outbox.js";
+import { startOwnInstance } from "./own-instance.js";
 
-const ADMIN_URL = process.env["BENCH_DATABASE_ADMIN_URL"] ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const SIZES = (process.env["BENCH_N"] ?? "1000,5000").split(",").map(Number);
 const SECONDS = Number(process.env["BENCH_SECONDS"] ?? 5);
 const DELIVERIES_PER_SECOND = Number(process.env["BENCH_RATE"] ?? 10_000);
@@ -48,43 +42,15 @@ function ask<T = any>(msg: object): Promise<T> {
 }
 
 // ─── database and server ───
-const dbName = `wijknet_bench_${Date.now()}_${randomBytes(3).toString("hex")}`;
-const admin = new pg.Client({ connectionString: ADMIN_URL });
-await admin.connect();
-await admin.query(`CREATE DATABASE "${dbName}"`);
-const dbUrl = new URL(ADMIN_URL);
-dbUrl.pathname = `/${dbName}`;
-
-let app: App | null = null;
+const own = await startOwnInstance("wijknet_bench");
 try {
-  await migrateDeploy(dbUrl.toString(), () => undefined);
-  // Thousands of subscribers share one account here; production allows 10 sockets per account.
-  const config = loadConfig({
-    NODE_ENV: "test",
-    PORT: "0",
-    DATABASE_URL: dbUrl.toString(),
-    LOG_LEVEL: "warn",
-    SEED_DEMO: "never",
-    WS_MAX_SOCKETS_PER_USER: "100000",
-  });
-  app = await startApp(config, createLogger(config));
+  const { app, token, viewer, districtId } = own;
   const prisma = app.db.prisma;
-  const municipality = await prisma.municipality.create({ data: { code: `BENCH-${randomBytes(3).toString("hex")}`, name: "Bench" } });
-  const district = await prisma.district.create({ data: { municipalityId: municipality.id, code: "noord", name: "Noord" } });
-  const password = "bench bench bench";
-  const user = await prisma.user.create({
-    data: {
-      municipalityId: municipality.id,
-      email: `bench-${randomBytes(4).toString("hex")}@bench.example`,
-      displayName: "Bench",
-      passwordHash: await hashPassword(password),
-      role: "COORDINATOR",
-    },
-  });
-  const { token } = await app.services.auth.login(user.email, password, "bench");
-  const viewer = (await app.services.auth.authenticate(token))!;
+  const district = { id: districtId };
+  const municipality = { id: own.municipalityId };
+  const dbUrl = own.databaseUrl;
   const report = () =>
-    app!.services.signals.report(
+    app.services.signals.report(
       viewer,
       { districtId: district.id, kind: "TENSION", severity: "LOW", summary: `bench ${now()}`, place: "Plein" },
       "bench",
@@ -92,7 +58,7 @@ try {
 
   // The exact frame our server sends, as the baseline's payload.
   const frame = await new Promise<string>((resolve, reject) => {
-    const ws = new WebSocket(`${app!.url.replace("http", "ws")}/graphql`, "graphql-transport-ws");
+    const ws = new WebSocket(`${app.url.replace("http", "ws")}/graphql`, "graphql-transport-ws");
     ws.on("open", () => ws.send(JSON.stringify({ type: "connection_init", payload: { authorization: `Bearer ${token}` } })));
     ws.on("message", (data) => {
       const text = data.toString();
@@ -124,7 +90,7 @@ try {
       [municipality.id, district.id, snapshot["id"], payload],
     );
     await writer.query("COMMIT");
-    app!.outbox.announce();
+    app.outbox.announce();
   };
   const publishWijknet = MODE === "e2e" ? () => void report() : () => void writeEvent();
   const ROUNDS = Number(process.env["BENCH_ROUNDS"] ?? 3);
@@ -197,9 +163,7 @@ try {
   console.log(JSON.stringify({ bench: "fanout", node: process.version, results }));
 } finally {
   clients.kill();
-  await app?.stop();
-  await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`).catch(() => undefined);
-  await admin.end();
+  await own.close();
 }
 
 /** Publishes at a steady rate for SECONDS, then drains; server CPU over the whole window. */

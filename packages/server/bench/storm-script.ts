@@ -9,61 +9,21 @@
  * Own database and instance (like bench/fanout.ts); the contract is script-contract.ts.
  *   BENCH_STORM_N=500 pnpm --filter @wijknet/server exec tsx bench/storm-script.ts   (outside pnpm bench)
  */
-import { randomBytes } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import { createClient } from "graphql-ws";
-import pg from "pg";
 import WebSocket from "ws";
-import { startApp, type App } from "../src/app.js";
-import { loadConfig } from "../src/platform/config.js";
-import { migrateDeploy } from "../src/platform/db/migrate.js";
-import { createLogger } from "../src/platform/logger.js";
-import { hashPassword } from "../src/modules/auth/password.js";
+import { waitUntil } from "../test/support/wait.js";
+import { startOwnInstance } from "./own-instance.js";
 import { printScriptReport } from "./script-contract.js";
 
-const ADMIN_URL = process.env["BENCH_DATABASE_ADMIN_URL"] ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const N = Number(process.env["BENCH_STORM_N"] ?? 2_000);
 const EVENTS = 20;
 const FEED = `subscription StormFeed($after: String) { signalFeed(after: $after) { cursor kind signalId } }`;
 
-const dbName = `wijknet_storm_${Date.now()}_${randomBytes(3).toString("hex")}`;
-const admin = new pg.Client({ connectionString: ADMIN_URL });
-await admin.connect();
-await admin.query(`CREATE DATABASE "${dbName}"`);
-const dbUrl = new URL(ADMIN_URL);
-dbUrl.pathname = `/${dbName}`;
-
-let app: App | null = null;
+const own = await startOwnInstance("wijknet_storm", { REDIS_URL: process.env["BENCH_REDIS_URL"] ?? "redis://127.0.0.1:6379" });
 try {
-  await migrateDeploy(dbUrl.toString(), () => undefined);
-  const config = loadConfig({
-    NODE_ENV: "test",
-    PORT: "0",
-    DATABASE_URL: dbUrl.toString(),
-    REDIS_URL: process.env["BENCH_REDIS_URL"] ?? "redis://127.0.0.1:6379",
-    LOG_LEVEL: "warn",
-    SEED_DEMO: "never",
-    DB_MIGRATE: "never",
-    // Thousands of subscribers share one account here; production allows 10 sockets per account.
-    WS_MAX_SOCKETS_PER_USER: "100000",
-  });
-  // Logs to stderr: the last stdout line is the report (script-contract.ts).
-  app = await startApp(config, createLogger(config, process.stderr));
-  const prisma = app.db.prisma;
-  const municipality = await prisma.municipality.create({ data: { code: `STORM-${randomBytes(3).toString("hex")}`, name: "Storm" } });
-  const district = await prisma.district.create({ data: { municipalityId: municipality.id, code: "noord", name: "Noord" } });
-  const password = "storm storm storm";
-  const user = await prisma.user.create({
-    data: {
-      municipalityId: municipality.id,
-      email: `storm-${randomBytes(4).toString("hex")}@bench.example`,
-      displayName: "Storm",
-      passwordHash: await hashPassword(password),
-      role: "COORDINATOR",
-    },
-  });
-  const { token } = await app.services.auth.login(user.email, password, "bench");
-  const viewer = (await app.services.auth.authenticate(token))!;
+  const { app, token, viewer, districtId } = own;
+  const config = app.config;
   const url = `${app.url.replace(/^http/, "ws")}/graphql`;
 
   // One reader records the cursors of EVENTS signals; everyone resumes after the first.
@@ -82,11 +42,11 @@ try {
       },
     );
   });
-  await new Promise((r) => setTimeout(r, 300));
+  await waitUntil(() => app.fanout.subscriberCount() >= 1);
   for (let i = 0; i < EVENTS; i++) {
     await app.services.signals.report(
       viewer,
-      { districtId: district.id, kind: "TENSION", severity: "LOW", summary: `storm ${i}`, place: "Plein" },
+      { districtId, kind: "TENSION", severity: "LOW", summary: `storm ${i}`, place: "Plein" },
       "bench",
     );
   }
@@ -165,7 +125,5 @@ try {
     notes: ["errors: subscription errors, clients with a missing or duplicated event, or not converging within 120 s"],
   });
 } finally {
-  await app?.stop();
-  await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`).catch(() => undefined);
-  await admin.end();
+  await own.close();
 }

@@ -105,19 +105,7 @@ export class AuthService {
         : "DONE";
     const stage = next === "SECOND_FACTOR" ? "SECOND_FACTOR" : next === "ENROL_SECOND_FACTOR" ? "ENROLMENT" : "FULL";
     const expiresAt = new Date(now.getTime() + (next === "SECOND_FACTOR" ? SECOND_FACTOR_WINDOW_MS : this.deps.tokenTtlMinutes * 60_000));
-    await db.$transaction(async (tx) => {
-      const session = await repo.createSession(tx, { userId: user.id, tokenHash: hashToken(token), expiresAt, stage });
-      await repo.touchLastLogin(tx, user.id, now);
-      await audit.record(tx, {
-        municipalityId: user.municipalityId,
-        actorId: user.id,
-        actorRole: user.role,
-        action: "LOGIN",
-        entityType: "AuthSession",
-        entityId: session.id,
-        requestId,
-      });
-    });
+    await this.createLoginSession(user, { token, expiresAt, stage, now, requestId });
     await Promise.all([
       rateLimiter.reset(rateLimits.loginPerAccount, email),
       ...rateLimits.loginPerAccountAddress.map((rule) => rateLimiter.reset(rule, pair)),
@@ -125,29 +113,48 @@ export class AuthService {
     return { token, expiresAt, user, next };
   }
 
-  /**
-   * Internal API for single sign-on: a full session for a user the identity provider vouched
-   * for (its own second factor applies there), audited as a LOGIN with `via`.
-   */
-  async startSessionFor(user: User, requestId: string, via: string): Promise<LoginResult> {
-    const { db, audit } = this.deps;
-    const token = generateToken();
-    const now = this.now();
-    const expiresAt = new Date(now.getTime() + this.deps.tokenTtlMinutes * 60_000);
-    await db.$transaction(async (tx) => {
-      const session = await repo.createSession(tx, { userId: user.id, tokenHash: hashToken(token), expiresAt });
-      await repo.touchLastLogin(tx, user.id, now);
-      await audit.record(tx, {
+  /** The session row, the last sign-in and the LOGIN audit row, in one transaction. */
+  private async createLoginSession(
+    user: Pick<User, "id" | "municipalityId" | "role">,
+    s: {
+      token: string;
+      expiresAt: Date;
+      stage: "FULL" | "SECOND_FACTOR" | "ENROLMENT";
+      now: Date;
+      requestId: string;
+      details?: Record<string, string>;
+    },
+  ): Promise<void> {
+    await this.deps.db.$transaction(async (tx) => {
+      const session = await repo.createSession(tx, {
+        userId: user.id,
+        tokenHash: hashToken(s.token),
+        expiresAt: s.expiresAt,
+        stage: s.stage,
+      });
+      await repo.touchLastLogin(tx, user.id, s.now);
+      await this.deps.audit.record(tx, {
         municipalityId: user.municipalityId,
         actorId: user.id,
         actorRole: user.role,
         action: "LOGIN",
         entityType: "AuthSession",
         entityId: session.id,
-        requestId,
-        details: { via },
+        requestId: s.requestId,
+        ...(s.details ? { details: s.details } : {}),
       });
     });
+  }
+
+  /**
+   * Internal API for single sign-on: a full session for a user the identity provider vouched
+   * for (its own second factor applies there), audited as a LOGIN with `via`.
+   */
+  async startSessionFor(user: User, requestId: string, via: string): Promise<LoginResult> {
+    const token = generateToken();
+    const now = this.now();
+    const expiresAt = new Date(now.getTime() + this.deps.tokenTtlMinutes * 60_000);
+    await this.createLoginSession(user, { token, expiresAt, stage: "FULL", now, requestId, details: { via } });
     return { token, expiresAt, user, next: "DONE" };
   }
 

@@ -105,7 +105,8 @@ export function useUpdateUser() {
 /** Disable, enable, erase and a new invitation link: each answers what went wrong, if anything. */
 export function useUserActions() {
   const [disable, d] = useMutation(AdminDisableUserDocument, { update: forgetUserLists });
-  const [erase, x] = useMutation(AdminEraseUserDocument, { update: forgetUserLists });
+  // The answer updates the account in the cache (name, email, status): lists show it as erased.
+  const [erase, x] = useMutation(AdminEraseUserDocument);
   const [enable, e] = useMutation(AdminEnableUserDocument, { update: forgetUserLists });
   const [resend, r] = useMutation(AdminResendInvitationDocument);
   const run = useCallback(async (action: () => Promise<unknown>): Promise<SaveOutcome | { ok: true; id: "" }> => {

@@ -61,6 +61,31 @@ describe("reportSignal", () => {
   });
 });
 
+describe("reportSignal retried with an idempotency key", () => {
+  it("returns the first report — also when the tries arrive at once, on two instances — and never reports twice", async () => {
+    const { token, user } = await loggedIn(a, a.db.prisma, municipalityId, "COORDINATOR");
+    const key = `retry-${Date.now()}-a`;
+    const input = reportInput(districts[0]!.id, { summary: "Onrust bij de bushalte", idempotencyKey: key });
+    const first = await gql(a, REPORT, { input }, token);
+    const again = await gql(b, REPORT, { input }, token);
+    expect(again.data!.reportSignal.signal.id).toBe(first.data!.reportSignal.signal.id);
+
+    // A lost answer retried at once, twice at the same moment on both instances: still one report.
+    const racing = { ...input, idempotencyKey: `retry-${Date.now()}-b` };
+    const results = await Promise.all([gql(a, REPORT, { input: racing }, token), gql(b, REPORT, { input: racing }, token)]);
+    expect(results.map((r) => r.errors)).toEqual([undefined, undefined]);
+    expect(results[0]!.data!.reportSignal.signal.id).toBe(results[1]!.data!.reportSignal.signal.id);
+    expect(await a.db.prisma.signal.count({ where: { reporterId: user.id } })).toBe(2);
+
+    // The key is the reporter's own: another account with the same key makes its own report.
+    const other = await loggedIn(a, a.db.prisma, municipalityId, "COORDINATOR");
+    const theirs = await gql(a, REPORT, { input }, other.token);
+    expect(theirs.data!.reportSignal.signal.id).not.toBe(first.data!.reportSignal.signal.id);
+
+    expect(errorCode(await gql(a, REPORT, { input: { ...input, idempotencyKey: "short" } }, token))).toBe("BAD_USER_INPUT");
+  });
+});
+
 describe("triage", () => {
   it("records every change with author and time; only the coordinator triages", async () => {
     const coord = await loggedIn(a, a.db.prisma, municipalityId, "COORDINATOR");

@@ -35,6 +35,7 @@ const signalSnapshot: z.ZodType<Signal> = z.object({
   policeSummary: z.string().nullable().default(null),
   policeDetails: z.string().nullable().default(null),
   policePlace: z.string().nullable().default(null),
+  idempotencyKey: z.string().nullable().default(null),
   anonymisedAt: isoDate().nullable(),
   createdAt: isoDate(),
   updatedAt: isoDate(),

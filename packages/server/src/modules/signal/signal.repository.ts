@@ -17,6 +17,10 @@ export const signalRepository = {
   createSignal(db: DbOrTx, data: Prisma.SignalUncheckedCreateInput) {
     return db.signal.create({ data });
   },
+  /** The report this account already made with this client key, if any (reportSignal retries). */
+  findByIdempotencyKey(db: DbOrTx, reporterId: string, idempotencyKey: string) {
+    return db.signal.findUnique({ where: { reporterId_idempotencyKey: { reporterId, idempotencyKey } } });
+  },
   findSignal(db: DbOrTx, id: string) {
     return db.signal.findUnique({ where: { id } });
   },

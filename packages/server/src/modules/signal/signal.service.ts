@@ -1,10 +1,10 @@
-import type { Db, DbOrTx } from "../../platform/db/prisma.js";
+import { isUniqueViolation, type Db, type DbOrTx } from "../../platform/db/prisma.js";
 import type { Prisma, Signal } from "../../generated/prisma/client.js";
 import type { Severity, SignalKind, SignalStatus, SignalVisibility } from "../../generated/prisma/enums.js";
 import { eventCursor, idCursor } from "../../core/cursor.js";
 import { isId } from "../../core/ids.js";
 import { cleanText } from "../../core/text.js";
-import { guardSituationText } from "../../core/situation-text.js";
+import { guardSituationText, situationTextWarnings } from "../../core/situation-text.js";
 import type { Viewer } from "../../core/viewer.js";
 import { AppError, badInput, forbidden, notFound } from "../../core/errors.js";
 import type { LiveFeed } from "../../platform/realtime/live-feed.js";
@@ -18,6 +18,9 @@ import { feedViewFor, mayFollowSignals, missingRewording, type SignalTextField, 
 import { signalRepository as repo } from "./signal.repository.js";
 import type { ReportSignalResult, SignalFeedItem, SignalPage } from "./signal.types.js";
 import { enforce, type RateLimiter, type RateLimitRule } from "../../platform/rate-limit.js";
+
+/** reportSignal's client key: what a UUID, a ULID or a random token looks like. */
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,100}$/;
 
 export interface SignalServiceDeps {
   db: Db;
@@ -45,6 +48,8 @@ export interface ReportSignalInput {
   visibility?: SignalVisibility | null;
   reporterIdentitySharable?: boolean | null;
   acknowledgeWarnings?: boolean | null;
+  /** The client's key for this report: a retry with it gets the first result (see report()). */
+  idempotencyKey?: string | null;
 }
 
 export interface UpdateSignalInput {
@@ -75,6 +80,15 @@ export class SignalService {
   async report(viewerInput: Viewer | null, input: ReportSignalInput, requestId: string): Promise<ReportSignalResult> {
     const viewer = requireRole(viewerInput, "COORDINATOR", "POLICE_LIAISON", "ALLY");
     const { db, audit, alerts } = this.deps;
+    const idempotencyKey = input.idempotencyKey ?? null;
+    if (idempotencyKey !== null && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
+      throw badInput("input.idempotencyKey", "8 to 100 letters, digits, - or _.");
+    }
+    // A retry after a lost answer: the first report comes back (and is not counted again).
+    if (idempotencyKey) {
+      const prior = await repo.findByIdempotencyKey(db, viewer.userId, idempotencyKey);
+      if (prior) return this.replayedReport(prior);
+    }
     if (this.deps.rateLimiter && this.deps.reportLimit) {
       await enforce(this.deps.rateLimiter, this.deps.reportLimit, viewer.userId, "Too many signal reports from this account.");
     }
@@ -112,48 +126,69 @@ export class SignalService {
     const visibility: SignalVisibility =
       viewer.role === "ALLY" || textFlaggedFields.length > 0 ? "COORDINATION_ONLY" : (input.visibility ?? "COORDINATION_ONLY");
 
-    const signal = await db.$transaction(async (tx) => {
-      const created = await repo.createSignal(tx, {
-        municipalityId: viewer.municipalityId,
-        districtId: district.id,
-        neighbourhoodId: input.neighbourhoodId ?? null,
-        kind: input.kind,
-        severity: input.severity,
-        summary,
-        details,
-        place,
-        occurredFrom: input.occurredFrom ?? null,
-        occurredUntil: input.occurredUntil ?? null,
-        visibility,
-        reporterId: viewer.userId,
-        reporterIdentitySharable: input.reporterIdentitySharable ?? false,
-        textFlaggedFields,
-      });
-      if (warnings.length > 0) await repo.createTextOverrides(tx, created.id, viewer.userId, this.now(), warnings);
-      await repo.createUpdates(tx, [{ signalId: created.id, authorId: viewer.userId, kind: "REPORTED", toValue: visibility }]);
-      await audit.record(tx, {
-        municipalityId: viewer.municipalityId,
-        actorId: viewer.userId,
-        actorRole: viewer.role,
-        action: "CREATE",
-        entityType: "Signal",
-        entityId: created.id,
-        requestId,
-        details: {
+    const create = () =>
+      db.$transaction(async (tx) => {
+        const created = await repo.createSignal(tx, {
+          municipalityId: viewer.municipalityId,
           districtId: district.id,
-          severity: created.severity,
+          neighbourhoodId: input.neighbourhoodId ?? null,
+          kind: input.kind,
+          severity: input.severity,
+          summary,
+          details,
+          place,
+          occurredFrom: input.occurredFrom ?? null,
+          occurredUntil: input.occurredUntil ?? null,
           visibility,
-          acknowledgedWarnings: warnings.length,
+          reporterId: viewer.userId,
+          reporterIdentitySharable: input.reporterIdentitySharable ?? false,
           textFlaggedFields,
-        },
+          idempotencyKey,
+        });
+        if (warnings.length > 0) await repo.createTextOverrides(tx, created.id, viewer.userId, this.now(), warnings);
+        await repo.createUpdates(tx, [{ signalId: created.id, authorId: viewer.userId, kind: "REPORTED", toValue: visibility }]);
+        await audit.record(tx, {
+          municipalityId: viewer.municipalityId,
+          actorId: viewer.userId,
+          actorRole: viewer.role,
+          action: "CREATE",
+          entityType: "Signal",
+          entityId: created.id,
+          requestId,
+          details: {
+            districtId: district.id,
+            severity: created.severity,
+            visibility,
+            acknowledgedWarnings: warnings.length,
+            textFlaggedFields,
+          },
+        });
+        const events: OutboxEventInput[] = [signalEvent(SignalReported, created, null)];
+        events.push(...(await alerts.raiseForReport(tx, created, viewer)));
+        if (visibility === "SHARED_WITH_POLICE") events.push(...(await alerts.raiseForPolice(tx, created, viewer)));
+        await appendEvents(tx, events);
+        return created;
       });
-      const events: OutboxEventInput[] = [signalEvent(SignalReported, created, null)];
-      events.push(...(await alerts.raiseForReport(tx, created, viewer)));
-      if (visibility === "SHARED_WITH_POLICE") events.push(...(await alerts.raiseForPolice(tx, created, viewer)));
-      await appendEvents(tx, events);
-      return created;
-    });
+    let signal: Signal;
+    try {
+      signal = await create();
+    } catch (err) {
+      // Two tries with one key at the same moment: the unique key lets one in; the other gets its report.
+      const prior = idempotencyKey && isUniqueViolation(err) ? await repo.findByIdempotencyKey(db, viewer.userId, idempotencyKey) : null;
+      if (prior) return this.replayedReport(prior);
+      throw err;
+    }
     this.deps.outbox.announce();
+    return { signal, warnings };
+  }
+
+  /** A report made earlier with the same client key, as its first answer was. */
+  private replayedReport(signal: Signal): ReportSignalResult {
+    const warnings = situationTextWarnings([
+      ["input.summary", signal.summary],
+      ["input.details", signal.details],
+      ["input.place", signal.place, "place"],
+    ]).filter((w) => signal.textFlaggedFields.includes(w.field.replace(/^input\./, "")));
     return { signal, warnings };
   }
 

@@ -50,3 +50,8 @@ export function createDatabase(opts: DatabaseOptions): Database {
     },
   };
 }
+
+/** Whether Prisma refused a write on a unique constraint (P2002), e.g. a concurrent duplicate. */
+export function isUniqueViolation(err: unknown): boolean {
+  return typeof err === "object" && err !== null && (err as { code?: unknown }).code === "P2002";
+}

@@ -49,6 +49,8 @@ describe("ReportSignalForm", () => {
       details: null,
       visibility: "COORDINATION_ONLY",
       acknowledgeWarnings: false,
+      // A key per report, so a retry after a lost answer does not report twice.
+      idempotencyKey: expect.stringMatching(/^[0-9a-f-]{36}$/),
     });
   });
 

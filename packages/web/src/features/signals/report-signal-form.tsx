@@ -1,5 +1,5 @@
 import { Alert, Button, ButtonGroup, Heading, Link, Paragraph } from "@utrecht/component-library-react";
-import { useState, type FormEvent } from "react";
+import { useRef, useState, type FormEvent } from "react";
 import { CheckboxField, SelectField, TextareaField, TextField } from "../../kit/fields";
 import { useFocusFirstError } from "../../kit/focus-first-error";
 import type { ReportSignalInput, Role, Severity, SignalKind } from "../../generated/gql/graphql";
@@ -51,6 +51,8 @@ export function ReportSignalForm({ role, districts, onSubmit, onSent, sending }:
     share: false,
   });
   const [warnings, setWarnings] = useState<SituationWarning[]>([]);
+  // One key per report: a retry after a lost answer sends it again and gets the first report back.
+  const idempotencyKey = useRef(newIdempotencyKey());
   const [errors, setErrors] = useState<Partial<Record<TextFieldName | "district", string>>>({});
   const [failed, setFailed] = useState(false);
   const { containerRef, focusFirstError } = useFocusFirstError<HTMLFormElement>();
@@ -82,6 +84,7 @@ export function ReportSignalForm({ role, districts, onSubmit, onSent, sending }:
     // Allies' reports always go to the coordinator only (the server insists too).
     visibility: role === "COORDINATOR" && values.share ? "SHARED_WITH_POLICE" : "COORDINATION_ONLY",
     acknowledgeWarnings,
+    idempotencyKey: idempotencyKey.current,
   });
 
   const send = async (acknowledgeWarnings: boolean) => {
@@ -101,6 +104,7 @@ export function ReportSignalForm({ role, districts, onSubmit, onSent, sending }:
     const outcome = await onSubmit(toInput(acknowledgeWarnings));
     if (outcome.ok) {
       setWarnings([]);
+      idempotencyKey.current = newIdempotencyKey();
       onSent(outcome.id);
       return;
     }
@@ -225,4 +229,13 @@ export function ReportSignalForm({ role, districts, onSubmit, onSent, sending }:
       </section>
     </form>
   );
+}
+
+/** 128 random bits as a UUID (`crypto.randomUUID` exists only in secure contexts; this works everywhere). */
+function newIdempotencyKey(): string {
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6]! & 0x0f) | 0x40;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const h = [...b].map((x) => x.toString(16).padStart(2, "0")).join("");
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }

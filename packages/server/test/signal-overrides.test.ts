@@ -153,6 +153,21 @@ describe("overridden warnings on signals", () => {
         coord.token,
       );
       expect(still.errors![0]!.extensions).toMatchObject({ reason: "DESCRIBES_PERSONS", field: "input.policeSummary" });
+      // The same for the reworded details.
+      const stillDetails = await gql(
+        app,
+        UPDATE,
+        {
+          id,
+          input: {
+            policeSummary: "Groep jongeren bij het winkelcentrum",
+            policeDetails: "Het waren Marokkaanse jongens",
+            acknowledgeWarnings: true,
+          },
+        },
+        coord.token,
+      );
+      expect(stillDetails.errors![0]!.extensions).toMatchObject({ reason: "DESCRIBES_PERSONS", field: "input.policeDetails" });
       // A place that was not flagged gets no rewording.
       const unflagged = await gql(app, UPDATE, { id, input: { policePlace: "bij het winkelcentrum" } }, coord.token);
       expect(unflagged.errors![0]!.extensions).toMatchObject({ field: "input.policePlace" });

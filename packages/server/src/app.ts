@@ -7,6 +7,7 @@ import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/dis
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { contextFactory } from "./graphql/context.js";
 import { maskError, toGraphQLError } from "./graphql/errors.js";
+import { localizeErrorsPlugin } from "./graphql/localize-plugin.js";
 import { PARSE_OPTIONS, QueryLimitsRule } from "./graphql/limits.js";
 import { buildSchema } from "./graphql/schema.js";
 import { resolveTrustedDocuments, trustedDocumentsPlugin } from "./graphql/trusted-documents.js";
@@ -133,7 +134,12 @@ export async function startApp(
           log.error({ err: error, errorId, path: formatted.path }, "unexpected error in resolver");
           return errorId;
         }),
-      plugins: [ApolloServerPluginLandingPageDisabled(), metricsPlugin(metrics), ...(trusted ? [trustedDocumentsPlugin(trusted)] : [])],
+      plugins: [
+        ApolloServerPluginLandingPageDisabled(),
+        metricsPlugin(metrics),
+        localizeErrorsPlugin(),
+        ...(trusted ? [trustedDocumentsPlugin(trusted)] : []),
+      ],
     });
 
     const httpServer = createHttpServer({
@@ -144,10 +150,10 @@ export async function startApp(
       https: config.PUBLIC_URL?.startsWith("https:") ?? false,
       routes: collectRoutes(modules, services),
       metrics,
-      buildContext: async (authorization, requestId, clientAddress) => {
+      buildContext: async (authorization, requestId, clientAddress, acceptLanguage) => {
         try {
           const viewer = await services.auth.authenticate(parseBearer(authorization));
-          return buildContext(viewer, requestId, "http", clientAddress);
+          return buildContext(viewer, requestId, "http", clientAddress, acceptLanguage);
         } catch (err) {
           // Thrown before execution: Apollo shows a GraphQLError's code, nothing else.
           throw toGraphQLError(err);
@@ -179,7 +185,8 @@ export async function startApp(
       production,
       trusted,
       maxSocketsPerUser: config.WS_MAX_SOCKETS_PER_USER,
-      buildContext: (viewer, requestId, clientAddress, op) => buildContext(viewer, requestId, "ws", clientAddress, op),
+      buildContext: (viewer, requestId, clientAddress, acceptLanguage, op) =>
+        buildContext(viewer, requestId, "ws", clientAddress, acceptLanguage, op),
     });
     const ws = wsHandle;
     metrics.attach({

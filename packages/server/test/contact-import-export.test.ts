@@ -62,7 +62,7 @@ describe("upload endpoint", () => {
   it("refuses an old binary Excel file (.xls) with a clear message", async () => {
     const xls = await uploadImport(app, w.tokens.coordinator, new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), "oud.xls");
     expect(xls.status).toBe(400);
-    expect(xls.body.errors[0].message).toMatch(/old Excel file \(\.xls\); save it as \.xlsx or as CSV/);
+    expect(xls.body.errors[0].message).toMatch(/oud Excel-bestand \(\.xls\); sla het op als \.xlsx of als CSV/);
   });
 
   it("a second real run of the same upload while the first is running is refused, so nothing is created twice", async () => {

@@ -70,7 +70,7 @@ describe("junk input", () => {
       w.tokens.coordinator,
       ["BAD_USER_INPUT"],
     );
-    expect(res.errors![0]!.message).toMatch(/control character/i);
+    expect(res.errors![0]!.message).toMatch(/stuurteken/i);
     await expectRefused(`{ contacts(filter: { text: "a\\u0000b" }) { totalCount } }`, {}, w.tokens.coordinator, ["BAD_USER_INPUT"]);
     await expectRefused(
       `mutation R($i: ReportSignalInput!) { reportSignal(input: $i) { signal { id } } }`,

@@ -221,7 +221,7 @@ describe("RSVP through the personal link (no account)", () => {
     await app.db.prisma.invitation.update({ where: { id: link!.invitationId }, data: { tokenExpiresAt: new Date(Date.now() - 1_000) } });
     const expired = await respond(app, link!.token, "YES");
     expect(expired.errors?.[0]?.extensions).toMatchObject({ code: "UNAUTHENTICATED", reason: "INVITATION_EXPIRED" });
-    expect(expired.errors?.[0]?.message).toMatch(/expired/);
+    expect(expired.errors?.[0]?.message).toMatch(/verlopen/);
     expect(errorCode(await gql(app, PAGE, { token: link!.token }))).toBe("UNAUTHENTICATED");
     const invitation = await app.db.prisma.invitation.findUniqueOrThrow({ where: { id: link!.invitationId } });
     expect(invitation.response).toBeNull();

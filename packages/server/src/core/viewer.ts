@@ -1,4 +1,4 @@
-import type { Role } from "../generated/prisma/enums.js";
+import type { Language, Role } from "../generated/prisma/enums.js";
 
 /** Who is asking: resolved from the bearer token on every HTTP request and once per socket. */
 export interface Viewer {
@@ -11,6 +11,8 @@ export interface Viewer {
   /** The user's own contact record (an ally's profile), if linked. */
   contactId: string | null;
   expiresAt: Date;
+  /** The account's language: API error messages and emails to the user are in it. */
+  language?: Language;
   /**
    * The role requires two-factor authentication and the account has none yet: this session
    * may only enrol (`requireViewer` refuses it everywhere else).

@@ -11,6 +11,8 @@ import type { AuthService } from "../modules/auth/auth.service.js";
 import { parseBearer } from "../modules/auth/token.js";
 import type { Viewer } from "../core/viewer.js";
 import type { Context, WsOperation } from "../kernel/context.js";
+import { requestLanguage } from "../core/language.js";
+import { localizeError, translateMessage } from "../core/error-messages/index.js";
 import { maskError } from "./errors.js";
 import { createValidate, parseWithLimits } from "./limits.js";
 import { untrustedError, type TrustedDocuments } from "./trusted-documents.js";
@@ -105,7 +107,13 @@ export interface WsOptions {
   metrics?: Pick<Metrics, "operation">;
   /** This instance's live fan-out: subscriptions attach to it (graphql/live.ts). */
   fanout: Fanout;
-  buildContext(viewer: Viewer, requestId: string, clientAddress: string | null, op: Omit<WsOperation, "fork">): Context;
+  buildContext(
+    viewer: Viewer,
+    requestId: string,
+    clientAddress: string | null,
+    acceptLanguage: string | null,
+    op: Omit<WsOperation, "fork">,
+  ): Context;
   log: Logger;
   /** Production hides "did you mean" suggestions, as Apollo does on HTTP. */
   production?: boolean;
@@ -177,11 +185,11 @@ export function attachWebSocketServer(opts: WsOptions): WsHandle {
       onSubscribe: (ctx, _id, payload) => {
         // The new operation is already registered in ctx.subscriptions.
         if (Object.keys(ctx.subscriptions).length > WS_LIMITS.operationsPerSocket) {
-          return [
-            new GraphQLError(`At most ${WS_LIMITS.operationsPerSocket} operations at once per connection.`, {
-              extensions: { code: "RATE_LIMITED" },
-            }),
-          ];
+          const message = translateMessage(
+            `At most ${WS_LIMITS.operationsPerSocket} operations at once per connection.`,
+            requestLanguage(ctx.extra.viewer?.language, ctx.extra.request.headers["accept-language"]),
+          );
+          return [new GraphQLError(message, { extensions: { code: "RATE_LIMITED" } })];
         }
         const entry = documents(payload.query);
         if ("errors" in entry) {
@@ -202,16 +210,21 @@ export function attachWebSocketServer(opts: WsOptions): WsHandle {
         };
       },
       // Resolver errors are masked exactly as on HTTP (Apollo's formatError does not run here).
-      onNext: (_ctx, _id, _payload, _args, result) =>
+      // In the caller's language, as on HTTP (graphql/error-messages).
+      onNext: (ctx, _id, _payload, args, result) =>
         result.errors
           ? {
               ...result,
               errors: result.errors.map((e) =>
-                maskError(e.toJSON(), () => {
-                  const errorId = randomUUID();
-                  opts.log.error({ err: e.originalError ?? e, errorId, path: e.path }, "unexpected error in WebSocket operation");
-                  return errorId;
-                }),
+                localizeError(
+                  maskError(e.toJSON(), () => {
+                    const errorId = randomUUID();
+                    opts.log.error({ err: e.originalError ?? e, errorId, path: e.path }, "unexpected error in WebSocket operation");
+                    return errorId;
+                  }),
+                  (args.contextValue as Context | undefined)?.language ??
+                    requestLanguage(ctx.extra.viewer?.language, ctx.extra.request.headers["accept-language"]),
+                ),
               ),
             }
           : undefined,
@@ -249,7 +262,8 @@ export function attachWebSocketServer(opts: WsOptions): WsHandle {
         const viewer = ctx.extra.viewer;
         // onConnect refused every socket without a viewer; this is defence in depth.
         if (!viewer) throw new Error("WebSocket operation without an authenticated viewer");
-        return opts.buildContext(viewer, randomUUID(), ctx.extra.request.socket.remoteAddress ?? null, {
+        const acceptLanguage = ctx.extra.request.headers["accept-language"] ?? null;
+        return opts.buildContext(viewer, randomUUID(), ctx.extra.request.socket.remoteAddress ?? null, acceptLanguage, {
           socket: ctx.extra.socket,
           operationId: id,
           fanout: opts.fanout,

@@ -13,7 +13,12 @@ export const MAX_BODY_BYTES = 256 * 1024;
 export interface HttpAppOptions {
   apollo: ApolloServer<Context>;
   /** Builds the per-request context from the Authorization header. */
-  buildContext(authorization: string | undefined, requestId: string, clientAddress: string | null): Promise<Context>;
+  buildContext(
+    authorization: string | undefined,
+    requestId: string,
+    clientAddress: string | null,
+    acceptLanguage: string | null,
+  ): Promise<Context>;
   /** The deployment is reached over https (PUBLIC_URL): send Strict-Transport-Security. */
   https?: boolean;
   /** Take the client address from X-Forwarded-For (only behind a trusted proxy). */
@@ -73,7 +78,13 @@ export function createHttpServer(opts: HttpAppOptions): Server {
     }
     const response = await opts.apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? "GET", headers, search, body },
-      context: () => opts.buildContext(req.headers.authorization, requestId, clientAddressOf(req, opts.trustProxy ?? false)),
+      context: () =>
+        opts.buildContext(
+          req.headers.authorization,
+          requestId,
+          clientAddressOf(req, opts.trustProxy ?? false),
+          req.headers["accept-language"] ?? null,
+        ),
     });
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;

@@ -1,4 +1,5 @@
 import type { WebSocket } from "ws";
+import type { Language } from "../core/language.js";
 import type { Viewer } from "../core/viewer.js";
 import type { Fanout } from "../platform/realtime/fanout.js";
 
@@ -21,6 +22,8 @@ export interface Context {
   /** The caller's network address (for per-address rate limits); null when unknown. */
   clientAddress: string | null;
   transport: "http" | "ws";
+  /** The language to answer in: the account's, else `Accept-Language`, else Dutch (core/language.ts). */
+  language: Language;
   services: ServiceRegistry;
   /** Per-request (per-operation on WebSocket) DataLoaders: never shared between viewers. */
   loaders: LoaderRegistry;

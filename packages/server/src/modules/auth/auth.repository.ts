@@ -89,6 +89,7 @@ export const authRepository = {
             role: true,
             status: true,
             contactId: true,
+            language: true,
             districts: { select: { districtId: true } },
           },
         },

@@ -176,6 +176,7 @@ export class AuthService {
       districtIds: session.user.districts.map((d) => d.districtId),
       contactId: session.user.contactId,
       expiresAt: session.expiresAt,
+      language: session.user.language,
     };
     this.deps.sessionCache?.set(tokenHash, viewer);
     return viewer;

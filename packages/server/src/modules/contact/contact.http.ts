@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { localizeMessage } from "../../core/error-messages/index.js";
 import { AppError } from "../../core/errors.js";
+import { requestLanguage, type Language } from "../../core/language.js";
 import type { AuthService } from "../auth/auth.service.js";
 import type { ContactTransferService } from "./contact-transfer.service.js";
 
@@ -21,8 +23,16 @@ function send(res: ServerResponse, status: number, body: unknown): void {
   res.end(text);
 }
 
-function fail(res: ServerResponse, status: number, code: string, message: string, extra: Record<string, unknown> = {}): void {
-  send(res, status, { errors: [{ message, extensions: { code, ...extra } }] });
+/** An error as /graphql sends it, its message in `language` (the caller's; see core/language.ts). */
+function fail(
+  res: ServerResponse,
+  language: Language,
+  status: number,
+  code: string,
+  message: string,
+  extra: Record<string, unknown> = {},
+): void {
+  send(res, status, { errors: [{ message: localizeMessage(message, extra["field"], language), extensions: { ...extra, code } }] });
 }
 
 /**
@@ -37,33 +47,35 @@ function fail(res: ServerResponse, status: number, code: string, message: string
 export function contactUploadRoute(deps: { auth: AuthService; contactTransfer: ContactTransferService }) {
   return async (req: IncomingMessage, res: ServerResponse, pathname: string): Promise<boolean> => {
     if (pathname !== UPLOAD_PATH) return false;
+    let language = requestLanguage(null, req.headers["accept-language"]);
     const maxBytes = deps.contactTransfer.maxUploadBytes;
     if (req.method !== "POST") {
       res.setHeader("allow", "POST");
-      fail(res, 405, "METHOD_NOT_ALLOWED", "Use POST with the file as the body.");
+      fail(res, language, 405, "METHOD_NOT_ALLOWED", "Use POST with the file as the body.");
       return true;
     }
     const type = (req.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
     const preflighted = req.headers["apollo-require-preflight"] !== undefined || req.headers["x-apollo-operation-name"] !== undefined;
     if ((type === "" || SIMPLE_TYPES.includes(type)) && !preflighted) {
-      fail(res, 400, "BAD_REQUEST", "This request has been blocked as a possible Cross-Site Request Forgery (CSRF).");
+      fail(res, language, 400, "BAD_REQUEST", "This request has been blocked as a possible Cross-Site Request Forgery (CSRF).");
       return true;
     }
     const declared = Number(req.headers["content-length"]);
     if (Number.isFinite(declared) && declared > maxBytes) {
-      tooLarge(req, res, maxBytes);
+      tooLarge(res, language, maxBytes);
       return true;
     }
     const header = req.headers.authorization;
     const token = typeof header === "string" ? (/^Bearer\s+(\S{1,200})$/i.exec(header.trim())?.[1] ?? null) : null;
     const viewer = await deps.auth.authenticate(token);
     if (!viewer) {
-      fail(res, 401, "UNAUTHENTICATED", "You must be logged in.");
+      fail(res, language, 401, "UNAUTHENTICATED", "You must be logged in.");
       return true;
     }
+    language = requestLanguage(viewer.language, req.headers["accept-language"]);
     // Refused before the body is read (the service checks again).
     if (viewer.role !== "COORDINATOR" && viewer.role !== "ADMIN") {
-      fail(res, 403, "FORBIDDEN", "You may not do this.");
+      fail(res, language, 403, "FORBIDDEN", "You may not do this.");
       return true;
     }
     const chunks: Buffer[] = [];
@@ -71,7 +83,7 @@ export function contactUploadRoute(deps: { auth: AuthService; contactTransfer: C
     for await (const chunk of req as AsyncIterable<Buffer>) {
       size += chunk.length;
       if (size > maxBytes) {
-        tooLarge(req, res, maxBytes);
+        tooLarge(res, language, maxBytes);
         return true;
       }
       chunks.push(chunk);
@@ -83,16 +95,16 @@ export function contactUploadRoute(deps: { auth: AuthService; contactTransfer: C
       send(res, 201, result);
     } catch (err) {
       if (!(err instanceof AppError) || !STATUS[err.code]) throw err;
-      fail(res, STATUS[err.code]!, err.code, err.message, err.extensions);
+      fail(res, language, STATUS[err.code]!, err.code, err.message, err.extensions);
     }
     return true;
   };
 }
 
-function tooLarge(_req: IncomingMessage, res: ServerResponse, maxBytes: number): void {
+function tooLarge(res: ServerResponse, language: Language, maxBytes: number): void {
   // Node discards the unread rest of the body after the answer; the connection is not reused.
   res.setHeader("connection", "close");
-  fail(res, 413, "PAYLOAD_TOO_LARGE", `The file is larger than ${Math.floor(maxBytes / (1024 * 1024))} MB; split it.`, {
+  fail(res, language, 413, "PAYLOAD_TOO_LARGE", `The file is larger than ${Math.floor(maxBytes / (1024 * 1024))} MB; split it.`, {
     maxBytes,
   });
 }

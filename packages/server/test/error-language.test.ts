@@ -73,6 +73,18 @@ describe("with an account", () => {
     expect(await app.db.prisma.signal.count({ where: { districtId } })).toBe(0);
   });
 
+  it("gives the warnings of an accepted report in the account's language", async () => {
+    const accepted = `mutation R($i: ReportSignalInput!) { reportSignal(input: $i) { signal { id } warnings { term message } } }`;
+    const vars = { i: { ...report.i, districtId, acknowledgeWarnings: true } };
+    const dutch = await post(accepted, vars, { authorization: `Bearer ${dutchToken}` });
+    const english = await post(accepted, vars, { authorization: `Bearer ${englishToken}` });
+    const warning = (r: typeof dutch) =>
+      (r as { data: { reportSignal: { warnings: Array<{ term: string; message: string }> } } }).data.reportSignal.warnings[0]!;
+    expect(warning(dutch)).toMatchObject({ term: "Marokkanen", message: expect.stringMatching(/^Beschrijf de situatie/) });
+    expect(warning(english)).toMatchObject({ term: "Marokkanen", message: expect.stringMatching(/^Describe the situation/) });
+    await app.db.prisma.signal.deleteMany({ where: { districtId } });
+  });
+
   it("answers over WebSocket in the account's language too", async () => {
     const vars = { i: { ...report.i, districtId } };
     for (const [token, expected] of [

@@ -27,6 +27,8 @@ const REVIEWED_DYNAMIC = new Set<string>([
   'graphql/limits.ts: e.message.replace(/ Did you mean .*$/, "")',
   "graphql/ws.ts: message",
   "modules/contact/contact.http.ts: err.message",
+  // A situation-text warning's message: SITUATION_TEXT_WARNING.
+  "modules/signal/signal.resolvers.ts: w.message",
 ]);
 
 describe("error messages in Dutch", () => {

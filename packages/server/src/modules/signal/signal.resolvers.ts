@@ -1,6 +1,7 @@
 import type { Resolvers, SubscriptionMyAlertsArgs, SubscriptionSignalFeedArgs } from "../../generated/graphql.js";
 import type { Signal } from "../../generated/prisma/client.js";
 import type { Context } from "../../kernel/context.js";
+import { translateMessage } from "../../core/error-messages/index.js";
 import { notFound } from "../../core/errors.js";
 import { liveField } from "../../kernel/live.js";
 import { mayKnowReporter, signalTextFor, signalViewFor } from "./signal.policy.js";
@@ -62,6 +63,10 @@ export const signalResolvers: Resolvers = {
     acknowledgedBy: (o, _a, ctx) => (o.acknowledgedById ? ctx.loaders.user.load(o.acknowledgedById) : null),
     words: (o) =>
       o.words as unknown as Array<{ term: string; family: string; category: SituationTextCategory; positions: SituationTextRange[] }>,
+  },
+  // The warning's text in the caller's language (core/error-messages), like error messages.
+  SituationTextWarning: {
+    message: (w, _a, ctx) => translateMessage(w.message, ctx.language),
   },
   SignalUpdate: {
     author: (u, _a, ctx) => (u.authorId ? ctx.loaders.user.load(u.authorId) : null),

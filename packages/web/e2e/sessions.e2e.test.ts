@@ -1,7 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { checkAccessibility, expectNoProblems, goTo, launchBrowser, login, openApp, screenshot, type AppPage } from "./support/browser";
-import { ACCOUNTS, inviteWithExpiringLink } from "./support/fixtures";
+import { ACCOUNTS, E2E_PHONE_ONLY, inviteWithExpiringLink } from "./support/fixtures";
 
 let browser: Browser;
 let coordinator: AppPage;
@@ -91,6 +91,23 @@ describe("theme sessions (coordinator and invitee)", () => {
         .waitFor();
       await checkAccessibility(page, "session detail");
       await screenshot(page, "session-detail-invited");
+    });
+  });
+
+  it("someone without an email address is flagged when invited and listed to call until marked as called", async () => {
+    const { page } = coordinator;
+    await failShot(page, "session-to-call", async () => {
+      await page.getByLabel("Contact zoeken").fill("Verbrugge");
+      await page.getByRole("button", { name: `${E2E_PHONE_ONLY.fullName} toevoegen` }).click();
+      await page.getByRole("button", { name: "Uitnodigen", exact: true }).click();
+      await page.getByText(`Zonder e-mailadres, dus niet per e-mail bereikbaar: ${E2E_PHONE_ONLY.fullName}.`).waitFor();
+      const list = page.getByRole("region", { name: "Te bellen (1)" });
+      await list.getByText("Geen e-mailadres.").waitFor();
+      await list.getByRole("link", { name: "06 34567890" }).waitFor();
+      await checkAccessibility(page, "session with people to call");
+      await screenshot(page, "session-to-call");
+      await list.getByRole("button", { name: `${E2E_PHONE_ONLY.fullName} is gebeld` }).click();
+      await expect.poll(() => page.getByRole("region", { name: /Te bellen/ }).count()).toBe(0);
     });
   });
 

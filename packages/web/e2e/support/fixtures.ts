@@ -27,6 +27,9 @@ export const E2E_CONTACTS = [
 /** `phoneDisplay`: how the app shows the stored E.164 number (national format). */
 export const E2E_DUPLICATE = { fullName: "Fleur Hoogendijk", phone: "06 2345 6789", phoneDisplay: "06 23456789" } as const;
 
+/** An adult reachable by phone only: invited, they land on the coordinator's list to call. */
+export const E2E_PHONE_ONLY = { fullName: "Joost Verbrugge", phone: "06 3456 7890" } as const;
+
 /**
  * Every operation the fixtures send. They are not the web app's own operations, so the
  * production server of the browser tests adds them to its trusted-documents allowlist
@@ -125,6 +128,10 @@ export async function seedFixtures(baseUrl: string): Promise<Fixtures> {
 
   await call(FIXTURE_OPERATIONS.createContact, {
     input: { fullName: E2E_DUPLICATE.fullName, phone: E2E_DUPLICATE.phone, ageBand: "AGE_12_15", districtIds: [overvecht.id] },
+  });
+
+  await call(FIXTURE_OPERATIONS.createContact, {
+    input: { fullName: E2E_PHONE_ONLY.fullName, phone: E2E_PHONE_ONLY.phone, districtIds: [overvecht.id], preferredChannel: "PHONE" },
   });
 
   // The ally belongs to the Overvecht network, so "Mijn profiel" lists it.

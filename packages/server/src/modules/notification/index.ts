@@ -1,10 +1,17 @@
+import DataLoader from "dataloader";
+import { groupBy } from "../../core/loader-utils.js";
 import type { FeatureModule } from "../../kernel/module.js";
+import { notificationRepository, type MessageDeliveryRow } from "./notification.repository.js";
 import { NotificationService } from "./notification.service.js";
 import { notificationPersonalData } from "./notification.personal-data.js";
 
 declare module "../../kernel/context.js" {
   interface ServiceRegistry {
     notifications: NotificationService;
+  }
+  interface LoaderRegistry {
+    /** The messages about an invitation and what became of them (for the coordinator). */
+    deliveriesOfInvitation: DataLoader<string, MessageDeliveryRow[]>;
   }
 }
 
@@ -16,6 +23,11 @@ export const notificationModule: FeatureModule = {
   name: "notification",
   typeDefs: [],
   personalData: notificationPersonalData,
+  loaders: (db) => ({
+    deliveriesOfInvitation: new DataLoader<string, MessageDeliveryRow[]>(async (ids) =>
+      groupBy(ids, await notificationRepository.findDeliveriesOfInvitations(db, ids), (n) => n.invitationId ?? ""),
+    ),
+  }),
   services: ({ db, mailer, config, log, publicUrl }, { audit }) => ({
     notifications: new NotificationService({ db, audit, mailer, publicUrl, instanceId: config.INSTANCE_ID, log }),
   }),

@@ -2,6 +2,12 @@ import type { DbOrTx } from "../../platform/db/prisma.js";
 import { Prisma } from "../../generated/prisma/client.js";
 import type { Notification } from "../../generated/prisma/client.js";
 
+/** One message as the coordinator may see it: kind, state, tries — not its text. */
+export type MessageDeliveryRow = Pick<
+  Notification,
+  "id" | "invitationId" | "kind" | "status" | "attempts" | "createdAt" | "sentAt" | "lastError"
+>;
+
 export const notificationRepository = {
   /**
    * Claims up to `limit` due messages for this instance: rows locked by another instance's
@@ -23,6 +29,14 @@ export const notificationRepository = {
       FROM due WHERE n."id" = due."id"
       RETURNING n.*
     `);
+  },
+  /** What became of the messages about these invitations (never their text or link token). */
+  findDeliveriesOfInvitations(db: DbOrTx, invitationIds: readonly string[]): Promise<MessageDeliveryRow[]> {
+    return db.notification.findMany({
+      where: { invitationId: { in: [...invitationIds] } },
+      select: { id: true, invitationId: true, kind: true, status: true, attempts: true, createdAt: true, sentAt: true, lastError: true },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    });
   },
   async markSent(db: DbOrTx, id: string, at: Date, by: string) {
     // The link token is only needed to write the message: gone once it is sent.

@@ -1,5 +1,6 @@
 /** What each GraphQL type of this module resolves from (codegen mappers: `<Type>Mapper`). */
 import type { Invitation, Registration, ThemeSession } from "../../generated/prisma/client.js";
+import type { MessageDeliveryRow } from "../notification/notification.repository.js";
 import type { InvitationLinkModel, PublicInvitationModel, SessionCountsView, ThemeSessionConnectionModel } from "./session.service.js";
 
 export type ThemeSessionMapper = ThemeSession;
@@ -11,3 +12,4 @@ export type SessionCountsMapper = SessionCountsView;
 export type InvitationLinkMapper = InvitationLinkModel;
 export type ThemeSessionConnectionMapper = ThemeSessionConnectionModel;
 export type PublicInvitationMapper = PublicInvitationModel;
+export type MessageDeliveryMapper = MessageDeliveryRow;

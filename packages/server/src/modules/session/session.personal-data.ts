@@ -11,7 +11,7 @@ export const sessionPersonalData: readonly PersonalDataDecision[] = [
   },
   {
     model: "Invitation",
-    personColumns: ["contactId", "invitedById"],
+    personColumns: ["contactId", "invitedById", "informedByPhoneById"],
     export: { section: "invitations", read: (db, contactId) => repo.findInvitationsForExport(db, contactId) },
     // Unlinked from the person and the token killed: the RSVP link, its .ics and
     // renewInvitationLink answer NOT_FOUND. Seats and attendance stay (anonymous) for turnout.

@@ -52,6 +52,14 @@ export const sessionRepository = {
     ),
   createInvitation: (db: DbOrTx, data: Prisma.InvitationUncheckedCreateInput) => db.invitation.create({ data }),
   updateInvitation: (db: DbOrTx, id: string, data: Prisma.InvitationUncheckedUpdateInput) => db.invitation.update({ where: { id }, data }),
+  /** A message is due that wijknet cannot send: these invitees must be called (again). */
+  clearInformedByPhone: (db: DbOrTx, ids: readonly string[]) =>
+    ids.length === 0
+      ? Promise.resolve({ count: 0 })
+      : db.invitation.updateMany({
+          where: { id: { in: [...ids] }, informedByPhoneAt: { not: null } },
+          data: { informedByPhoneAt: null, informedByPhoneById: null },
+        }),
 
   findRegistrationsByIds: (db: DbOrTx, ids: readonly string[]) => db.registration.findMany({ where: { id: { in: [...ids] } } }),
   /** Queue order: first come, first served. */

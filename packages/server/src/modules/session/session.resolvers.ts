@@ -2,6 +2,18 @@ import type { Resolvers, SubscriptionSessionCountsArgs } from "../../generated/g
 import type { Context } from "../../kernel/context.js";
 import { notFound } from "../../core/errors.js";
 import { liveField } from "../../kernel/live.js";
+import type { Invitation } from "../../generated/prisma/client.js";
+import { invitationReach, needsCall } from "./session.rules.js";
+
+/** How the invitee was reached, and whether someone must call (session.rules.ts); batched through loaders. */
+async function reachOf(ctx: Context, i: Invitation) {
+  const [contact, deliveries] = await Promise.all([
+    i.contactId ? ctx.loaders.contact.load(i.contactId) : null,
+    ctx.loaders.deliveriesOfInvitation.load(i.id),
+  ]);
+  const reach = invitationReach(Boolean(contact?.email), deliveries);
+  return { reach, needsCall: needsCall(Boolean(contact), reach, deliveries, i.informedByPhoneAt) };
+}
 
 const districtName = async (ctx: Context, districtId: string | null) =>
   districtId ? ((await ctx.loaders.district.load(districtId))?.name ?? null) : null;
@@ -20,6 +32,8 @@ export const sessionResolvers: Resolvers = {
     completeThemeSession: (_p, { id }, ctx) => ctx.services.sessions.setStatus(ctx.viewer, id, "COMPLETED", ctx.requestId, ctx.loaders),
     inviteToSession: (_p, { input }, ctx) => ctx.services.sessions.invite(ctx.viewer, input, ctx.requestId, ctx.loaders),
     renewInvitationLink: (_p, { id, expiresAt }, ctx) => ctx.services.sessions.renewLink(ctx.viewer, id, expiresAt, ctx.requestId),
+    setInvitationInformedByPhone: (_p, { id, informed }, ctx) =>
+      ctx.services.sessions.setInformedByPhone(ctx.viewer, id, informed, ctx.requestId),
     respondToInvitation: (_p, { token, response, guests }, ctx) => ctx.services.sessions.respond(token, response, guests, ctx.requestId),
     checkInRegistration: (_p, { id, result }, ctx) => ctx.services.sessions.checkIn(ctx.viewer, id, result, ctx.requestId, ctx.loaders),
     resetSelfCheckInCode: (_p, { sessionId }, ctx) =>
@@ -40,6 +54,12 @@ export const sessionResolvers: Resolvers = {
       ctx.services.sessions.assertMayManage(ctx.viewer, s);
       return ctx.loaders.invitationsOfSession.load(s.id);
     },
+    toCall: async (s, _a, ctx) => {
+      ctx.services.sessions.assertMayManage(ctx.viewer, s);
+      const invitations = await ctx.loaders.invitationsOfSession.load(s.id);
+      const reaches = await Promise.all(invitations.map((i) => reachOf(ctx, i)));
+      return invitations.filter((_, n) => reaches[n]!.needsCall);
+    },
     registrations: async (s, { includeCancelled }, ctx) => {
       ctx.services.sessions.assertMayManage(ctx.viewer, s);
       const all = await ctx.loaders.registrationsOfSession.load(s.id);
@@ -55,6 +75,11 @@ export const sessionResolvers: Resolvers = {
       const all = await ctx.loaders.registrationsOfInvitation.load(i.id);
       return includeCancelled ? all : all.filter((r) => r.seatStatus !== "CANCELLED");
     },
+    reach: async (i, _a, ctx) => (await reachOf(ctx, i)).reach,
+    deliveries: (i, _a, ctx) => ctx.loaders.deliveriesOfInvitation.load(i.id),
+    needsCall: async (i, _a, ctx) => (await reachOf(ctx, i)).needsCall,
+    informedByPhoneAt: (i) => i.informedByPhoneAt,
+    informedByPhoneBy: (i, _a, ctx) => (i.informedByPhoneById ? ctx.loaders.user.load(i.informedByPhoneById) : null),
   },
   Registration: {
     invitation: async (r, _a, ctx) => (await ctx.loaders.invitation.load(r.invitationId)) ?? Promise.reject(notFound("Invitation")),

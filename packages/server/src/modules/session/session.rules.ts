@@ -103,3 +103,43 @@ export function generateCheckInCode(): string {
 export function hashCheckInCode(sessionId: string, code: string): string {
   return createHash("sha256").update(`${sessionId}:${code.trim().toUpperCase()}`).digest("hex");
 }
+
+// ───────────── reaching invitees ─────────────
+
+/** How wijknet reached an invitee with their invitation (GraphQL `InvitationReach`). */
+export type InvitationReach = "EMAIL_PENDING" | "EMAIL_SENT" | "EMAIL_FAILED" | "NOT_SENT" | "NO_EMAIL";
+
+export interface DeliveryLike {
+  kind: string;
+  status: "PENDING" | "SENT" | "FAILED";
+  createdAt: Date;
+}
+
+/**
+ * The state of the latest invitation email; NO_EMAIL when the contact has no address (or
+ * no longer exists), NOT_SENT when they have one but no invitation email was ever written
+ * (the address was added later: renew the link to send one).
+ */
+export function invitationReach(hasEmail: boolean, deliveries: readonly DeliveryLike[]): InvitationReach {
+  if (!hasEmail) return "NO_EMAIL";
+  const latest = deliveries.filter((d) => d.kind === "INVITATION").at(-1);
+  if (!latest) return "NOT_SENT";
+  return latest.status === "SENT" ? "EMAIL_SENT" : latest.status === "FAILED" ? "EMAIL_FAILED" : "EMAIL_PENDING";
+}
+
+/**
+ * Someone must call: wijknet cannot write to them (no address, nothing sent) and nobody has
+ * called yet, or a message about the invitation failed after the last call.
+ */
+export function needsCall(
+  contactExists: boolean,
+  reach: InvitationReach,
+  deliveries: readonly DeliveryLike[],
+  informedByPhoneAt: Date | null,
+): boolean {
+  if (!contactExists) return false;
+  if (reach === "NO_EMAIL" || reach === "NOT_SENT") return informedByPhoneAt === null;
+  const lastFailed = deliveries.filter((d) => d.status === "FAILED").at(-1);
+  if (!lastFailed) return false;
+  return informedByPhoneAt === null || informedByPhoneAt < lastFailed.createdAt;
+}

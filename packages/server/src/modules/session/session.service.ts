@@ -590,6 +590,35 @@ export class SessionService {
   }
 
   /**
+   * The coordinator called an invitee wijknet cannot write to (no email address, or the email
+   * failed) — or takes that back. Audited; the invitation leaves (or rejoins) the list to call.
+   */
+  async setInformedByPhone(viewerInput: Viewer | null, id: string, informed: boolean, requestId: string): Promise<Invitation> {
+    const viewer = requireRole(viewerInput, "COORDINATOR", "ADMIN");
+    const invitation = (await repo.findInvitationsByIds(this.deps.db, [requireId(id, "id")]))[0];
+    const s = invitation ? (await repo.findSessionsByIds(this.deps.db, [invitation.sessionId]))[0] : undefined;
+    if (!invitation || !s || s.municipalityId !== viewer.municipalityId || !invitation.contactId) throw notFound("Invitation");
+    const now = this.now();
+    return this.deps.db.$transaction(async (tx) => {
+      const updated = await repo.updateInvitation(tx, invitation.id, {
+        informedByPhoneAt: informed ? now : null,
+        informedByPhoneById: informed ? viewer.userId : null,
+      });
+      await this.deps.audit.record(tx, {
+        municipalityId: viewer.municipalityId,
+        actorId: viewer.userId,
+        actorRole: viewer.role,
+        action: "UPDATE",
+        entityType: "Invitation",
+        entityId: invitation.id,
+        details: { informedByPhone: informed },
+        requestId,
+      });
+      return updated;
+    });
+  }
+
+  /**
    * The token is the authorization of the link's holder. A forged, malformed or unknown
    * token is NOT_FOUND; an expired one UNAUTHENTICATED (reason INVITATION_EXPIRED): both
    * before anything is read or changed.
@@ -804,8 +833,10 @@ export class SessionService {
     if (perInvitation.size === 0) return [];
     const invitations = await repo.findInvitationsByIds(tx, [...perInvitation.keys()]);
     const notes: NewNotification[] = [];
+    const unreachable: string[] = [];
     for (const inv of invitations) {
       const to = await this.recipientOf(tx, inv);
+      if (!to && inv.contactId) unreachable.push(inv.id);
       if (to)
         notes.push({
           municipalityId: s.municipalityId,
@@ -817,6 +848,8 @@ export class SessionService {
           invitationId: inv.id,
         });
     }
+    // A seat came free for someone wijknet cannot write to: back on the coordinator's list to call.
+    await repo.clearInformedByPhone(tx, unreachable);
     return notes;
   }
 
@@ -836,8 +869,10 @@ export class SessionService {
       ).map((c) => [c.id, c]),
     );
     const notes: NewNotification[] = [];
+    const unreachable: string[] = [];
     for (const inv of invitations) {
       const person = inv.contactId ? contacts.get(inv.contactId) : undefined;
+      if (person && !person.email) unreachable.push(inv.id);
       if (person?.email)
         notes.push({
           municipalityId: s.municipalityId,
@@ -849,6 +884,8 @@ export class SessionService {
           invitationId: inv.id,
         });
     }
+    // The session changed or was cancelled: whoever cannot be written to must be called again.
+    await repo.clearInformedByPhone(tx, unreachable);
     return notes;
   }
 

@@ -27,6 +27,7 @@ import { useI18n } from "../../i18n/i18n-provider";
 import { ageBandKey } from "../contacts/labels";
 import { useMemberSearch } from "../networks/use-network";
 import { useNetworks } from "../networks/use-networks";
+import { ToCall } from "./to-call";
 import { attendanceKey, responseKey, seatStatusKey, statusKey, themeKey } from "./labels";
 import {
   useCheckIn,
@@ -82,6 +83,7 @@ export function SessionPage({ id }: { id: string }) {
           {session.description && <Paragraph>{session.description}</Paragraph>}
           <SessionActions session={session} />
           <LiveCounts session={session} />
+          <ToCall session={session} onChanged={refetch} />
           {session.status === "PUBLISHED" && <InviteForm sessionId={session.id} />}
           {session.status === "DRAFT" && <Paragraph>{t("session.publishFirst")}</Paragraph>}
           <Invitations session={session} />
@@ -356,6 +358,18 @@ function CreatedLinks({ links }: { links: readonly InvitationLinkRow[] }) {
           <CopyableLink key={link.invitation.id} name={link.invitation.contact?.fullName ?? t("invite.unknownPerson")} url={link.url} />
         ))}
       </ul>
+      {links.some((link) => link.invitation.needsCall) && (
+        <Alert type="warning">
+          <Paragraph>
+            {t("invite.toCall", {
+              names: links
+                .filter((link) => link.invitation.needsCall)
+                .map((link) => link.invitation.contact?.fullName ?? t("invite.unknownPerson"))
+                .join(", "),
+            })}
+          </Paragraph>
+        </Alert>
+      )}
     </section>
   );
 }

@@ -1,0 +1,5 @@
+-- AlterTable
+ALTER TABLE "Invitation" ADD COLUMN     "informedByPhoneAt" TIMESTAMPTZ(3),
+ADD COLUMN     "informedByPhoneById" UUID;
+
+

@@ -6,6 +6,9 @@ import type { AuditService } from "../audit/audit.service.js";
 import type { Mailer } from "../../platform/mail/mailer.js";
 import { notificationRepository as repo } from "./notification.repository.js";
 
+/** What other features may read of a message (session invitations show it). */
+export type { MessageDeliveryRow } from "./notification.repository.js";
+
 /** Where the invitation link goes in a message body; filled in only when it is sent. */
 export const LINK_PLACEHOLDER = "{{link}}";
 const MAX_ATTEMPTS = 5;

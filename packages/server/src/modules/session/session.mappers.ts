@@ -1,6 +1,6 @@
 /** What each GraphQL type of this module resolves from (codegen mappers: `<Type>Mapper`). */
 import type { Invitation, Registration, ThemeSession } from "../../generated/prisma/client.js";
-import type { MessageDeliveryRow } from "../notification/notification.repository.js";
+import type { MessageDeliveryRow } from "../notification/notification.service.js";
 import type { InvitationLinkModel, PublicInvitationModel, SessionCountsView, ThemeSessionConnectionModel } from "./session.service.js";
 
 export type ThemeSessionMapper = ThemeSession;

@@ -52,6 +52,9 @@ export const sessionRepository = {
     ),
   createInvitation: (db: DbOrTx, data: Prisma.InvitationUncheckedCreateInput) => db.invitation.create({ data }),
   updateInvitation: (db: DbOrTx, id: string, data: Prisma.InvitationUncheckedUpdateInput) => db.invitation.update({ where: { id }, data }),
+  /** Records an answer's idempotency key; false when it was recorded before (a retry). */
+  claimAnswerKey: async (db: DbOrTx, invitationId: string, key: string): Promise<boolean> =>
+    (await db.rsvpAnswerKey.createMany({ data: [{ invitationId, key }], skipDuplicates: true })).count === 1,
   /** A message is due that wijknet cannot send: these invitees must be called (again). */
   clearInformedByPhone: (db: DbOrTx, ids: readonly string[]) =>
     ids.length === 0

@@ -34,7 +34,8 @@ export const sessionResolvers: Resolvers = {
     renewInvitationLink: (_p, { id, expiresAt }, ctx) => ctx.services.sessions.renewLink(ctx.viewer, id, expiresAt, ctx.requestId),
     setInvitationInformedByPhone: (_p, { id, informed }, ctx) =>
       ctx.services.sessions.setInformedByPhone(ctx.viewer, id, informed, ctx.requestId),
-    respondToInvitation: (_p, { token, response, guests }, ctx) => ctx.services.sessions.respond(token, response, guests, ctx.requestId),
+    respondToInvitation: (_p, { token, response, guests, idempotencyKey }, ctx) =>
+      ctx.services.sessions.respond(token, response, guests, ctx.requestId, idempotencyKey),
     checkInRegistration: (_p, { id, result }, ctx) => ctx.services.sessions.checkIn(ctx.viewer, id, result, ctx.requestId, ctx.loaders),
     resetSelfCheckInCode: (_p, { sessionId }, ctx) =>
       ctx.services.sessions.resetSelfCheckInCode(ctx.viewer, sessionId, ctx.requestId, ctx.loaders),

@@ -1,4 +1,5 @@
 import type { Db, Tx } from "../../platform/db/prisma.js";
+import { cleanIdempotencyKey } from "../../core/idempotency.js";
 import type { PublicUrl } from "../../platform/public-url.js";
 import { guardSituationText } from "../../core/situation-text.js";
 import type { Invitation, Prisma, Registration, ThemeSession } from "../../generated/prisma/client.js";
@@ -656,8 +657,10 @@ export class SessionService {
     response: RsvpResponse,
     guestsInput: ReadonlyArray<{ label: string; ageBand: AgeBand; guardianConsent?: boolean | null }> | null | undefined,
     requestId: string,
+    idempotencyKeyInput?: string | null,
   ): Promise<PublicInvitationModel> {
     const found = await this.resolveToken(token);
+    const idempotencyKey = cleanIdempotencyKey(idempotencyKeyInput, "idempotencyKey");
     const guests = guestsInput == null ? null : cleanGuests(guestsInput);
     if (response !== "YES" && guests && guests.length > 0) throw badInput("guests", "Guests come with a YES only.");
     // Arrival order is the order of taking the row lock (across instances); within this
@@ -674,6 +677,10 @@ export class SessionService {
         if (response === "YES" && s.rsvpDeadline && s.rsvpDeadline < now)
           throw conflict("The RSVP deadline has passed; you can still cancel.");
         const invitation = (await tx.invitation.findUnique({ where: { id: found.id } }))!;
+        // A retry of an answer already given (same key): the state it led to, nothing applied twice.
+        if (idempotencyKey && !(await repo.claimAnswerKey(tx, invitation.id, idempotencyKey))) {
+          return { invitation, session: s, replayed: true };
+        }
         const active = await repo.findActiveRegistrationsOfSession(tx, s.id);
         const mine = active.filter((r) => r.invitationId === invitation.id);
         const self = mine.find((r) => !r.isGuest);
@@ -748,11 +755,11 @@ export class SessionService {
           requestId,
         });
         await appendEvents(tx, [await this.countsEvent(tx, s)]);
-        return { invitation: updatedInvitation, session: s };
+        return { invitation: updatedInvitation, session: s, replayed: false };
       }, TX),
     );
-    this.deps.outbox?.announce();
-    return { ...result, token };
+    if (!result.replayed) this.deps.outbox?.announce();
+    return { invitation: result.invitation, session: result.session, token };
   }
 
   /**

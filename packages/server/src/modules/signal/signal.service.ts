@@ -1,4 +1,5 @@
 import { isUniqueViolation, type Db, type DbOrTx } from "../../platform/db/prisma.js";
+import { cleanIdempotencyKey } from "../../core/idempotency.js";
 import type { Prisma, Signal } from "../../generated/prisma/client.js";
 import type { Severity, SignalKind, SignalStatus, SignalVisibility } from "../../generated/prisma/enums.js";
 import { eventCursor, idCursor } from "../../core/cursor.js";
@@ -20,7 +21,6 @@ import type { ReportSignalResult, SignalFeedItem, SignalPage } from "./signal.ty
 import { enforce, type RateLimiter, type RateLimitRule } from "../../platform/rate-limit.js";
 
 /** reportSignal's client key: what a UUID, a ULID or a random token looks like. */
-const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,100}$/;
 
 export interface SignalServiceDeps {
   db: Db;
@@ -80,10 +80,7 @@ export class SignalService {
   async report(viewerInput: Viewer | null, input: ReportSignalInput, requestId: string): Promise<ReportSignalResult> {
     const viewer = requireRole(viewerInput, "COORDINATOR", "POLICE_LIAISON", "ALLY");
     const { db, audit, alerts } = this.deps;
-    const idempotencyKey = input.idempotencyKey ?? null;
-    if (idempotencyKey !== null && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
-      throw badInput("input.idempotencyKey", "8 to 100 letters, digits, - or _.");
-    }
+    const idempotencyKey = cleanIdempotencyKey(input.idempotencyKey, "input.idempotencyKey");
     // A retry after a lost answer: the first report comes back (and is not counted again).
     if (idempotencyKey) {
       const prior = await repo.findByIdempotencyKey(db, viewer.userId, idempotencyKey);

@@ -121,7 +121,11 @@ describe("RsvpPage", () => {
     const respondMock: MockLink.MockedResponse = {
       request: {
         query: RespondToInvitationDocument,
-        variables: { token: TOKEN, response: "YES", guests: [{ label: "S.", ageBand: "AGE_12_15", guardianConsent: true }] },
+        // One idempotency key per answer, so a retry after a lost response is not applied twice.
+        variables: (v: Record<string, unknown>) =>
+          JSON.stringify({ ...v, idempotencyKey: undefined }) ===
+            JSON.stringify({ token: TOKEN, response: "YES", guests: [{ label: "S.", ageBand: "AGE_12_15", guardianConsent: true }] }) &&
+          /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(String(v["idempotencyKey"])),
       },
       result: { data: { respondToInvitation: answered } },
     };

@@ -1,5 +1,6 @@
 import { useMutation, useQuery } from "@apollo/client/react";
-import { useCallback } from "react";
+import { useCallback, useRef } from "react";
+import { newIdempotencyKey } from "../../kit/idempotency-key";
 import {
   InvitationDocument,
   RespondToInvitationDocument,
@@ -47,11 +48,17 @@ export function useRespond(token: string) {
       if (data) cache.writeQuery({ query: InvitationDocument, variables: { token }, data: { invitation: data.respondToInvitation } });
     },
   });
+  // The same answer sent again after a failure keeps its key (the server applies it once); a
+  // different answer, or any answer after a success, gets a new one.
+  const pending = useRef<{ answer: string; key: string } | null>(null);
   const respond = useCallback(
     async (response: RsvpResponse, guests: GuestInput[] | null): Promise<RespondOutcome> => {
+      const answer = JSON.stringify([response, guests]);
+      if (pending.current?.answer !== answer) pending.current = { answer, key: newIdempotencyKey() };
       try {
-        const { data } = await mutate({ variables: { token, response, guests } });
+        const { data } = await mutate({ variables: { token, response, guests, idempotencyKey: pending.current.key } });
         if (!data) return { ok: false, problem: "unknown", paths: [] };
+        pending.current = null;
         return { ok: true, invitation: data.respondToInvitation };
       } catch (error) {
         const codes = errorCodes(error);

@@ -125,6 +125,7 @@ const NOT_PEOPLE: Record<string, string> = {
  * missing here fails the test: a new query must be classified.
  */
 const ROOTS: Record<string, ((ids: Record<string, string>) => Record<string, string>) | { skip: string }> = {
+  algorithmSettings: () => ({}),
   alertHistory: () => ({}),
   auditLog: () => ({}),
   contact: (ids) => ({ id: ids["allyContact"]! }),

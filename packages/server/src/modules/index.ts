@@ -1,5 +1,6 @@
 import type { FeatureModule } from "../kernel/module.js";
 import { accountModule } from "./account/index.js";
+import { algorithmModule } from "./algorithm/index.js";
 import { auditModule } from "./audit/index.js";
 import { authModule } from "./auth/index.js";
 import { contactModule } from "./contact/index.js";
@@ -31,4 +32,5 @@ export const modules: readonly FeatureModule[] = [
   signalModule,
   erasureModule,
   retentionModule,
+  algorithmModule,
 ];

@@ -10,6 +10,7 @@ import { organisations } from "./organisations";
 import { profile } from "./profile";
 import { sessions } from "./sessions";
 import { signals } from "./signals";
+import { transparency } from "./transparency";
 
 /**
  * Every feature of the web app: the router, the main menu (in this order), access control,
@@ -29,4 +30,5 @@ export const features = [
   signals,
   admin,
   account,
+  transparency,
 ] as const;

@@ -11,6 +11,7 @@ import { organisationModule } from "./organisation/index.js";
 import { retentionModule } from "./retention/index.js";
 import { sessionModule } from "./session/index.js";
 import { erasureModule } from "./erasure/index.js";
+import { guardFeedbackModule } from "./guard-feedback/index.js";
 import { signalModule } from "./signal/index.js";
 import { ssoModule } from "./sso/index.js";
 
@@ -29,6 +30,7 @@ export const modules: readonly FeatureModule[] = [
   accountModule,
   ssoModule,
   sessionModule,
+  guardFeedbackModule,
   signalModule,
   erasureModule,
   retentionModule,

@@ -4,6 +4,7 @@ import { auth } from "./auth";
 import { contacts } from "./contacts";
 import { dashboard } from "./dashboard";
 import { districts } from "./districts";
+import { guardFeedback } from "./guard-feedback";
 import { home } from "./home";
 import { networks } from "./networks";
 import { organisations } from "./organisations";
@@ -28,6 +29,7 @@ export const features = [
   profile,
   sessions,
   signals,
+  guardFeedback,
   admin,
   account,
   transparency,

@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkAccessibility, expectNoProblems, launchBrowser, openApp, screenshot } from "./support/browser";
+import { checkAccessibility, expectNoProblems, goTo, launchBrowser, login, openApp, screenshot } from "./support/browser";
+import { ACCOUNTS } from "./support/fixtures";
 
 /** The register's default values: the e2e server runs with the defaults, so the page must show these. */
 const register = JSON.parse(readFileSync(new URL("../../../docs/algorithms/register.json", import.meta.url), "utf8")) as {
@@ -56,6 +57,43 @@ describe("Hoe werkt wijknet? (public page)", () => {
       expectNoProblems(app.problems);
     } finally {
       await app.close();
+    }
+  });
+});
+
+describe("guard feedback", () => {
+  it("an ally marks a warning 'Klopt niet'; the coordinator sees only the flagged word and adds a corpus sentence", async () => {
+    const ally = await openApp(browser, { width: 390, height: 844 });
+    try {
+      const { page } = ally;
+      await login(page, ACCOUNTS.ally.email);
+      await goTo(page, "Spanning melden");
+      await page.getByLabel("Wat is er aan de hand?").fill("Marokkaanse jongens bij Fietsen Zonnebloem");
+      await page.getByRole("button", { name: "Klopt niet" }).click();
+      await page.getByText(/alleen de gemarkeerde woorden doorgegeven/).waitFor();
+      await checkAccessibility(page, "report form after 'Klopt niet'");
+      expectNoProblems(ally.problems);
+    } finally {
+      await ally.close();
+    }
+    const coord = await openApp(browser);
+    try {
+      const { page } = coord;
+      await login(page, ACCOUNTS.coordinator.email);
+      await goTo(page, "Woordcontrole");
+      await page.getByRole("heading", { level: 1, name: "Woordcontrole: feedback" }).waitFor();
+      const item = page.getByRole("region", { name: "Waarschuwing klopt niet: Marokkaanse" }).first();
+      await item.waitFor();
+      // Nothing else of the ally's text reached the queue.
+      await expect(page.getByText(/Zonnebloem/).count()).resolves.toBe(0);
+      await checkAccessibility(page, "guard review queue");
+      await screenshot(page, "guard-review-queue");
+      await item.getByLabel("Zin voor de testset").fill("Ruzie bij de bakker over de prijs van brood");
+      await item.getByRole("button", { name: "Toevoegen aan testset" }).click();
+      await page.getByRole("region", { name: "Waarschuwing klopt niet: Marokkaanse" }).waitFor({ state: "detached" });
+      expectNoProblems(coord.problems);
+    } finally {
+      await coord.close();
     }
   });
 });

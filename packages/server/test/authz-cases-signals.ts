@@ -159,5 +159,62 @@ export const SIGNALS_MODULE: CaseModule = {
       operation: () => op(graphql(`subscription AuthzSignalMyAlerts { myAlerts { cursor } }`), {}),
       expect: { coordinator: "OK", admin: "OK", liaison: "OK", otherLiaison: "OK", ally: "OK", anonymous: "UNAUTHENTICATED" },
     },
+    // ── guard feedback (issue 20) ──
+    {
+      covers: ["Query.guardFeedbackQueue", "Query.guardCorpusCandidates", "GuardFeedback.corpusCandidates"],
+      name: "the guard's review queue and corpus candidates are the coordinator's (and the admin's)",
+      operation: () =>
+        op(
+          graphql(
+            `query AuthzGuardQueue { guardFeedbackQueue { id words corpusCandidates { id } } guardCorpusCandidates { id sentence } }`,
+          ),
+          {},
+        ),
+      expect: staffOnly(),
+    },
+    {
+      covers: ["Query.guardFeedbackFigures"],
+      name: "the guard's quarterly figures (monitoring; disclosure control for liaisons)",
+      operation: () => op(graphql(`query AuthzGuardFigures { guardFeedbackFigures { warningsShown markedWrong } }`), {}),
+      expect: { ...staffOnly(), liaison: "OK", otherLiaison: "OK" },
+    },
+    {
+      covers: ["Mutation.markGuardWarningWrong"],
+      name: "any signed-in reporter may say a warning is wrong (flagged words only)",
+      operation: () =>
+        op(graphql(`mutation AuthzGuardWrong($i: MarkGuardWarningWrongInput!) { markGuardWarningWrong(input: $i) }`), {
+          i: { field: "input.summary", words: ["Marokkaanse"] },
+        }),
+      expect: { coordinator: "OK", admin: "OK", liaison: "OK", otherLiaison: "OK", ally: "OK", anonymous: "UNAUTHENTICATED" },
+    },
+    {
+      covers: ["Mutation.markSignalSlippedThrough"],
+      name: "only the coordinator marks a report that slipped through",
+      operation: ({ ids }) =>
+        op(graphql(`mutation AuthzGuardSlipped($id: ID!) { markSignalSlippedThrough(signalId: $id) { id } }`), {
+          id: ids["signalCoordination"]!,
+        }),
+      expect: { ...coordinatorOnly, admin: "FORBIDDEN" },
+    },
+    {
+      covers: ["Mutation.addGuardCorpusCandidate", "Mutation.dismissGuardFeedback"],
+      name: "only the coordinator reviews feedback into the corpus or dismisses it",
+      operation: async ({ app, w }) => {
+        const f = await app.db.prisma.guardFeedback.create({
+          data: { municipalityId: w.municipality.id, kind: "WARNING_WRONG", field: "input.summary", words: ["Marokkaanse"] },
+        });
+        const g = await app.db.prisma.guardFeedback.create({
+          data: { municipalityId: w.municipality.id, kind: "WARNING_WRONG", words: ["Turkse"] },
+        });
+        return op(
+          graphql(`mutation AuthzGuardReview($i: AddGuardCorpusCandidateInput!, $d: ID!) {
+            addGuardCorpusCandidate(input: $i) { id corpusLine }
+            dismissGuardFeedback(id: $d) { id }
+          }`),
+          { i: { feedbackId: f.id, sentence: "Ruzie bij de bakker over de prijs", label: "SITUATION" }, d: g.id },
+        );
+      },
+      expect: { ...coordinatorOnly, admin: "FORBIDDEN" },
+    },
   ],
 };

@@ -93,6 +93,12 @@ const CONTACT_CASES: AuthzCase[] = [
     expect: { ...everyone, anonymous: "NULL" },
   },
   {
+    covers: ["Query.algorithmSettings"],
+    name: "the rule sets' settings are public (the page 'Hoe werkt wijknet?')",
+    operation: () => op(graphql(`query AuthzAlgorithmSettings { algorithmSettings { key value } }`), {}),
+    expect: everyone,
+  },
+  {
     covers: ["Query.districts", "Query.district"],
     name: "districts are public",
     operation: ({ ids }) =>

@@ -125,6 +125,7 @@ const NOT_PEOPLE: Record<string, string> = {
  * missing here fails the test: a new query must be classified.
  */
 const ROOTS: Record<string, ((ids: Record<string, string>) => Record<string, string>) | { skip: string }> = {
+  algorithmSettings: () => ({}),
   alertHistory: () => ({}),
   auditLog: () => ({}),
   contact: (ids) => ({ id: ids["allyContact"]! }),
@@ -134,6 +135,9 @@ const ROOTS: Record<string, ((ids: Record<string, string>) => Record<string, str
   contacts: () => ({}),
   district: (ids) => ({ id: ids["d0"]! }),
   districts: () => ({}),
+  guardCorpusCandidates: { skip: "corpus sentences: coordinators and admins only (authorization matrix), no counts" },
+  guardFeedbackFigures: () => ({}),
+  guardFeedbackQueue: { skip: "the review queue: coordinators and admins only (authorization matrix), no counts" },
   exportContactsCsv: () => ({}),
   exportContactsXlsx: () => ({}),
   mySessions: () => ({}),

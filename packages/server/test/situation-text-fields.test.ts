@@ -37,6 +37,9 @@ const FIELDS_CREATE_NETWORK = graphql(`mutation FieldsCreateNetwork($input: Crea
 const FIELDS_UPDATE_NETWORK = graphql(
   `mutation FieldsUpdateNetwork($id: ID!, $input: UpdateNetworkInput!) { updateNetwork(id: $id, input: $input) { id } }`,
 );
+const FIELDS_ADD_CORPUS_CANDIDATE = graphql(
+  `mutation FieldsAddCorpusCandidate($input: AddGuardCorpusCandidateInput!) { addGuardCorpusCandidate(input: $input) { id } }`,
+);
 const FIELDS_CREATE_ORGANISATION = graphql(
   `mutation FieldsCreateOrganisation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { id } }`,
 );
@@ -242,6 +245,20 @@ describe("the situation-text guard on every free-text field", () => {
       "input.name",
       (ack) => gql(app, C, { input: { name, kind: "YOUTH_WORK", acknowledgeWarnings: ack } }, coordinator()),
       name,
+    );
+  });
+
+  it("addGuardCorpusCandidate sentence (a corpus sentence is about the guard's words: acknowledged knowingly)", async () => {
+    const f = await app.db.prisma.guardFeedback.create({
+      data: { municipalityId: w.municipality.id, kind: "WARNING_WRONG", words: ["Marokkaanse"] },
+    });
+    await refusedUntilAcknowledged("input.sentence", (ack) =>
+      gql(
+        app,
+        FIELDS_ADD_CORPUS_CANDIDATE,
+        { input: { feedbackId: f.id, sentence: PEOPLE, label: "DESCRIBES_PEOPLE", acknowledgeWarnings: ack } },
+        coordinator(),
+      ),
     );
   });
 });

@@ -1,4 +1,5 @@
 export interface LexiconData {
+  LEXICON_SOURCES: { name: string; version: string }[];
   COUNTRY_NAMES_NL: string[];
   COUNTRY_NAMES_EN: string[];
   DEMONYMS_EN: string[];

@@ -11,6 +11,7 @@ export {
 } from "./ws-client.js";
 export { SPECIAL_CATEGORY_TERMS, identifierWords, specialCategoryTerm } from "./privacy/special-category.js";
 export {
+  SITUATION_TEXT_SETTINGS,
   findSituationTextTerms,
   type SituationTextCategory,
   type SituationTextMatch,

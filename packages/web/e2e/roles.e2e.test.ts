@@ -137,6 +137,7 @@ describe("everyone", () => {
         "Live alerts",
         "Signals",
         "Report tension",
+        "Word check",
       ]);
       await page.getByRole("navigation", { name: "Main menu" }).getByRole("link", { name: "Dashboard" }).click();
       await page.getByLabel("District", { exact: true }).selectOption({ label: "Overvecht" });

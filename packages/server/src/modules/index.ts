@@ -1,5 +1,6 @@
 import type { FeatureModule } from "../kernel/module.js";
 import { accountModule } from "./account/index.js";
+import { algorithmModule } from "./algorithm/index.js";
 import { auditModule } from "./audit/index.js";
 import { authModule } from "./auth/index.js";
 import { contactModule } from "./contact/index.js";
@@ -10,6 +11,7 @@ import { organisationModule } from "./organisation/index.js";
 import { retentionModule } from "./retention/index.js";
 import { sessionModule } from "./session/index.js";
 import { erasureModule } from "./erasure/index.js";
+import { guardFeedbackModule } from "./guard-feedback/index.js";
 import { signalModule } from "./signal/index.js";
 import { ssoModule } from "./sso/index.js";
 
@@ -28,7 +30,9 @@ export const modules: readonly FeatureModule[] = [
   accountModule,
   ssoModule,
   sessionModule,
+  guardFeedbackModule,
   signalModule,
   erasureModule,
   retentionModule,
+  algorithmModule,
 ];

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { findSituationTextTerms } from "./situation-text.js";
+import { SITUATION_TEXT_SETTINGS, findSituationTextTerms } from "./situation-text.js";
 
 /**
  * Precision and recall of the guard on a labelled corpus (situation-text.corpus.txt):
@@ -36,7 +36,7 @@ describe("situation-text guard on the labelled corpus", () => {
         (missed.length ? `\n  missed: ${missed.map((m) => JSON.stringify(m.text)).join("\n          ")}` : "") +
         (falseAlarms.length ? `\n  false alarms: ${falseAlarms.map((m) => JSON.stringify(m.text)).join("\n                ")}` : ""),
     );
-    expect(recall).toBeGreaterThanOrEqual(0.97);
-    expect(fpRate).toBeLessThanOrEqual(0.03);
+    expect(recall).toBeGreaterThanOrEqual(SITUATION_TEXT_SETTINGS.corpusMinRecall);
+    expect(fpRate).toBeLessThanOrEqual(SITUATION_TEXT_SETTINGS.corpusMaxFalsePositiveRate);
   });
 });

@@ -26,7 +26,22 @@
  *     before a person noun. In a `place` field (`kind: "place"`) adjectives count only when
  *     a person noun follows ("bij de Turkse bakker" is a place).
  */
-import { CONFUSABLES, COUNTRY_NAMES_EN, COUNTRY_NAMES_NL, DEMONYMS_EN } from "./situation-lexicon.data.js";
+import { CONFUSABLES, COUNTRY_NAMES_EN, COUNTRY_NAMES_NL, DEMONYMS_EN, LEXICON_SOURCES } from "./situation-lexicon.data.js";
+
+/**
+ * The guard's settings that the public algorithm register (docs/algorithms/register.json)
+ * describes; its test fails when one of these changes without the description.
+ */
+export const SITUATION_TEXT_SETTINGS = {
+  /** Packages the generated lexicon was built from, with their versions. */
+  lexiconSources: LEXICON_SOURCES,
+  /** Words at least this long also match at Damerau–Levenshtein distance 1. */
+  fuzzyMinLength: 8,
+  /** The labelled corpus must keep recall at or above this … */
+  corpusMinRecall: 0.97,
+  /** … and the share of situations that wrongly warn at or below this. */
+  corpusMaxFalsePositiveRate: 0.03,
+} as const;
 
 export type SituationTextCategory = "NATIONALITY_OR_ORIGIN" | "RELIGION" | "SKIN_COLOUR" | "APPEARANCE";
 
@@ -856,7 +871,8 @@ function lookupUncached(lex: Lexicon, word: string): Entry | null {
       // Keep the first two letters: "duister" is not "duitser".
       // Short words only by insertion/deletion, and the first two letters kept: "duister" is not "duitser".
       if (c[0] !== word[0] || c[1] !== word[1]) continue;
-      if (Math.max(c.length, word.length) < 8 || (c.length === word.length && c.length < 8)) continue;
+      const min = SITUATION_TEXT_SETTINGS.fuzzyMinLength;
+      if (Math.max(c.length, word.length) < min || (c.length === word.length && c.length < min)) continue;
       if (damerau1(word, c)) return lex.forms.get(c)!;
     }
   }

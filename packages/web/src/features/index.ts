@@ -4,12 +4,14 @@ import { auth } from "./auth";
 import { contacts } from "./contacts";
 import { dashboard } from "./dashboard";
 import { districts } from "./districts";
+import { guardFeedback } from "./guard-feedback";
 import { home } from "./home";
 import { networks } from "./networks";
 import { organisations } from "./organisations";
 import { profile } from "./profile";
 import { sessions } from "./sessions";
 import { signals } from "./signals";
+import { transparency } from "./transparency";
 
 /**
  * Every feature of the web app: the router, the main menu (in this order), access control,
@@ -27,6 +29,8 @@ export const features = [
   profile,
   sessions,
   signals,
+  guardFeedback,
   admin,
   account,
+  transparency,
 ] as const;

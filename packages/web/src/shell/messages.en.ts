@@ -16,5 +16,7 @@ export const en: Translations<typeof nl> = {
 
   "live.lost": "Live connection lost — trying again…",
   "live.restored": "Connected again",
+  "footer.label": "About wijknet",
+  "footer.howItWorks": "How does wijknet work?",
   "nav.label": "Main menu",
 };

@@ -14,5 +14,7 @@ export const nl = {
 
   "live.lost": "Live verbinding verbroken — we proberen opnieuw…",
   "live.restored": "Weer verbonden",
+  "footer.label": "Over wijknet",
+  "footer.howItWorks": "Hoe werkt wijknet?",
   "nav.label": "Hoofdmenu",
 } as const;

@@ -31,7 +31,7 @@ export const signalModule: FeatureModule = {
   retention: ({ audit }, { config }) => [
     signalRetention(audit, { anonymiseDays: config.RETENTION_SIGNAL_ANONYMISE_DAYS, deleteDays: config.RETENTION_SIGNAL_DELETE_DAYS }),
   ],
-  services: ({ db, outbox, log, rateLimiter, config }, { audit }) => {
+  services: ({ db, outbox, log, rateLimiter, config }, { audit, guardFeedback }) => {
     const alerts = new AlertService({ db, audit, outbox, escalateAfter: parseEscalateAfter(config.ALERT_ESCALATE_AFTER), log });
     const signals = new SignalService({
       db,
@@ -40,6 +40,7 @@ export const signalModule: FeatureModule = {
       outbox,
       log,
       rateLimiter,
+      guardTally: guardFeedback,
       reportLimit: { name: "signal:report", limit: config.RATE_LIMIT_SIGNAL_REPORTS_PER_HOUR, windowMs: 60 * 60_000 },
     });
     return { alerts, signals };

@@ -5,7 +5,8 @@ import type { Severity, SignalKind, SignalStatus, SignalVisibility } from "../..
 import { eventCursor, idCursor } from "../../core/cursor.js";
 import { isId } from "../../core/ids.js";
 import { cleanText } from "../../core/text.js";
-import { guardSituationText, situationTextWarnings } from "../../core/situation-text.js";
+import { type GuardedField, guardSituationText, situationTextWarnings } from "../../core/situation-text.js";
+import type { GuardFeedbackService } from "../guard-feedback/guard-feedback.service.js";
 import type { Viewer } from "../../core/viewer.js";
 import { AppError, badInput, forbidden, notFound } from "../../core/errors.js";
 import type { LiveFeed } from "../../platform/realtime/live-feed.js";
@@ -33,6 +34,8 @@ export interface SignalServiceDeps {
   reportLimit?: RateLimitRule;
   /** Where a failed audit write of a live delivery is reported. */
   log?: Logger;
+  /** Tallies the guard's warnings for the quarterly figures (guard-feedback module). */
+  guardTally?: Pick<GuardFeedbackService, "recordWarnings">;
 }
 
 export interface ReportSignalInput {
@@ -48,6 +51,8 @@ export interface ReportSignalInput {
   visibility?: SignalVisibility | null;
   reporterIdentitySharable?: boolean | null;
   acknowledgeWarnings?: boolean | null;
+  /** The form showed a situation-text warning that the reporter resolved by rewording (tallied only). */
+  warningsShown?: boolean | null;
   /** The client's key for this report: a retry with it gets the first result (see report()). */
   idempotencyKey?: string | null;
 }
@@ -106,15 +111,20 @@ export class SignalService {
       if (!n || n.districtId !== district.id) throw badInput("input.neighbourhoodId", "Not a neighbourhood of this district.");
     }
 
-    const warnings = guardSituationText(
-      [
-        ["input.summary", summary],
-        ["input.details", details],
-        // A place or business name: "bij de Turkse bakker" is a place (softer rule).
-        ["input.place", place, "place"],
-      ],
-      input.acknowledgeWarnings,
-    );
+    const guarded: GuardedField[] = [
+      ["input.summary", summary],
+      ["input.details", details],
+      // A place or business name: "bij de Turkse bakker" is a place (softer rule).
+      ["input.place", place, "place"],
+    ];
+    let warnings: ReturnType<typeof guardSituationText>;
+    try {
+      warnings = guardSituationText(guarded, input.acknowledgeWarnings);
+    } catch (e) {
+      // A refused report: the reporter was shown the warning (counted, nothing of the text kept).
+      await this.deps.guardTally?.recordWarnings(null, viewer.municipalityId, ["SHOWN"]);
+      throw e;
+    }
 
     // Fields sent past a warning: police never see them as written (signal.policy.ts).
     const textFlaggedFields = [...new Set(warnings.map((w) => w.field.replace(/^input\./, "")))];
@@ -143,6 +153,9 @@ export class SignalService {
           idempotencyKey,
         });
         if (warnings.length > 0) await repo.createTextOverrides(tx, created.id, viewer.userId, this.now(), warnings);
+        // The form showed the warning before "send anyway" (or the server refused first): shown, then overridden.
+        if (warnings.length > 0) await this.deps.guardTally?.recordWarnings(tx, viewer.municipalityId, ["SHOWN", "OVERRIDDEN"]);
+        else if (input.warningsShown) await this.deps.guardTally?.recordWarnings(tx, viewer.municipalityId, ["SHOWN"]);
         await repo.createUpdates(tx, [{ signalId: created.id, authorId: viewer.userId, kind: "REPORTED", toValue: visibility }]);
         await audit.record(tx, {
           municipalityId: viewer.municipalityId,

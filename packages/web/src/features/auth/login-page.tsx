@@ -39,6 +39,9 @@ export function LoginPage() {
       <Paragraph>
         <RouteLink to={{ name: "forgotPassword" }}>{t("forgot.link")}</RouteLink>
       </Paragraph>
+      <Paragraph>
+        <RouteLink to={{ name: "howItWorks" }}>{t("login.howItWorks")}</RouteLink>
+      </Paragraph>
     </>
   );
 }

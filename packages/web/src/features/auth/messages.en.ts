@@ -13,6 +13,7 @@ export const en: Translations<typeof nl> = {
   "role.COORDINATOR": "Network coordinator",
   "role.POLICE_LIAISON": "Police liaison",
 
+  "login.howItWorks": "How does wijknet work? Read how we handle reports and data (no login needed).",
   "login.title": "Log in",
   "login.heading": "Log in to wijknet",
   "login.intro": "Log in with the email address and password of your wijknet account.",

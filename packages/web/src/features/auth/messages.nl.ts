@@ -10,6 +10,7 @@ export const nl = {
   "role.COORDINATOR": "Netwerkcoördinator",
   "role.POLICE_LIAISON": "Wijkagent",
 
+  "login.howItWorks": "Hoe werkt wijknet? Lees hoe we met meldingen en gegevens omgaan (zonder inloggen).",
   "login.title": "Inloggen",
   "login.heading": "Inloggen bij wijknet",
   "login.intro": "Log in met het e-mailadres en het wachtwoord van je wijknet-account.",

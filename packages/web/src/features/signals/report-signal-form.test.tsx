@@ -2,7 +2,7 @@ import { fireEvent, screen, waitFor } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
 import { CombinedGraphQLErrors } from "@apollo/client/errors";
 import { renderWithProviders } from "../../test/render";
-import type { ReportSignalInput } from "../../generated/gql/graphql";
+import { MarkGuardWarningWrongDocument, type ReportSignalInput } from "../../generated/gql/graphql";
 import { DISCRIMINATION_REFERRAL_URL, ReportSignalForm } from "./report-signal-form";
 import { situationWarnings, type ReportOutcome } from "./use-report-signal";
 
@@ -71,6 +71,30 @@ describe("ReportSignalForm", () => {
     fireEvent.click(screen.getByRole("button", { name: "Toch versturen zoals het er staat" }));
     await waitFor(() => expect(onSent).toHaveBeenCalledWith("s2"));
     expect(onSubmit.mock.calls[0]?.[0].acknowledgeWarnings).toBe(true);
+  });
+
+  it("'Klopt niet' sends only the flagged words; a reworded report says a warning was shown", async () => {
+    const onSubmit = vi.fn(async (_input: ReportSignalInput): Promise<ReportOutcome> => ({ ok: true, id: "s3" }));
+    const onSent = vi.fn();
+    const text = "Marokkaanse jongens bij Fietsen Hoogendijk";
+    const props = { role: "ALLY" as const, districts: DISTRICTS, onSubmit, onSent, sending: false };
+    renderWithProviders(<ReportSignalForm {...props} />, {
+      // Only this exact request is answered: any other word in `words` would fail the test.
+      mocks: [
+        {
+          request: { query: MarkGuardWarningWrongDocument, variables: { input: { field: "input.summary", words: ["Marokkaanse"] } } },
+          result: { data: { markGuardWarningWrong: true } },
+        },
+      ],
+    });
+    const summary = screen.getByLabelText("Wat is er aan de hand?");
+    fireEvent.change(summary, { target: { value: text } });
+    fireEvent.click(screen.getByRole("button", { name: "Klopt niet" }));
+    expect(await screen.findByText(/alleen de gemarkeerde woorden doorgegeven/)).toBeTruthy();
+    fireEvent.change(summary, { target: { value: "Jongens bij Fietsen Hoogendijk" } });
+    fireEvent.click(screen.getByRole("button", { name: "Melding versturen" }));
+    await waitFor(() => expect(onSent).toHaveBeenCalledWith("s3"));
+    expect(onSubmit.mock.calls[0]?.[0]).toMatchObject({ acknowledgeWarnings: false, warningsShown: true });
   });
 
   it("a shop in the place field is a place; a rephrased text has no warning", () => {

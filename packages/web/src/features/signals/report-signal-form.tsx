@@ -8,6 +8,7 @@ import { useI18n } from "../../i18n/i18n-provider";
 import { KINDS, kindKey, SEVERITIES, severityKey } from "./labels";
 import type { ReportOutcome, SituationWarning } from "./use-report-signal";
 import { SituationTextPreview, useSituationText } from "../../kit/situation-text";
+import { useMarkWarningWrong } from "../guard-feedback/use-mark-warning-wrong";
 
 /** The independent anti-discrimination service for the Utrecht region. A link only: wijknet stores nothing about it. */
 export const DISCRIMINATION_REFERRAL_URL = "https://www.discriminatie.nl/";
@@ -73,6 +74,12 @@ export function ReportSignalForm({ role, districts, onSubmit, onSent, sending }:
     matches[field].map((m) => ({ field, term: m.found })),
   );
   const shownWarnings = localWarnings.length > 0 ? localWarnings : warnings;
+  // The form showed a warning at some point (counted in the guard's figures, words not sent).
+  const warningsShown = useRef(false);
+  if (shownWarnings.length > 0) warningsShown.current = true;
+  const { markWrong, loading: markingWrong } = useMarkWarningWrong();
+  const [feedback, setFeedback] = useState<"sent" | "failed" | null>(null);
+  const onMarkWrong = async () => setFeedback((await markWrong(shownWarnings)) ? "sent" : "failed");
 
   const toInput = (acknowledgeWarnings: boolean): ReportSignalInput => ({
     summary: values.summary.trim(),
@@ -85,6 +92,7 @@ export function ReportSignalForm({ role, districts, onSubmit, onSent, sending }:
     // Allies' reports always go to the coordinator only (the server insists too).
     visibility: role === "COORDINATOR" && values.share ? "SHARED_WITH_POLICE" : "COORDINATION_ONLY",
     acknowledgeWarnings,
+    warningsShown: warningsShown.current,
     idempotencyKey: idempotencyKey.current,
   });
 
@@ -105,6 +113,8 @@ export function ReportSignalForm({ role, districts, onSubmit, onSent, sending }:
     const outcome = await onSubmit(toInput(acknowledgeWarnings));
     if (outcome.ok) {
       setWarnings([]);
+      warningsShown.current = false;
+      setFeedback(null);
       idempotencyKey.current = newIdempotencyKey();
       onSent(outcome.id);
       return;
@@ -216,7 +226,16 @@ export function ReportSignalForm({ role, districts, onSubmit, onSent, sending }:
             {t("report.warning.sendAnyway")}
           </Button>
         )}
+        {shownWarnings.length > 0 && feedback !== "sent" && (
+          <Button appearance="subtle-button" type="button" disabled={markingWrong} onClick={() => void onMarkWrong()}>
+            {t("guardFeedback.wrong")}
+          </Button>
+        )}
       </ButtonGroup>
+      <div aria-live="polite">
+        {feedback === "sent" && <Paragraph>{t("guardFeedback.thanks")}</Paragraph>}
+        {feedback === "failed" && <Paragraph>{t("guardFeedback.failed")}</Paragraph>}
+      </div>
       <section aria-labelledby="referral-heading" className="wijknet-panel">
         <Heading level={2} id="referral-heading">
           {t("report.referral.heading")}

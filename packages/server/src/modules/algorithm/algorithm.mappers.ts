@@ -1,0 +1,3 @@
+import type { AlgorithmSetting } from "./algorithm.rules.js";
+
+export type AlgorithmSettingMapper = AlgorithmSetting;

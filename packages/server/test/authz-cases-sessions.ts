@@ -202,6 +202,16 @@ export const SESSIONS_MODULE: CaseModule = {
       expect: staffOnly(),
     },
     {
+      covers: ["Mutation.setInvitationInformedByPhone"],
+      name: "mark an invitee as told by phone",
+      operation: async (fx) =>
+        op(
+          graphql(`mutation AuthzSessionInformedByPhone($id: ID!) { setInvitationInformedByPhone(id: $id, informed: true) { needsCall } }`),
+          { id: (await invite(fx.app, fx.w, fx.ids["sessionOther"]!, [(await makeContacts(fx.app, fx.w, 1))[0]!.id]))[0]!.invitationId },
+        ),
+      expect: staffOnly(),
+    },
+    {
       covers: ["Mutation.checkInRegistration"],
       name: "check in",
       operation: ({ ids }) =>

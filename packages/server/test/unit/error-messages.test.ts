@@ -19,6 +19,7 @@ const REVIEWED_DYNAMIC = new Set<string>([
   "modules/auth/auth.service.ts: WRONG_CREDENTIALS",
   'modules/contact/contact-transfer.service.ts: importMessage(language, problem.code, { value: problem.value ?? "" })',
   "modules/network/network.service.ts: decision.reason",
+  "modules/guard-feedback/guard-feedback.service.ts: decision.reason",
   // graphql/: an AppError's own (already collected) message re-wrapped; graphql-js's own
   // validation and query-limit texts (developer-facing, GRAPHQL_VALIDATION_FAILED) stay English;
   // ws.ts re-wraps a message it has just translated.

@@ -215,4 +215,13 @@ export const nl: Readonly<Record<string, string>> = {
   "This alert is already acknowledged.": "Deze melding is al bevestigd.",
   "Describe the situation (what is happening, where, when), not who people are: this names a nationality, religion, skin colour or origin.":
     "Beschrijf de situatie (wat er gebeurt, waar, wanneer), niet wie mensen zijn: dit noemt een nationaliteit, geloof, huidskleur of afkomst.",
+
+  // ── guard feedback ──
+  "A form field such as input.summary.": "Een formulierveld, zoals input.summary.",
+  "1 to {0} flagged words.": "1 tot {0} gemarkeerde woorden.",
+  "Only the words the warning showed, one word each.": "Alleen de woorden die de waarschuwing liet zien, elk één woord.",
+  GuardFeedback: "Terugmelding over de woordcontrole",
+  "5 to 500 characters.": "5 tot 500 tekens.",
+  "Give both `from` and `to`, or neither.": "Geef zowel `from` als `to`, of geen van beide.",
+  "The period ends before it starts.": "De periode eindigt voordat die begint.",
 };

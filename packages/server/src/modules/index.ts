@@ -1,5 +1,6 @@
 import type { FeatureModule } from "../kernel/module.js";
 import { accountModule } from "./account/index.js";
+import { alertDeliveryModule } from "./alert-delivery/index.js";
 import { auditModule } from "./audit/index.js";
 import { authModule } from "./auth/index.js";
 import { contactModule } from "./contact/index.js";
@@ -29,6 +30,7 @@ export const modules: readonly FeatureModule[] = [
   ssoModule,
   sessionModule,
   signalModule,
+  alertDeliveryModule,
   erasureModule,
   retentionModule,
 ];

@@ -42,7 +42,9 @@ afterAll(async () => {
   await Promise.all([pushService?.stop(), smtp?.stop()]);
 });
 
-const REGISTER = graphql(`mutation DeliveryRegister($input: RegisterPushDeviceInput!) { registerPushDevice(input: $input) { id service } }`);
+const REGISTER = graphql(
+  `mutation DeliveryRegister($input: RegisterPushDeviceInput!) { registerPushDevice(input: $input) { id service } }`,
+);
 const DEVICES = graphql(`query DeliveryDevices { myPushDevices { id service lastSuccessAt } pushSettings { enabled publicKey } }`);
 const REVOKE = graphql(`mutation DeliveryRevoke($id: ID!) { revokePushDevice(id: $id) }`);
 const RULES = graphql(`mutation DeliveryRules($input: NotificationRulesInput!) {
@@ -144,7 +146,12 @@ describe("alert delivery", () => {
     const { d, coord } = await world();
     const liaison = await loggedIn(a, a.db.prisma, coord.user.municipalityId, "POLICE_LIAISON", [d]);
     // The user's own rule: email after 2 s (instead of the 1 s default), push off.
-    const rules = await gql(a, RULES, { input: { pushEnabled: false, emailEnabled: true, emailAfterSeconds: 2, pushShowsSummary: false } }, liaison.token);
+    const rules = await gql(
+      a,
+      RULES,
+      { input: { pushEnabled: false, emailEnabled: true, emailAfterSeconds: 2, pushShowsSummary: false } },
+      liaison.token,
+    );
     expect(rules.data!.updateNotificationRules).toMatchObject({ emailAfterSeconds: 2, pushEnabled: false, quietFrom: null });
     const feed = collect(b.url, liaison.token, MY_ALERTS, "myAlerts");
     try {
@@ -158,7 +165,10 @@ describe("alert delivery", () => {
         },
         { message: "the email decision" },
       );
-      expect(r.receipts.find((c) => c.channel === "EMAIL")).toMatchObject({ status: "CANCELLED", failureReason: "delivered to the console" });
+      expect(r.receipts.find((c) => c.channel === "EMAIL")).toMatchObject({
+        status: "CANCELLED",
+        failureReason: "delivered to the console",
+      });
       expect(r.receipts.find((c) => c.channel === "CONSOLE")!.status).toBe("DELIVERED");
       expect(r.receipts.some((c) => c.channel === "PUSH")).toBe(false);
       expect(smtp.to(liaison.user.email)).toEqual([]);
@@ -242,7 +252,12 @@ describe("alert delivery", () => {
       message: () => `200 emails; got ${smtp.received.filter((m) => m.to.some((t) => addresses.has(t))).length}`,
     });
     // Everything due has been claimed and settled: nothing further can go out.
-    await waitUntil(async () => (await a.db.prisma.alertDelivery.count({ where: { alertId: { in: alerts.map((x) => x.id) }, status: "PENDING", channel: { not: "CONSOLE" } } })) === 0);
+    await waitUntil(
+      async () =>
+        (await a.db.prisma.alertDelivery.count({
+          where: { alertId: { in: alerts.map((x) => x.id) }, status: "PENDING", channel: { not: "CONSOLE" } },
+        })) === 0,
+    );
     const pushes = pushService.received.filter((r) => endpoints.has(r.subscription) && r.status === 201);
     const mails = smtp.received.filter((m) => m.to.some((t) => addresses.has(t)));
     expect(pushes).toHaveLength(200);

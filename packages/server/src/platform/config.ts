@@ -333,7 +333,9 @@ const schema = z.object({
     .min(0)
     .max(600_000)
     .default(1_000)
-    .describe("how often each instance sends due alert pushes and emails and retries (new alerts are pushed at once as well); 0 = this instance sends none (others do)"),
+    .describe(
+      "how often each instance sends due alert pushes and emails and retries (new alerts are pushed at once as well); 0 = this instance sends none (others do)",
+    ),
   ALERT_DELIVERY_RETRY_BASE_MS: z.coerce
     .number()
     .int()

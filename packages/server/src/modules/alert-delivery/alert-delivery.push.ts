@@ -15,7 +15,11 @@ export interface PushResult {
 /** Sends one encrypted Web Push message (RFC 8030 + RFC 8291 aes128gcm + RFC 8292 VAPID). */
 export interface PushSender {
   readonly publicKey: string;
-  send(device: PushSubscriptionKeys, payload: string, opts: { ttlSeconds: number; urgency: "high" | "normal"; topic: string }): Promise<PushResult>;
+  send(
+    device: PushSubscriptionKeys,
+    payload: string,
+    opts: { ttlSeconds: number; urgency: "high" | "normal"; topic: string },
+  ): Promise<PushResult>;
 }
 
 const TIMEOUT_MS = 10_000;
@@ -25,7 +29,11 @@ const TIMEOUT_MS = 10_000;
  * fetch, so the answer is ours to interpret (201 accepted, 404/410 gone, 429/5xx retry) and
  * a loopback push service (tests, a local relay) works over plain http.
  */
-export function createPushSender(cfg: { publicKey?: string | undefined; privateKey?: string | undefined; subject?: string | undefined }): PushSender | null {
+export function createPushSender(cfg: {
+  publicKey?: string | undefined;
+  privateKey?: string | undefined;
+  subject?: string | undefined;
+}): PushSender | null {
   const { publicKey, privateKey, subject } = cfg;
   if (!publicKey || !privateKey || !subject) return null;
   // Fails at boot on a malformed key pair, not at the first alert.
@@ -35,13 +43,17 @@ export function createPushSender(cfg: { publicKey?: string | undefined; privateK
   return {
     publicKey,
     async send(device, payload, opts) {
-      const details = webpush.generateRequestDetails({ endpoint: device.endpoint, keys: { p256dh: device.p256dh, auth: device.auth } }, payload, {
-        vapidDetails: { subject, publicKey, privateKey },
-        TTL: opts.ttlSeconds,
-        urgency: opts.urgency,
-        topic: opts.topic,
-        contentEncoding: "aes128gcm",
-      });
+      const details = webpush.generateRequestDetails(
+        { endpoint: device.endpoint, keys: { p256dh: device.p256dh, auth: device.auth } },
+        payload,
+        {
+          vapidDetails: { subject, publicKey, privateKey },
+          TTL: opts.ttlSeconds,
+          urgency: opts.urgency,
+          topic: opts.topic,
+          contentEncoding: "aes128gcm",
+        },
+      );
       const headers: Record<string, string> = {};
       for (const [k, v] of Object.entries(details.headers)) headers[k] = String(v);
       delete headers["Content-Length"];

@@ -222,7 +222,10 @@ export class AlertDeliveryService {
     const contexts = await repo.findAlertContexts(this.deps.db, alertIds);
     if (contexts.length === 0) return 0;
     const recipients = [...new Set(contexts.map((c) => c.recipientId))];
-    const [devices, rules] = await Promise.all([repo.findDevicesOfUsers(this.deps.db, recipients), repo.findRules(this.deps.db, recipients)]);
+    const [devices, rules] = await Promise.all([
+      repo.findDevicesOfUsers(this.deps.db, recipients),
+      repo.findRules(this.deps.db, recipients),
+    ]);
     const rows: NewDelivery[] = [];
     for (const c of contexts) {
       const rule = effectiveRules(c.role, rules.find((r) => r.userId === c.recipientId) ?? null, this.deps.emailFallbackSeconds);

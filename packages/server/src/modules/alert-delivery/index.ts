@@ -25,7 +25,11 @@ export const alertDeliveryModule: FeatureModule = {
   loaders: createAlertDeliveryLoaders,
   personalData: alertDeliveryPersonalData,
   services: ({ db, mailer, config, log, publicUrl, outbox }, { audit }) => {
-    const push = createPushSender({ publicKey: config.VAPID_PUBLIC_KEY, privateKey: config.VAPID_PRIVATE_KEY, subject: config.VAPID_SUBJECT });
+    const push = createPushSender({
+      publicKey: config.VAPID_PUBLIC_KEY,
+      privateKey: config.VAPID_PRIVATE_KEY,
+      subject: config.VAPID_SUBJECT,
+    });
     if (!push) log.info("web push off: VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY and VAPID_SUBJECT are not all set");
     const alertDelivery = new AlertDeliveryService({
       db,

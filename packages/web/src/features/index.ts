@@ -1,5 +1,6 @@
 import { account } from "./account";
 import { admin } from "./admin";
+import { alertDelivery } from "./alert-delivery";
 import { auth } from "./auth";
 import { contacts } from "./contacts";
 import { dashboard } from "./dashboard";
@@ -29,4 +30,5 @@ export const features = [
   signals,
   admin,
   account,
+  alertDelivery,
 ] as const;

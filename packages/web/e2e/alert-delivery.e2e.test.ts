@@ -56,8 +56,8 @@ describe("alert notifications on a device", () => {
     await page.getByRole("heading", { name: "Meldingen op dit apparaat" }).waitFor();
     await page.getByRole("button", { name: "Meldingen aanzetten op dit apparaat" }).click();
     await page.getByText("Meldingen staan aan op dit apparaat.").waitFor();
-    const item = page.getByRole("listitem").filter({ hasText: "(dit apparaat)" });
-    await expect.poll(() => item.textContent()).toContain("Via 127.0.0.1");
+    const item = page.getByRole("listitem").filter({ hasText: "Via 127.0.0.1" });
+    await expect.poll(() => item.textContent()).toContain("(dit apparaat)");
     expect(await page.evaluate(async () => Boolean(await navigator.serviceWorker.getRegistration("/sw.js")))).toBe(true);
     await page.getByRole("button", { name: "Meldingen uitzetten op dit apparaat" }).waitFor();
 

@@ -276,7 +276,7 @@ describe("alert delivery", () => {
         ["PUSH", "DELIVERED", 200],
       ].sort(),
     );
-  });
+  }, 180_000);
 
   it("refuses endpoints outside the push service allow-list, and devices are the owner's alone", async () => {
     const { d, coord } = await world();

@@ -87,7 +87,7 @@ async function main() {
     VAPID_PRIVATE_KEY: "go4AJZOVVml9khLziTcL_Rfa_ReHLn3gZxjAe5kL8gU",
     VAPID_SUBJECT: "mailto:beheer@wijknet.example",
     WEB_PUSH_ENDPOINT_HOSTS: "127.0.0.1",
-    ALERT_DELIVERY_INTERVAL_MS: "500",
+    ALERT_DELIVERY_INTERVAL_MS: "5000",
     ...(WEB_DIST ? { WEB_DIST, TRUSTED_DOCUMENTS: await trustedManifestWithFixtures(WEB_DIST) } : {}),
   });
   app = await startApp(config, createLogger(config));

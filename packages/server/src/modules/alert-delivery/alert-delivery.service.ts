@@ -63,6 +63,8 @@ const BATCH = 50;
 /** The catch-up sweep plans alerts of the last day that no instance planned (an instance was down). */
 const PLAN_LOOKBACK_MS = 24 * 3_600_000;
 const MAX_KEY = 100;
+/** How long new alerts wait before they are planned and pushed (see `onOutboxEvents`). */
+const PLAN_DELAY_MS = 250;
 /** A push that cannot reach the phone within this long is moot: the email fallback and escalation take over. */
 const PUSH_TTL_SECONDS = 3_600;
 
@@ -81,6 +83,8 @@ const PUSH_TTL_SECONDS = 3_600;
 export class AlertDeliveryService {
   private readonly now: () => Date;
   private running: Promise<number> | null = null;
+  private readonly pendingPlan = new Set<string>();
+  private planTimer: NodeJS.Timeout | null = null;
   private again = false;
 
   constructor(private readonly deps: AlertDeliveryDeps) {
@@ -211,10 +215,18 @@ export class AlertDeliveryService {
   async onOutboxEvents(events: readonly OutboxEvent[]): Promise<void> {
     const ids = events.filter((e) => e.topic === "alert" && e.type === "ALERT_RAISED").map((e) => e.entityId);
     if (ids.length === 0) return;
-    // Off the outbox reader's path: the live feeds must not wait for planning and sending.
-    void this.plan(ids)
-      .then(() => this.deliverDue())
-      .catch((err: Error) => this.deps.log.warn({ err: err.message }, "alert delivery failed; the sweep retries"));
+    for (const id of ids) this.pendingPlan.add(id);
+    // Off the outbox reader's path and a moment later: the live feeds deliver the same events
+    // first (the console is the fastest channel), and a burst of alerts is planned in one go.
+    this.planTimer ??= setTimeout(() => {
+      this.planTimer = null;
+      const batch = [...this.pendingPlan];
+      this.pendingPlan.clear();
+      void this.plan(batch)
+        .then(() => this.deliverDue())
+        .catch((err: Error) => this.deps.log.warn({ err: err.message }, "alert delivery failed; the sweep retries"));
+    }, PLAN_DELAY_MS);
+    this.planTimer.unref();
   }
 
   /** Writes the delivery rows of these alerts (idempotent: the unique key). */

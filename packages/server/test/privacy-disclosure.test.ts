@@ -110,6 +110,8 @@ describe("periods that cannot be differenced", () => {
 /** Int fields that do not count people, with the reason; every other Int field is checked. */
 const NOT_PEOPLE: Record<string, string> = {
   "Alert.escalationLevel": "a level of the escalation ladder (0–2)",
+  "AlertReceipt.attempts": "tries to send one alert on one channel",
+  "NotificationRules.emailAfterSeconds": "a delay the user set",
   "ThemeSession.capacity": "a setting of the session",
   "SessionCounts.capacity": "a setting of the session",
   "ThemeSession.youthReservedSeats": "a setting of the session",
@@ -127,6 +129,9 @@ const NOT_PEOPLE: Record<string, string> = {
 const ROOTS: Record<string, ((ids: Record<string, string>) => Record<string, string>) | { skip: string }> = {
   algorithmSettings: () => ({}),
   alertHistory: () => ({}),
+  myNotificationRules: () => ({}),
+  myPushDevices: () => ({}),
+  pushSettings: () => ({}),
   auditLog: () => ({}),
   contact: (ids) => ({ id: ids["allyContact"]! }),
   contactDataExport: (ids) => ({ id: ids["allyContact"]! }),

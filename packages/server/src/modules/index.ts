@@ -1,6 +1,7 @@
 import type { FeatureModule } from "../kernel/module.js";
 import { accountModule } from "./account/index.js";
 import { algorithmModule } from "./algorithm/index.js";
+import { alertDeliveryModule } from "./alert-delivery/index.js";
 import { auditModule } from "./audit/index.js";
 import { authModule } from "./auth/index.js";
 import { contactModule } from "./contact/index.js";
@@ -32,6 +33,7 @@ export const modules: readonly FeatureModule[] = [
   sessionModule,
   guardFeedbackModule,
   signalModule,
+  alertDeliveryModule,
   erasureModule,
   retentionModule,
   algorithmModule,

@@ -297,6 +297,59 @@ const schema = z.object({
     .max(600_000)
     .default(10_000)
     .describe("how often each instance looks for alerts due to escalate (claimed with SKIP LOCKED: never twice)"),
+  // Alert delivery beyond the live console: Web Push and email fallback (modules/alert-delivery).
+  VAPID_PUBLIC_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{80,100}$/, "the base64url public key from `pnpm --filter @wijknet/server vapid-keys`")
+    .optional()
+    .describe("Web Push VAPID public key (base64url); unset = push to devices is off (the account page says so)"),
+  VAPID_PRIVATE_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{40,50}$/, "the base64url private key from `pnpm --filter @wijknet/server vapid-keys`")
+    .optional()
+    .describe("Web Push VAPID private key (base64url); keep it secret"),
+  VAPID_SUBJECT: z
+    .string()
+    .regex(/^(mailto:|https:)/, "mailto:address or https: URL")
+    .optional()
+    .describe("Web Push VAPID subject: how the push service can reach the operator (mailto:… or https://…)"),
+  WEB_PUSH_ENDPOINT_HOSTS: z
+    .string()
+    .min(1)
+    .default("fcm.googleapis.com,*.push.services.mozilla.com,*.notify.windows.com,web.push.apple.com,*.push.apple.com")
+    .describe(
+      "push service hosts a device may register (comma list, *.domain for subdomains): the server POSTs only there; http only for loopback hosts",
+    ),
+  ALERT_EMAIL_FALLBACK_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(86_400)
+    .default(300)
+    .describe("an alert neither acknowledged nor delivered to an open console goes by email after this long (a user's rule may override)"),
+  ALERT_DELIVERY_INTERVAL_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(600_000)
+    .default(1_000)
+    .describe(
+      "how often each instance sends due alert pushes and emails and retries (new alerts are pushed at once as well); 0 = this instance sends none (others do)",
+    ),
+  ALERT_DELIVERY_RETRY_BASE_MS: z.coerce
+    .number()
+    .int()
+    .min(10)
+    .max(3_600_000)
+    .default(30_000)
+    .describe("first retry delay of a failed alert push or email; doubles per try"),
+  ALERT_DELIVERY_MAX_ATTEMPTS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(20)
+    .default(5)
+    .describe("tries of an alert push or email before it is marked FAILED (shown to the coordinator)"),
 });
 
 export type Config = z.infer<typeof schema>;

@@ -44,6 +44,7 @@ export const QUIET_TIMERS = {
   SWEEP_INTERVAL_MS: "0",
   RETENTION_SWEEP_INTERVAL_MS: "0",
   ESCALATION_SWEEP_INTERVAL_MS: "600000",
+  ALERT_DELIVERY_INTERVAL_MS: "0",
 } as const;
 
 /** A fresh, empty DATA_DIR (its mailbox/ holds only the messages of the apps given it), under the run's folder. */

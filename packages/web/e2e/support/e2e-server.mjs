@@ -81,6 +81,13 @@ async function main() {
     // Its own mailbox, and mail sent within a second: the account test follows emailed links.
     DATA_DIR: mkdtempSync(join(tmpdir(), "wijknet-e2e-data-")),
     SWEEP_INTERVAL_MS: "1000",
+    // Web Push on, to a push service stand-in on loopback (alert-delivery.e2e.test.ts).
+    // A key pair for the tests only (E2E_VAPID_PUBLIC_KEY in fixtures.ts); never for a deployment.
+    VAPID_PUBLIC_KEY: "BCdo_bi0P7kV7ihJV8wejufVr2IBCrgP4OjR0mcsfhmpO86tUIMvRSZ2Gg86ez2zcyTseIpEkNj0imkDt4xpNiQ",
+    VAPID_PRIVATE_KEY: "go4AJZOVVml9khLziTcL_Rfa_ReHLn3gZxjAe5kL8gU",
+    VAPID_SUBJECT: "mailto:beheer@wijknet.example",
+    WEB_PUSH_ENDPOINT_HOSTS: "127.0.0.1",
+    ALERT_DELIVERY_INTERVAL_MS: "5000",
     ...(WEB_DIST ? { WEB_DIST, TRUSTED_DOCUMENTS: await trustedManifestWithFixtures(WEB_DIST) } : {}),
   });
   app = await startApp(config, createLogger(config));

@@ -5,6 +5,8 @@
  * the tests' searches.
  */
 export const DEMO_PASSWORD = "wijknet-demo";
+/** The e2e server's VAPID public key (e2e-server.mjs): the push service stand-in checks the JWT against it. */
+export const E2E_VAPID_PUBLIC_KEY = "BCdo_bi0P7kV7ihJV8wejufVr2IBCrgP4OjR0mcsfhmpO86tUIMvRSZ2Gg86ez2zcyTseIpEkNj0imkDt4xpNiQ";
 export const ACCOUNTS = {
   coordinator: { email: "coordinator@wijknet.example", name: "Noor de Vries" },
   liaison: { email: "liaison.overvecht@wijknet.example", name: "Wijkagent Sanne Bakker" },

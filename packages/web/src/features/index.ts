@@ -1,5 +1,6 @@
 import { account } from "./account";
 import { admin } from "./admin";
+import { alertDelivery } from "./alert-delivery";
 import { auth } from "./auth";
 import { contacts } from "./contacts";
 import { dashboard } from "./dashboard";
@@ -33,4 +34,5 @@ export const features = [
   admin,
   account,
   transparency,
+  alertDelivery,
 ] as const;

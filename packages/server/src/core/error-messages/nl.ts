@@ -224,4 +224,17 @@ export const nl: Readonly<Record<string, string>> = {
   "5 to 500 characters.": "5 tot 500 tekens.",
   "Give both `from` and `to`, or neither.": "Geef zowel `from` als `to`, of geen van beide.",
   "The period ends before it starts.": "De periode eindigt voordat die begint.",
+
+  // ── alert delivery ──
+  "Push notifications are not configured on this server.": "Pushmeldingen zijn op deze server niet ingesteld.",
+  "Too long.": "Te lang.",
+  "Not a known push service.": "Dit is geen bekende pushdienst.",
+  "Not a P-256 public key.": "Dit is geen openbare P-256-sleutel.",
+  "Not an auth secret.": "Dit is geen geldig auth-geheim.",
+  PushDevice: "Apparaat voor meldingen",
+  "Between 0 and 86400.": "Tussen 0 en 86400.",
+  "HH:MM": "UU:MM",
+  "Both or neither.": "Beide of geen van beide.",
+  "1 to {0} characters.": "1 tot {0} tekens.",
+  "Email cannot report that it was seen.": "Bij e-mail kan niet worden gemeld dat die gezien is.",
 };

@@ -7,6 +7,7 @@ import { useFormat } from "../../kit/format";
 import { LoadState } from "../../kit/load-state";
 import { PageHeading } from "../../kit/page-heading";
 import { useI18n } from "../../i18n/i18n-provider";
+import { DeviceNotifications } from "../alert-delivery/device-notifications";
 import { DisableTwoFactorForm } from "../auth/disable-two-factor-form";
 import { TwoFactorEnrolment } from "../auth/two-factor-enrolment";
 import { useTwoFactorStatus } from "../auth/use-second-factor";
@@ -88,6 +89,8 @@ export function AccountPage() {
           ) : (
             <TwoFactorEnrolment onDone={() => void twoFactor.refetch()} />
           )}
+
+          <DeviceNotifications />
 
           <Heading level={2}>{t("account.languageHeading")}</Heading>
           <form

@@ -23,6 +23,8 @@ import { LoadState } from "../../kit/load-state";
 import { SignalDocument, UpdateSignalDocument, type SignalQuery, type UpdateSignalInput } from "../../generated/gql/graphql";
 import { useI18n } from "../../i18n/i18n-provider";
 import type { Viewer } from "../auth/use-viewer";
+import { AlertReceipts } from "../alert-delivery/alert-receipts";
+import { useReportPushSeen } from "../alert-delivery/use-alert-delivery";
 import { useDistricts } from "../districts/use-districts";
 import { kindKey, reasonKey, SEVERITIES, severityKey, STATUSES, statusKey, timelineKey, timelineValueKey, visibilityKey } from "./labels";
 
@@ -30,6 +32,8 @@ type SignalDetail = NonNullable<SignalQuery["signal"]>;
 
 /** One signal: facts, timeline, who was alerted; the coordinator triages it here. */
 export function SignalPage({ id, viewer }: { id: string; viewer: Viewer }) {
+  // Opened from a push notification: report it as seen (once, keyed by the delivery).
+  useReportPushSeen(typeof window === "undefined" ? "" : window.location.search);
   const { t } = useI18n();
   const { data, loading, error, refetch } = useQuery(SignalDocument, { variables: { id }, fetchPolicy: "cache-and-network" });
   const signal = data?.signal ?? null;
@@ -182,6 +186,7 @@ function AlertsTable({ signal }: { signal: SignalDetail }) {
                 <TableHeaderCell scope="col">{t("signal.alerts.col.reason")}</TableHeaderCell>
                 <TableHeaderCell scope="col">{t("signal.alerts.col.sent")}</TableHeaderCell>
                 <TableHeaderCell scope="col">{t("signal.alerts.col.acknowledged")}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t("receipts.heading")}</TableHeaderCell>
               </TableRow>
             </TableHeader>
             <TableBody>
@@ -199,6 +204,9 @@ function AlertsTable({ signal }: { signal: SignalDetail }) {
                           })
                         : format.dateTime(alert.acknowledgedAt)
                       : t("signal.alerts.notYet")}
+                  </TableCell>
+                  <TableCell>
+                    <AlertReceipts receipts={alert.receipts} />
                   </TableCell>
                 </TableRow>
               ))}

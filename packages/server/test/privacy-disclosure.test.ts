@@ -147,6 +147,7 @@ const ROOTS: Record<string, ((ids: Record<string, string>) => Record<string, str
   networks: () => ({}),
   networkHealth: (ids) => ({ districtId: ids["d0"]! }),
   organisations: () => ({}),
+  partnerOrganisations: () => ({}),
   signal: (ids) => ({ id: ids["signal"]! }),
   signals: () => ({}),
   staleContacts: (ids) => ({ districtId: ids["d0"]! }),

@@ -40,6 +40,9 @@ const FIELDS_UPDATE_NETWORK = graphql(
 const FIELDS_CREATE_ORGANISATION = graphql(
   `mutation FieldsCreateOrganisation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { id } }`,
 );
+const FIELDS_CREATE_PARTNER = graphql(
+  `mutation FieldsCreatePartner($input: CreatePartnerOrganisationInput!) { createPartnerOrganisation(input: $input) { id } }`,
+);
 
 /**
  * Every free-text field that can say something about people goes through the one
@@ -241,6 +244,19 @@ describe("the situation-text guard on every free-text field", () => {
     await refusedUntilAcknowledged(
       "input.name",
       (ack) => gql(app, C, { input: { name, kind: "YOUTH_WORK", acknowledgeWarnings: ack } }, coordinator()),
+      name,
+    );
+  });
+
+  it("createPartnerOrganisation name: a name like a place (softer rule), people still warn", async () => {
+    const C = FIELDS_CREATE_PARTNER;
+    const admin = w.tokens.admin!;
+    const fine = await gql(app, C, { input: { name: "Handhaving Kanaleneiland", kind: "ENFORCEMENT" } }, admin);
+    expect(fine.errors).toBeUndefined();
+    const name = "Team voor Marrokaanse jongens";
+    await refusedUntilAcknowledged(
+      "input.name",
+      (ack) => gql(app, C, { input: { name, kind: "OTHER", acknowledgeWarnings: ack } }, admin),
       name,
     );
   });

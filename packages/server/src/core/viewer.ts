@@ -1,4 +1,4 @@
-import type { Role } from "../generated/prisma/enums.js";
+import type { PartnerKind, Role } from "../generated/prisma/enums.js";
 
 /** Who is asking: resolved from the bearer token on every HTTP request and once per socket. */
 export interface Viewer {
@@ -11,6 +11,12 @@ export interface Viewer {
   /** The user's own contact record (an ally's profile), if linked. */
   contactId: string | null;
   expiresAt: Date;
+  /**
+   * A liaison's partner organisation and its kind (police, enforcement, …): which shared
+   * signals they see. Null/absent for other roles; a liaison without one counts as police.
+   */
+  partnerOrganisationId?: string | null;
+  partnerKind?: PartnerKind | null;
   /**
    * The role requires two-factor authentication and the account has none yet: this session
    * may only enrol (`requireViewer` refuses it everywhere else).

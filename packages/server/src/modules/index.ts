@@ -7,6 +7,7 @@ import { districtModule } from "./district/index.js";
 import { networkModule } from "./network/index.js";
 import { notificationModule } from "./notification/index.js";
 import { organisationModule } from "./organisation/index.js";
+import { partnerModule } from "./partner/index.js";
 import { retentionModule } from "./retention/index.js";
 import { sessionModule } from "./session/index.js";
 import { erasureModule } from "./erasure/index.js";
@@ -22,6 +23,7 @@ export const modules: readonly FeatureModule[] = [
   authModule,
   districtModule,
   organisationModule,
+  partnerModule,
   contactModule,
   networkModule,
   notificationModule,

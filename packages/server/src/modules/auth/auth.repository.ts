@@ -90,6 +90,7 @@ export const authRepository = {
             status: true,
             contactId: true,
             districts: { select: { districtId: true } },
+            partnerOrganisation: { select: { id: true, kind: true } },
           },
         },
       },

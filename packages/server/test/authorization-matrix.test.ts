@@ -9,6 +9,7 @@ import { buildSchema } from "../src/graphql/schema.js";
 import { CONTACTS_MODULE, type AuthzCase, type Fixtures } from "./authz-cases.js";
 import { SESSIONS_MODULE } from "./authz-cases-sessions.js";
 import { PARTNERS_MODULE } from "./authz-cases-partners.js";
+import { COMPLAINTS_MODULE } from "./authz-cases-complaints.js";
 import { SIGNALS_MODULE } from "./authz-cases-signals.js";
 import { ACCOUNTS_MODULE } from "./authz-cases-accounts.js";
 import { createUser } from "./support/factories.js";
@@ -21,7 +22,7 @@ const CONTACT_EMAIL = graphql(`query MatrixContactEmail($id: ID!) { contact(id: 
 let app: App;
 let w: World;
 let ids: Record<string, string>;
-const MODULES = [CONTACTS_MODULE, SESSIONS_MODULE, SIGNALS_MODULE, ACCOUNTS_MODULE, PARTNERS_MODULE];
+const MODULES = [CONTACTS_MODULE, SESSIONS_MODULE, SIGNALS_MODULE, ACCOUNTS_MODULE, PARTNERS_MODULE, COMPLAINTS_MODULE];
 const CASES = MODULES.flatMap((m) => m.cases);
 
 beforeAll(async () => {

@@ -127,6 +127,8 @@ const NOT_PEOPLE: Record<string, string> = {
 const ROOTS: Record<string, ((ids: Record<string, string>) => Record<string, string>) | { skip: string }> = {
   alertHistory: () => ({}),
   auditLog: () => ({}),
+  complaint: { skip: "complaints handlers only (authorization matrix, complaints.test.ts); no counts of people" },
+  complaints: { skip: "complaints handlers only (authorization matrix, complaints.test.ts); no counts of people" },
   contact: (ids) => ({ id: ids["allyContact"]! }),
   contactDataExport: (ids) => ({ id: ids["allyContact"]! }),
   contactImport: { skip: "an upload's description: coordinators and admins only (authorization matrix), no counts of people" },

@@ -2,6 +2,7 @@ import type { FeatureModule } from "../kernel/module.js";
 import { accountModule } from "./account/index.js";
 import { auditModule } from "./audit/index.js";
 import { authModule } from "./auth/index.js";
+import { complaintModule } from "./complaint/index.js";
 import { contactModule } from "./contact/index.js";
 import { districtModule } from "./district/index.js";
 import { networkModule } from "./network/index.js";
@@ -31,6 +32,7 @@ export const modules: readonly FeatureModule[] = [
   ssoModule,
   sessionModule,
   signalModule,
+  complaintModule,
   erasureModule,
   retentionModule,
 ];

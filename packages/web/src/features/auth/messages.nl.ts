@@ -9,6 +9,7 @@ export const nl = {
   "role.ALLY": "Wijkbondgenoot",
   "role.COORDINATOR": "Netwerkcoördinator",
   "role.POLICE_LIAISON": "Wijkagent",
+  "role.COMPLAINTS_HANDLER": "Klachtbehandelaar",
 
   "login.title": "Inloggen",
   "login.heading": "Inloggen bij wijknet",

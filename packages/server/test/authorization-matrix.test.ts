@@ -8,6 +8,8 @@ import type { App } from "../src/app.js";
 import { buildSchema } from "../src/graphql/schema.js";
 import { CONTACTS_MODULE, type AuthzCase, type Fixtures } from "./authz-cases.js";
 import { SESSIONS_MODULE } from "./authz-cases-sessions.js";
+import { PARTNERS_MODULE } from "./authz-cases-partners.js";
+import { COMPLAINTS_MODULE } from "./authz-cases-complaints.js";
 import { SIGNALS_MODULE } from "./authz-cases-signals.js";
 import { ACCOUNTS_MODULE } from "./authz-cases-accounts.js";
 import { ALERT_DELIVERY_MODULE } from "./authz-cases-alert-delivery.js";
@@ -21,7 +23,15 @@ const CONTACT_EMAIL = graphql(`query MatrixContactEmail($id: ID!) { contact(id: 
 let app: App;
 let w: World;
 let ids: Record<string, string>;
-const MODULES = [CONTACTS_MODULE, SESSIONS_MODULE, SIGNALS_MODULE, ACCOUNTS_MODULE, ALERT_DELIVERY_MODULE];
+const MODULES = [
+  CONTACTS_MODULE,
+  SESSIONS_MODULE,
+  SIGNALS_MODULE,
+  ACCOUNTS_MODULE,
+  ALERT_DELIVERY_MODULE,
+  PARTNERS_MODULE,
+  COMPLAINTS_MODULE,
+];
 const CASES = MODULES.flatMap((m) => m.cases);
 
 beforeAll(async () => {

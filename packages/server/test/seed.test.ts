@@ -238,3 +238,23 @@ describe("demo seed: determinism", () => {
     expect(first).toContain("Bondgenoten Overvecht");
   });
 });
+
+describe("demo seed: partners and complaints", () => {
+  it("has the police and enforcement as partners, a wijkboa per district, one complaints handler and a few complaints", async () => {
+    const orgs = await db.prisma.partnerOrganisation.findMany({
+      where: inMunicipality(),
+      include: { liaisons: { include: { districts: true } } },
+    });
+    const byKind = Object.fromEntries(orgs.map((o) => [o.kind, o]));
+    expect(Object.keys(byKind).sort()).toEqual(["ENFORCEMENT", "POLICE"]);
+    expect(byKind["POLICE"]!.liaisons.map((u) => u.email)).toContain("liaison.overvecht@wijknet.example");
+    const boas = byKind["ENFORCEMENT"]!.liaisons;
+    expect(boas.every((u) => u.role === "POLICE_LIAISON" && u.districts.length === 1)).toBe(true);
+    expect(new Set(boas.map((u) => u.districts[0]!.districtId)).size).toBe(UTRECHT_DISTRICTS.length);
+    expect(await db.prisma.user.count({ where: { ...inMunicipality(), role: "COMPLAINTS_HANDLER" } })).toBe(1);
+    const complaints = await db.prisma.complaint.findMany({ where: inMunicipality() });
+    expect(complaints.map((c) => c.concerns).sort()).toEqual(["ENFORCEMENT", "MUNICIPALITY", "POLICE"]);
+    // Every demo text is about treatment, not about who people are.
+    for (const c of complaints) expect(specialCategoryTerm(c.description)).toBeNull();
+  });
+});

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { App } from "../src/app.js";
 import { errorCode, type GqlResult, gql, startTestApp } from "./support/app.js";
-import { createWorld, type World } from "./support/world.js";
+import { createWorld, login, type World } from "./support/world.js";
+import { createUser } from "./support/factories.js";
 import { graphql } from "./generated/index.js";
 
 const FIELDS_NEW_CONTACT = graphql(`mutation FieldsNewContact { createContact(input: { fullName: "Veld Test" }) { id } }`);
@@ -42,6 +43,16 @@ const FIELDS_ADD_CORPUS_CANDIDATE = graphql(
 );
 const FIELDS_CREATE_ORGANISATION = graphql(
   `mutation FieldsCreateOrganisation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { id } }`,
+);
+const FIELDS_CREATE_PARTNER = graphql(
+  `mutation FieldsCreatePartner($input: CreatePartnerOrganisationInput!) { createPartnerOrganisation(input: $input) { id } }`,
+);
+const FIELDS_FILE_COMPLAINT = graphql(`mutation FieldsFileComplaint($input: FileComplaintInput!) { fileComplaint(input: $input) { id } }`);
+const FIELDS_COMPLAINT_NOTE = graphql(
+  `mutation FieldsComplaintNote($id: ID!, $note: String!, $ack: Boolean) { addComplaintNote(id: $id, note: $note, acknowledgeWarnings: $ack) { id } }`,
+);
+const FIELDS_COMPLAINT_CLOSE = graphql(
+  `mutation FieldsComplaintClose($id: ID!, $note: String!, $ack: Boolean) { closeComplaint(id: $id, note: $note, acknowledgeWarnings: $ack) { id } }`,
 );
 
 /**
@@ -260,5 +271,33 @@ describe("the situation-text guard on every free-text field", () => {
         coordinator(),
       ),
     );
+  });
+  it("createPartnerOrganisation name: a name like a place (softer rule), people still warn", async () => {
+    const C = FIELDS_CREATE_PARTNER;
+    const admin = w.tokens.admin!;
+    const fine = await gql(app, C, { input: { name: "Handhaving Kanaleneiland", kind: "ENFORCEMENT" } }, admin);
+    expect(fine.errors).toBeUndefined();
+    const name = "Team voor Marrokaanse jongens";
+    await refusedUntilAcknowledged(
+      "input.name",
+      (ack) => gql(app, C, { input: { name, kind: "OTHER", acknowledgeWarnings: ack } }, admin),
+      name,
+    );
+  });
+
+  it("fileComplaint description, addComplaintNote and closeComplaint note", async () => {
+    const filed = await refusedUntilAcknowledged("input.description", (ack) =>
+      gql(
+        app,
+        FIELDS_FILE_COMPLAINT,
+        { input: { concerns: "ENFORCEMENT", description: PEOPLE, acknowledgeWarnings: ack } },
+        w.tokens.ally!,
+      ),
+    );
+    const handler = await createUser(app.db.prisma, w.municipality.id, { role: "COMPLAINTS_HANDLER" });
+    const token = await login(app, handler.email);
+    const id = filed["fileComplaint"].id;
+    await refusedUntilAcknowledged("note", (ack) => gql(app, FIELDS_COMPLAINT_NOTE, { id, note: PEOPLE, ack }, token));
+    await refusedUntilAcknowledged("note", (ack) => gql(app, FIELDS_COMPLAINT_CLOSE, { id, note: PEOPLE, ack }, token));
   });
 });

@@ -4,11 +4,13 @@ import { algorithmModule } from "./algorithm/index.js";
 import { alertDeliveryModule } from "./alert-delivery/index.js";
 import { auditModule } from "./audit/index.js";
 import { authModule } from "./auth/index.js";
+import { complaintModule } from "./complaint/index.js";
 import { contactModule } from "./contact/index.js";
 import { districtModule } from "./district/index.js";
 import { networkModule } from "./network/index.js";
 import { notificationModule } from "./notification/index.js";
 import { organisationModule } from "./organisation/index.js";
+import { partnerModule } from "./partner/index.js";
 import { retentionModule } from "./retention/index.js";
 import { sessionModule } from "./session/index.js";
 import { erasureModule } from "./erasure/index.js";
@@ -25,6 +27,7 @@ export const modules: readonly FeatureModule[] = [
   authModule,
   districtModule,
   organisationModule,
+  partnerModule,
   contactModule,
   networkModule,
   notificationModule,
@@ -34,6 +37,7 @@ export const modules: readonly FeatureModule[] = [
   guardFeedbackModule,
   signalModule,
   alertDeliveryModule,
+  complaintModule,
   erasureModule,
   retentionModule,
   algorithmModule,

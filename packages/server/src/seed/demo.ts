@@ -2,6 +2,7 @@ import type { PrismaClient } from "../generated/prisma/client.js";
 import type { Role } from "../generated/prisma/enums.js";
 import { hashPassword } from "../modules/auth/password.js";
 import { DEMO_LINKED_ALLY_EMAIL, seedDemoNetworks } from "./demo-networks.js";
+import { seedDemoPartners } from "./demo-partners.js";
 import { seedDemoSessions } from "./demo-sessions.js";
 
 /** Demo password of every demo account. Demo accounts exist only in demo data. */
@@ -89,6 +90,14 @@ export async function seedDemo(
           `${n.memberships} memberships, ${n.consents} consents, ${n.interactions} interactions ` +
           `in ${Math.round(performance.now() - started)} ms`,
       );
+      const p = await seedDemoPartners(tx, {
+        municipalityId: municipality.id,
+        districts: UTRECHT_DISTRICTS.map((d) => ({ code: d.code, name: d.name, id: districtIds.get(d.code)! })),
+        passwordHash,
+        allyUserId: users.find((u) => u.email === DEMO_LINKED_ALLY_EMAIL)?.id ?? null,
+        now,
+      });
+      log(`seeded the police and enforcement as partners, ${p.boas} wijkboa's, a complaints handler and ${p.complaints} complaints`);
       // Theme sessions last: they use whatever contacts and networks exist by now.
       await seedDemoSessions(tx, municipality.id, { log });
     },

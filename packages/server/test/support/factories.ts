@@ -21,7 +21,14 @@ export async function createMunicipality(prisma: PrismaClient, districtNames = [
 export async function createUser(
   prisma: PrismaClient,
   municipalityId: string,
-  opts: { role?: Role; districtIds?: string[]; status?: "ACTIVE" | "DISABLED"; email?: string } = {},
+  opts: {
+    role?: Role;
+    districtIds?: string[];
+    status?: "ACTIVE" | "DISABLED";
+    email?: string;
+    /** A liaison's partner organisation (none: counts as police). */
+    partnerOrganisationId?: string;
+  } = {},
 ) {
   cachedHash ??= hashPassword(TEST_PASSWORD);
   return prisma.user.create({
@@ -32,6 +39,7 @@ export async function createUser(
       passwordHash: await cachedHash,
       role: opts.role ?? "COORDINATOR",
       status: opts.status ?? "ACTIVE",
+      partnerOrganisationId: opts.partnerOrganisationId ?? null,
       districts: { create: (opts.districtIds ?? []).map((districtId) => ({ districtId })) },
     },
   });

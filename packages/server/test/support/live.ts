@@ -18,9 +18,13 @@ export async function loggedIn(
   municipalityId: string,
   role: Role,
   districtIds: string[] = [],
-  opts: { isBackup?: boolean } = {},
+  opts: { isBackup?: boolean; partnerOrganisationId?: string } = {},
 ) {
-  const user = await createUser(prisma, municipalityId, { role, districtIds });
+  const user = await createUser(prisma, municipalityId, {
+    role,
+    districtIds,
+    ...(opts.partnerOrganisationId ? { partnerOrganisationId: opts.partnerOrganisationId } : {}),
+  });
   if (opts.isBackup) await prisma.userDistrict.updateMany({ where: { userId: user.id }, data: { isBackup: true } });
   const res = await gql(app, LOGIN, { e: user.email, p: TEST_PASSWORD });
   const token = res.data?.login?.token as string | undefined;

@@ -237,4 +237,13 @@ export const nl: Readonly<Record<string, string>> = {
   "Both or neither.": "Beide of geen van beide.",
   "1 to {0} characters.": "1 tot {0} tekens.",
   "Email cannot report that it was seen.": "Bij e-mail kan niet worden gemeld dat die gezien is.",
+
+  // ── partner organisations and complaints ──
+  "Only liaisons belong to a partner organisation.": "Alleen contactpersonen van partners horen bij een partnerorganisatie.",
+  "Unknown partner organisation.": "Onbekende partnerorganisatie.",
+  "A partner organisation with this name exists.": "Er bestaat al een partnerorganisatie met deze naam.",
+  "Does not match `visibility`; send one of the two.": "Past niet bij `visibility`; stuur een van de twee.",
+  Complaint: "Klacht",
+  "This complaint is closed.": "Deze klacht is afgesloten.",
+  "Receipt is already confirmed.": "De ontvangst is al bevestigd.",
 };

@@ -70,6 +70,7 @@ export const accountRepository = {
       language: Language;
       passwordHash: string;
       contactId?: string | null;
+      partnerOrganisationId?: string | null;
     },
     districts: readonly Assignment[],
   ) {

@@ -73,7 +73,7 @@ export const PASSWORD_MESSAGES: Record<PasswordProblem, string> = {
 };
 
 /** Rank of a role for "an admin cannot raise their own role". */
-const RANK: Record<Role, number> = { ALLY: 0, POLICE_LIAISON: 1, COORDINATOR: 2, ADMIN: 3 };
+const RANK: Record<Role, number> = { ALLY: 0, POLICE_LIAISON: 1, COMPLAINTS_HANDLER: 1, COORDINATOR: 2, ADMIN: 3 };
 
 export type RoleChangeRefusal = "OWN_ROLE_RAISED" | "LAST_ADMIN";
 
@@ -100,7 +100,7 @@ export function roleChangeRefusal(input: {
 export type DistrictProblem = "NOT_FOR_ROLE" | "BACKUP_NOT_LIAISON" | "DUPLICATE";
 
 export function districtProblem(role: Role, districts: readonly { districtId: string; backup: boolean }[]): DistrictProblem | null {
-  if ((role === "ADMIN" || role === "COORDINATOR") && districts.length > 0) return "NOT_FOR_ROLE";
+  if ((role === "ADMIN" || role === "COORDINATOR" || role === "COMPLAINTS_HANDLER") && districts.length > 0) return "NOT_FOR_ROLE";
   if (role !== "POLICE_LIAISON" && districts.some((d) => d.backup)) return "BACKUP_NOT_LIAISON";
   if (new Set(districts.map((d) => d.districtId)).size !== districts.length) return "DUPLICATE";
   return null;

@@ -8,6 +8,7 @@ import { requireId } from "../../core/ids.js";
 import { requireRole, requireViewer } from "../../core/authz.js";
 import type { AuditService } from "../audit/audit.service.js";
 import type { AuthService } from "../auth/auth.service.js";
+import type { PartnerService } from "../partner/partner.service.js";
 import { normaliseEmail } from "../auth/auth.service.js";
 import { hashPassword, verifyPassword } from "../auth/password.js";
 import { generateToken, hashToken } from "../auth/token.js";
@@ -20,6 +21,7 @@ export interface AccountServiceDeps {
   db: Db;
   audit: AuditService;
   auth: AuthService;
+  partners: PartnerService;
   notifications: NotificationService;
   rateLimiter: RateLimiter;
   rateLimits: { resetPerAccount: RateLimitRule; resetPerAddress: RateLimitRule; changePassword: RateLimitRule };
@@ -34,6 +36,7 @@ export interface CreateUserFields {
   role: Role;
   districts?: readonly { districtId: string; backup?: boolean | null }[] | null;
   language?: Language | null;
+  partnerOrganisationId?: string | null;
 }
 
 export interface UpdateUserFields {
@@ -41,6 +44,7 @@ export interface UpdateUserFields {
   role?: Role | null;
   districts?: readonly { districtId: string; backup?: boolean | null }[] | null;
   language?: Language | null;
+  partnerOrganisationId?: string | null;
 }
 
 /** Stands in for a password hash until the invited user sets one: no password verifies against it. */
@@ -98,9 +102,18 @@ export class AccountService {
     return db.$transaction(async (tx) => {
       if (await repo.findUserByEmail(tx, email))
         throw new AppError("CONFLICT", "An account with this email address exists.", { field: "input.email" });
+      const partnerOrganisationId = await this.partnerFor(tx, viewer.municipalityId, input.role, input.partnerOrganisationId);
       const user = await repo.createUser(
         tx,
-        { municipalityId: viewer.municipalityId, email, displayName, role: input.role, language, passwordHash: NO_PASSWORD },
+        {
+          municipalityId: viewer.municipalityId,
+          email,
+          displayName,
+          role: input.role,
+          language,
+          passwordHash: NO_PASSWORD,
+          partnerOrganisationId,
+        },
         districts,
       );
       await audit.record(tx, {
@@ -159,6 +172,14 @@ export class AccountService {
         changed.push("language");
       }
       if (role !== existing.role) data["role"] = role;
+      if (input.partnerOrganisationId != null || role !== existing.role) {
+        const requested = input.partnerOrganisationId ?? (role === "POLICE_LIAISON" ? existing.partnerOrganisationId : null);
+        const next = await this.partnerFor(tx, viewer.municipalityId, role, requested);
+        if (next !== existing.partnerOrganisationId) {
+          data["partnerOrganisationId"] = next;
+          changed.push("partnerOrganisation");
+        }
+      }
       if (districts !== null) {
         await repo.replaceDistricts(tx, userId, districts);
         changed.push("districts");
@@ -181,12 +202,28 @@ export class AccountService {
       });
       // A new role or scope is a new authorization: the user signs in again, and open
       // sockets do not keep serving what the old scope allowed.
-      const scopeChanged = changed.includes("role") || changed.includes("districts");
+      const scopeChanged = changed.includes("role") || changed.includes("districts") || changed.includes("partnerOrganisation");
       const revoked = scopeChanged ? await auth.revokeSessionsOfUser(tx, userId) : [];
       return { revoked, user: updated };
     });
     auth.announceRevoked(revoked);
     return user;
+  }
+
+  /**
+   * A liaison's partner organisation (which shared signals they see): the one asked for, or the
+   * municipality's police (old clients know only police liaisons). Other roles have none.
+   */
+  private async partnerFor(tx: DbOrTx, municipalityId: string, role: Role, requested: string | null | undefined): Promise<string | null> {
+    if (role !== "POLICE_LIAISON") {
+      if (requested != null && requested !== "")
+        throw badInput("input.partnerOrganisationId", "Only liaisons belong to a partner organisation.");
+      return null;
+    }
+    if (requested == null) return (await this.deps.partners.policeOf(tx, municipalityId)).id;
+    const [org] = await this.deps.partners.organisationsOf(tx, municipalityId, [requireId(requested, "input.partnerOrganisationId")]);
+    if (!org) throw badInput("input.partnerOrganisationId", "Unknown partner organisation.");
+    return org.id;
   }
 
   async setStatus(viewerInput: Viewer | null, id: string, status: UserStatus, requestId: string): Promise<User> {

@@ -22,10 +22,11 @@ export const accountModule: FeatureModule = {
   loaders: createAccountLoaders,
   personalData: accountPersonalData,
   retention: (_services, { config }) => [accountRetention(config.RETENTION_AUTH_SESSION_DAYS)],
-  services: ({ db, config, rateLimiter }, { audit, auth, notifications }) => ({
+  services: ({ db, config, rateLimiter }, { audit, auth, notifications, partners }) => ({
     accounts: new AccountService({
       db,
       audit,
+      partners,
       auth,
       notifications,
       rateLimiter,

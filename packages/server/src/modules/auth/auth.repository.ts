@@ -91,6 +91,7 @@ export const authRepository = {
             contactId: true,
             language: true,
             districts: { select: { districtId: true } },
+            partnerOrganisation: { select: { id: true, kind: true } },
           },
         },
       },

@@ -177,6 +177,8 @@ export class AuthService {
       contactId: session.user.contactId,
       expiresAt: session.expiresAt,
       language: session.user.language,
+      partnerOrganisationId: session.user.partnerOrganisation?.id ?? null,
+      partnerKind: session.user.partnerOrganisation?.kind ?? null,
     };
     this.deps.sessionCache?.set(tokenHash, viewer);
     return viewer;
@@ -191,7 +193,10 @@ export class AuthService {
     const now = this.now();
     const sessions = await this.deps.db.authSession.findMany({
       where: { id: { in: [...new Set(viewers.map((v) => v.sessionId))] }, revokedAt: null, expiresAt: { gt: now } },
-      select: { id: true, user: { select: { status: true, role: true, districts: { select: { districtId: true } } } } },
+      select: {
+        id: true,
+        user: { select: { status: true, role: true, partnerOrganisationId: true, districts: { select: { districtId: true } } } },
+      },
     });
     const byId = new Map(sessions.map((s) => [s.id, s]));
     // A changed district scope counts too: a live feed must not keep serving districts
@@ -202,7 +207,14 @@ export class AuthService {
       viewers
         .filter((v) => {
           const s = byId.get(v.sessionId);
-          return s && s.user.status === "ACTIVE" && s.user.role === v.role && sameDistricts(v.districtIds, s.user.districts);
+          // A liaison moved to another partner organisation sees other signals: a new scope too.
+          return (
+            s &&
+            s.user.status === "ACTIVE" &&
+            s.user.role === v.role &&
+            (s.user.partnerOrganisationId ?? null) === (v.partnerOrganisationId ?? null) &&
+            sameDistricts(v.districtIds, s.user.districts)
+          );
         })
         .map((v) => v.sessionId),
     );

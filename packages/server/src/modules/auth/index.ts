@@ -67,5 +67,5 @@ function requiredRoles(list: string): Role[] {
   return list
     .split(",")
     .map((r) => r.trim())
-    .filter((r): r is Role => r === "ADMIN" || r === "COORDINATOR" || r === "POLICE_LIAISON" || r === "ALLY");
+    .filter((r): r is Role => r === "ADMIN" || r === "COORDINATOR" || r === "POLICE_LIAISON" || r === "ALLY" || r === "COMPLAINTS_HANDLER");
 }

@@ -11,9 +11,23 @@ import type { Logger } from "../../platform/logger.js";
 import { appendEvents, type OutboxEvent, type OutboxEventInput, type OutboxReader } from "../../platform/realtime/outbox.js";
 import type { AuditService } from "../audit/audit.service.js";
 import { requireViewer } from "../../core/authz.js";
-import { alertRepository as alerts, signalRepository as signals } from "./signal.repository.js";
+import { alertRepository as alerts, audienceOf, signalRepository as signals } from "./signal.repository.js";
 import type { AlertFeedItem, AlertWithSignal } from "./signal.types.js";
 import { AlertAcknowledged, AlertRaised, parseAlertEvent, signalEvent, SignalUpdated } from "./signal.events.js";
+import { isSharedWithPartners, sharedWithAudience } from "./signal.policy.js";
+
+/** Where a signal is and who it is shared with: enough to tell which partner audiences see it. */
+export type SharingScope = Pick<Signal, "districtId" | "visibility" | "sharedWithIds">;
+
+/** The partner audiences a signal is shared with: "police" and/or organisation ids. */
+function audiencesOf(scope: Pick<Signal, "visibility" | "sharedWithIds">): string[] {
+  return [...(scope.visibility === "SHARED_WITH_POLICE" ? ["police"] : []), ...scope.sharedWithIds];
+}
+
+/** A liaison's audience in the terms of `audiencesOf` (signal.policy.ts `sharedWithAudience`). */
+function audienceKey(l: { partnerKind: string | null; partnerOrganisationId: string | null }): string {
+  return !l.partnerKind || l.partnerKind === "POLICE" || !l.partnerOrganisationId ? "police" : l.partnerOrganisationId;
+}
 
 export interface AlertServiceDeps {
   db: Db;
@@ -39,9 +53,10 @@ const SWEEP_BATCH = 20;
  * Alerts: who must hear about a signal, escalation when nobody acknowledges, and the
  * record of who was notified of what, when and why.
  *
- * Escalation ladder for a signal shared with police:
- *   level 0  the district's liaisons (primary; the backups if there is no primary)
- *   level 1  after `escalateAfter[severity]`: the district's backup liaisons not alerted yet
+ * Escalation ladder for a signal shared with partners (police, enforcement, …; per audience):
+ *   level 0  the district's liaisons of each audience (primary; the backups if it has no primary)
+ *   level 1  after `escalateAfter[severity]`: the district's backup liaisons (of the audiences
+ *            it is shared with) not alerted yet
  *   level 2  after the same time again: the coordinators
  * An acknowledgement by anyone stops it. The coordinator also gets a level-0 alert
  * for every signal reported (reason COORDINATOR), which never escalates.
@@ -73,23 +88,32 @@ export class AlertService {
     );
   }
 
-  /** The signal is (now) shared with police in its district: alert its liaisons. */
-  async raiseForPolice(tx: Tx, signal: Signal, actor: Viewer): Promise<OutboxEventInput[]> {
+  /**
+   * The signal is (now) shared with partner audiences in its district (police, enforcement,
+   * …): alert the liaisons of every audience that sees it now and did not see it `before`
+   * (in the same district). Per audience the primaries, or its backups if it has none; an
+   * audience with nobody to alert sends the signal straight to the coordinators, who must know.
+   */
+  async raiseForPartners(tx: Tx, signal: Signal, actor: Viewer, before: SharingScope | null): Promise<OutboxEventInput[]> {
+    const now = audiencesOf(signal);
+    const had = before && before.districtId === signal.districtId ? new Set(audiencesOf(before)) : new Set<string>();
+    const fresh = now.filter((a) => !had.has(a));
+    if (fresh.length === 0) return [];
     const liaisons = await signals.findLiaisons(tx, signal.districtId);
-    const primary = liaisons.filter((l) => !l.isBackup);
-    const first = (primary.length > 0 ? primary : liaisons).filter((l) => l.userId !== actor.userId);
     const delay = this.escalationDelay(signal.severity);
     const escalateAt = delay === null ? null : new Date(this.now().getTime() + delay);
-    if (first.length === 0) {
-      // Nobody to alert in the district: straight to the coordinators, who must know.
-      return this.escalateToCoordinators(tx, signal, actor);
+    const rows: NewAlert[] = [];
+    let nobody = false;
+    for (const audience of fresh) {
+      const members = liaisons.filter((l) => audienceKey(l) === audience);
+      const primary = members.filter((l) => !l.isBackup);
+      const first = (primary.length > 0 ? primary : members).filter((l) => l.userId !== actor.userId);
+      if (first.length === 0) nobody = true;
+      for (const l of first) rows.push({ recipientId: l.userId, reason: "DISTRICT_LIAISON", escalationLevel: 0, escalateAt });
     }
-    return this.create(
-      tx,
-      signal,
-      actor,
-      first.map((l) => ({ recipientId: l.userId, reason: "DISTRICT_LIAISON", escalationLevel: 0, escalateAt })),
-    );
+    const events = await this.create(tx, signal, actor, rows);
+    if (nobody) events.push(...(await this.escalateToCoordinators(tx, signal, actor)));
+    return events;
   }
 
   /** Severity changed: pending escalations follow the new timing. */
@@ -237,17 +261,17 @@ export class AlertService {
     await alerts.clearEscalations(tx, signalId);
     if (!signal || due.length === 0) return [];
     const stillRelevant =
-      signal.visibility === "SHARED_WITH_POLICE" &&
-      signal.status !== "RESOLVED" &&
-      signal.status !== "DISMISSED" &&
-      !all.some((a) => a.acknowledgedAt);
+      isSharedWithPartners(signal) && signal.status !== "RESOLVED" && signal.status !== "DISMISSED" && !all.some((a) => a.acknowledgedAt);
     if (!stillRelevant) return [];
     const level = Math.max(...due.map((a) => a.escalationLevel));
     if (level === 0) {
       // Level 1 is the district's backup liaisons (named by the admin), never the primaries
       // again: they had their chance, and the ladder goes to the coordinators next.
       const alerted = new Set(all.map((a) => a.recipientId));
-      const others = (await signals.findLiaisons(tx, signal.districtId)).filter((l) => l.isBackup && !alerted.has(l.userId));
+      // Backups of the audiences the signal is shared with now (police, enforcement, …).
+      const others = (await signals.findLiaisons(tx, signal.districtId)).filter(
+        (l) => l.isBackup && !alerted.has(l.userId) && sharedWithAudience(l, signal.visibility, signal.sharedWithIds),
+      );
       if (others.length > 0) {
         const delay = this.escalationDelay(signal.severity);
         const escalateAt = delay === null ? null : new Date(now.getTime() + delay);
@@ -287,7 +311,7 @@ export class AlertService {
       const ids = await signals.findVisibleSignalIds(this.deps.db, {
         municipalityId: viewer.municipalityId,
         districtIds: [...viewer.districtIds],
-        sharedOnly: viewer.role !== "ADMIN",
+        sharedWith: viewer.role === "ADMIN" ? null : audienceOf(viewer),
       });
       visibleNow = { seq, ids: new Set(ids) };
     }

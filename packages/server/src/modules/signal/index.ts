@@ -31,12 +31,13 @@ export const signalModule: FeatureModule = {
   retention: ({ audit }, { config }) => [
     signalRetention(audit, { anonymiseDays: config.RETENTION_SIGNAL_ANONYMISE_DAYS, deleteDays: config.RETENTION_SIGNAL_DELETE_DAYS }),
   ],
-  services: ({ db, outbox, log, rateLimiter, config }, { audit, guardFeedback }) => {
+  services: ({ db, outbox, log, rateLimiter, config }, { audit, guardFeedback, partners }) => {
     const alerts = new AlertService({ db, audit, outbox, escalateAfter: parseEscalateAfter(config.ALERT_ESCALATE_AFTER), log });
     const signals = new SignalService({
       db,
       audit,
       alerts,
+      partners,
       outbox,
       log,
       rateLimiter,

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Alert, Signal } from "../../generated/prisma/client.js";
-import { AlertReason, Severity, SignalKind, SignalStatus, SignalVisibility } from "../../generated/prisma/enums.js";
+import { AlertReason, PartnerKind, Severity, SignalKind, SignalStatus, SignalVisibility } from "../../generated/prisma/enums.js";
 import { defineEvent, isoDate } from "../../platform/realtime/event.js";
 import type { OutboxEvent } from "../../platform/realtime/outbox.js";
 
@@ -36,6 +36,8 @@ const signalSnapshot: z.ZodType<Signal> = z.object({
   policeDetails: z.string().nullable().default(null),
   policePlace: z.string().nullable().default(null),
   idempotencyKey: z.string().nullable().default(null),
+  reporterIdentityKinds: z.array(z.enum(PartnerKind)).default([]),
+  sharedWithIds: z.array(uuid).default([]),
   anonymisedAt: isoDate().nullable(),
   createdAt: isoDate(),
   updatedAt: isoDate(),
@@ -57,7 +59,7 @@ const alertSnapshot: z.ZodType<Alert> = z.object({
 const signalPayload = z.object({
   signal: signalSnapshot,
   /** Scope before this change, when it changed: lets a viewer who lost sight of it get WITHDRAWN. */
-  before: z.object({ districtId: uuid, visibility: z.enum(SignalVisibility) }).nullable(),
+  before: z.object({ districtId: uuid, visibility: z.enum(SignalVisibility), sharedWithIds: z.array(uuid).default([]) }).nullable(),
 });
 export type SignalEventPayload = z.output<typeof signalPayload>;
 

@@ -3,6 +3,23 @@ import type { Prisma } from "../../generated/prisma/client.js";
 import type { SituationTextWarning } from "../../core/situation-text.js";
 import type { AlertReason, SignalStatus } from "../../generated/prisma/enums.js";
 
+/**
+ * Which shared signals a partner liaison may read: the police audience (SHARED_WITH_POLICE)
+ * or one other partner organisation (listed in `sharedWithIds`). See signal.policy.ts.
+ */
+export type PartnerAudience = { police: true } | { organisationId: string };
+
+/** The audience of a liaison viewer (signal.policy.ts `sharedWithAudience` as a query). */
+export function audienceOf(viewer: { partnerKind?: string | null; partnerOrganisationId?: string | null }): PartnerAudience {
+  return !viewer.partnerKind || viewer.partnerKind === "POLICE" || !viewer.partnerOrganisationId
+    ? { police: true }
+    : { organisationId: viewer.partnerOrganisationId };
+}
+
+function audienceWhere(audience: PartnerAudience): Prisma.SignalWhereInput {
+  return "police" in audience ? { visibility: "SHARED_WITH_POLICE" } : { sharedWithIds: { has: audience.organisationId } };
+}
+
 export const signalRepository = {
   findDistrict(db: DbOrTx, id: string) {
     return db.district.findUnique({ where: { id } });
@@ -38,7 +55,7 @@ export const signalRepository = {
   /** Newest first; `afterId` is the last id of the previous page (UUIDv7 ids sort by time). */
   findSignals(
     db: DbOrTx,
-    where: { municipalityId: string; districtIds?: string[]; status?: SignalStatus; sharedOnly: boolean },
+    where: { municipalityId: string; districtIds?: string[]; status?: SignalStatus; sharedWith: PartnerAudience | null },
     take: number,
     afterId: string | null,
   ) {
@@ -47,7 +64,7 @@ export const signalRepository = {
         municipalityId: where.municipalityId,
         ...(where.districtIds ? { districtId: { in: where.districtIds } } : {}),
         ...(where.status ? { status: where.status } : {}),
-        ...(where.sharedOnly ? { visibility: "SHARED_WITH_POLICE" as const } : {}),
+        ...(where.sharedWith ? audienceWhere(where.sharedWith) : {}),
         ...(afterId ? { id: { lt: afterId } } : {}),
       },
       orderBy: { id: "desc" },
@@ -85,11 +102,11 @@ export const signalRepository = {
   },
 
   /** Ids of the signals a feed subscriber may see now (liaisons: shared ones in their districts). */
-  async findVisibleSignalIds(db: DbOrTx, where: { municipalityId: string; districtIds: string[]; sharedOnly: boolean }) {
+  async findVisibleSignalIds(db: DbOrTx, where: { municipalityId: string; districtIds: string[]; sharedWith: PartnerAudience | null }) {
     const rows = await db.signal.findMany({
       where: {
         municipalityId: where.municipalityId,
-        ...(where.sharedOnly ? { visibility: "SHARED_WITH_POLICE" as const, districtId: { in: where.districtIds } } : {}),
+        ...(where.sharedWith ? { ...audienceWhere(where.sharedWith), districtId: { in: where.districtIds } } : {}),
       },
       select: { id: true },
     });
@@ -151,13 +168,23 @@ export const signalRepository = {
   findCoordinators(db: DbOrTx, municipalityId: string) {
     return db.user.findMany({ where: { municipalityId, role: "COORDINATOR", status: "ACTIVE" }, select: { id: true } });
   },
-  /** Active police liaisons of a district, with their backup flag. */
-  findLiaisons(db: DbOrTx, districtId: string) {
-    return db.userDistrict.findMany({
+  /** Active partner liaisons of a district, with their backup flag and partner organisation. */
+  async findLiaisons(db: DbOrTx, districtId: string) {
+    const rows = await db.userDistrict.findMany({
       where: { districtId, user: { role: "POLICE_LIAISON", status: "ACTIVE" } },
-      select: { userId: true, isBackup: true },
+      select: { userId: true, isBackup: true, user: { select: { partnerOrganisation: { select: { id: true, kind: true } } } } },
       orderBy: { userId: "asc" },
     });
+    return rows.map((r) => ({
+      userId: r.userId,
+      isBackup: r.isBackup,
+      partnerOrganisationId: r.user.partnerOrganisation?.id ?? null,
+      partnerKind: r.user.partnerOrganisation?.kind ?? null,
+    }));
+  },
+  /** The partner organisations of a municipality with these ids (unknown ones left out). */
+  findPartnerOrganisations(db: DbOrTx, municipalityId: string, ids: readonly string[]) {
+    return db.partnerOrganisation.findMany({ where: { municipalityId, id: { in: [...ids] } } });
   },
 
   // ───────────── retention (signal.personal-data.ts) ─────────────

@@ -43,16 +43,22 @@ export const signalResolvers: Resolvers = {
     policeDetails: (s, _a, ctx) => (viewOf(ctx, s) === "full" ? s.policeDetails : null),
     policePlace: (s, _a, ctx) => (viewOf(ctx, s) === "full" ? s.policePlace : null),
     // Never pushed to police unless the reporter agreed.
-    reporter: (s, _a, ctx) => (s.reporterId && mayKnowReporter(viewOf(ctx, s), s) ? ctx.loaders.user.load(s.reporterId) : null),
+    reporter: (s, _a, ctx) => (s.reporterId && mayKnowReporter(viewOf(ctx, s), s, ctx.viewer) ? ctx.loaders.user.load(s.reporterId) : null),
     timeline: async (s, _a, ctx) => {
       const view = viewOf(ctx, s);
       if (view !== "full" && view !== "police") return [];
       const entries = await ctx.loaders.signalTimeline.load(s.id);
       if (view === "full") return entries;
-      const knowsReporter = mayKnowReporter(view, s);
+      const knowsReporter = mayKnowReporter(view, s, ctx.viewer);
       return entries
         .filter((e) => e.visibleToPolice)
         .map((e) => (!knowsReporter && e.authorId !== null && e.authorId === s.reporterId ? { ...e, authorId: null } : e));
+    },
+    reporterIdentitySharableWith: (s) => s.reporterIdentityKinds,
+    sharedWith: async (s, _a, ctx) => {
+      if (viewOf(ctx, s) !== "full") return [];
+      const all = await ctx.loaders.partnerOrganisationsOf.load(s.municipalityId);
+      return all.filter((o) => (o.kind === "POLICE" ? s.visibility === "SHARED_WITH_POLICE" : s.sharedWithIds.includes(o.id)));
     },
     alerts: async (s, _a, ctx) => {
       const view = viewOf(ctx, s);

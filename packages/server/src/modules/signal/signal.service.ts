@@ -1,7 +1,7 @@
 import { isUniqueViolation, type Db, type DbOrTx } from "../../platform/db/prisma.js";
 import { cleanIdempotencyKey } from "../../core/idempotency.js";
 import type { Prisma, Signal } from "../../generated/prisma/client.js";
-import type { Severity, SignalKind, SignalStatus, SignalVisibility } from "../../generated/prisma/enums.js";
+import type { PartnerKind, Severity, SignalKind, SignalStatus, SignalVisibility } from "../../generated/prisma/enums.js";
 import { eventCursor, idCursor } from "../../core/cursor.js";
 import { isId } from "../../core/ids.js";
 import { cleanText } from "../../core/text.js";
@@ -13,11 +13,19 @@ import type { LiveFeed } from "../../platform/realtime/live-feed.js";
 import type { Logger } from "../../platform/logger.js";
 import { appendEvents, type OutboxEvent, type OutboxEventInput, type OutboxReader } from "../../platform/realtime/outbox.js";
 import type { AuditService } from "../audit/audit.service.js";
+import type { PartnerService } from "../partner/partner.service.js";
 import { canAccessDistrict, requireRole, requireViewer } from "../../core/authz.js";
 import type { AlertService } from "./alert.service.js";
 import { parseSignalEvent, SignalReported, SignalUpdated, signalEvent } from "./signal.events.js";
-import { feedViewFor, mayFollowSignals, missingRewording, type SignalTextField, signalViewFor } from "./signal.policy.js";
-import { signalRepository as repo } from "./signal.repository.js";
+import {
+  feedViewFor,
+  isSharedWithPartners,
+  mayFollowSignals,
+  missingRewording,
+  type SignalTextField,
+  signalViewFor,
+} from "./signal.policy.js";
+import { audienceOf, signalRepository as repo } from "./signal.repository.js";
 import type { ReportSignalResult, SignalFeedItem, SignalPage } from "./signal.types.js";
 import { enforce, type RateLimiter, type RateLimitRule } from "../../platform/rate-limit.js";
 
@@ -27,6 +35,7 @@ export interface SignalServiceDeps {
   db: Db;
   audit: AuditService;
   alerts: AlertService;
+  partners: PartnerService;
   outbox: OutboxReader;
   now?: () => Date;
   /** Reports per user are rate limited (lib/rate-limit.ts). */
@@ -49,7 +58,11 @@ export interface ReportSignalInput {
   occurredFrom?: Date | null;
   occurredUntil?: Date | null;
   visibility?: SignalVisibility | null;
+  /** Partner organisations to share with (police, enforcement, …); overrides `visibility`. */
+  shareWith?: readonly string[] | null;
   reporterIdentitySharable?: boolean | null;
+  /** The partner audiences (kinds) that may see who reported; overrides `reporterIdentitySharable`. */
+  reporterIdentitySharableWith?: readonly PartnerKind[] | null;
   acknowledgeWarnings?: boolean | null;
   /** The form showed a situation-text warning that the reporter resolved by rewording (tallied only). */
   warningsShown?: boolean | null;
@@ -62,6 +75,8 @@ export interface UpdateSignalInput {
   severity?: Severity | null;
   districtId?: string | null;
   visibility?: SignalVisibility | null;
+  /** The partner organisations to share with from now on (the whole set; empty: nobody). */
+  shareWith?: readonly string[] | null;
   note?: string | null;
   acknowledgeWarnings?: boolean | null;
   /** Police-facing rewording of a flagged field (must itself pass the guard). */
@@ -130,8 +145,19 @@ export class SignalService {
     const textFlaggedFields = [...new Set(warnings.map((w) => w.field.replace(/^input\./, "")))];
     // An ally's report goes to the coordinator only; the coordinator decides on sharing.
     // So does a flagged report: sharing it waits for the coordinator's rewording.
-    const visibility: SignalVisibility =
-      viewer.role === "ALLY" || textFlaggedFields.length > 0 ? "COORDINATION_ONLY" : (input.visibility ?? "COORDINATION_ONLY");
+    const coordinationOnly = viewer.role === "ALLY" || textFlaggedFields.length > 0;
+    const sharing = coordinationOnly
+      ? { visibility: "COORDINATION_ONLY" as const, sharedWithIds: [] }
+      : await this.sharingFor(
+          db,
+          viewer.municipalityId,
+          // `visibility` has a default in the schema: with `shareWith` it is the set that counts.
+          input.shareWith != null ? null : (input.visibility ?? "COORDINATION_ONLY"),
+          input.shareWith,
+          "input.shareWith",
+        );
+    const visibility = sharing.visibility;
+    const identityKinds = [...new Set(input.reporterIdentitySharableWith ?? (input.reporterIdentitySharable ? (["POLICE"] as const) : []))];
 
     const create = () =>
       db.$transaction(async (tx) => {
@@ -147,8 +173,10 @@ export class SignalService {
           occurredFrom: input.occurredFrom ?? null,
           occurredUntil: input.occurredUntil ?? null,
           visibility,
+          sharedWithIds: sharing.sharedWithIds,
           reporterId: viewer.userId,
-          reporterIdentitySharable: input.reporterIdentitySharable ?? false,
+          reporterIdentitySharable: identityKinds.includes("POLICE"),
+          reporterIdentityKinds: identityKinds,
           textFlaggedFields,
           idempotencyKey,
         });
@@ -169,13 +197,14 @@ export class SignalService {
             districtId: district.id,
             severity: created.severity,
             visibility,
+            sharedWith: sharing.sharedWithIds,
             acknowledgedWarnings: warnings.length,
             textFlaggedFields,
           },
         });
         const events: OutboxEventInput[] = [signalEvent(SignalReported, created, null)];
         events.push(...(await alerts.raiseForReport(tx, created, viewer)));
-        if (visibility === "SHARED_WITH_POLICE") events.push(...(await alerts.raiseForPolice(tx, created, viewer)));
+        if (isSharedWithPartners(created)) events.push(...(await alerts.raiseForPartners(tx, created, viewer, null)));
         await appendEvents(tx, events);
         return created;
       });
@@ -247,7 +276,22 @@ export class SignalService {
       change("status", "STATUS_CHANGED", input.status);
       change("severity", "SEVERITY_CHANGED", input.severity);
       change("districtId", "DISTRICT_CHANGED", input.districtId);
-      change("visibility", "VISIBILITY_CHANGED", input.visibility);
+      if (input.shareWith != null || input.visibility != null) {
+        const next = await this.sharingFor(tx, viewer.municipalityId, input.visibility ?? null, input.shareWith, "input.shareWith", before);
+        change("visibility", "VISIBILITY_CHANGED", next.visibility);
+        if (next.sharedWithIds.join(",") !== before.sharedWithIds.join(",")) {
+          data.sharedWithIds = next.sharedWithIds;
+          // Which other partners see it is the coordinator's business, not each partner's.
+          entries.push({
+            signalId: id,
+            authorId: viewer.userId,
+            kind: "VISIBILITY_CHANGED",
+            fromValue: before.sharedWithIds.join(",") || null,
+            toValue: next.sharedWithIds.join(",") || null,
+            visibleToPolice: false,
+          });
+        }
+      }
       if (note) entries.push({ signalId: id, authorId: viewer.userId, kind: "COMMENT", note, visibleToPolice: false });
       const reworded = (Object.keys(police) as SignalTextField[]).filter((f) => police[f] !== null);
       for (const f of reworded) {
@@ -259,14 +303,18 @@ export class SignalService {
       if (police.place) data.policePlace = police.place;
       if (reworded.length > 0)
         entries.push({ signalId: id, authorId: viewer.userId, kind: "TEXT_REWORDED", toValue: reworded.join(","), visibleToPolice: false });
-      const visibilityAfter = (data.visibility as SignalVisibility | undefined) ?? before.visibility;
+      const sharedAfter = isSharedWithPartners({
+        visibility: (data.visibility as SignalVisibility | undefined) ?? before.visibility,
+        sharedWithIds: (data.sharedWithIds as string[] | undefined) ?? before.sharedWithIds,
+      });
       const missing = missingRewording({
         ...before,
         policeSummary: police.summary ?? before.policeSummary,
         policeDetails: police.details ?? before.policeDetails,
         policePlace: police.place ?? before.policePlace,
       });
-      if (visibilityAfter === "SHARED_WITH_POLICE" && missing.length > 0) {
+      // Every partner audience reads the same rewording (the "police" names predate other partners).
+      if (sharedAfter && missing.length > 0) {
         const fields = missing.map((f) => `input.police${f[0]!.toUpperCase()}${f.slice(1)}`);
         throw new AppError(
           "BAD_USER_INPUT",
@@ -294,21 +342,58 @@ export class SignalService {
       });
 
       const events: OutboxEventInput[] = [];
-      const scopeChanged = after.districtId !== before.districtId || after.visibility !== before.visibility;
-      events.push(
-        signalEvent(SignalUpdated, after, scopeChanged ? { districtId: before.districtId, visibility: before.visibility } : null),
-      );
+      const scopeChanged =
+        after.districtId !== before.districtId ||
+        after.visibility !== before.visibility ||
+        after.sharedWithIds.join(",") !== before.sharedWithIds.join(",");
+      const beforeScope = { districtId: before.districtId, visibility: before.visibility, sharedWithIds: before.sharedWithIds };
+      events.push(signalEvent(SignalUpdated, after, scopeChanged ? beforeScope : null));
       const closed = after.status === "RESOLVED" || after.status === "DISMISSED";
-      const shared = after.visibility === "SHARED_WITH_POLICE";
+      const shared = isSharedWithPartners(after);
       if (closed || !shared || after.districtId !== before.districtId) await alerts.stopEscalation(tx, id);
       else if (after.severity !== before.severity) await alerts.reschedule(tx, after);
-      // Re-route: police of the (new) district hear about it when it becomes theirs.
-      if (shared && !closed && scopeChanged) events.push(...(await alerts.raiseForPolice(tx, after, viewer)));
+      // Re-route: the liaisons of every audience that sees it now and did not before (a new
+      // district: all of them) hear about it when it becomes theirs.
+      if (shared && !closed && scopeChanged) events.push(...(await alerts.raiseForPartners(tx, after, viewer, beforeScope)));
       await appendEvents(tx, events);
       return after;
     });
     this.deps.outbox.announce();
     return signal;
+  }
+
+  /**
+   * Sharing as stored: police through `visibility` (SHARED_WITH_POLICE keeps its meaning), every
+   * other partner organisation by id in `sharedWithIds`. `shareWith` is the whole set of
+   * organisations; without it the old `visibility` choice applies (COORDINATION_ONLY: nobody;
+   * SHARED_WITH_POLICE: police, other partners as they were).
+   */
+  private async sharingFor(
+    db: DbOrTx,
+    municipalityId: string,
+    visibility: SignalVisibility | null,
+    shareWith: readonly string[] | null | undefined,
+    field: string,
+    current: Pick<Signal, "visibility" | "sharedWithIds"> | null = null,
+  ): Promise<{ visibility: SignalVisibility; sharedWithIds: string[] }> {
+    if (shareWith == null) {
+      const v = visibility ?? current?.visibility ?? "COORDINATION_ONLY";
+      return { visibility: v, sharedWithIds: v === "COORDINATION_ONLY" ? [] : [...(current?.sharedWithIds ?? [])] };
+    }
+    const ids = [...new Set(shareWith)];
+    if (ids.some((i) => !isId(i))) throw badInput(field, "Unknown partner organisation.");
+    const orgs = await this.deps.partners.organisationsOf(db, municipalityId, ids);
+    if (orgs.length !== ids.length) throw badInput(field, "Unknown partner organisation.");
+    const police = orgs.some((o) => o.kind === "POLICE");
+    const next: SignalVisibility = police ? "SHARED_WITH_POLICE" : "COORDINATION_ONLY";
+    if (visibility !== null && visibility !== next) throw badInput(field, "Does not match `visibility`; send one of the two.");
+    return {
+      visibility: next,
+      sharedWithIds: orgs
+        .filter((o) => o.kind !== "POLICE")
+        .map((o) => o.id)
+        .sort(),
+    };
   }
 
   async get(viewerInput: Viewer | null, id: string, requestId: string | null = null): Promise<Signal | null> {
@@ -363,7 +448,7 @@ export class SignalService {
         municipalityId: viewer.municipalityId,
         districtIds,
         status: args.status ?? undefined,
-        sharedOnly: viewer.role === "POLICE_LIAISON",
+        sharedWith: viewer.role === "POLICE_LIAISON" ? audienceOf(viewer) : null,
       },
       args.first + 1,
       afterId,
@@ -402,8 +487,9 @@ export class SignalService {
       municipalityId: viewer.municipalityId,
       topic: "signal",
       after: position,
-      // Rendering depends only on role and district scope (and the variant); equal scopes share one rendering.
-      audienceKey: `${viewer.municipalityId}:${viewer.role}:${[...viewer.districtIds].sort().join(",")}`,
+      // Rendering depends only on role, partner audience and district scope (and the variant); equal scopes
+      // share one rendering. The audience matters twice: which signals, and whether the reporter shows.
+      audienceKey: `${viewer.municipalityId}:${viewer.role}:${viewer.partnerOrganisationId ?? ""}:${viewer.partnerKind ?? ""}:${[...viewer.districtIds].sort().join(",")}`,
       authorize: (event) => {
         const variant = authorizeSignalEvent(viewer, event);
         if (variant === "show" && visibleNow && event.seq <= visibleNow.seq && !visibleNow.ids.has(event.entityId)) return "withdrawn";
@@ -421,7 +507,7 @@ export class SignalService {
     const ids = await repo.findVisibleSignalIds(this.deps.db, {
       municipalityId: viewer.municipalityId,
       districtIds: [...viewer.districtIds],
-      sharedOnly: viewer.role === "POLICE_LIAISON",
+      sharedWith: viewer.role === "POLICE_LIAISON" ? audienceOf(viewer) : null,
     });
     return { seq, ids: new Set(ids) };
   }
@@ -430,8 +516,9 @@ export class SignalService {
 /** Per subscriber, per event: show it, tell them it left their scope, or withhold it. */
 export function authorizeSignalEvent(viewer: Viewer, event: OutboxEvent): "show" | "withdrawn" | null {
   const p = parseSignalEvent(event);
-  if (feedViewFor(viewer, event.municipalityId, p.signal.districtId, p.signal.visibility)) return "show";
-  if (p.before && feedViewFor(viewer, event.municipalityId, p.before.districtId, p.before.visibility)) return "withdrawn";
+  if (feedViewFor(viewer, event.municipalityId, p.signal.districtId, p.signal.visibility, p.signal.sharedWithIds)) return "show";
+  if (p.before && feedViewFor(viewer, event.municipalityId, p.before.districtId, p.before.visibility, p.before.sharedWithIds))
+    return "withdrawn";
   return null;
 }
 

@@ -1,6 +1,6 @@
 import type { Role } from "../../generated/prisma/enums.js";
 
-const ROLES: readonly Role[] = ["ADMIN", "COORDINATOR", "POLICE_LIAISON", "ALLY"];
+const ROLES: readonly Role[] = ["ADMIN", "COORDINATOR", "POLICE_LIAISON", "ALLY", "COMPLAINTS_HANDLER"];
 
 /** "a.nl, B.nl" → ["a.nl", "b.nl"] */
 export function parseDomains(list: string): string[] {
@@ -35,7 +35,7 @@ export function emailDomainAllowed(email: string, allowed: readonly string[]): b
 /** The highest role the claim maps to (a person in two groups gets the stronger one); null = none. */
 export function roleFromClaim(claim: unknown, map: ReadonlyMap<string, Role>): Role | null {
   const values = Array.isArray(claim) ? claim : [claim];
-  const rank: Record<Role, number> = { ALLY: 0, POLICE_LIAISON: 1, COORDINATOR: 2, ADMIN: 3 };
+  const rank: Record<Role, number> = { ALLY: 0, POLICE_LIAISON: 1, COMPLAINTS_HANDLER: 1, COORDINATOR: 2, ADMIN: 3 };
   let best: Role | null = null;
   for (const v of values) {
     const role = typeof v === "string" ? map.get(v) : undefined;

@@ -12,6 +12,7 @@ export const en: Translations<typeof nl> = {
   "role.ALLY": "District ally",
   "role.COORDINATOR": "Network coordinator",
   "role.POLICE_LIAISON": "Police liaison",
+  "role.COMPLAINTS_HANDLER": "Complaints handler",
 
   "login.howItWorks": "How does wijknet work? Read how we handle reports and data (no login needed).",
   "login.title": "Log in",

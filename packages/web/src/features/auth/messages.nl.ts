@@ -9,6 +9,7 @@ export const nl = {
   "role.ALLY": "Wijkbondgenoot",
   "role.COORDINATOR": "Netwerkcoördinator",
   "role.POLICE_LIAISON": "Wijkagent",
+  "role.COMPLAINTS_HANDLER": "Klachtbehandelaar",
 
   "login.howItWorks": "Hoe werkt wijknet? Lees hoe we met meldingen en gegevens omgaan (zonder inloggen).",
   "login.title": "Inloggen",

@@ -11,5 +11,7 @@ export function roleMessageKey(role: Role): `role.${Role}` {
       return "role.COORDINATOR";
     case "POLICE_LIAISON":
       return "role.POLICE_LIAISON";
+    case "COMPLAINTS_HANDLER":
+      return "role.COMPLAINTS_HANDLER";
   }
 }

@@ -60,19 +60,132 @@ export const LARGE_MUNICIPALITIES = [
 // Fictional names of a diverse region. The search tests look for some of them on purpose:
 // accents (Özdemir, Çelik), double-barrelled names (Jansen-de Vries), short prefixes (Fat…).
 const FIRST_NAMES = [
-  "Jan", "Janneke", "Johan", "Anna", "Emma", "Sophie", "Daan", "Sem", "Lucas", "Noah", "Fatima", "Fatma", "Mohamed",
-  "Ahmed", "Youssef", "Aisha", "Mehmet", "Ayşe", "Elif", "Zeynep", "Priya", "Rohan", "Chen", "Mei", "Kofi", "Ama",
-  "Esther", "Ruben", "Milan", "Lotte", "Sanne", "Thijs", "Bram", "Iris", "Noor", "Yara", "Ilse", "Kevin", "Dewi",
-  "Rachid", "Samira", "Hatice", "Emre", "Sevda", "Linda", "Peter", "Marieke", "Gerrit", "Henk", "Ingrid", "Renée",
-  "José", "Inês", "Joël", "Chloë", "Zoë", "Maël", "Ömer", "Şükrü", "Gülşen", "Nadia", "Karim", "Olga", "Piotr",
+  "Jan",
+  "Janneke",
+  "Johan",
+  "Anna",
+  "Emma",
+  "Sophie",
+  "Daan",
+  "Sem",
+  "Lucas",
+  "Noah",
+  "Fatima",
+  "Fatma",
+  "Mohamed",
+  "Ahmed",
+  "Youssef",
+  "Aisha",
+  "Mehmet",
+  "Ayşe",
+  "Elif",
+  "Zeynep",
+  "Priya",
+  "Rohan",
+  "Chen",
+  "Mei",
+  "Kofi",
+  "Ama",
+  "Esther",
+  "Ruben",
+  "Milan",
+  "Lotte",
+  "Sanne",
+  "Thijs",
+  "Bram",
+  "Iris",
+  "Noor",
+  "Yara",
+  "Ilse",
+  "Kevin",
+  "Dewi",
+  "Rachid",
+  "Samira",
+  "Hatice",
+  "Emre",
+  "Sevda",
+  "Linda",
+  "Peter",
+  "Marieke",
+  "Gerrit",
+  "Henk",
+  "Ingrid",
+  "Renée",
+  "José",
+  "Inês",
+  "Joël",
+  "Chloë",
+  "Zoë",
+  "Maël",
+  "Ömer",
+  "Şükrü",
+  "Gülşen",
+  "Nadia",
+  "Karim",
+  "Olga",
+  "Piotr",
 ];
 const LAST_NAMES = [
-  "Jansen", "de Vries", "van den Berg", "Bakker", "Visser", "Smit", "Meijer", "de Boer", "Mulder", "de Groot",
-  "Bos", "Vos", "Peters", "Hendriks", "van Leeuwen", "Dekker", "Brouwer", "de Wit", "Dijkstra", "Smits",
-  "Özdemir", "Yılmaz", "Kaya", "Demir", "Şahin", "Çelik", "Aydın", "El Amrani", "Bouzid", "Benali", "El Idrissi",
-  "Haddou", "Ramdin", "Sewnarain", "Kartosen", "Tjon", "Lie", "Wong", "Nguyen", "Mensah", "Owusu", "Kowalski",
-  "Nowak", "Janssens", "Jansen-de Vries", "van Dijk-Özdemir", "Verhoeven", "Koç", "Ünal", "Müller", "Fakir",
-  "Elfatihi", "Lefat", "Mustafa", "van der Linden", "Hoekstra", "Postma", "Kramer", "Scholten", "Willems",
+  "Jansen",
+  "de Vries",
+  "van den Berg",
+  "Bakker",
+  "Visser",
+  "Smit",
+  "Meijer",
+  "de Boer",
+  "Mulder",
+  "de Groot",
+  "Bos",
+  "Vos",
+  "Peters",
+  "Hendriks",
+  "van Leeuwen",
+  "Dekker",
+  "Brouwer",
+  "de Wit",
+  "Dijkstra",
+  "Smits",
+  "Özdemir",
+  "Yılmaz",
+  "Kaya",
+  "Demir",
+  "Şahin",
+  "Çelik",
+  "Aydın",
+  "El Amrani",
+  "Bouzid",
+  "Benali",
+  "El Idrissi",
+  "Haddou",
+  "Ramdin",
+  "Sewnarain",
+  "Kartosen",
+  "Tjon",
+  "Lie",
+  "Wong",
+  "Nguyen",
+  "Mensah",
+  "Owusu",
+  "Kowalski",
+  "Nowak",
+  "Janssens",
+  "Jansen-de Vries",
+  "van Dijk-Özdemir",
+  "Verhoeven",
+  "Koç",
+  "Ünal",
+  "Müller",
+  "Fakir",
+  "Elfatihi",
+  "Lefat",
+  "Mustafa",
+  "van der Linden",
+  "Hoekstra",
+  "Postma",
+  "Kramer",
+  "Scholten",
+  "Willems",
 ];
 const ORG_KINDS = ["RESIDENTS_GROUP", "COMMUNITY_ORGANISATION", "YOUTH_WORK", "SCHOOL", "SPORTS_CLUB", "BUSINESS", "HOSPITALITY"];
 const ORG_WORDS = ["Buurtteam", "Wijkcentrum", "Sportclub", "Jongerenwerk", "Bewonersgroep", "Huiskamer", "Basisschool", "Stichting"];
@@ -135,7 +248,10 @@ export async function seedLarge(databaseUrl: string, options: LargeSeedOptions =
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
   const hex = (bytes: number) => {
     let s = "";
-    for (let i = 0; i < bytes; i++) s += Math.floor(rand() * 256).toString(16).padStart(2, "0");
+    for (let i = 0; i < bytes; i++)
+      s += Math.floor(rand() * 256)
+        .toString(16)
+        .padStart(2, "0");
     return s;
   };
   /** A UUIDv7 for `ms` whose random bits come from the PRNG: same seed, same ids. */
@@ -161,9 +277,10 @@ export async function seedLarge(databaseUrl: string, options: LargeSeedOptions =
     await client.query("BEGIN");
     // ── places and accounts
     const munis: Array<{ id: string; share: number; districts: Array<{ id: string; code: string }>; coordinatorId: string }> = [];
-    const u = await client.query<{ id: string; code: string }>(`SELECT "id", "code" FROM "District" WHERE "municipalityId" = $1 ORDER BY "code"`, [
-      utrecht.rows[0].id,
-    ]);
+    const u = await client.query<{ id: string; code: string }>(
+      `SELECT "id", "code" FROM "District" WHERE "municipalityId" = $1 ORDER BY "code"`,
+      [utrecht.rows[0].id],
+    );
     const coord = await client.query<{ id: string }>(
       `SELECT "id" FROM "User" WHERE "municipalityId" = $1 AND "role" = 'COORDINATOR' ORDER BY "createdAt" LIMIT 1`,
       [utrecht.rows[0].id],
@@ -172,7 +289,11 @@ export async function seedLarge(databaseUrl: string, options: LargeSeedOptions =
     for (const m of LARGE_MUNICIPALITIES) {
       const id = uuidv7(now - 1_100 * DAY);
       await client.query(`INSERT INTO "Municipality" ("id", "code", "name") VALUES ($1, $2, $3)`, [id, m.code, m.name]);
-      const districts = m.districts.map((name) => ({ id: uuidv7(now - 1_100 * DAY), code: name.toLowerCase().replace(/[^a-z]+/g, "-"), name }));
+      const districts = m.districts.map((name) => ({
+        id: uuidv7(now - 1_100 * DAY),
+        code: name.toLowerCase().replace(/[^a-z]+/g, "-"),
+        name,
+      }));
       await insertColumns(
         client,
         "District",
@@ -351,7 +472,14 @@ export async function seedLarge(databaseUrl: string, options: LargeSeedOptions =
         }
         if (rand() < 0.5) roles.push(uuidv7(createdAt.getTime()), id, pick(orgsOf.get(m.id)!), pick(ROLE_TITLES), createdAt);
         if (rand() < 0.4) {
-          consents.push(uuidv7(createdAt.getTime()), id, "SESSION_INVITATIONS", "CONSENT", createdAt, ageBand === "UNDER_12" || ageBand === "AGE_12_15");
+          consents.push(
+            uuidv7(createdAt.getTime()),
+            id,
+            "SESSION_INVITATIONS",
+            "CONSENT",
+            createdAt,
+            ageBand === "UNDER_12" || ageBand === "AGE_12_15",
+          );
         }
         // Memberships: Overvecht's allies network gets bigNetworkMembers, others ~300 each.
         const quota = district.id === overvecht ? bigNetworkMembers : 300;
@@ -568,7 +696,8 @@ export async function seedLarge(databaseUrl: string, options: LargeSeedOptions =
       const people = contactsByMuni.get(m.id)!;
       const n = Math.round((total / 2) * m.share);
       const times = Array.from({ length: n }, () => now - rand() * 1_095 * DAY).sort((a, b) => a - b);
-      for (const t of times) audit.push(new Date(t), m.id, m.coordinatorId, "COORDINATOR", pick(["CREATE", "UPDATE"]), "Contact", pick(people).id);
+      for (const t of times)
+        audit.push(new Date(t), m.id, m.coordinatorId, "COORDINATOR", pick(["CREATE", "UPDATE"]), "Contact", pick(people).id);
     }
     await audit.write(client, "AuditEntry");
     log(`large seed: ${audit.length.toLocaleString("en")} audit entries (${elapsed()})`);

@@ -236,6 +236,11 @@ class Rows {
   write(client: pg.ClientBase, table: string): Promise<void> {
     return insertColumns(client, table, this.cols, this.columns);
   }
+  /** Writes the rows so far and forgets them (memory stays bounded at 100,000 contacts). */
+  async flush(client: pg.ClientBase, table: string): Promise<void> {
+    await this.write(client, table);
+    for (const column of this.columns) column.length = 0;
+  }
 }
 
 /** Seeds the large data set into the database at `databaseUrl` (which must hold the demo seed). */
@@ -499,13 +504,11 @@ export async function seedLarge(databaseUrl: string, options: LargeSeedOptions =
         }
         list.push({ id, districtId: district.id, adult: ageBand === "ADULT" });
         if (contacts.length >= CHUNK) {
-          await contacts.write(client, "Contact");
-          contacts.columns.forEach((c) => (c.length = 0));
+          await contacts.flush(client, "Contact");
         }
         if (interactions.length >= 5 * CHUNK) {
           // Interactions reference contacts: write them once their contacts are in.
-          await contacts.write(client, "Contact");
-          contacts.columns.forEach((c) => (c.length = 0));
+          await contacts.flush(client, "Contact");
           interactionCount += interactions.length;
           await interactions.write(client, "Interaction");
           interactions = new Rows(interactionCols);
@@ -515,7 +518,7 @@ export async function seedLarge(databaseUrl: string, options: LargeSeedOptions =
       contactsByMuni.set(m.id, list);
       log(`large seed: ${made.toLocaleString("en")} / ${total.toLocaleString("en")} contacts (${elapsed()})`);
     }
-    await contacts.write(client, "Contact");
+    await contacts.flush(client, "Contact");
     interactionCount += interactions.length;
     await interactions.write(client, "Interaction");
     await contactDistricts.write(client, "ContactDistrict");

@@ -185,7 +185,9 @@ async function measureSeed(seed: "demo" | "large"): Promise<{ rows: Map<string, 
   }
 }
 
-log(`large-seed bench: demo seed, then demo + ${CONTACTS.toLocaleString("en")} contacts; median of ${MEDIAN_OF}, ${CONCURRENCY} clients × ${LOAD_S} s for rps`);
+log(
+  `large-seed bench: demo seed, then demo + ${CONTACTS.toLocaleString("en")} contacts; median of ${MEDIAN_OF}, ${CONCURRENCY} clients × ${LOAD_S} s for rps`,
+);
 const demo = await measureSeed("demo");
 const large = await measureSeed("large");
 

@@ -33,6 +33,11 @@ function searchHits(search: { folded: string; raw: string }, filterSql: Prisma.S
   const raw = containsPattern(search.raw.toLowerCase());
   // A text that folds to nothing (only hyphens) must not match every name.
   const names = search.folded.length > 0;
+  // Addresses and numbers only when the text could be part of one: "jan" is a name (searching
+  // every address for it made the planner scan all contacts), "jan@" or "example.org" an
+  // address, "0612" a number.
+  const emails = /[@.]/.test(search.raw);
+  const phones = /[0-9]/.test(search.raw);
   return Prisma.sql`hits AS (
       SELECT c."id", c."searchName", CASE
           WHEN c."searchName" = ${search.folded} THEN 0
@@ -41,9 +46,9 @@ function searchHits(search: { folded: string; raw: string }, filterSql: Prisma.S
           ELSE 3 END AS "rank"
         FROM "Contact" c WHERE ${names} AND c."searchName" LIKE ${pat} AND ${filterSql}
       UNION ALL
-      SELECT c."id", c."searchName", 4 FROM "Contact" c WHERE lower(c."email") LIKE ${raw} AND ${filterSql}
+      SELECT c."id", c."searchName", 4 FROM "Contact" c WHERE ${emails} AND lower(c."email") LIKE ${raw} AND ${filterSql}
       UNION ALL
-      SELECT c."id", c."searchName", 4 FROM "Contact" c WHERE c."phone" LIKE ${raw} AND ${filterSql}
+      SELECT c."id", c."searchName", 4 FROM "Contact" c WHERE ${phones} AND c."phone" LIKE ${raw} AND ${filterSql}
       UNION ALL
       SELECT c."id", c."searchName", 4 FROM "ContactRole" cr JOIN "Contact" c ON c."id" = cr."contactId"
         WHERE ${names} AND wijknet_fold(cr."title") LIKE ${pat} AND ${filterSql}

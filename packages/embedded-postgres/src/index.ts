@@ -12,6 +12,8 @@ import { existsSync, mkdirSync } from "node:fs";
 import { isIP } from "node:net";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
 import type { PoolConfig } from "pg";
 import { acquireLock } from "./lock.js";
 import { SessionServer } from "./session-server.js";
@@ -93,7 +95,9 @@ export async function startEmbeddedPostgres(opts: StartEmbeddedPostgresOptions):
         : `embedded PostgreSQL: opening ${dataDir}`,
     );
     const t0 = performance.now();
-    db = await PGlite.create({ dataDir });
+    // Contrib extensions the migrations create (contact search: pg_trgm, unaccent). PGlite ships
+    // them as separate bundles that must be handed over at start; CREATE EXTENSION then works.
+    db = await PGlite.create({ dataDir, extensions: { pg_trgm, unaccent } });
     log(`embedded PostgreSQL: PGlite ready in ${Math.round(performance.now() - t0)} ms`);
 
     const server = new SessionServer(db, {

@@ -26,6 +26,8 @@ export const nl: Readonly<Record<string, string>> = {
   "Between 1 and 2000.": "Tussen 1 en 2000.",
   "Must be between 1 and {0}.": "Moet tussen 1 en {0} liggen.",
   "This cursor is not valid; start again without it.": "Deze cursor is niet geldig; begin opnieuw zonder.",
+  "This cursor belongs to another list or is not valid; start again without it.":
+    "Deze cursor hoort bij een andere lijst of is niet geldig; begin opnieuw zonder.",
   "This cursor belongs to another sort order or is not valid; start again without it.":
     "Deze cursor hoort bij een andere sortering of is niet geldig; begin opnieuw zonder.",
   "Subscriptions are served over WebSocket (graphql-ws) only.": "Abonnementen lopen alleen via WebSocket (graphql-ws).",

@@ -7,7 +7,7 @@ import type { AuditService } from "../audit/audit.service.js";
 import type { OrganisationService } from "../organisation/organisation.service.js";
 import { requireRole } from "../../core/authz.js";
 import { contactRepository as repo } from "./contact.repository.js";
-import { contactOrderBy, contactWhere, type ContactListFilter } from "./contact.query.js";
+import { contactFilterSql, contactOrderBy, contactWhere, searchText, type ContactListFilter } from "./contact.query.js";
 import { detectShape, readRecords, type FileRecord, type FileShape } from "./contact.import-file.js";
 import {
   type ColumnMapping,
@@ -418,7 +418,16 @@ export class ContactTransferService {
   private async exportRows(viewer: Viewer, filter: ContactListFilter | null | undefined): Promise<ExportRow[]> {
     const { db } = this.deps;
     const municipality = await db.municipality.findUnique({ where: { id: viewer.municipalityId } });
-    const where = contactWhere(viewer.municipalityId, filter, { afterDays: municipality?.staleContactAfterDays ?? 90, now: this.now() });
+    const text = searchText(filter);
+    const stale = { afterDays: municipality?.staleContactAfterDays ?? 90, now: this.now() };
+    const matches = text
+      ? await repo.findIdsMatchingText(
+          db,
+          { folded: await repo.foldSearchText(db, text), raw: text },
+          contactFilterSql(viewer.municipalityId, filter, stale),
+        )
+      : null;
+    const where = contactWhere(viewer.municipalityId, filter, stale, matches);
     const count = await db.contact.count({ where });
     if (count > MAX_EXPORT_ROWS)
       throw badInput("filter", `This would export ${count} contacts; narrow the filter to at most ${MAX_EXPORT_ROWS}.`);

@@ -13,7 +13,9 @@ export const ERASED_NAME = "Geanonimiseerd";
 export const contactPersonalData: readonly PersonalDataDecision[] = [
   {
     model: "Contact",
-    personColumns: ["fullName", "email", "phone", "notes", "mergedIntoId"],
+    // searchName is fullName folded for search; the database rewrites it with every write of
+    // fullName (a trigger), so erasing the name erases it too.
+    personColumns: ["fullName", "searchName", "email", "phone", "notes", "mergedIntoId"],
     // The row, with the duplicates merged into it (its self-relation).
     export: {
       section: "contact",

@@ -3,6 +3,8 @@ import type { DbOrTx } from "../../platform/db/prisma.js";
 import { Prisma } from "../../generated/prisma/client.js";
 import type { Interaction } from "../../generated/prisma/client.js";
 import type { AgeBand, ContactChannel } from "../../generated/prisma/enums.js";
+import type { RelevanceKey } from "./contact.query.js";
+import { likeLiteral } from "../../core/text.js";
 
 /** A validated import row, its districts resolved. */
 export interface ImportedContact {
@@ -18,12 +20,88 @@ export interface ImportedContact {
   notes: string | null;
 }
 
+/** A LIKE pattern that finds `text` anywhere: `\`, `%` and `_` match themselves. */
+const containsPattern = (text: string) => `%${likeLiteral(text)}%`;
+
+/**
+ * `hits` (one branch per matching field, with the list's filters on `c` = "Contact") and
+ * `ranked` (each contact's best rank) for the head of a WITH statement.
+ */
+function searchHits(search: { folded: string; raw: string }, filterSql: Prisma.Sql): Prisma.Sql {
+  const folded = likeLiteral(search.folded);
+  const pat = containsPattern(search.folded);
+  const raw = containsPattern(search.raw.toLowerCase());
+  // A text that folds to nothing (only hyphens) must not match every name.
+  const names = search.folded.length > 0;
+  // Addresses and numbers only when the text could be part of one: "jan" is a name (searching
+  // every address for it made the planner scan all contacts), "jan@" or "example.org" an
+  // address, "0612" a number.
+  const emails = /[@.]/.test(search.raw);
+  const phones = /[0-9]/.test(search.raw);
+  return Prisma.sql`hits AS (
+      SELECT c."id", c."searchName", CASE
+          WHEN c."searchName" = ${search.folded} THEN 0
+          WHEN c."searchName" LIKE ${`${folded}%`} THEN 1
+          WHEN c."searchName" LIKE ${`% ${folded}%`} THEN 2
+          ELSE 3 END AS "rank"
+        FROM "Contact" c WHERE ${names} AND c."searchName" LIKE ${pat} AND ${filterSql}
+      UNION ALL
+      SELECT c."id", c."searchName", 4 FROM "Contact" c WHERE ${emails} AND lower(c."email") LIKE ${raw} AND ${filterSql}
+      UNION ALL
+      SELECT c."id", c."searchName", 4 FROM "Contact" c WHERE ${phones} AND c."phone" LIKE ${raw} AND ${filterSql}
+      UNION ALL
+      SELECT c."id", c."searchName", 4 FROM "ContactRole" cr JOIN "Contact" c ON c."id" = cr."contactId"
+        WHERE ${names} AND wijknet_fold(cr."title") LIKE ${pat} AND ${filterSql}
+      UNION ALL
+      SELECT c."id", c."searchName", 4 FROM "Organisation" o JOIN "ContactRole" cr ON cr."organisationId" = o."id"
+        JOIN "Contact" c ON c."id" = cr."contactId"
+        WHERE ${names} AND wijknet_fold(o."name") LIKE ${pat} AND ${filterSql}
+    ), ranked AS (SELECT "id", "searchName", min("rank") AS "rank" FROM hits GROUP BY "id", "searchName")`;
+}
+
 export const contactRepository = {
   findContacts(db: DbOrTx, where: Prisma.ContactWhereInput, orderBy: Prisma.ContactOrderByWithRelationInput[], take: number) {
     return db.contact.findMany({ where, orderBy, take });
   },
   countContacts(db: DbOrTx, where: Prisma.ContactWhereInput) {
     return db.contact.count({ where });
+  },
+
+  /** The search text folded by the database's own rule (the one the stored searchName and the indexes use). */
+  async foldSearchText(db: DbOrTx, text: string): Promise<string> {
+    const [row] = await db.$queryRaw<Array<{ t: string | null }>>`SELECT wijknet_fold(${text}) AS "t"`;
+    return row?.t ?? "";
+  },
+  /**
+   * Text search, ranked (see contact.query.ts), page and total in one statement: the matches
+   * of each field (each branch one trigram index's condition, so the planner can use the index
+   * per field; an OR across tables would scan the municipality's contacts) with the list's
+   * other filters, each contact's best rank, the total, and the page after the keyset.
+   */
+  async searchContacts(
+    db: DbOrTx,
+    search: { folded: string; raw: string },
+    filterSql: Prisma.Sql,
+    after: RelevanceKey | null,
+    take: number,
+  ): Promise<{ keys: RelevanceKey[]; total: number }> {
+    const keyset = after
+      ? Prisma.sql`WHERE ("rank", "searchName", "id") > (${after.rank}::int, ${after.searchName}, ${after.id}::uuid)`
+      : Prisma.empty;
+    const rows = await db.$queryRaw<Array<RelevanceKey & { total: number }>>`
+      WITH ${searchHits(search, filterSql)}
+      SELECT "id", "rank", "searchName", (SELECT count(*)::int FROM ranked) AS "total" FROM ranked ${keyset}
+      ORDER BY "rank", "searchName", "id"
+      LIMIT ${take}`;
+    if (rows.length > 0) return { keys: rows.map(({ id, rank, searchName }) => ({ id, rank, searchName })), total: rows[0]!.total };
+    // An empty page (past the end) still answers the total.
+    const [row] = await db.$queryRaw<Array<{ n: number }>>`WITH ${searchHits(search, filterSql)} SELECT count(*)::int AS "n" FROM ranked`;
+    return { keys: [], total: row?.n ?? 0 };
+  },
+  /** Ids of the contacts the text matches (any rank) within the filter, for lists in another order. */
+  async findIdsMatchingText(db: DbOrTx, search: { folded: string; raw: string }, filterSql: Prisma.Sql): Promise<string[]> {
+    const rows = await db.$queryRaw<Array<{ id: string }>>`WITH ${searchHits(search, filterSql)} SELECT "id" FROM ranked`;
+    return rows.map((r) => r.id);
   },
   findContactsByIds(db: DbOrTx, ids: readonly string[]) {
     return db.contact.findMany({ where: { id: { in: [...ids] } } });

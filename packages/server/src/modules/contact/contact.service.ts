@@ -22,9 +22,14 @@ import {
   afterCursorWhere,
   contactCursor,
   contactOrderBy,
+  contactFilterSql,
   contactWhere,
+  decodeRelevanceCursor,
+  relevanceCursor,
+  searchText,
   type ContactListFilter,
   type ContactSortSpec,
+  type RequestedSortField,
 } from "./contact.query.js";
 import { guardSituationText } from "../../core/situation-text.js";
 import { cleanText, requiredText } from "../../core/text.js";
@@ -134,15 +139,33 @@ export class ContactService {
 
   async list(
     viewerInput: Viewer | null,
-    args: { filter?: ContactListFilter | null; sort?: Partial<ContactSortSpec> | null; first?: number | null; after?: string | null },
+    args: {
+      filter?: ContactListFilter | null;
+      sort?: { field?: RequestedSortField | null; direction?: ContactSortSpec["direction"] | null } | null;
+      first?: number | null;
+      after?: string | null;
+    },
     requestId: string,
     loaders: Pick<ContactLoaders, "municipality">,
   ): Promise<ContactPage> {
     const viewer = requireRole(viewerInput, "COORDINATOR", "ADMIN");
     const take = pageSize(args.first, MAX_PAGE);
-    const sort: ContactSortSpec = { field: args.sort?.field ?? "NAME", direction: args.sort?.direction ?? "ASC" };
     const filter = this.checkFilter(args.filter);
-    const where = contactWhere(viewer.municipalityId, filter, { afterDays: await this.staleDays(viewer, loaders), now: this.now() });
+    const text = searchText(filter);
+    const stale = { afterDays: await this.staleDays(viewer, loaders), now: this.now() };
+    const field = args.sort?.field ?? (text ? "RELEVANCE" : "NAME");
+    if (field === "RELEVANCE" && text) return this.listByRelevance(viewer, filter, text, stale, take, args.after, requestId);
+    const sort: ContactSortSpec = { field: field === "RELEVANCE" ? "NAME" : field, direction: args.sort?.direction ?? "ASC" };
+    // In another order than relevance, the text still goes through the indexed search: its
+    // matches become an id list (bounded by the municipality's contacts the text matches).
+    const matches = text
+      ? await repo.findIdsMatchingText(
+          this.deps.db,
+          { folded: await repo.foldSearchText(this.deps.db, text), raw: text },
+          contactFilterSql(viewer.municipalityId, filter, stale),
+        )
+      : null;
+    const where = contactWhere(viewer.municipalityId, filter, stale, matches);
     const pageWhere = args.after ? { AND: [where, afterCursorWhere(args.after, sort)] } : where;
     const [rows, totalCount] = await Promise.all([
       repo.findContacts(this.deps.db, pageWhere, contactOrderBy(sort), take + 1),
@@ -156,6 +179,42 @@ export class ContactService {
     );
     const edges = page.map((node) => ({ cursor: contactCursor(node, sort), node }));
     return { edges, pageInfo: { hasNextPage: rows.length > take, endCursor: edges.at(-1)?.cursor ?? null }, totalCount };
+  }
+
+  /** Ranked text search (contact.query.ts): keys of the page in one statement, the count in another, rows by id. */
+  private async listByRelevance(
+    viewer: Viewer,
+    filter: ContactListFilter | null,
+    text: string,
+    stale: { afterDays: number; now: Date },
+    take: number,
+    after: string | null | undefined,
+    requestId: string,
+  ): Promise<ContactPage> {
+    const { db } = this.deps;
+    const filterSql = contactFilterSql(viewer.municipalityId, filter, stale);
+    const from = after ? decodeRelevanceCursor(after) : null;
+    const folded = await repo.foldSearchText(db, text);
+    const { keys, total: totalCount } = await repo.searchContacts(db, { folded, raw: text }, filterSql, from, take + 1);
+    const pageKeys = keys.slice(0, take);
+    const rows = new Map(
+      (
+        await repo.findContactsByIds(
+          db,
+          pageKeys.map((k) => k.id),
+        )
+      ).map((c) => [c.id, c]),
+    );
+    const edges = pageKeys.flatMap((k) => {
+      const node = rows.get(k.id);
+      return node ? [{ cursor: relevanceCursor(k), node }] : [];
+    });
+    await this.auditReads(
+      viewer,
+      edges.map((e) => e.node.id),
+      requestId,
+    );
+    return { edges, pageInfo: { hasNextPage: keys.length > take, endCursor: edges.at(-1)?.cursor ?? null }, totalCount };
   }
 
   private checkFilter(filter: ContactListFilter | null | undefined): ContactListFilter | null {

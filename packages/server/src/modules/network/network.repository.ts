@@ -1,5 +1,6 @@
 import type { DbOrTx } from "../../platform/db/prisma.js";
 import { Prisma } from "../../generated/prisma/client.js";
+import type { NetworkMembership } from "../../generated/prisma/client.js";
 import type { MembershipEndReason, NetworkKind } from "../../generated/prisma/enums.js";
 
 export interface HealthRow {
@@ -43,6 +44,30 @@ export const networkRepository = {
       where: { networkId: { in: [...networkIds] } },
       orderBy: [{ until: { sort: "desc", nulls: "first" } }, { since: "asc" }, { id: "asc" }],
     });
+  },
+  /**
+   * A page of a network's members: current ones first, then ended ones (with `includeEnded`),
+   * each by id (UUIDv7: the order they were recorded), after the keyset (ended, id).
+   */
+  findMemberPage(
+    db: DbOrTx,
+    networkId: string,
+    options: { includeEnded: boolean; after: { ended: boolean; id: string } | null; take: number },
+  ): Promise<NetworkMembership[]> {
+    const { includeEnded, after, take } = options;
+    const current = (extra: Prisma.Sql) => Prisma.sql`
+      SELECT * FROM "NetworkMembership" WHERE "networkId" = ${networkId}::uuid AND "until" IS NULL ${extra}
+      ORDER BY "id" LIMIT ${take}`;
+    const ended = (extra: Prisma.Sql) => Prisma.sql`
+      SELECT * FROM "NetworkMembership" WHERE "networkId" = ${networkId}::uuid AND "until" IS NOT NULL ${extra}
+      ORDER BY "id" LIMIT ${take}`;
+    const afterId = after ? Prisma.sql`AND "id" > ${after.id}::uuid` : Prisma.empty;
+    if (after?.ended) return db.$queryRaw<NetworkMembership[]>(ended(afterId));
+    if (!includeEnded) return db.$queryRaw<NetworkMembership[]>(current(afterId));
+    // Both parts, each walking its index in order; the outer LIMIT stops at the page's end.
+    return db.$queryRaw<NetworkMembership[]>(Prisma.sql`
+      SELECT * FROM ((${current(afterId)}) UNION ALL (${ended(Prisma.empty)})) page
+      ORDER BY ("until" IS NOT NULL), "id" LIMIT ${take}`);
   },
   findMembershipsOfContacts(db: DbOrTx, contactIds: readonly string[]) {
     return db.networkMembership.findMany({

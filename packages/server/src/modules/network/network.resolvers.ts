@@ -25,6 +25,7 @@ export const networkResolvers: Resolvers = {
       const all = await ctx.loaders.membershipsOfNetwork.load(network.id);
       return includeEnded ? all : all.filter((m) => m.until === null);
     },
+    memberPage: (network, args, ctx) => ctx.services.networks.memberPage(ctx.viewer, network, args),
   },
   NetworkMembership: {
     network: async (m, _a, ctx) => (await ctx.loaders.network.load(m.networkId)) ?? Promise.reject(notFound("Network")),

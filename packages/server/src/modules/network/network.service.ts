@@ -6,7 +6,8 @@ import type { AgeBand, MembershipRole, NetworkKind } from "../../generated/prism
 import type { Lookup } from "../../core/loader-utils.js";
 import type { Viewer } from "../../core/viewer.js";
 import { AppError, badInput, conflict, forbidden, notFound } from "../../core/errors.js";
-import { requireId } from "../../core/ids.js";
+import { isId, requireId } from "../../core/ids.js";
+import { keysetCursor, pageSize } from "../../core/cursor.js";
 import { CONSENT_MESSAGES, consentFor } from "../../core/minors.js";
 import type { AuditService } from "../audit/audit.service.js";
 import { isMunicipalityWide, requireRole, requireViewer } from "../../core/authz.js";
@@ -52,6 +53,8 @@ export interface NetworkHealth {
 
 const YOUTH_BANDS: readonly AgeBand[] = ["UNDER_12", "AGE_12_15", "AGE_16_17", "AGE_18_23", "AGE_24_27"];
 const MAX_PERIOD_DAYS = 3 * 366;
+
+const MAX_MEMBER_PAGE = 200;
 
 /**
  * Networks and memberships. Who sees what (deny by default):
@@ -111,6 +114,36 @@ export class NetworkService {
   assertMayListMembers(viewerInput: Viewer | null, network: Network): void {
     const viewer = requireRole(viewerInput, "COORDINATOR", "ADMIN");
     if (network.municipalityId !== viewer.municipalityId) throw forbidden();
+  }
+
+  /** A page of the members (keyset cursor [ended, id]); coordinators and admins only. */
+  async memberPage(
+    viewerInput: Viewer | null,
+    network: Network,
+    args: { first?: number | null; after?: string | null; includeEnded?: boolean | null },
+  ): Promise<{ edges: Array<{ cursor: string; node: NetworkMembership }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } }> {
+    this.assertMayListMembers(viewerInput, network);
+    const take = pageSize(args.first, MAX_MEMBER_PAGE, 50);
+    const includeEnded = args.includeEnded ?? false;
+    let after: { ended: boolean; id: string } | null = null;
+    if (args.after) {
+      const parts = keysetCursor.decode(args.after);
+      const [kind, ended, id] = parts;
+      if (
+        parts.length !== 3 ||
+        kind !== "M" ||
+        (ended !== 0 && ended !== 1) ||
+        typeof id !== "string" ||
+        !isId(id) ||
+        (ended === 1 && !includeEnded)
+      ) {
+        throw badInput("after", "This cursor belongs to another list or is not valid; start again without it.");
+      }
+      after = { ended: ended === 1, id };
+    }
+    const rows = await repo.findMemberPage(this.deps.db, network.id, { includeEnded, after, take: take + 1 });
+    const edges = rows.slice(0, take).map((node) => ({ cursor: keysetCursor.encode(["M", node.until ? 1 : 0, node.id]), node }));
+    return { edges, pageInfo: { hasNextPage: rows.length > take, endCursor: edges.at(-1)?.cursor ?? null } };
   }
 
   async create(

@@ -22,6 +22,7 @@ export const en: Translations<typeof nl> = {
   "network.members": "Members",
   "network.showHistory": "Also show former members",
   "network.noMembers": "This network has no members yet.",
+  "network.firstMembersOnly": "The first {count} members. Find anyone else under Contacts (filter on this network).",
   "network.role": "Role",
   "network.since": "Since",
   "network.endReason.CONSENT_WITHDRAWN": "consent withdrawn",

@@ -19,6 +19,7 @@ export const nl = {
   "network.members": "Leden",
   "network.showHistory": "Toon ook oud-leden",
   "network.noMembers": "Dit netwerk heeft nog geen leden.",
+  "network.firstMembersOnly": "De eerste {count} leden. Zoek iemand anders op bij Contacten (filter op dit netwerk).",
   "network.role": "Rol",
   "network.since": "Sinds",
   "network.endReason.CONSENT_WITHDRAWN": "toestemming ingetrokken",

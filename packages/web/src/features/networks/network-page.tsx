@@ -32,6 +32,7 @@ export function NetworkPage({ id }: { id: string }) {
   const format = useFormat();
   const [includeEnded, setIncludeEnded] = useState(false);
   const { network, loading, error, refetch } = useNetwork(id, includeEnded);
+  const members = network?.memberPage.edges.map((edge) => edge.node) ?? [];
   const { endMembership, ending } = useEndMembership();
   const [notice, setNotice] = useState<string | null>(null);
   const historyId = useId();
@@ -71,7 +72,8 @@ export function NetworkPage({ id }: { id: string }) {
               input={<Checkbox id={historyId} checked={includeEnded} onChange={(event) => setIncludeEnded(event.target.checked)} />}
             />
             <div aria-live="polite">{notice && <Paragraph>{notice}</Paragraph>}</div>
-            {network.members.length === 0 ? (
+            {network.memberPage.pageInfo.hasNextPage && <Paragraph>{t("network.firstMembersOnly", { count: 200 })}</Paragraph>}
+            {members.length === 0 ? (
               <Paragraph>{t("network.noMembers")}</Paragraph>
             ) : (
               <TableContainer overflowInline tabIndex={0} role="region" aria-labelledby={membersId}>
@@ -86,7 +88,7 @@ export function NetworkPage({ id }: { id: string }) {
                     </TableRow>
                   </TableHeader>
                   <TableBody>
-                    {network.members.map((member) => (
+                    {members.map((member) => (
                       <TableRow key={member.id}>
                         <TableHeaderCell scope="row">
                           <RouteLink to={{ name: "contact", id: member.contact.id }}>{member.contact.fullName}</RouteLink>

@@ -10,6 +10,7 @@ import { CONTACTS_MODULE, type AuthzCase, type Fixtures } from "./authz-cases.js
 import { SESSIONS_MODULE } from "./authz-cases-sessions.js";
 import { SIGNALS_MODULE } from "./authz-cases-signals.js";
 import { ACCOUNTS_MODULE } from "./authz-cases-accounts.js";
+import { MONITORING_MODULE } from "./authz-cases-monitoring.js";
 import { createUser } from "./support/factories.js";
 import { errorCode, gql, startTestApp, wsConnect, type GqlResult } from "./support/app.js";
 import { createWorld, login, type World, type WorldRole } from "./support/world.js";
@@ -20,7 +21,7 @@ const CONTACT_EMAIL = graphql(`query MatrixContactEmail($id: ID!) { contact(id: 
 let app: App;
 let w: World;
 let ids: Record<string, string>;
-const MODULES = [CONTACTS_MODULE, SESSIONS_MODULE, SIGNALS_MODULE, ACCOUNTS_MODULE];
+const MODULES = [CONTACTS_MODULE, SESSIONS_MODULE, SIGNALS_MODULE, ACCOUNTS_MODULE, MONITORING_MODULE];
 const CASES = MODULES.flatMap((m) => m.cases);
 
 beforeAll(async () => {

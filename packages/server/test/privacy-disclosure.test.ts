@@ -136,6 +136,7 @@ const ROOTS: Record<string, ((ids: Record<string, string>) => Record<string, str
   districts: () => ({}),
   exportContactsCsv: () => ({}),
   exportContactsXlsx: () => ({}),
+  monitoring: (ids) => ({ districtId: ids["d0"]! }),
   mySessions: () => ({}),
   ssoProvider: () => ({}),
   twoFactorStatus: () => ({}),

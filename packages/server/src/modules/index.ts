@@ -12,6 +12,9 @@ import { sessionModule } from "./session/index.js";
 import { erasureModule } from "./erasure/index.js";
 import { signalModule } from "./signal/index.js";
 import { ssoModule } from "./sso/index.js";
+import { monitoringModule } from "./monitoring/index.js";
+import { questionnaireModule } from "./questionnaire/index.js";
+import { referralModule } from "./referral/index.js";
 
 /**
  * The one list of features. Order is build order: a feature's services may use the
@@ -31,4 +34,7 @@ export const modules: readonly FeatureModule[] = [
   signalModule,
   erasureModule,
   retentionModule,
+  questionnaireModule,
+  referralModule,
+  monitoringModule,
 ];

@@ -410,3 +410,100 @@ describe("referrals to the independent service", () => {
     expect(res.monitoring.periods[0]!.referrals).toEqual({ value: 3, suppressed: false });
   });
 });
+
+const CREATE_MEETING = graphql(
+  `mutation MonitoringCreateMeeting($input: NetworkMeetingInput!) { createNetworkMeeting(input: $input) { id title agenda network { name } } }`,
+);
+const UPDATE_MEETING = graphql(
+  `mutation MonitoringUpdateMeeting($id: ID!, $input: UpdateNetworkMeetingInput!) { updateNetworkMeeting(id: $id, input: $input) { id minutes } }`,
+);
+const ADD_POINT = graphql(
+  `mutation MonitoringAddPoint($input: ActionPointInput!) { addActionPoint(input: $input) { id description dueDate overdue owner { id } } }`,
+);
+const POINT_DONE = graphql(`mutation MonitoringPointDone($id: ID!) { setActionPointDone(id: $id) { doneAt overdue } }`);
+const ADD_LESSON = graphql(
+  `mutation MonitoringAddLesson($input: LessonInput!) { addLesson(input: $input) { id text meeting { id } session { id } } }`,
+);
+const MEETINGS = graphql(
+  `query MonitoringMeetings($n: ID) { networkMeetings(networkId: $n) { id title minutes actionPoints { description dueDate overdue owner { id } } lessons { text } } }`,
+);
+const LESSONS = graphql(`query MonitoringLessons { lessonsLearned { text meeting { title } session { id } } }`);
+
+describe("network meetings as a learning network", () => {
+  it("keeps agenda and minutes (guarded), action points with owner and due date, and lessons listed across meetings and sessions", async () => {
+    const network = await app.db.prisma.network.create({
+      data: { municipalityId: w.municipality.id, kind: "CITYWIDE_ALLIES", name: "Stedelijk bondgenotenoverleg" },
+    });
+    const c = w.tokens.coordinator;
+    const meeting = ok(
+      await gql(
+        app,
+        CREATE_MEETING,
+        { input: { networkId: network.id, title: "Overleg januari", heldAt: "2026-01-15T18:00:00Z", agenda: "1. Opening\n2. Signalen" } },
+        c,
+      ),
+    ).createNetworkMeeting;
+    expect(meeting).toMatchObject({
+      title: "Overleg januari",
+      agenda: "1. Opening\n2. Signalen",
+      network: { name: "Stedelijk bondgenotenoverleg" },
+    });
+
+    const PEOPLE = "Het zijn weer die Marrokaanse jongens, bekend bij ons";
+    const refused = await gql(app, UPDATE_MEETING, { id: meeting.id, input: { minutes: PEOPLE } }, c);
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", reason: "DESCRIBES_PERSONS", field: "input.minutes" });
+    ok(
+      await gql(
+        app,
+        UPDATE_MEETING,
+        { id: meeting.id, input: { minutes: "Besproken: onrust bij het plein, aanpak met de wijkagent." } },
+        c,
+      ),
+    );
+
+    const late = ok(
+      await gql(
+        app,
+        ADD_POINT,
+        { input: { meetingId: meeting.id, description: "Verslag rondsturen", dueDate: "2026-01-20", ownerId: w.users.coordinator.id } },
+        c,
+      ),
+    ).addActionPoint;
+    expect(late).toMatchObject({ dueDate: "2026-01-20", overdue: true, owner: { id: w.users.coordinator.id } });
+    const future = ok(
+      await gql(app, ADD_POINT, { input: { meetingId: meeting.id, description: "Jongerenwerk uitnodigen", dueDate: "2099-01-01" } }, c),
+    ).addActionPoint;
+    expect(future).toMatchObject({ overdue: false, owner: null });
+    const bad = await gql(app, ADD_POINT, { input: { meetingId: meeting.id, description: "X", dueDate: "2026-02-30" } }, c);
+    expect(bad.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "input.dueDate" });
+    expect(ok(await gql(app, POINT_DONE, { id: late.id }, c)).setActionPointDone.overdue).toBe(false);
+
+    const session = await app.db.prisma.themeSession.findFirstOrThrow({ where: { municipalityId: w.municipality.id } });
+    ok(await gql(app, ADD_LESSON, { input: { meetingId: meeting.id, text: "Een vast aanspreekpunt per wijk werkt." } }, c));
+    ok(await gql(app, ADD_LESSON, { input: { sessionId: session.id, text: "Jongeren eerder betrekken bij de opzet." } }, c));
+    const both = await gql(app, ADD_LESSON, { input: { meetingId: meeting.id, sessionId: session.id, text: "Beide" } }, c);
+    expect(both.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT" });
+
+    const listed = ok(await gql(app, MEETINGS, { n: network.id }, c)).networkMeetings;
+    expect(listed).toHaveLength(1);
+    expect(listed[0]!.minutes).toContain("wijkagent");
+    expect(listed[0]!.actionPoints.map((p) => p.description)).toEqual(["Verslag rondsturen", "Jongerenwerk uitnodigen"]);
+    expect(listed[0]!.lessons.map((l) => l.text)).toEqual(["Een vast aanspreekpunt per wijk werkt."]);
+    const lessons = ok(await gql(app, LESSONS, {}, c)).lessonsLearned;
+    expect(lessons.map((l) => [l.text, l.meeting?.title ?? null, l.session?.id ?? null])).toEqual([
+      ["Jongeren eerder betrekken bij de opzet.", null, session.id],
+      ["Een vast aanspreekpunt per wijk werkt.", "Overleg januari", null],
+    ]);
+    // Every change is audited in its transaction.
+    expect(
+      await app.db.prisma.auditEntry.count({
+        where: {
+          entityType: { in: ["NetworkMeeting", "MeetingActionPoint", "LessonLearned"] },
+          entityId: { not: null },
+          municipalityId: w.municipality.id,
+        },
+      }),
+    ).toBe(7);
+    expect((await gql(app, LESSONS, {}, w.tokens.liaison)).errors?.[0]?.extensions?.["code"]).toBe("FORBIDDEN");
+  });
+});

@@ -15,6 +15,7 @@ import { ssoModule } from "./sso/index.js";
 import { monitoringModule } from "./monitoring/index.js";
 import { questionnaireModule } from "./questionnaire/index.js";
 import { referralModule } from "./referral/index.js";
+import { meetingModule } from "./meeting/index.js";
 
 /**
  * The one list of features. Order is build order: a feature's services may use the
@@ -36,5 +37,6 @@ export const modules: readonly FeatureModule[] = [
   retentionModule,
   questionnaireModule,
   referralModule,
+  meetingModule,
   monitoringModule,
 ];

@@ -5,6 +5,7 @@ import { contacts } from "./contacts";
 import { dashboard } from "./dashboard";
 import { districts } from "./districts";
 import { home } from "./home";
+import { monitoring } from "./monitoring";
 import { networks } from "./networks";
 import { organisations } from "./organisations";
 import { profile } from "./profile";
@@ -21,6 +22,7 @@ export const features = [
   home,
   districts,
   dashboard,
+  monitoring,
   contacts,
   networks,
   organisations,

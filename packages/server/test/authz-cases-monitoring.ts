@@ -40,6 +40,15 @@ export const MONITORING_MODULE: CaseModule = {
       expect: { ...staffOnly(), liaison: "OK" },
     },
     {
+      covers: ["Query.monitoringXlsx"],
+      name: "monitoring workbook of own district",
+      operation: ({ ids }) =>
+        op(graphql(`query AuthzMonitoringXlsx($d: ID!) { monitoringXlsx(districtId: $d, granularity: QUARTER) { filename } }`), {
+          d: ids["monitoringDistrict"]!,
+        }),
+      expect: { ...staffOnly(), liaison: "OK" },
+    },
+    {
       covers: ["Query.monitoring"],
       name: "monitoring city-wide",
       operation: () => op(graphql(`query AuthzMonitoringCity { monitoring(granularity: QUARTER) { periods { label } } }`), {}),

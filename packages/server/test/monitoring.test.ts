@@ -1,3 +1,4 @@
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { App } from "../src/app.js";
 import { lastEndedQuarter } from "../src/core/disclosure.js";
@@ -215,6 +216,24 @@ describe("figures over time", () => {
     // the rest (2) would be revealed by subtraction, so the count is hidden.
     expect(allies.staleMembers.suppressed).toBe(true);
     expect(second!.networks.find((n) => n.kind === "ALLIES")!.members.value).toBe(5);
+  });
+
+  it("exports the same figures as an XLSX workbook, suppressed counts as words", async () => {
+    const XLSX = graphql(`query MonitoringXlsx($d: ID, $g: MonitoringGranularity, $from: DateTime, $to: DateTime) {
+      monitoringXlsx(districtId: $d, granularity: $g, from: $from, to: $to) { filename base64 } }`);
+    const res = ok(
+      await gql(app, XLSX, { d: w.districts[0]!.id, g: "MONTH", from: q.from.toISOString(), to: q.to.toISOString() }, w.tokens.coordinator),
+    ).monitoringXlsx;
+    expect(res.filename).toMatch(/^wijknet-monitoring-noord-\d{4}-\d{2}-\d{4}-\d{2}\.xlsx$/);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(res.base64, "base64") as unknown as ArrayBuffer);
+    expect(book.worksheets.map((s) => s.name)).toEqual(["Signalen", "Bijeenkomsten", "Netwerken", "Ervaringen"]);
+    const signals = book.getWorksheet("Signalen")!;
+    expect(signals.getRow(2).getCell(2).value).toBe(7);
+    expect(signals.getRow(2).getCell(4).value).toBeCloseTo(5 / 7, 2);
+    const sessions = book.getWorksheet("Bijeenkomsten")!;
+    expect([2, 3, 4, 5].map((c) => sessions.getRow(2).getCell(c).value)).toEqual([1, 9, 8, 6]);
+    expect(sessions.getRow(2).getCell(7).value).toBe("minder dan 5");
   });
 
   it("gives a police liaison only whole ended quarters of their district, shared signals only, small counts hidden", async () => {

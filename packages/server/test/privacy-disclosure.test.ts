@@ -138,6 +138,9 @@ const ROOTS: Record<string, ((ids: Record<string, string>) => Record<string, str
   exportContactsXlsx: () => ({}),
   lessonsLearned: () => ({}),
   monitoring: (ids) => ({ districtId: ids["d0"]! }),
+  monitoringXlsx: {
+    skip: "the figures of `monitoring` as a workbook (same service, same disclosure; tested in monitoring.test.ts), no Int field",
+  },
   networkMeetings: () => ({}),
   mySessions: () => ({}),
   ssoProvider: () => ({}),

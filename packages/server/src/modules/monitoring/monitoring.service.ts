@@ -23,6 +23,7 @@ import {
   type SignalCountRow,
 } from "./monitoring.repository.js";
 import { monitoringRange, periodLabel, type Granularity } from "./monitoring.rules.js";
+import { reportToXlsx } from "./monitoring.export-file.js";
 
 export interface CategoryCount {
   key: string;
@@ -169,6 +170,26 @@ export class MonitoringService {
       };
     });
     return { districtId, granularity, from: range.from, to: range.to, periods };
+  }
+
+  /** The same report as an XLSX workbook (same authorization and disclosure: built from `report`). */
+  async exportXlsx(
+    viewerInput: Viewer | null,
+    args: Parameters<MonitoringService["report"]>[1] & { language?: string | null },
+    loaders: Parameters<MonitoringService["report"]>[2],
+  ): Promise<{ filename: string; base64: string }> {
+    requireRole(viewerInput, "COORDINATOR", "ADMIN", "POLICE_LIAISON");
+    const report = await this.report(viewerInput, args, loaders);
+    const language = args.language === "en" ? "en" : "nl";
+    const district = report.districtId
+      ? ((await loaders.district.load(report.districtId))?.code ?? "wijk")
+      : language === "nl"
+        ? "stad"
+        : "city";
+    const first = report.periods[0] ? periodLabel(report.periods[0], report.granularity) : "";
+    const last = report.periods.at(-1) ? periodLabel(report.periods.at(-1)!, report.granularity) : "";
+    const xlsx = await reportToXlsx(report, language);
+    return { filename: `wijknet-monitoring-${district}-${first}-${last}.xlsx`, base64: xlsx.toString("base64") };
   }
 }
 

@@ -20,6 +20,8 @@ export const en: Translations<typeof nl> = {
     "Counts under 5 are not shown (not even as 0), nor are percentages and averages based on them. That way nobody can be recognised.",
   "monitoring.period": "Period",
   "monitoring.table": "Table: {title}",
+  "monitoring.xlsx": "All tables as an Excel file",
+  "monitoring.xlsxFailed": "The Excel file could not be made.",
   "monitoring.csv": "Download as CSV",
   "monitoring.signals": "Signals",
   "monitoring.signals.total": "Signals reported",

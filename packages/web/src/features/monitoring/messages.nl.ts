@@ -17,6 +17,8 @@ export const nl = {
     "Aantallen onder de 5 tonen we niet (ook niet als 0), net als percentages en gemiddelden die daarop rusten. Zo is niemand te herkennen.",
   "monitoring.period": "Periode",
   "monitoring.table": "Tabel: {title}",
+  "monitoring.xlsx": "Alle tabellen als Excel-bestand",
+  "monitoring.xlsxFailed": "Het Excel-bestand kon niet worden gemaakt.",
   "monitoring.csv": "Download als CSV",
   "monitoring.signals": "Signalen",
   "monitoring.signals.total": "Gemelde signalen",

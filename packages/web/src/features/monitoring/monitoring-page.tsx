@@ -9,6 +9,7 @@ import { useDistricts } from "../districts/use-districts";
 import type { MonitoringGranularity, NetworkKind } from "../../generated/gql/graphql";
 import { FigureSection } from "./figure-section";
 import { useMonitoring } from "./use-monitoring";
+import { XlsxDownload } from "./xlsx-download";
 
 const CITY = "city";
 const KINDS: ReadonlyArray<NetworkKind | null> = [null, "ALLIES", "CITYWIDE_ALLIES", "YOUTH", "OTHER"];
@@ -68,6 +69,7 @@ export function MonitoringPage({ viewer }: { viewer: Viewer }) {
       {report && (
         <div className="wijknet-stack">
           <Paragraph className="wijknet-muted">{t("monitoring.suppression")}</Paragraph>
+          <XlsxDownload districtId={districtId} granularity={liaison ? "QUARTER" : granularity} />
           <FigureSection
             title={`${t("monitoring.signals")} — ${scope}`}
             fileName={file("signalen")}

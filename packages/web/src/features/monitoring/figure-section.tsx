@@ -87,7 +87,8 @@ export function FigureSection({
       </Heading>
       <div className="wijknet-monitoring-chart" aria-hidden="true">
         <ResponsiveContainer width="100%" height={220}>
-          <LineChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+          {/* No keyboard layer: the chart is hidden from assistive technology; the table is its alternative. */}
+          <LineChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 0 }} accessibilityLayer={false}>
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis dataKey="label" />
             <YAxis allowDecimals={false} />

@@ -13,6 +13,7 @@ import { COMPLAINTS_MODULE } from "./authz-cases-complaints.js";
 import { SIGNALS_MODULE } from "./authz-cases-signals.js";
 import { ACCOUNTS_MODULE } from "./authz-cases-accounts.js";
 import { ALERT_DELIVERY_MODULE } from "./authz-cases-alert-delivery.js";
+import { MONITORING_MODULE } from "./authz-cases-monitoring.js";
 import { createUser } from "./support/factories.js";
 import { errorCode, gql, startTestApp, wsConnect, type GqlResult } from "./support/app.js";
 import { createWorld, login, type World, type WorldRole } from "./support/world.js";
@@ -31,6 +32,7 @@ const MODULES = [
   ALERT_DELIVERY_MODULE,
   PARTNERS_MODULE,
   COMPLAINTS_MODULE,
+  MONITORING_MODULE,
 ];
 const CASES = MODULES.flatMap((m) => m.cases);
 

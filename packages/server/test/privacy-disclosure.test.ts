@@ -147,6 +147,12 @@ const ROOTS: Record<string, ((ids: Record<string, string>) => Record<string, str
   guardFeedbackQueue: { skip: "the review queue: coordinators and admins only (authorization matrix), no counts" },
   exportContactsCsv: () => ({}),
   exportContactsXlsx: () => ({}),
+  lessonsLearned: () => ({}),
+  monitoring: (ids) => ({ districtId: ids["d0"]! }),
+  monitoringXlsx: {
+    skip: "the figures of `monitoring` as a workbook (same service, same disclosure; tested in monitoring.test.ts), no Int field",
+  },
+  networkMeetings: () => ({}),
   mySessions: () => ({}),
   ssoProvider: () => ({}),
   twoFactorStatus: () => ({}),

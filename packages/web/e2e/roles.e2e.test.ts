@@ -48,7 +48,7 @@ describe("police liaison", () => {
     try {
       const { page } = app;
       await login(page, ACCOUNTS.liaison.email);
-      expect(await navLinks(page)).toEqual(["Overzicht", "Dashboard", "Netwerken", "Live meldingen", "Spanning melden"]);
+      expect(await navLinks(page)).toEqual(["Overzicht", "Dashboard", "Monitoring", "Netwerken", "Live meldingen", "Spanning melden"]);
       await goTo(page, "Netwerken");
       await page.getByRole("heading", { level: 1, name: "Netwerken", exact: true }).waitFor();
       const row = page.getByRole("row", { name: new RegExp(inject("fixtures").networkName) });
@@ -129,6 +129,7 @@ describe("everyone", () => {
       expect(await navLinks(page)).toEqual([
         "Overview",
         "Dashboard",
+        "Monitoring",
         "Contacts",
         "Import contacts",
         "Networks",

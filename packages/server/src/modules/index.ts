@@ -17,6 +17,10 @@ import { erasureModule } from "./erasure/index.js";
 import { guardFeedbackModule } from "./guard-feedback/index.js";
 import { signalModule } from "./signal/index.js";
 import { ssoModule } from "./sso/index.js";
+import { monitoringModule } from "./monitoring/index.js";
+import { questionnaireModule } from "./questionnaire/index.js";
+import { referralModule } from "./referral/index.js";
+import { meetingModule } from "./meeting/index.js";
 
 /**
  * The one list of features. Order is build order: a feature's services may use the
@@ -41,4 +45,8 @@ export const modules: readonly FeatureModule[] = [
   erasureModule,
   retentionModule,
   algorithmModule,
+  questionnaireModule,
+  referralModule,
+  meetingModule,
+  monitoringModule,
 ];

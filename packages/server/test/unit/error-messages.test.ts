@@ -20,6 +20,8 @@ const REVIEWED_DYNAMIC = new Set<string>([
   'modules/contact/contact-transfer.service.ts: importMessage(language, problem.code, { value: problem.value ?? "" })',
   "modules/network/network.service.ts: decision.reason",
   "modules/guard-feedback/guard-feedback.service.ts: decision.reason",
+  // monitoring.rules.ts: `{ ok: false, reason: "…" }` decisions, read above.
+  "modules/monitoring/monitoring.service.ts: range.reason",
   // graphql/: an AppError's own (already collected) message re-wrapped; graphql-js's own
   // validation and query-limit texts (developer-facing, GRAPHQL_VALIDATION_FAILED) stay English;
   // ws.ts re-wraps a message it has just translated.

@@ -7,6 +7,7 @@ import { dashboard } from "./dashboard";
 import { districts } from "./districts";
 import { guardFeedback } from "./guard-feedback";
 import { home } from "./home";
+import { monitoring } from "./monitoring";
 import { networks } from "./networks";
 import { organisations } from "./organisations";
 import { profile } from "./profile";
@@ -24,6 +25,7 @@ export const features = [
   home,
   districts,
   dashboard,
+  monitoring,
   contacts,
   networks,
   organisations,

@@ -248,4 +248,22 @@ export const nl: Readonly<Record<string, string>> = {
   Complaint: "Klacht",
   "This complaint is closed.": "Deze klacht is afgesloten.",
   "Receipt is already confirmed.": "De ontvangst is al bevestigd.",
+
+  // ── monitoring, questionnaire, meetings ──
+  "A date as YYYY-MM-DD.": "Een datum als JJJJ-MM-DD.",
+  NetworkMeeting: "Netwerkbijeenkomst",
+  "From 1 to 200.": "Van 1 tot 200.",
+  MeetingActionPoint: "Actiepunt",
+  "Give one of meetingId and sessionId.": "Geef één van meetingId en sessionId.",
+  "Only whole calendar quarters can be asked for.": "Alleen hele kalenderkwartalen kunnen worden opgevraagd.",
+  "`from` and `to` must be starts of calendar quarters (Europe/Amsterdam).":
+    "`from` en `to` moeten het begin van een kalenderkwartaal zijn (Europe/Amsterdam).",
+  "`from` and `to` must be starts of months (Europe/Amsterdam).": "`from` en `to` moeten het begin van een maand zijn (Europe/Amsterdam).",
+  "`from` must be before `to`.": "`from` moet vóór `to` liggen.",
+  "Only calendar quarters that have ended can be asked for.": "Alleen kwartalen die voorbij zijn kunnen worden opgevraagd.",
+  "The span cannot end after the current period.": "De periode kan niet na de huidige periode eindigen.",
+  "At most {0} periods.": "Hoogstens {0} perioden.",
+  "An answer from 1 to 5.": "Een antwoord van 1 tot 5.",
+  "You have already answered.": "U heeft al geantwoord.",
+  "The questionnaire opens after the session for those who attended.": "De vragenlijst gaat na de bijeenkomst open voor wie er was.",
 };

@@ -41,6 +41,9 @@ export const sessionRepository = {
   },
 
   findInvitationByTokenHash: (db: DbOrTx, tokenHash: string) => db.invitation.findUnique({ where: { tokenHash } }),
+  /** Raw SQL on purpose: Prisma's @updatedAt would stamp the time of answering on the invitation. */
+  markQuestionnaireAnswered: (db: DbOrTx, invitationId: string) =>
+    db.$executeRaw`UPDATE "Invitation" SET "questionnaireAnswered" = true WHERE "id" = ${invitationId}::uuid AND NOT "questionnaireAnswered"`,
   findInvitationsByIds: (db: DbOrTx, ids: readonly string[]) => db.invitation.findMany({ where: { id: { in: [...ids] } } }),
   findInvitationsOfSessions: (db: DbOrTx, ids: readonly string[]) =>
     db.invitation.findMany({ where: { sessionId: { in: [...ids] } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),

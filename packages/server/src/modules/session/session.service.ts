@@ -643,6 +643,27 @@ export class SessionService {
     return { invitation, session, token };
   }
 
+  /**
+   * For the experiential questionnaire (module questionnaire/): the invitation behind a
+   * personal link (same token rules: the token is the holder's authorization), its session,
+   * and whether the invitee's own seat was attended.
+   */
+  async invitationForQuestionnaire(token: string): Promise<{ invitation: Invitation; session: ThemeSession; attended: boolean }> {
+    const invitation = await this.resolveToken(token);
+    const session = (await repo.findSessionsByIds(this.deps.db, [invitation.sessionId]))[0];
+    if (!session) throw notFound("Invitation");
+    const own = await repo.findRegistrationsOfInvitations(this.deps.db, [invitation.id]);
+    return { invitation, session, attended: own.some((r) => !r.isGuest && r.attendance === "ATTENDED") };
+  }
+
+  /**
+   * Records that the invitation answered the questionnaire, once (false when it had already).
+   * Only a flag, and `updatedAt` is left as it was, so no time links it to the answer.
+   */
+  async markQuestionnaireAnswered(tx: Tx, invitationId: string): Promise<boolean> {
+    return (await repo.markQuestionnaireAnswered(tx, invitationId)) === 1;
+  }
+
   /** The invitation's .ics for the HTTP download route (same token rules). */
   async invitationIcs(token: string): Promise<string> {
     const invitation = await this.resolveToken(token);

@@ -20,6 +20,7 @@ import { useFormat } from "../../kit/format";
 import type { RsvpResponse } from "../../generated/gql/graphql";
 import { useI18n } from "../../i18n/i18n-provider";
 import { ageBandKey } from "../contacts/labels";
+import { QuestionnaireSection } from "../monitoring/questionnaire-section";
 import { responseKey, seatStatusKey, themeKey } from "./labels";
 import { useInvitation, useRespond, type InvitationProblem, type PublicInvitation } from "./use-rsvp";
 import {
@@ -139,6 +140,7 @@ function InvitationView({ token, invitation }: { token: string; invitation: Publ
         )}
       </section>
       {open && <AnswerForm token={token} invitation={invitation} />}
+      <QuestionnaireSection token={token} districtId={session.district?.id ?? null} />
     </>
   );
 }

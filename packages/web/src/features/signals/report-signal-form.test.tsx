@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from "vitest";
 import { CombinedGraphQLErrors } from "@apollo/client/errors";
 import { renderWithProviders } from "../../test/render";
 import { MarkGuardWarningWrongDocument, type ReportSignalInput } from "../../generated/gql/graphql";
-import { DISCRIMINATION_REFERRAL_URL, ReportSignalForm } from "./report-signal-form";
+import { ReportSignalForm } from "./report-signal-form";
 import { situationWarnings, type ReportOutcome } from "./use-report-signal";
 
 const DISTRICTS = [{ id: "d-overvecht", name: "Overvecht" }];
@@ -15,11 +15,12 @@ function setup(onSubmit: (input: ReportSignalInput) => Promise<ReportOutcome>, r
 }
 
 describe("ReportSignalForm", () => {
-  it("guides to describe the situation and links to the anti-discrimination service (a link only)", () => {
+  it("guides to describe the situation and links to the anti-discrimination service through the counter", () => {
     setup(vi.fn());
     expect(screen.getByText(/Beschrijf de situatie, niet de mensen/)).toBeTruthy();
     const link = screen.getByRole("link", { name: /Art\.1 Middennederland/ });
-    expect(link.getAttribute("href")).toBe(DISCRIMINATION_REFERRAL_URL);
+    expect(link.getAttribute("href")).toBe("/referral?district=d-overvecht");
+    expect(screen.getByText(/We tellen alleen hoe vaak deze link per wijk en maand wordt gevolgd/)).toBeTruthy();
     // Allies cannot share with police themselves; they choose whether police may see who reported.
     expect(screen.queryByLabelText("Meteen delen met de politie")).toBeNull();
     expect(screen.getByLabelText("De politie mag zien dat ik dit meldde")).toBeTruthy();

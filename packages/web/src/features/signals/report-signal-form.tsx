@@ -10,8 +10,12 @@ import type { ReportOutcome, SituationWarning } from "./use-report-signal";
 import { SituationTextPreview, useSituationText } from "../../kit/situation-text";
 import { useMarkWarningWrong } from "../guard-feedback/use-mark-warning-wrong";
 
-/** The independent anti-discrimination service for the Utrecht region. A link only: wijknet stores nothing about it. */
-export const DISCRIMINATION_REFERRAL_URL = "https://www.discriminatie.nl/";
+/**
+ * The independent anti-discrimination service for the Utrecht region, reached through the
+ * server's referral counter (`GET /referral`, module referral/), which counts one per district
+ * and month and stores nothing else before sending the browser on.
+ */
+export const referralHref = (districtId: string) => `/referral?district=${encodeURIComponent(districtId)}`;
 
 type TextFieldName = "summary" | "place" | "details";
 
@@ -242,9 +246,10 @@ export function ReportSignalForm({ role, districts, onSubmit, onSent, sending }:
         </Heading>
         <Paragraph>{t("report.referral.text")}</Paragraph>
         <Paragraph>
-          <Link href={DISCRIMINATION_REFERRAL_URL} rel="noopener noreferrer" target="_blank" external>
+          <Link href={referralHref(districtId)} rel="noopener noreferrer" target="_blank" external>
             {t("report.referral.link")}
-          </Link>
+          </Link>{" "}
+          <span className="wijknet-muted">{t("referral.counted")}</span>
         </Paragraph>
       </section>
     </form>

@@ -1,0 +1,3 @@
+import type { MonitoringReportModel } from "./monitoring.service.js";
+
+export type MonitoringReportMapper = MonitoringReportModel;

@@ -146,12 +146,18 @@ export function WithdrawalEffects({
   memberships: ReadonlyArray<{ id: string; until?: string | null; network: { name: string } }>;
 }) {
   const { t } = useI18n();
+  const format = useFormat();
   if (purpose === "NETWORK_MEMBERSHIP") {
     const current = memberships.filter((m) => !m.until);
     if (current.length === 0) return <Paragraph>{t("consent.withdrawEndsNoMemberships")}</Paragraph>;
     return (
       <Alert type="warning" role="none">
-        <Paragraph>{t("consent.withdrawEndsMemberships", { count: current.length })}</Paragraph>
+        <Paragraph>
+          {format.plural(current.length, {
+            one: t("consent.withdrawEndsMemberships.one"),
+            other: t("consent.withdrawEndsMemberships.other", { count: current.length }),
+          })}
+        </Paragraph>
         <UnorderedList>
           {current.map((m) => (
             <UnorderedListItem key={m.id}>{m.network.name}</UnorderedListItem>

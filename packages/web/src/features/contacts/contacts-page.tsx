@@ -177,7 +177,12 @@ export function ContactsPage() {
       <div aria-live="polite">
         {loaded && (
           <Paragraph id={resultsId}>
-            {totalCount === 0 ? t("contacts.none") : t("contacts.count", { count: totalCount, shown: contacts.length })}
+            {totalCount === 0
+              ? t("contacts.none")
+              : format.plural(totalCount, {
+                  one: t("contacts.count.one"),
+                  other: t("contacts.count.other", { count: totalCount, shown: contacts.length }),
+                })}
           </Paragraph>
         )}
       </div>
@@ -205,7 +210,7 @@ export function ContactsPage() {
                   <TableCell>{contact.districts.map((d) => d.name).join(", ")}</TableCell>
                   <TableCell>
                     {contact.lastInteractionAt ? format.date(contact.lastInteractionAt) : t("contacts.never")}
-                    {contact.stale && <> ({t("contacts.stale")})</>}
+                    {contact.stale && contact.lastInteractionAt && <> ({t("contacts.stale")})</>}
                   </TableCell>
                   <TableCell>{t(contactStatusKey(contact.status))}</TableCell>
                 </TableRow>

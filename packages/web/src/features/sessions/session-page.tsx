@@ -67,7 +67,7 @@ export function SessionPage({ id }: { id: string }) {
             <dt>{t("sessionForm.theme")}</dt>
             <dd>{t(themeKey(session.theme))}</dd>
             <dt>{t("session.when")}</dt>
-            <dd>{t("session.whenValue", { start: format.dateTime(session.startsAt), end: format.dateTime(session.endsAt) })}</dd>
+            <dd>{format.dateTimeRange(session.startsAt, session.endsAt)}</dd>
             <dt>{t("sessionForm.place")}</dt>
             <dd>
               {session.place} · {session.district?.name ?? t("sessionForm.citywide")}
@@ -337,6 +337,7 @@ function NetworkCheckbox({
 /** The links exist only in this answer (the server keeps hashes): shown once, to copy and send. */
 function CreatedLinks({ links }: { links: readonly InvitationLinkRow[] }) {
   const { t } = useI18n();
+  const format = useFormat();
   const headingId = useId();
   if (links.length === 0) {
     return (
@@ -348,7 +349,7 @@ function CreatedLinks({ links }: { links: readonly InvitationLinkRow[] }) {
   return (
     <section aria-labelledby={headingId} className="wijknet-stack">
       <Heading level={3} id={headingId}>
-        {t("invite.links", { count: links.length })}
+        {format.plural(links.length, { one: t("invite.links.one"), other: t("invite.links.other", { count: links.length }) })}
       </Heading>
       <Paragraph>{t("invite.linksHelp")}</Paragraph>
       <ul className="wijknet-plain-list">

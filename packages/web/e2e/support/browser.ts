@@ -45,7 +45,10 @@ export interface OpenAppOptions {
 }
 
 /** A fresh browser context (no shared storage) with a page on the app. */
-export async function openApp(browser: Browser, { width = 1280, height = 900, locale = "nl-NL", timezoneId }: OpenAppOptions = {}): Promise<AppPage> {
+export async function openApp(
+  browser: Browser,
+  { width = 1280, height = 900, locale = "nl-NL", timezoneId }: OpenAppOptions = {},
+): Promise<AppPage> {
   const context = await browser.newContext({
     viewport: { width, height },
     locale,

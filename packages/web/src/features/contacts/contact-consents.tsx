@@ -6,13 +6,13 @@ import {
   Table,
   TableBody,
   TableCell,
-  TableContainer,
   TableHeader,
   TableHeaderCell,
   TableRow,
   UnorderedList,
   UnorderedListItem,
 } from "@utrecht/component-library-react";
+import { ResponsiveTableContainer } from "../../kit/responsive-table";
 import { useId, useState, type FormEvent } from "react";
 import { ConfirmDialog } from "../../kit/confirm-dialog";
 import { useFocusFirstError } from "../../kit/focus-first-error";
@@ -63,7 +63,7 @@ export function ConsentsTable({ contact, editable }: { contact: ContactDetail; e
       {contact.consents.length === 0 ? (
         <Paragraph>{t("contact.noConsents")}</Paragraph>
       ) : (
-        <TableContainer overflowInline tabIndex={0} role="region" aria-labelledby={captionId}>
+        <ResponsiveTableContainer overflowInline tabIndex={0} role="region" aria-labelledby={captionId}>
           <Table aria-labelledby={captionId}>
             <TableHeader>
               <TableRow>
@@ -111,7 +111,7 @@ export function ConsentsTable({ contact, editable }: { contact: ContactDetail; e
               })}
             </TableBody>
           </Table>
-        </TableContainer>
+        </ResponsiveTableContainer>
       )}
       <ConfirmDialog
         open={confirming !== null}

@@ -11,13 +11,13 @@ import {
   Table,
   TableBody,
   TableCell,
-  TableContainer,
   TableHeader,
   TableHeaderCell,
   TableRow,
   UnorderedList,
   UnorderedListItem,
 } from "@utrecht/component-library-react";
+import { ResponsiveTableContainer } from "../../kit/responsive-table";
 import { useId, useState, type ReactNode } from "react";
 import { PageHeading } from "../../kit/page-heading";
 import { RouteLink } from "../../kit/router";
@@ -130,7 +130,7 @@ function ContactDetails({ contact }: { contact: ContactDetail }) {
         {contact.interactions.length === 0 ? (
           <Paragraph>{t("contact.noInteractions")}</Paragraph>
         ) : (
-          <TableContainer overflowInline tabIndex={0} role="region" aria-labelledby={interactionsId}>
+          <ResponsiveTableContainer overflowInline tabIndex={0} role="region" aria-labelledby={interactionsId}>
             <Table aria-labelledby={interactionsId}>
               <TableHeader>
                 <TableRow>
@@ -153,7 +153,7 @@ function ContactDetails({ contact }: { contact: ContactDetail }) {
                 ))}
               </TableBody>
             </Table>
-          </TableContainer>
+          </ResponsiveTableContainer>
         )}
         {editable && (
           <>

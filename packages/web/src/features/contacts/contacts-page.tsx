@@ -9,11 +9,11 @@ import {
   Table,
   TableBody,
   TableCell,
-  TableContainer,
   TableHeader,
   TableHeaderCell,
   TableRow,
 } from "@utrecht/component-library-react";
+import { ResponsiveTableContainer } from "../../kit/responsive-table";
 import { useId, useMemo, useState, type FormEvent } from "react";
 import { PageHeading } from "../../kit/page-heading";
 import { RouteLink } from "../../kit/router";
@@ -187,7 +187,7 @@ export function ContactsPage() {
         )}
       </div>
       {contacts.length > 0 && (
-        <TableContainer overflowInline tabIndex={0} role="region" aria-labelledby={resultsId}>
+        <ResponsiveTableContainer overflowInline tabIndex={0} role="region" aria-labelledby={resultsId}>
           <Table aria-labelledby={resultsId}>
             <TableHeader>
               <TableRow>
@@ -217,7 +217,7 @@ export function ContactsPage() {
               ))}
             </TableBody>
           </Table>
-        </TableContainer>
+        </ResponsiveTableContainer>
       )}
       {hasMore && (
         <div>

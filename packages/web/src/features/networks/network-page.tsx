@@ -9,13 +9,13 @@ import {
   Table,
   TableBody,
   TableCell,
-  TableContainer,
   TableHeader,
   TableHeaderCell,
   TableRow,
   UnorderedList,
   UnorderedListItem,
 } from "@utrecht/component-library-react";
+import { ResponsiveTableContainer } from "../../kit/responsive-table";
 import { useId, useState } from "react";
 import { PageHeading } from "../../kit/page-heading";
 import { RouteLink } from "../../kit/router";
@@ -74,7 +74,7 @@ export function NetworkPage({ id }: { id: string }) {
             {network.members.length === 0 ? (
               <Paragraph>{t("network.noMembers")}</Paragraph>
             ) : (
-              <TableContainer overflowInline tabIndex={0} role="region" aria-labelledby={membersId}>
+              <ResponsiveTableContainer overflowInline tabIndex={0} role="region" aria-labelledby={membersId}>
                 <Table aria-labelledby={membersId}>
                   <TableHeader>
                     <TableRow>
@@ -117,7 +117,7 @@ export function NetworkPage({ id }: { id: string }) {
                     ))}
                   </TableBody>
                 </Table>
-              </TableContainer>
+              </ResponsiveTableContainer>
             )}
           </section>
           <AddMember networkId={network.id} onNotice={setNotice} />

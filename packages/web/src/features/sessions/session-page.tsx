@@ -10,12 +10,12 @@ import {
   Table,
   TableBody,
   TableCell,
-  TableContainer,
   TableHeader,
   TableHeaderCell,
   TableRow,
   Textbox,
 } from "@utrecht/component-library-react";
+import { ResponsiveTableContainer } from "../../kit/responsive-table";
 import { useId, useState, type FormEvent } from "react";
 import { PageHeading } from "../../kit/page-heading";
 import { RouteLink } from "../../kit/router";
@@ -397,7 +397,7 @@ function Invitations({ session }: { session: SessionDetail }) {
       {session.invitations.length === 0 ? (
         <Paragraph>{t("session.noInvitations")}</Paragraph>
       ) : (
-        <TableContainer>
+        <ResponsiveTableContainer>
           <Table aria-labelledby={headingId}>
             <TableHeader>
               <TableRow>
@@ -421,7 +421,7 @@ function Invitations({ session }: { session: SessionDetail }) {
               ))}
             </TableBody>
           </Table>
-        </TableContainer>
+        </ResponsiveTableContainer>
       )}
     </section>
   );
@@ -455,7 +455,7 @@ function Registrations({ session }: { session: SessionDetail }) {
       {session.registrations.length === 0 ? (
         <Paragraph>{t("session.noRegistrations")}</Paragraph>
       ) : (
-        <TableContainer>
+        <ResponsiveTableContainer>
           <Table aria-labelledby={headingId}>
             <TableHeader>
               <TableRow>
@@ -508,7 +508,7 @@ function Registrations({ session }: { session: SessionDetail }) {
               })}
             </TableBody>
           </Table>
-        </TableContainer>
+        </ResponsiveTableContainer>
       )}
     </section>
   );

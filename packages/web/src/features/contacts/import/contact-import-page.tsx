@@ -9,7 +9,6 @@ import {
   Table,
   TableBody,
   TableCell,
-  TableContainer,
   TableHeader,
   TableHeaderCell,
   TableRow,
@@ -18,6 +17,7 @@ import {
   UnorderedList,
   UnorderedListItem,
 } from "@utrecht/component-library-react";
+import { ResponsiveTableContainer } from "../../../kit/responsive-table";
 import { useId, useReducer, useState, type ChangeEvent } from "react";
 import type { ContactImportField } from "../../../generated/gql/graphql";
 import { PageHeading } from "../../../kit/page-heading";
@@ -246,7 +246,7 @@ export function MappingEditor({
           ))}
         </UnorderedList>
       )}
-      <TableContainer overflowInline tabIndex={0} role="region" aria-labelledby={headingId}>
+      <ResponsiveTableContainer overflowInline tabIndex={0} role="region" aria-labelledby={headingId}>
         <Table aria-labelledby={headingId}>
           <TableHeader>
             <TableRow>
@@ -283,7 +283,7 @@ export function MappingEditor({
             ))}
           </TableBody>
         </Table>
-      </TableContainer>
+      </ResponsiveTableContainer>
     </section>
   );
 }
@@ -339,7 +339,7 @@ export function ImportReportView({
               {t("import.downloadErrors")}
             </Button>
           </ButtonGroup>
-          <TableContainer overflowInline tabIndex={0} role="region" aria-labelledby={errorsId}>
+          <ResponsiveTableContainer overflowInline tabIndex={0} role="region" aria-labelledby={errorsId}>
             <Table aria-labelledby={errorsId}>
               <TableHeader>
                 <TableRow>
@@ -359,7 +359,7 @@ export function ImportReportView({
                 ))}
               </TableBody>
             </Table>
-          </TableContainer>
+          </ResponsiveTableContainer>
         </>
       )}
       {report.duplicates.length > 0 && (
@@ -367,7 +367,7 @@ export function ImportReportView({
           <Heading level={3} id={duplicatesId}>
             {t("import.duplicatesHeading", { count: report.unchanged })}
           </Heading>
-          <TableContainer overflowInline tabIndex={0} role="region" aria-labelledby={duplicatesId}>
+          <ResponsiveTableContainer overflowInline tabIndex={0} role="region" aria-labelledby={duplicatesId}>
             <Table aria-labelledby={duplicatesId}>
               <TableHeader>
                 <TableRow>
@@ -388,7 +388,7 @@ export function ImportReportView({
                 ))}
               </TableBody>
             </Table>
-          </TableContainer>
+          </ResponsiveTableContainer>
         </>
       )}
     </section>

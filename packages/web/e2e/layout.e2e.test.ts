@@ -28,7 +28,7 @@ const SIZES = [
 function brokenWords(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const broken: string[] = [];
-    for (const cell of document.querySelectorAll("main table th, main table td")) {
+    for (const cell of Array.from(document.querySelectorAll("main table th, main table td"))) {
       const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
         // A word runs between spaces and the places a line may break anyway (after a dash or slash).
@@ -36,7 +36,11 @@ function brokenWords(page: Page): Promise<string[]> {
           const range = document.createRange();
           range.setStart(node, match.index);
           range.setEnd(node, match.index + match[0].length);
-          const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+          const tops = new Set(
+            Array.from(range.getClientRects())
+              .filter((r) => r.width > 0)
+              .map((r) => Math.round(r.top)),
+          );
           if (tops.size > 1) broken.push(`"${match[0]}" in "${(cell.textContent ?? "").trim().slice(0, 60)}"`);
         }
       }

@@ -162,6 +162,12 @@ describe("network coordinator", () => {
     await page.getByRole("button", { name: "Toevoegen: Ruben Zeldenrust" }).click();
     await page.getByText("Ruben Zeldenrust is toegevoegd.").waitFor();
     await page.getByRole("button", { name: "Lidmaatschap beëindigen: Ruben Zeldenrust" }).click();
+    // Asked first; "Nee, terug" changes nothing.
+    const dialog = page.getByRole("dialog", { name: "Lidmaatschap van Ruben Zeldenrust beëindigen?" });
+    await dialog.getByRole("button", { name: "Nee, terug" }).click();
+    await dialog.waitFor({ state: "hidden" });
+    await page.getByRole("button", { name: "Lidmaatschap beëindigen: Ruben Zeldenrust" }).click();
+    await dialog.getByRole("button", { name: "Ja, beëindigen" }).click();
     await page.getByText("Het lidmaatschap van Ruben Zeldenrust is beëindigd.").waitFor();
     await page.getByLabel("Toon ook oud-leden").check();
     await page.getByRole("row", { name: /Ruben Zeldenrust/ }).waitFor();

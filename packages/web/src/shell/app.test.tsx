@@ -46,6 +46,16 @@ describe("App", () => {
     expect(names).toEqual(["Leidsche Rijn", "Noordwest", "West", "Zuidwest"]);
   });
 
+  it("tells an ally that a coordinator's page exists but is not for them, and an unknown address that it does not exist", async () => {
+    window.history.replaceState(null, "", "/contacten");
+    const { unmount } = renderWithProviders(<App />, { services: loggedInServices(), mocks: [viewerMock({ ...anna, role: "ALLY" })] });
+    expect(await screen.findByRole("heading", { level: 1, name: "Geen toegang" })).toBeTruthy();
+    unmount();
+    window.history.replaceState(null, "", "/bestaat-niet");
+    renderWithProviders(<App />, { services: loggedInServices(), mocks: [viewerMock({ ...anna, role: "ALLY" })] });
+    expect(await screen.findByRole("heading", { level: 1, name: "Pagina niet gevonden" })).toBeTruthy();
+  });
+
   it("logs in, then moves focus to the new page's heading", async () => {
     renderWithProviders(<App />, {
       mocks: [loginMock({ email: "anna@example.nl", password: "geheim" }, { token: "token-1" }), districtsMock([["WK034401", "West"]])],

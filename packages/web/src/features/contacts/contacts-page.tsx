@@ -160,7 +160,14 @@ export function ContactsPage() {
         </ButtonGroup>
       </form>
       <div aria-live="polite">
-        {exporter.rowCount !== null && <Paragraph>{t("contacts.exported", { count: exporter.rowCount })}</Paragraph>}
+        {exporter.rowCount !== null && (
+          <Paragraph>
+            {format.plural(exporter.rowCount, {
+              one: t("contacts.exported.one"),
+              other: t("contacts.exported.other", { count: exporter.rowCount }),
+            })}
+          </Paragraph>
+        )}
         {Boolean(exporter.error) && (
           <Alert type="error" role="none">
             <Paragraph>{t("contacts.exportError")}</Paragraph>

@@ -129,7 +129,12 @@ export function OrganisationsPage() {
         onConfirm={() => void onArchive()}
         onCancel={() => setConfirming(null)}
       >
-        <Paragraph>{t("organisations.archiveConfirm", { name: confirming?.name ?? "", count: confirming?.contactCount ?? 0 })}</Paragraph>
+        <Paragraph>
+          {format.plural(confirming?.contactCount ?? 0, {
+            one: t("organisations.archiveConfirm.one", { name: confirming?.name ?? "" }),
+            other: t("organisations.archiveConfirm.other", { name: confirming?.name ?? "", count: confirming?.contactCount ?? 0 }),
+          })}
+        </Paragraph>
       </ConfirmDialog>
     </>
   );

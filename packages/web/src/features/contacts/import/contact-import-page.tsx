@@ -22,6 +22,7 @@ import { useId, useReducer, useState, type ChangeEvent } from "react";
 import type { ContactImportField } from "../../../generated/gql/graphql";
 import { PageHeading } from "../../../kit/page-heading";
 import { RouteLink } from "../../../kit/router";
+import { useFormat } from "../../../kit/format";
 import { useI18n } from "../../../i18n/i18n-provider";
 import {
   importReducer,
@@ -65,6 +66,7 @@ const FIELDS: readonly ContactImportField[] = [
 
 export function ImportFlow({ initialState = initialImportState }: { initialState?: ImportState }) {
   const { t } = useI18n();
+  const format = useFormat();
   const [state, dispatch] = useReducer(importReducer, initialState);
   const { upload, dryRun, runImport, downloadErrors } = useContactImport();
   const [downloadFailed, setDownloadFailed] = useState(false);
@@ -185,7 +187,10 @@ export function ImportFlow({ initialState = initialImportState }: { initialState
           <ImportReportView report={state.report} fileName={state.upload.filename} onDownloadErrors={onDownloadErrors} />
           <ButtonGroup>
             <Button appearance="primary-action-button" type="button" disabled={state.report.created === 0} onClick={() => void onImport()}>
-              {t("import.confirm", { count: state.report.created })}
+              {format.plural(state.report.created, {
+                one: t("import.confirm.one"),
+                other: t("import.confirm.other", { count: state.report.created }),
+              })}
             </Button>
           </ButtonGroup>
         </>

@@ -1,5 +1,5 @@
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { checkAccessibility, expectNoProblems, launchBrowser, login, openApp, screenshot } from "./support/browser";
 import { ACCOUNTS, loginToken, reportSignal } from "./support/fixtures";
 
@@ -34,8 +34,10 @@ describe.each(SIZES)("home pages at $name", ({ name, width, height }) => {
       const people = page.getByRole("region", { name: /^Wie bel je vandaag\?/ });
       const district = people.getByLabel("Wijk", { exact: true });
       if ((await district.count()) > 0) await district.selectOption({ label: "Overvecht" });
-      // The fixtures' Overvecht contacts were never spoken to.
-      await people.getByRole("link", { name: "Lotte Verbeek-Zwaan" }).waitFor();
+      // Overvecht has contacts nobody spoke to lately (the fixtures' were never spoken to; which five
+      // are listed depends on what other tests logged).
+      await people.getByRole("listitem").first().getByRole("link").waitFor();
+      expect(await people.getByRole("listitem").count()).toBeGreaterThan(0);
       await checkAccessibility(page, `coordinator home (${name})`);
       await screenshot(page, `home-coordinator-${name}`);
       await signals.getByRole("link", { name: summary }).click();

@@ -38,7 +38,7 @@ describe("network coordinator", () => {
     expect(await under12.textContent()).toBe("minder dan 5");
     // The demo seed has a held Overvecht session with attendees, so the count may be shown;
     // what must hold is the suppression rule: never a number below 5.
-    const attendees = table.getByRole("row", { name: /^Deelnemers aan themasessies/ }).getByRole("cell");
+    const attendees = table.getByRole("row", { name: /^Deelnemers aan themabijeenkomsten/ }).getByRole("cell");
     const attendeesText = (await attendees.textContent()) ?? "";
     expect(attendeesText === "minder dan 5" || Number(attendeesText) >= 5, `attendees: ${attendeesText}`).toBe(true);
     await expect(page.getByText(/als een groep kleiner is dan 5 mensen, tonen we geen aantal/).isVisible()).resolves.toBe(true);
@@ -53,7 +53,7 @@ describe("network coordinator", () => {
     await goTo(page, "Contacten");
     await page.getByRole("searchbox", { name: /Zoek op naam/ }).fill("Verbeek-Zwaan");
     await page.getByRole("button", { name: "Zoeken" }).click();
-    await page.getByText("1 contacten gevonden, 1 getoond.").waitFor();
+    await page.getByText("1 contact gevonden.").waitFor();
     await checkAccessibility(page, "contacts");
     await screenshot(page, "coordinator-contacts");
     await page.getByRole("link", { name: "Lotte Verbeek-Zwaan" }).click();
@@ -137,7 +137,7 @@ describe("network coordinator", () => {
     const { page } = app;
     await page.getByRole("searchbox", { name: /Zoek op naam/ }).fill("voorbeeld.nl");
     await page.getByRole("button", { name: "Zoeken" }).click();
-    await page.getByText(/contacten gevonden/).waitFor();
+    await page.getByText(/contacte?n? gevonden/).waitFor();
     const [download] = await Promise.all([
       page.waitForEvent("download", { timeout: 15_000 }),
       page.getByRole("button", { name: "Exporteren voor Excel (CSV)" }).click(),
@@ -162,6 +162,12 @@ describe("network coordinator", () => {
     await page.getByRole("button", { name: "Toevoegen: Ruben Zeldenrust" }).click();
     await page.getByText("Ruben Zeldenrust is toegevoegd.").waitFor();
     await page.getByRole("button", { name: "Lidmaatschap beëindigen: Ruben Zeldenrust" }).click();
+    // Asked first; "Nee, terug" changes nothing.
+    const dialog = page.getByRole("dialog", { name: "Lidmaatschap van Ruben Zeldenrust beëindigen?" });
+    await dialog.getByRole("button", { name: "Nee, terug" }).click();
+    await dialog.waitFor({ state: "hidden" });
+    await page.getByRole("button", { name: "Lidmaatschap beëindigen: Ruben Zeldenrust" }).click();
+    await dialog.getByRole("button", { name: "Ja, beëindigen" }).click();
     await page.getByText("Het lidmaatschap van Ruben Zeldenrust is beëindigd.").waitFor();
     await page.getByLabel("Toon ook oud-leden").check();
     await page.getByRole("row", { name: /Ruben Zeldenrust/ }).waitFor();

@@ -32,8 +32,12 @@ describe("district ally", () => {
       await networks.getByRole("rowheader", { name: inject("fixtures").networkName }).waitFor();
       await checkAccessibility(page, "my profile");
       await screenshot(page, "ally-my-profile-phone");
-      // Typing a coordinator address shows "not found", never the page.
+      // Typing a coordinator address says the ally has no access (not "not found"), never the page.
       await page.goto(new URL("/contacten", inject("baseUrl")).toString());
+      await page.getByRole("heading", { level: 1, name: "Geen toegang" }).waitFor();
+      await checkAccessibility(page, "no access");
+      // An address that does not exist is "not found".
+      await page.goto(new URL("/bestaat-niet", inject("baseUrl")).toString());
       await page.getByRole("heading", { level: 1, name: "Pagina niet gevonden" }).waitFor();
       expectNoProblems(app.problems);
     } finally {

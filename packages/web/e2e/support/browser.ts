@@ -35,9 +35,26 @@ export interface AppPage {
   close(): Promise<void>;
 }
 
+export interface OpenAppOptions {
+  width?: number;
+  height?: number;
+  /** The browser's language (navigator.languages); Dutch unless a test says otherwise. */
+  locale?: string;
+  /** The device's time zone; the machine's own (UTC here) unless a test says otherwise. */
+  timezoneId?: string;
+}
+
 /** A fresh browser context (no shared storage) with a page on the app. */
-export async function openApp(browser: Browser, { width = 1280, height = 900 } = {}): Promise<AppPage> {
-  const context = await browser.newContext({ viewport: { width, height }, locale: "nl-NL", acceptDownloads: true });
+export async function openApp(
+  browser: Browser,
+  { width = 1280, height = 900, locale = "nl-NL", timezoneId }: OpenAppOptions = {},
+): Promise<AppPage> {
+  const context = await browser.newContext({
+    viewport: { width, height },
+    locale,
+    acceptDownloads: true,
+    ...(timezoneId ? { timezoneId } : {}),
+  });
   context.setDefaultTimeout(15_000);
   context.setDefaultNavigationTimeout(20_000);
   const page = await context.newPage();

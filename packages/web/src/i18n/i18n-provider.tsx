@@ -3,13 +3,28 @@ import { createTranslator, DEFAULT_LANGUAGE, isLanguage, type Catalogues, type L
 
 const STORAGE_KEY = "wijknet.language";
 
-/** The remembered language, or Dutch. Storage can throw (privacy modes), hence the try. */
+/**
+ * The first of the browser's preferred languages we have ("en-US" → "en"), or Dutch. Dutch is
+ * the default for a browser that prefers neither (a Turkish browser reads Dutch first).
+ */
+export function browserLanguage(preferred: readonly string[] | undefined = globalThis.navigator?.languages): Language {
+  for (const tag of preferred ?? []) {
+    const base = tag.toLowerCase().split("-")[0];
+    if (isLanguage(base)) return base;
+  }
+  return DEFAULT_LANGUAGE;
+}
+
+/**
+ * The remembered language; on a first visit the browser's. Storage can throw (privacy modes),
+ * hence the try.
+ */
 export function readStoredLanguage(): Language {
   try {
     const stored = globalThis.localStorage?.getItem(STORAGE_KEY);
-    return isLanguage(stored) ? stored : DEFAULT_LANGUAGE;
+    return isLanguage(stored) ? stored : browserLanguage();
   } catch {
-    return DEFAULT_LANGUAGE;
+    return browserLanguage();
   }
 }
 

@@ -1,6 +1,7 @@
 import { Alert, Paragraph } from "@utrecht/component-library-react";
 import type { ReactNode, Ref } from "react";
 import { useI18n } from "../i18n/i18n-provider";
+import { useFormat } from "./format";
 
 /**
  * The top of a form: how many fields are wrong, and a failure that belongs to no field. The
@@ -10,11 +11,12 @@ import { useI18n } from "../i18n/i18n-provider";
  */
 export function ErrorSummary({ ref, count, failure }: { ref?: Ref<HTMLDivElement>; count: number; failure?: ReactNode }) {
   const { t } = useI18n();
+  const format = useFormat();
   return (
     <div ref={ref} tabIndex={-1} className="wijknet-focus-target" aria-live="polite">
       {count > 0 && (
         <Alert type="error" role="none">
-          <Paragraph>{t("form.errorSummary", { count })}</Paragraph>
+          <Paragraph>{format.plural(count, { one: t("form.errorSummary.one"), other: t("form.errorSummary.other", { count }) })}</Paragraph>
         </Alert>
       )}
       {failure && (

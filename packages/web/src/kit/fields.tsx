@@ -10,6 +10,8 @@ import {
   Textbox,
 } from "@utrecht/component-library-react";
 import { useId, type ReactNode, type Ref } from "react";
+import { useI18n } from "../i18n/i18n-provider";
+import { useFormat } from "./format";
 
 interface BaseProps {
   label: ReactNode;
@@ -82,6 +84,11 @@ export function TextField({
   );
 }
 
+/**
+ * A labelled text area. With `maxLength` the limit is shown before the user reaches it and a
+ * counter follows the typing ("Nog 120 tekens over (van de 2000)", "5 tekens te veel"). Text is
+ * never cut off silently (no HTML maxlength): too long stays visible and the form says so.
+ */
 export function TextareaField({
   label,
   description,
@@ -93,9 +100,10 @@ export function TextareaField({
   maxLength,
 }: BaseProps & { value: string; onChange: (value: string) => void; inputRef?: Ref<HTMLTextAreaElement>; maxLength?: number }) {
   const id = useId();
+  const over = maxLength !== undefined && value.length > maxLength;
   return (
     <FormField
-      invalid={Boolean(error)}
+      invalid={Boolean(error) || over}
       label={<FormLabel htmlFor={id}>{label}</FormLabel>}
       description={
         description && (
@@ -105,19 +113,49 @@ export function TextareaField({
         )
       }
       input={
-        <Textarea
-          ref={inputRef}
-          id={id}
-          name={name}
-          maxLength={maxLength}
-          invalid={Boolean(error)}
-          aria-describedby={describedBy(description !== undefined && `${id}-description`, Boolean(error) && `${id}-error`)}
-          value={value}
-          onChange={(event) => onChange(event.target.value)}
-        />
+        <>
+          <Textarea
+            ref={inputRef}
+            id={id}
+            name={name}
+            invalid={Boolean(error) || over}
+            aria-describedby={describedBy(
+              description !== undefined && `${id}-description`,
+              maxLength !== undefined && `${id}-count`,
+              Boolean(error) && `${id}-error`,
+            )}
+            value={value}
+            onChange={(event) => onChange(event.target.value)}
+          />
+          {maxLength !== undefined && <CharacterCount id={`${id}-count`} length={value.length} max={maxLength} />}
+        </>
       }
       errorMessage={error && <FormFieldErrorMessage id={`${id}-error`}>{error}</FormFieldErrorMessage>}
     />
+  );
+}
+
+/** The limit of a text field and how much is left (linked to the field with aria-describedby). */
+function CharacterCount({ id, length, max }: { id: string; length: number; max: number }) {
+  const { t } = useI18n();
+  const format = useFormat();
+  const left = max - length;
+  const text =
+    length === 0
+      ? t("field.maxLength", { max: format.number(max) })
+      : left >= 0
+        ? format.plural(left, {
+            one: t("field.charactersLeft.one"),
+            other: t("field.charactersLeft.other", { count: format.number(left), max: format.number(max) }),
+          })
+        : format.plural(-left, {
+            one: t("field.charactersOver.one"),
+            other: t("field.charactersOver.other", { count: format.number(-left) }),
+          });
+  return (
+    <Paragraph id={id} className={left < 0 ? "wijknet-field-count wijknet-field-count--over" : "wijknet-field-count"}>
+      {text}
+    </Paragraph>
   );
 }
 

@@ -19,11 +19,11 @@ describe("App", () => {
     expect(document.documentElement.lang).toBe("nl");
   });
 
-  it("shows the welcome, the Dutch role and the districts sorted by name", async () => {
+  it("shows an admin the welcome, the Dutch role and the districts sorted by name", async () => {
     renderWithProviders(<App />, {
       services: loggedInServices(),
       mocks: [
-        viewerMock(anna),
+        viewerMock({ ...anna, role: "ADMIN" }),
         districtsMock([
           ["WK034410", "Zuidwest"],
           ["WK034401", "West"],
@@ -36,7 +36,7 @@ describe("App", () => {
     expect(await screen.findByRole("heading", { level: 1, name: "Welkom, Anna de Vries" })).toBeTruthy();
     const header = screen.getByRole("banner");
     expect(within(header).getByText("Ingelogd als Anna de Vries")).toBeTruthy();
-    expect(within(header).getByText("Rol: Netwerkcoördinator")).toBeTruthy();
+    expect(within(header).getByText("Rol: Beheerder")).toBeTruthy();
     expect(within(header).getByRole("button", { name: "Uitloggen" })).toBeTruthy();
 
     const table = await screen.findByRole("table", { name: "Wijken van de gemeente Utrecht" });
@@ -44,6 +44,16 @@ describe("App", () => {
       .getAllByRole("rowheader")
       .map((cell) => cell.textContent);
     expect(names).toEqual(["Leidsche Rijn", "Noordwest", "West", "Zuidwest"]);
+  });
+
+  it("tells an ally that a coordinator's page exists but is not for them, and an unknown address that it does not exist", async () => {
+    window.history.replaceState(null, "", "/contacten");
+    const { unmount } = renderWithProviders(<App />, { services: loggedInServices(), mocks: [viewerMock({ ...anna, role: "ALLY" })] });
+    expect(await screen.findByRole("heading", { level: 1, name: "Geen toegang" })).toBeTruthy();
+    unmount();
+    window.history.replaceState(null, "", "/bestaat-niet");
+    renderWithProviders(<App />, { services: loggedInServices(), mocks: [viewerMock({ ...anna, role: "ALLY" })] });
+    expect(await screen.findByRole("heading", { level: 1, name: "Pagina niet gevonden" })).toBeTruthy();
   });
 
   it("logs in, then moves focus to the new page's heading", async () => {

@@ -12,7 +12,7 @@ import { isPublicRoute, mayOpen } from "./access";
 import { AppLayout } from "./app-layout";
 import { homeRouteFor } from "./contributions";
 import { MainNav } from "./main-nav";
-import { NotFoundPage } from "./not-found-page";
+import { NoAccessPage, NotFoundPage } from "./not-found-page";
 import { renderPage } from "./routes";
 
 /**
@@ -88,7 +88,7 @@ function AuthenticatedApp({ route }: { route: Route }) {
 
   return (
     <AppLayout headerActions={<ViewerSummary viewer={viewer} />} nav={<MainNav role={viewer.role} />}>
-      {mayOpen(viewer.role, route.name) ? pageFor(route, viewer) : <NotFoundPage />}
+      {mayOpen(viewer.role, route.name) ? pageFor(route, viewer) : <NoAccessPage />}
     </AppLayout>
   );
 }

@@ -13,6 +13,8 @@ export const en: Translations<typeof nl> = {
   "notFound.title": "Page not found",
   "notFound.body": "This page does not exist (any more).",
   "notFound.home": "Go to the overview",
+  "noAccess.title": "No access",
+  "noAccess.body": "This page exists, but not for your role. Do you think you need it? Ask the administrator.",
 
   "live.lost": "Live connection lost — trying again…",
   "live.restored": "Connected again",

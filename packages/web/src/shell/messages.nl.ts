@@ -11,6 +11,8 @@ export const nl = {
   "notFound.title": "Pagina niet gevonden",
   "notFound.body": "Deze pagina bestaat niet (meer).",
   "notFound.home": "Naar het overzicht",
+  "noAccess.title": "Geen toegang",
+  "noAccess.body": "Deze pagina is er wel, maar niet voor jouw rol. Denk je dat je hem nodig hebt? Vraag het de beheerder.",
 
   "live.lost": "Live verbinding verbroken — we proberen opnieuw…",
   "live.restored": "Weer verbonden",

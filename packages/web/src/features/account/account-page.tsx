@@ -115,7 +115,12 @@ export function AccountPage() {
           </form>
 
           <Heading level={2}>{t("account.sessionsHeading")}</Heading>
-          <Paragraph>{t("account.sessionsCount", { count: sessions.length })}</Paragraph>
+          <Paragraph>
+            {format.plural(sessions.length, {
+              one: t("account.sessionsCount.one"),
+              other: t("account.sessionsCount.other", { count: sessions.length }),
+            })}
+          </Paragraph>
           <UnorderedList>
             {sessions.map((s) => (
               <UnorderedListItem key={s.id}>

@@ -5,11 +5,11 @@ import {
   Table,
   TableBody,
   TableCell,
-  TableContainer,
   TableHeader,
   TableHeaderCell,
   TableRow,
 } from "@utrecht/component-library-react";
+import { ResponsiveTableContainer } from "../../kit/responsive-table";
 import { useId, useState, type FormEvent } from "react";
 import type { Role } from "../../generated/gql/graphql";
 import { SelectField, TextField } from "../../kit/fields";
@@ -69,7 +69,7 @@ export function UsersPage() {
       />
       <div aria-live="polite">{loaded && <Paragraph id={tableId}>{t("users.count", { count: users.length })}</Paragraph>}</div>
       {users.length > 0 && (
-        <TableContainer overflowInline tabIndex={0} role="region" aria-labelledby={tableId}>
+        <ResponsiveTableContainer overflowInline tabIndex={0} role="region" aria-labelledby={tableId}>
           <Table aria-labelledby={tableId}>
             <TableHeader>
               <TableRow>
@@ -106,7 +106,7 @@ export function UsersPage() {
               ))}
             </TableBody>
           </Table>
-        </TableContainer>
+        </ResponsiveTableContainer>
       )}
       {hasMore && (
         <ButtonGroup>

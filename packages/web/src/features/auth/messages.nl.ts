@@ -58,7 +58,7 @@ export const nl = {
   "twoFactor.enrol.confirm": "Code controleren en aanzetten",
   "twoFactor.enrol.done": "Tweestapsverificatie staat aan.",
   "twoFactor.enrol.codes":
-    "Dit zijn je herstelcodes. Elke code werkt één keer, als je je telefoon kwijt bent. Bewaar ze op een veilige plek: je ziet ze alleen nu.",
+    "Dit zijn je herstelcodes. Elke code werkt één keer, als je je telefoon kwijt bent. Bewaar ze op een veilige plaats: je ziet ze alleen nu.",
   "twoFactor.enrol.codesLabel": "Herstelcodes",
   "twoFactor.enrol.saved": "Ik heb de codes bewaard",
   "twoFactor.on": "Tweestapsverificatie staat aan. Je hebt nog {count} herstelcodes.",

@@ -9,11 +9,18 @@ import type { Viewer } from "./use-viewer";
 export function ViewerSummary({ viewer }: { viewer: Viewer }) {
   const { t } = useI18n();
   const { logout, loggingOut } = useLogout();
+  const role = t(roleMessageKey(viewer.role));
+  // "Ingelogd als Wijkagent Sanne Bakker" says the role already: no "Rol: Wijkagent" after it.
+  const nameSaysRole = viewer.displayName.toLocaleLowerCase().includes(role.toLocaleLowerCase());
   return (
     <>
       <Paragraph className="wijknet-header__viewer">
         <span>{t("header.signedInAs", { name: viewer.displayName })}</span>{" "}
-        <span>{t("header.role", { role: t(roleMessageKey(viewer.role)) })}</span>{" "}
+        {!nameSaysRole && (
+          <>
+            <span>{t("header.role", { role })}</span>{" "}
+          </>
+        )}
         <RouteLink to={{ name: "account" }}>{t("nav.account")}</RouteLink>
       </Paragraph>
       <Button appearance="secondary-action-button" type="button" disabled={loggingOut} busy={loggingOut} onClick={() => void logout()}>

@@ -6,13 +6,13 @@ import {
   Table,
   TableBody,
   TableCell,
-  TableContainer,
   TableHeader,
   TableHeaderCell,
   TableRow,
   UnorderedList,
   UnorderedListItem,
 } from "@utrecht/component-library-react";
+import { ResponsiveTableContainer } from "../../kit/responsive-table";
 import { useId, useState, type FormEvent } from "react";
 import { ConfirmDialog } from "../../kit/confirm-dialog";
 import { useFocusFirstError } from "../../kit/focus-first-error";
@@ -63,7 +63,7 @@ export function ConsentsTable({ contact, editable }: { contact: ContactDetail; e
       {contact.consents.length === 0 ? (
         <Paragraph>{t("contact.noConsents")}</Paragraph>
       ) : (
-        <TableContainer overflowInline tabIndex={0} role="region" aria-labelledby={captionId}>
+        <ResponsiveTableContainer overflowInline tabIndex={0} role="region" aria-labelledby={captionId}>
           <Table aria-labelledby={captionId}>
             <TableHeader>
               <TableRow>
@@ -111,7 +111,7 @@ export function ConsentsTable({ contact, editable }: { contact: ContactDetail; e
               })}
             </TableBody>
           </Table>
-        </TableContainer>
+        </ResponsiveTableContainer>
       )}
       <ConfirmDialog
         open={confirming !== null}
@@ -146,12 +146,18 @@ export function WithdrawalEffects({
   memberships: ReadonlyArray<{ id: string; until?: string | null; network: { name: string } }>;
 }) {
   const { t } = useI18n();
+  const format = useFormat();
   if (purpose === "NETWORK_MEMBERSHIP") {
     const current = memberships.filter((m) => !m.until);
     if (current.length === 0) return <Paragraph>{t("consent.withdrawEndsNoMemberships")}</Paragraph>;
     return (
       <Alert type="warning" role="none">
-        <Paragraph>{t("consent.withdrawEndsMemberships", { count: current.length })}</Paragraph>
+        <Paragraph>
+          {format.plural(current.length, {
+            one: t("consent.withdrawEndsMemberships.one"),
+            other: t("consent.withdrawEndsMemberships.other", { count: current.length }),
+          })}
+        </Paragraph>
         <UnorderedList>
           {current.map((m) => (
             <UnorderedListItem key={m.id}>{m.network.name}</UnorderedListItem>

@@ -109,7 +109,7 @@ describe("ContactCreateForm", () => {
     save();
     expect(await screen.findByText("Het e-mailadres klopt niet. Controleer het.")).toBeTruthy();
     expect(within(role).getByText(/Deze organisatie bestaat niet \(meer\)/)).toBeTruthy();
-    expect(screen.getByText("Er klopt iets niet in 2 veld(en). Kijk bij de rode meldingen.")).toBeTruthy();
+    expect(screen.getByText("Er klopt iets niet in 2 velden. Kijk bij de rode meldingen.")).toBeTruthy();
     await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText("E-mailadres")));
   });
 });

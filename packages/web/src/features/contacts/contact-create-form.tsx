@@ -16,6 +16,7 @@ import { ErrorSummary } from "../../kit/error-summary";
 import { SituationTextPreview, useSituationFieldError, useSituationText } from "../../kit/situation-text";
 import { useFocusFirstError } from "../../kit/focus-first-error";
 import type { CreateContactInput } from "../../generated/gql/graphql";
+import { LanguageField } from "../../kit/language-names";
 import { useI18n } from "../../i18n/i18n-provider";
 import { ConsentFields } from "./consent-fields";
 import { AGE_BANDS, ageBandKey, CHANNELS, channelKey } from "./labels";
@@ -147,7 +148,7 @@ export function ContactCreateForm({ initial, districts, organisations, onSave, o
         options={CHANNELS.map((c) => ({ value: c, label: t(channelKey(c)) }))}
         error={fieldError("preferredChannel")}
       />
-      <TextField
+      <LanguageField
         name="preferredLanguage"
         label={t("contactForm.language")}
         description={t("contactForm.languageHelp")}

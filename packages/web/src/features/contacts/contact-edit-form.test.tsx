@@ -38,7 +38,7 @@ describe("ContactEditForm", () => {
     fireEvent.click(screen.getByRole("button", { name: "Opslaan" }));
     expect(await screen.findByText("Vul een naam in.")).toBeTruthy();
     expect(screen.getByText(/Het telefoonnummer klopt niet/)).toBeTruthy();
-    expect(screen.getByText("Er klopt iets niet in 2 veld(en). Kijk bij de rode meldingen.")).toBeTruthy();
+    expect(screen.getByText("Er klopt iets niet in 2 velden. Kijk bij de rode meldingen.")).toBeTruthy();
     const name = screen.getByLabelText("Naam");
     expect(document.activeElement).toBe(name);
     expect(name.getAttribute("aria-invalid")).toBe("true");

@@ -12,6 +12,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { SelectField, TextareaField, TextField } from "../../kit/fields";
 import { ErrorSummary } from "../../kit/error-summary";
 import { SituationTextPreview, useSituationFieldError, useSituationText } from "../../kit/situation-text";
+import { LanguageField } from "../../kit/language-names";
 import { useI18n } from "../../i18n/i18n-provider";
 import { AGE_BANDS, ageBandKey, CHANNELS, channelKey, CONTACT_STATUSES, contactStatusKey } from "./labels";
 import {
@@ -157,7 +158,7 @@ export function ContactEditForm({ initial, districts, onSave, onSaved, onCancel,
         error={errorText("preferredChannel")}
         inputRef={register("preferredChannel")}
       />
-      <TextField
+      <LanguageField
         name="preferredLanguage"
         label={t("contactForm.language")}
         description={t("contactForm.languageHelp")}

@@ -11,17 +11,18 @@ import {
   Table,
   TableBody,
   TableCell,
-  TableContainer,
   TableHeader,
   TableHeaderCell,
   TableRow,
   UnorderedList,
   UnorderedListItem,
 } from "@utrecht/component-library-react";
+import { ResponsiveTableContainer } from "../../kit/responsive-table";
 import { useId, useState, type ReactNode } from "react";
 import { PageHeading } from "../../kit/page-heading";
 import { RouteLink } from "../../kit/router";
 import { useFormat } from "../../kit/format";
+import { useLanguageName } from "../../kit/language-names";
 import { LoadState } from "../../kit/load-state";
 import { useI18n } from "../../i18n/i18n-provider";
 import { ConsentsSection } from "./contact-consents";
@@ -70,6 +71,7 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 function ContactDetails({ contact }: { contact: ContactDetail }) {
   const { t } = useI18n();
   const format = useFormat();
+  const languageName = useLanguageName();
   const interactionsId = useId();
   const empty = t("contact.empty");
   const item = (key: string, value: ReactNode) => (
@@ -89,7 +91,7 @@ function ContactDetails({ contact }: { contact: ContactDetail }) {
           {item(t("contactForm.email"), contact.email ?? null)}
           {item(t("contactForm.phone"), contact.phoneDisplay ?? contact.phone ?? null)}
           {item(t("contactForm.channel"), t(channelKey(contact.preferredChannel)))}
-          {item(t("contactForm.language"), contact.preferredLanguage)}
+          {item(t("contactForm.language"), languageName(contact.preferredLanguage))}
           {item(t("contactForm.ageBand"), t(ageBandKey(contact.ageBand)))}
           {item(t("contactForm.status"), `${t(contactStatusKey(contact.status))}${contact.stale ? ` (${t("contacts.stale")})` : ""}`)}
           {item(t("contactForm.districts"), contact.districts.map((d) => d.name).join(", "))}
@@ -128,7 +130,7 @@ function ContactDetails({ contact }: { contact: ContactDetail }) {
         {contact.interactions.length === 0 ? (
           <Paragraph>{t("contact.noInteractions")}</Paragraph>
         ) : (
-          <TableContainer overflowInline tabIndex={0} role="region" aria-labelledby={interactionsId}>
+          <ResponsiveTableContainer overflowInline tabIndex={0} role="region" aria-labelledby={interactionsId}>
             <Table aria-labelledby={interactionsId}>
               <TableHeader>
                 <TableRow>
@@ -151,7 +153,7 @@ function ContactDetails({ contact }: { contact: ContactDetail }) {
                 ))}
               </TableBody>
             </Table>
-          </TableContainer>
+          </ResponsiveTableContainer>
         )}
         {editable && (
           <>

@@ -9,11 +9,11 @@ import {
   Table,
   TableBody,
   TableCell,
-  TableContainer,
   TableHeader,
   TableHeaderCell,
   TableRow,
 } from "@utrecht/component-library-react";
+import { ResponsiveTableContainer } from "../../kit/responsive-table";
 import { useId, useMemo, useState, type FormEvent } from "react";
 import { PageHeading } from "../../kit/page-heading";
 import { RouteLink } from "../../kit/router";
@@ -160,7 +160,14 @@ export function ContactsPage() {
         </ButtonGroup>
       </form>
       <div aria-live="polite">
-        {exporter.rowCount !== null && <Paragraph>{t("contacts.exported", { count: exporter.rowCount })}</Paragraph>}
+        {exporter.rowCount !== null && (
+          <Paragraph>
+            {format.plural(exporter.rowCount, {
+              one: t("contacts.exported.one"),
+              other: t("contacts.exported.other", { count: exporter.rowCount }),
+            })}
+          </Paragraph>
+        )}
         {Boolean(exporter.error) && (
           <Alert type="error" role="none">
             <Paragraph>{t("contacts.exportError")}</Paragraph>
@@ -177,12 +184,17 @@ export function ContactsPage() {
       <div aria-live="polite">
         {loaded && (
           <Paragraph id={resultsId}>
-            {totalCount === 0 ? t("contacts.none") : t("contacts.count", { count: totalCount, shown: contacts.length })}
+            {totalCount === 0
+              ? t("contacts.none")
+              : format.plural(totalCount, {
+                  one: t("contacts.count.one"),
+                  other: t("contacts.count.other", { count: totalCount, shown: contacts.length }),
+                })}
           </Paragraph>
         )}
       </div>
       {contacts.length > 0 && (
-        <TableContainer overflowInline tabIndex={0} role="region" aria-labelledby={resultsId}>
+        <ResponsiveTableContainer overflowInline tabIndex={0} role="region" aria-labelledby={resultsId}>
           <Table aria-labelledby={resultsId}>
             <TableHeader>
               <TableRow>
@@ -205,14 +217,14 @@ export function ContactsPage() {
                   <TableCell>{contact.districts.map((d) => d.name).join(", ")}</TableCell>
                   <TableCell>
                     {contact.lastInteractionAt ? format.date(contact.lastInteractionAt) : t("contacts.never")}
-                    {contact.stale && <> ({t("contacts.stale")})</>}
+                    {contact.stale && contact.lastInteractionAt && <> ({t("contacts.stale")})</>}
                   </TableCell>
                   <TableCell>{t(contactStatusKey(contact.status))}</TableCell>
                 </TableRow>
               ))}
             </TableBody>
           </Table>
-        </TableContainer>
+        </ResponsiveTableContainer>
       )}
       {hasMore && (
         <div>

@@ -4,13 +4,13 @@ import {
   Table,
   TableBody,
   TableCell,
-  TableContainer,
   TableHeader,
   TableHeaderCell,
   TableRow,
   UnorderedList,
   UnorderedListItem,
 } from "@utrecht/component-library-react";
+import { ResponsiveTableContainer } from "../../kit/responsive-table";
 import { useId, useState } from "react";
 import { PageHeading } from "../../kit/page-heading";
 import { RouteLink, useMayOpen } from "../../kit/router";
@@ -121,7 +121,7 @@ function HealthSection({ districtId, days }: { districtId: string; days: number 
             {t("health.period", { from: format.date(health.from), to: format.date(new Date(Date.parse(health.to) - 1).toISOString()) })}
           </Paragraph>
           <div className="wijknet-dashboard">
-            <TableContainer overflowInline tabIndex={0} role="region" aria-labelledby={headingId}>
+            <ResponsiveTableContainer overflowInline tabIndex={0} role="region" aria-labelledby={headingId}>
               <Table aria-labelledby={headingId}>
                 <TableHeader>
                   <TableRow>
@@ -164,7 +164,7 @@ function HealthSection({ districtId, days }: { districtId: string; days: number 
                   ))}
                 </TableBody>
               </Table>
-            </TableContainer>
+            </ResponsiveTableContainer>
             <HealthChart bars={rows satisfies ChartBar[]} captionId={captionId} />
           </div>
           <SuppressionExplanation id={explanationId} />

@@ -6,11 +6,11 @@ import {
   Table,
   TableBody,
   TableCell,
-  TableContainer,
   TableHeader,
   TableHeaderCell,
   TableRow,
 } from "@utrecht/component-library-react";
+import { ResponsiveTableContainer } from "../../kit/responsive-table";
 import { useId } from "react";
 import { useI18n } from "../../i18n/i18n-provider";
 import { useDistricts } from "./use-districts";
@@ -41,7 +41,7 @@ export function DistrictTable({ municipality }: { municipality: string }) {
       {districts.length > 0 && (
         // On narrow screens the container scrolls sideways instead of the page;
         // a named, focusable region so keyboard users can scroll it too.
-        <TableContainer overflowInline tabIndex={0} role="region" aria-labelledby={headingId}>
+        <ResponsiveTableContainer overflowInline tabIndex={0} role="region" aria-labelledby={headingId}>
           <Table aria-labelledby={headingId}>
             <TableHeader>
               <TableRow>
@@ -58,7 +58,7 @@ export function DistrictTable({ municipality }: { municipality: string }) {
               ))}
             </TableBody>
           </Table>
-        </TableContainer>
+        </ResponsiveTableContainer>
       )}
     </div>
   );

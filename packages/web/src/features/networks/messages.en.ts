@@ -33,6 +33,11 @@ export const en: Translations<typeof nl> = {
   "network.endFor": "End membership: {name}",
   "network.ended": "The membership of {name} has ended.",
   "network.endFailed": "Ending the membership did not work. Please try again.",
+  "network.endTitle": "End the membership of {name}?",
+  "network.endConfirm":
+    "{name} will no longer be a member of {network} from today. This cannot be undone: if you add {name} again later, a new membership starts. The history is kept.",
+  "network.endYes": "Yes, end it",
+  "network.endNo": "No, go back",
   "network.add": "Add a member",
   "network.searchContact": "Search for a contact",
   "network.searchHelp": "Type at least 2 letters of the name.",

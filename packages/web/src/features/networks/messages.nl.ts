@@ -30,6 +30,11 @@ export const nl = {
   "network.endFor": "Lidmaatschap beëindigen: {name}",
   "network.ended": "Het lidmaatschap van {name} is beëindigd.",
   "network.endFailed": "Beëindigen is niet gelukt. Probeer het opnieuw.",
+  "network.endTitle": "Lidmaatschap van {name} beëindigen?",
+  "network.endConfirm":
+    "{name} is dan vanaf vandaag geen lid meer van {network}. Dit kun je niet terugdraaien: wil je {name} later weer toevoegen, dan begint een nieuw lidmaatschap. De geschiedenis blijft bewaard.",
+  "network.endYes": "Ja, beëindigen",
+  "network.endNo": "Nee, terug",
   "network.add": "Lid toevoegen",
   "network.searchContact": "Zoek een contact",
   "network.searchHelp": "Typ minstens 2 letters van de naam.",

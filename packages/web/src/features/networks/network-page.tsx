@@ -9,13 +9,13 @@ import {
   Table,
   TableBody,
   TableCell,
-  TableContainer,
   TableHeader,
   TableHeaderCell,
   TableRow,
   UnorderedList,
   UnorderedListItem,
 } from "@utrecht/component-library-react";
+import { ResponsiveTableContainer } from "../../kit/responsive-table";
 import { useId, useState } from "react";
 import { PageHeading } from "../../kit/page-heading";
 import { RouteLink } from "../../kit/router";
@@ -23,6 +23,7 @@ import { SelectField, TextField } from "../../kit/fields";
 import { useFormat } from "../../kit/format";
 import { LoadState } from "../../kit/load-state";
 import type { MembershipRole } from "../../generated/gql/graphql";
+import { ConfirmDialog } from "../../kit/confirm-dialog";
 import { useI18n } from "../../i18n/i18n-provider";
 import { MEMBERSHIP_ROLES, membershipRoleKey, networkKindKey } from "../contacts/labels";
 import { useAddMember, useEndMembership, useMemberSearch, useNetwork } from "./use-network";
@@ -35,6 +36,14 @@ export function NetworkPage({ id }: { id: string }) {
   const members = network?.memberPage.edges.map((edge) => edge.node) ?? [];
   const { endMembership, ending } = useEndMembership();
   const [notice, setNotice] = useState<string | null>(null);
+  // Ending a membership is asked first: it cannot be undone (adding the person again starts a new one).
+  const [confirming, setConfirming] = useState<{ id: string; name: string } | null>(null);
+  const onEnd = async () => {
+    if (!confirming) return;
+    const ok = await endMembership(confirming.id);
+    setNotice(ok ? t("network.ended", { name: confirming.name }) : t("network.endFailed"));
+    setConfirming(null);
+  };
   const historyId = useId();
   const membersId = useId();
 
@@ -76,7 +85,7 @@ export function NetworkPage({ id }: { id: string }) {
             {members.length === 0 ? (
               <Paragraph>{t("network.noMembers")}</Paragraph>
             ) : (
-              <TableContainer overflowInline tabIndex={0} role="region" aria-labelledby={membersId}>
+              <ResponsiveTableContainer overflowInline tabIndex={0} role="region" aria-labelledby={membersId}>
                 <Table aria-labelledby={membersId}>
                   <TableHeader>
                     <TableRow>
@@ -106,10 +115,7 @@ export function NetworkPage({ id }: { id: string }) {
                               type="button"
                               disabled={ending}
                               aria-label={t("network.endFor", { name: member.contact.fullName })}
-                              onClick={async () => {
-                                const ok = await endMembership(member.id);
-                                setNotice(ok ? t("network.ended", { name: member.contact.fullName }) : t("network.endFailed"));
-                              }}
+                              onClick={() => setConfirming({ id: member.id, name: member.contact.fullName })}
                             >
                               {t("network.end")}
                             </Button>
@@ -119,10 +125,21 @@ export function NetworkPage({ id }: { id: string }) {
                     ))}
                   </TableBody>
                 </Table>
-              </TableContainer>
+              </ResponsiveTableContainer>
             )}
           </section>
           <AddMember networkId={network.id} onNotice={setNotice} />
+          <ConfirmDialog
+            open={confirming !== null}
+            title={t("network.endTitle", { name: confirming?.name ?? "" })}
+            confirmLabel={t("network.endYes")}
+            cancelLabel={t("network.endNo")}
+            busy={ending}
+            onConfirm={() => void onEnd()}
+            onCancel={() => setConfirming(null)}
+          >
+            <Paragraph>{t("network.endConfirm", { name: confirming?.name ?? "", network: network.name })}</Paragraph>
+          </ConfirmDialog>
         </>
       )}
     </>

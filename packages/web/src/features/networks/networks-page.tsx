@@ -1,13 +1,5 @@
-import {
-  Paragraph,
-  Table,
-  TableBody,
-  TableCell,
-  TableContainer,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from "@utrecht/component-library-react";
+import { Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from "@utrecht/component-library-react";
+import { ResponsiveTableContainer } from "../../kit/responsive-table";
 import { useId, useMemo, useState } from "react";
 import { PageHeading } from "../../kit/page-heading";
 import { RouteLink, useMayOpen } from "../../kit/router";
@@ -66,7 +58,7 @@ export function NetworksPage({ viewer }: { viewer: Viewer }) {
         {!loading && !error && <Paragraph id={captionId}>{t("networks.count", { count: networks.length })}</Paragraph>}
       </div>
       {networks.length > 0 && (
-        <TableContainer overflowInline tabIndex={0} role="region" aria-labelledby={captionId}>
+        <ResponsiveTableContainer overflowInline tabIndex={0} role="region" aria-labelledby={captionId}>
           <Table aria-labelledby={captionId}>
             <TableHeader>
               <TableRow>
@@ -89,7 +81,7 @@ export function NetworksPage({ viewer }: { viewer: Viewer }) {
               ))}
             </TableBody>
           </Table>
-        </TableContainer>
+        </ResponsiveTableContainer>
       )}
     </>
   );

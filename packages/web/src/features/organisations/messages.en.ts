@@ -22,7 +22,9 @@ export const en: Translations<typeof nl> = {
   "organisations.editFor": "Edit: {name}",
   "organisations.archiveFor": "Archive: {name}",
   "organisations.archiveTitle": "Archive organisation?",
-  "organisations.archiveConfirm":
+  "organisations.archiveConfirm.one":
+    "Do you want to archive {name}? The organisation leaves the list and the pick lists. The contact holding a role there keeps that role.",
+  "organisations.archiveConfirm.other":
     "Do you want to archive {name}? The organisation leaves the list and the pick lists. The {count} contacts holding a role there keep that role.",
   "organisations.archived": "{name} was archived.",
   "organisations.archiveFailed": "Archiving did not work. Please try again.",

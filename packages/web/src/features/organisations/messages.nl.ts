@@ -19,7 +19,9 @@ export const nl = {
   "organisations.editFor": "Wijzigen: {name}",
   "organisations.archiveFor": "Archiveren: {name}",
   "organisations.archiveTitle": "Organisatie archiveren?",
-  "organisations.archiveConfirm":
+  "organisations.archiveConfirm.one":
+    "Wil je {name} archiveren? De organisatie verdwijnt uit de lijst en uit de keuzelijsten. Het contact met een rol daar houdt die rol.",
+  "organisations.archiveConfirm.other":
     "Wil je {name} archiveren? De organisatie verdwijnt uit de lijst en uit de keuzelijsten. De {count} contacten met een rol daar houden die rol.",
   "organisations.archived": "{name} is gearchiveerd.",
   "organisations.archiveFailed": "Archiveren is niet gelukt. Probeer het opnieuw.",

@@ -6,11 +6,11 @@ import {
   Table,
   TableBody,
   TableCell,
-  TableContainer,
   TableHeader,
   TableHeaderCell,
   TableRow,
 } from "@utrecht/component-library-react";
+import { ResponsiveTableContainer } from "../../kit/responsive-table";
 import { useId, useState } from "react";
 import { PageHeading } from "../../kit/page-heading";
 import { RouteLink } from "../../kit/router";
@@ -59,7 +59,7 @@ export function OrganisationsPage() {
         {loaded && <Paragraph id={tableId}>{t("organisations.count", { count: organisations.length })}</Paragraph>}
       </div>
       {organisations.length > 0 && (
-        <TableContainer overflowInline tabIndex={0} role="region" aria-labelledby={tableId}>
+        <ResponsiveTableContainer overflowInline tabIndex={0} role="region" aria-labelledby={tableId}>
           <Table aria-labelledby={tableId}>
             <TableHeader>
               <TableRow>
@@ -118,7 +118,7 @@ export function OrganisationsPage() {
               ))}
             </TableBody>
           </Table>
-        </TableContainer>
+        </ResponsiveTableContainer>
       )}
       <ConfirmDialog
         open={confirming !== null}
@@ -129,7 +129,12 @@ export function OrganisationsPage() {
         onConfirm={() => void onArchive()}
         onCancel={() => setConfirming(null)}
       >
-        <Paragraph>{t("organisations.archiveConfirm", { name: confirming?.name ?? "", count: confirming?.contactCount ?? 0 })}</Paragraph>
+        <Paragraph>
+          {format.plural(confirming?.contactCount ?? 0, {
+            one: t("organisations.archiveConfirm.one", { name: confirming?.name ?? "" }),
+            other: t("organisations.archiveConfirm.other", { name: confirming?.name ?? "", count: confirming?.contactCount ?? 0 }),
+          })}
+        </Paragraph>
       </ConfirmDialog>
     </>
   );

@@ -8,13 +8,13 @@ import {
   Table,
   TableBody,
   TableCell,
-  TableContainer,
   TableHeader,
   TableHeaderCell,
   TableRow,
   UnorderedList,
   UnorderedListItem,
 } from "@utrecht/component-library-react";
+import { ResponsiveTableContainer } from "../../kit/responsive-table";
 import { useId } from "react";
 import { PageHeading } from "../../kit/page-heading";
 import { useFormat } from "../../kit/format";
@@ -72,7 +72,7 @@ export function MyProfilePage() {
           {contact.memberships.length === 0 ? (
             <Paragraph>{t("profile.noNetworks")}</Paragraph>
           ) : (
-            <TableContainer overflowInline tabIndex={0} role="region" aria-labelledby={networksId}>
+            <ResponsiveTableContainer overflowInline tabIndex={0} role="region" aria-labelledby={networksId}>
               <Table aria-labelledby={networksId}>
                 <TableHeader>
                   <TableRow>
@@ -98,7 +98,7 @@ export function MyProfilePage() {
                   ))}
                 </TableBody>
               </Table>
-            </TableContainer>
+            </ResponsiveTableContainer>
           )}
           <Heading level={2} id={consentsId}>
             {t("profile.consents")}

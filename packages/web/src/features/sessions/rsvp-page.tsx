@@ -91,7 +91,7 @@ function InvitationView({ token, invitation }: { token: string; invitation: Publ
         <dt>{t("sessionForm.theme")}</dt>
         <dd>{t(themeKey(session.theme))}</dd>
         <dt>{t("session.when")}</dt>
-        <dd>{t("session.whenValue", { start: format.dateTime(session.startsAt), end: format.dateTime(session.endsAt) })}</dd>
+        <dd>{format.dateTimeRange(session.startsAt, session.endsAt)}</dd>
         <dt>{t("sessionForm.place")}</dt>
         <dd>
           {session.place}

@@ -85,7 +85,8 @@ describe("SessionForm", () => {
       rsvpDeadline: null,
       description: null,
     });
-    expect(input.startsAt).toBe(new Date("2026-06-10T19:00").toISOString());
+    // 19:00 typed is 19:00 in Utrecht (summer time, UTC+2), whatever zone the device is in.
+    expect(input.startsAt).toBe("2026-06-10T17:00:00.000Z");
   });
 
   it("shows the server's BAD_USER_INPUT at the field it names and focuses it", async () => {

@@ -4,6 +4,7 @@ import { useEffect, useRef, useState, type FormEvent } from "react";
 import { SelectField, TextareaField, TextField } from "../../kit/fields";
 import { ErrorSummary } from "../../kit/error-summary";
 import { useFocusFirstError } from "../../kit/focus-first-error";
+import { useFormat } from "../../kit/format";
 import { useI18n } from "../../i18n/i18n-provider";
 import { themeKey } from "./labels";
 import type { SaveOutcome } from "./use-sessions";
@@ -44,6 +45,7 @@ export function SessionForm({
   now = () => new Date(),
 }: SessionFormProps) {
   const { t } = useI18n();
+  const format = useFormat();
   const [values, setValues] = useState(initial);
   const [errors, setErrors] = useState<SessionFieldErrors>({});
   const [failed, setFailed] = useState<string | null>(null);
@@ -164,6 +166,7 @@ export function SessionForm({
         type="datetime-local"
         name="startsAt"
         label={t("sessionForm.startsAt")}
+        description={format.zoneLabelled ? t("sessionForm.timesInZone") : undefined}
         required
         value={values.startsAt}
         onChange={set("startsAt")}

@@ -10,12 +10,12 @@ import {
   Table,
   TableBody,
   TableCell,
-  TableContainer,
   TableHeader,
   TableHeaderCell,
   TableRow,
   Textbox,
 } from "@utrecht/component-library-react";
+import { ResponsiveTableContainer } from "../../kit/responsive-table";
 import { useId, useState, type FormEvent } from "react";
 import { PageHeading } from "../../kit/page-heading";
 import { RouteLink } from "../../kit/router";
@@ -68,7 +68,7 @@ export function SessionPage({ id }: { id: string }) {
             <dt>{t("sessionForm.theme")}</dt>
             <dd>{t(themeKey(session.theme))}</dd>
             <dt>{t("session.when")}</dt>
-            <dd>{t("session.whenValue", { start: format.dateTime(session.startsAt), end: format.dateTime(session.endsAt) })}</dd>
+            <dd>{format.dateTimeRange(session.startsAt, session.endsAt)}</dd>
             <dt>{t("sessionForm.place")}</dt>
             <dd>
               {session.place} · {session.district?.name ?? t("sessionForm.citywide")}
@@ -339,6 +339,7 @@ function NetworkCheckbox({
 /** The links exist only in this answer (the server keeps hashes): shown once, to copy and send. */
 function CreatedLinks({ links }: { links: readonly InvitationLinkRow[] }) {
   const { t } = useI18n();
+  const format = useFormat();
   const headingId = useId();
   if (links.length === 0) {
     return (
@@ -350,7 +351,7 @@ function CreatedLinks({ links }: { links: readonly InvitationLinkRow[] }) {
   return (
     <section aria-labelledby={headingId} className="wijknet-stack">
       <Heading level={3} id={headingId}>
-        {t("invite.links", { count: links.length })}
+        {format.plural(links.length, { one: t("invite.links.one"), other: t("invite.links.other", { count: links.length }) })}
       </Heading>
       <Paragraph>{t("invite.linksHelp")}</Paragraph>
       <ul className="wijknet-plain-list">
@@ -410,7 +411,7 @@ function Invitations({ session }: { session: SessionDetail }) {
       {session.invitations.length === 0 ? (
         <Paragraph>{t("session.noInvitations")}</Paragraph>
       ) : (
-        <TableContainer>
+        <ResponsiveTableContainer>
           <Table aria-labelledby={headingId}>
             <TableHeader>
               <TableRow>
@@ -434,7 +435,7 @@ function Invitations({ session }: { session: SessionDetail }) {
               ))}
             </TableBody>
           </Table>
-        </TableContainer>
+        </ResponsiveTableContainer>
       )}
     </section>
   );
@@ -468,7 +469,7 @@ function Registrations({ session }: { session: SessionDetail }) {
       {session.registrations.length === 0 ? (
         <Paragraph>{t("session.noRegistrations")}</Paragraph>
       ) : (
-        <TableContainer>
+        <ResponsiveTableContainer>
           <Table aria-labelledby={headingId}>
             <TableHeader>
               <TableRow>
@@ -521,7 +522,7 @@ function Registrations({ session }: { session: SessionDetail }) {
               })}
             </TableBody>
           </Table>
-        </TableContainer>
+        </ResponsiveTableContainer>
       )}
     </section>
   );

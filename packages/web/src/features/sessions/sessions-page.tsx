@@ -1,14 +1,5 @@
-import {
-  Heading,
-  Paragraph,
-  Table,
-  TableBody,
-  TableCell,
-  TableContainer,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from "@utrecht/component-library-react";
+import { Heading, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from "@utrecht/component-library-react";
+import { ResponsiveTableContainer } from "../../kit/responsive-table";
 import { useId, useState } from "react";
 import { PageHeading } from "../../kit/page-heading";
 import { RouteLink } from "../../kit/router";
@@ -63,7 +54,7 @@ function SessionTable({ sessions, labelledBy }: { sessions: readonly SessionRow[
   const { t } = useI18n();
   const format = useFormat();
   return (
-    <TableContainer>
+    <ResponsiveTableContainer>
       <Table aria-labelledby={labelledBy}>
         <TableHeader>
           <TableRow>
@@ -97,7 +88,7 @@ function SessionTable({ sessions, labelledBy }: { sessions: readonly SessionRow[
           ))}
         </TableBody>
       </Table>
-    </TableContainer>
+    </ResponsiveTableContainer>
   );
 }
 

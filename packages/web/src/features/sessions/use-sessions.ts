@@ -45,8 +45,9 @@ export function useSessionList(when: "upcoming" | "past", first = 50) {
   const result = useQuery(ThemeSessionsDocument, { variables: { filter, first }, fetchPolicy: "cache-and-network" });
   const rows = useMemo(() => {
     const list = result.data?.themeSessions.edges.map((e) => e.node) ?? [];
-    // Past sessions: most recent first.
-    return when === "past" ? [...list].reverse() : list;
+    // Past sessions: most recent first. A cancelled session is not "upcoming" (its own page still says it was cancelled).
+    if (when === "upcoming") return list.filter((s) => s.status !== "CANCELLED");
+    return [...list].reverse();
   }, [result.data, when]);
   return {
     sessions: rows,

@@ -1,4 +1,5 @@
 import type { CreateThemeSessionInput, SessionTheme } from "../../generated/gql/graphql";
+import { fromDateTimeInput, toDateTimeInput } from "../../kit/time";
 
 export interface SessionFormValues {
   title: string;
@@ -7,7 +8,7 @@ export interface SessionFormValues {
   /** "" = city-wide. */
   districtId: string;
   place: string;
-  /** `<input type="datetime-local">` values, local time: "2026-12-01T19:00". */
+  /** `<input type="datetime-local">` values, Amsterdam time: "2026-12-01T19:00". */
   startsAt: string;
   endsAt: string;
   rsvpDeadline: string;
@@ -52,19 +53,14 @@ export const THEMES: readonly SessionTheme[] = ["DISCRIMINATION", "ETHNIC_PROFIL
 
 const DAY = 24 * 60 * 60 * 1000;
 
-/** A datetime-local value ("2026-12-01T19:00", local time) as a Date, or null. */
+/** A datetime-local value ("2026-12-01T19:00", Amsterdam time: kit/time.ts) as a Date, or null. */
 export function parseLocal(value: string): Date | null {
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) return null;
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? null : date;
+  return fromDateTimeInput(value);
 }
 
-/** An ISO instant as a datetime-local value in the browser's time zone. */
+/** An ISO instant as a datetime-local value in Amsterdam time, whatever the device's zone. */
 export function toLocalInput(iso: string | null | undefined): string {
-  if (!iso) return "";
-  const d = new Date(iso);
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  return toDateTimeInput(iso);
 }
 
 function wholeNumber(text: string): number | null {

@@ -144,7 +144,7 @@ export const nl = {
   "report.district": "Wijk",
   "report.place": "Waar? (straat, plein of online kanaal)",
   "report.details": "Meer over de situatie (niet verplicht)",
-  "report.detailsHelp": "Wat zag of hoorde je? Sinds wanneer? Beschrijf gedrag en plek, geen kenmerken van personen.",
+  "report.detailsHelp": "Wat zag of hoorde je? Sinds wanneer? Beschrijf gedrag en plaats, geen kenmerken van personen.",
   "report.identity": "De politie mag zien dat ik dit meldde",
   "report.identityHelp": "Zonder vinkje ziet alleen de coördinator wie meldde.",
   "report.share": "Meteen delen met de politie",

@@ -6,11 +6,11 @@ import {
   Table,
   TableBody,
   TableCell,
-  TableContainer,
   TableHeader,
   TableHeaderCell,
   TableRow,
 } from "@utrecht/component-library-react";
+import { ResponsiveTableContainer } from "../../kit/responsive-table";
 import { useMutation, useQuery } from "@apollo/client/react";
 import { CombinedGraphQLErrors } from "@apollo/client/errors";
 import { useId, useState, type FormEvent } from "react";
@@ -178,7 +178,7 @@ function AlertsTable({ signal }: { signal: SignalDetail }) {
       {signal.alerts.length === 0 ? (
         <Paragraph>{t("signal.alertsEmpty")}</Paragraph>
       ) : (
-        <TableContainer overflowInline tabIndex={0} role="region" aria-labelledby={headingId}>
+        <ResponsiveTableContainer overflowInline tabIndex={0} role="region" aria-labelledby={headingId}>
           <Table aria-labelledby={headingId}>
             <TableHeader>
               <TableRow>
@@ -212,7 +212,7 @@ function AlertsTable({ signal }: { signal: SignalDetail }) {
               ))}
             </TableBody>
           </Table>
-        </TableContainer>
+        </ResponsiveTableContainer>
       )}
     </>
   );

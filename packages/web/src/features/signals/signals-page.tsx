@@ -1,13 +1,5 @@
-import {
-  Paragraph,
-  Table,
-  TableBody,
-  TableCell,
-  TableContainer,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from "@utrecht/component-library-react";
+import { Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from "@utrecht/component-library-react";
+import { ResponsiveTableContainer } from "../../kit/responsive-table";
 import { useQuery } from "@apollo/client/react";
 import { useId, useMemo, useState } from "react";
 import { PageHeading } from "../../kit/page-heading";
@@ -72,7 +64,7 @@ export function SignalsPage({ viewer }: { viewer: Viewer }) {
       />
       {data && rows.length === 0 && <Paragraph>{t("signals.empty")}</Paragraph>}
       {rows.length > 0 && (
-        <TableContainer overflowInline tabIndex={0} role="region" aria-labelledby={tableId}>
+        <ResponsiveTableContainer overflowInline tabIndex={0} role="region" aria-labelledby={tableId}>
           <Table aria-labelledby={tableId}>
             <caption id={tableId} className="wijknet-visually-hidden">
               {t("signals.tableCaption")}
@@ -104,7 +96,7 @@ export function SignalsPage({ viewer }: { viewer: Viewer }) {
               ))}
             </TableBody>
           </Table>
-        </TableContainer>
+        </ResponsiveTableContainer>
       )}
     </>
   );

@@ -9,7 +9,6 @@ import {
   Table,
   TableBody,
   TableCell,
-  TableContainer,
   TableHeader,
   TableHeaderCell,
   TableRow,
@@ -18,10 +17,12 @@ import {
   UnorderedList,
   UnorderedListItem,
 } from "@utrecht/component-library-react";
+import { ResponsiveTableContainer } from "../../../kit/responsive-table";
 import { useId, useReducer, useState, type ChangeEvent } from "react";
 import type { ContactImportField } from "../../../generated/gql/graphql";
 import { PageHeading } from "../../../kit/page-heading";
 import { RouteLink } from "../../../kit/router";
+import { useFormat } from "../../../kit/format";
 import { useI18n } from "../../../i18n/i18n-provider";
 import {
   importReducer,
@@ -65,6 +66,7 @@ const FIELDS: readonly ContactImportField[] = [
 
 export function ImportFlow({ initialState = initialImportState }: { initialState?: ImportState }) {
   const { t } = useI18n();
+  const format = useFormat();
   const [state, dispatch] = useReducer(importReducer, initialState);
   const { upload, dryRun, runImport, downloadErrors } = useContactImport();
   const [downloadFailed, setDownloadFailed] = useState(false);
@@ -185,7 +187,10 @@ export function ImportFlow({ initialState = initialImportState }: { initialState
           <ImportReportView report={state.report} fileName={state.upload.filename} onDownloadErrors={onDownloadErrors} />
           <ButtonGroup>
             <Button appearance="primary-action-button" type="button" disabled={state.report.created === 0} onClick={() => void onImport()}>
-              {t("import.confirm", { count: state.report.created })}
+              {format.plural(state.report.created, {
+                one: t("import.confirm.one"),
+                other: t("import.confirm.other", { count: state.report.created }),
+              })}
             </Button>
           </ButtonGroup>
         </>
@@ -246,7 +251,7 @@ export function MappingEditor({
           ))}
         </UnorderedList>
       )}
-      <TableContainer overflowInline tabIndex={0} role="region" aria-labelledby={headingId}>
+      <ResponsiveTableContainer overflowInline tabIndex={0} role="region" aria-labelledby={headingId}>
         <Table aria-labelledby={headingId}>
           <TableHeader>
             <TableRow>
@@ -283,7 +288,7 @@ export function MappingEditor({
             ))}
           </TableBody>
         </Table>
-      </TableContainer>
+      </ResponsiveTableContainer>
     </section>
   );
 }
@@ -339,7 +344,7 @@ export function ImportReportView({
               {t("import.downloadErrors")}
             </Button>
           </ButtonGroup>
-          <TableContainer overflowInline tabIndex={0} role="region" aria-labelledby={errorsId}>
+          <ResponsiveTableContainer overflowInline tabIndex={0} role="region" aria-labelledby={errorsId}>
             <Table aria-labelledby={errorsId}>
               <TableHeader>
                 <TableRow>
@@ -359,7 +364,7 @@ export function ImportReportView({
                 ))}
               </TableBody>
             </Table>
-          </TableContainer>
+          </ResponsiveTableContainer>
         </>
       )}
       {report.duplicates.length > 0 && (
@@ -367,7 +372,7 @@ export function ImportReportView({
           <Heading level={3} id={duplicatesId}>
             {t("import.duplicatesHeading", { count: report.unchanged })}
           </Heading>
-          <TableContainer overflowInline tabIndex={0} role="region" aria-labelledby={duplicatesId}>
+          <ResponsiveTableContainer overflowInline tabIndex={0} role="region" aria-labelledby={duplicatesId}>
             <Table aria-labelledby={duplicatesId}>
               <TableHeader>
                 <TableRow>
@@ -388,7 +393,7 @@ export function ImportReportView({
                 ))}
               </TableBody>
             </Table>
-          </TableContainer>
+          </ResponsiveTableContainer>
         </>
       )}
     </section>

@@ -150,7 +150,7 @@ describe("ImportFlow", () => {
     expect(within(duplicates).getByRole("link", { name: "Ruben Zeldenrust" }).getAttribute("href")).toBe("/contacten/c-ruben");
     expect(screen.getByText("3 rijen gelezen. 1 nieuwe contacten, 1 staan er al in, 1 rijen met een fout.")).toBeTruthy();
     expect(screen.getByRole("button", { name: "Rijen met een fout downloaden (CSV)" })).toBeTruthy();
-    expect(screen.getByRole("button", { name: "1 contacten importeren" })).toBeTruthy();
+    expect(screen.getByRole("button", { name: "1 contact importeren" })).toBeTruthy();
   });
 
   it("says the file is too large when the server answers 413", async () => {

@@ -55,7 +55,7 @@ describe("theme sessions (coordinator and invitee)", () => {
       await checkAccessibility(page, "session form with errors");
 
       await page.getByLabel("Titel").fill(TITLE);
-      await page.getByLabel("Wijk").selectOption({ label: "Overvecht" });
+      await page.getByLabel("Wijk", { exact: true }).selectOption({ label: "Overvecht" });
       await page.getByLabel("Plaats", { exact: true }).fill("Buurthuis De Zwaluw, Zwaluwstraat 1");
       await page.getByLabel("Begint op").fill(localDateTime(10, 19));
       await page.getByLabel("Eindigt op").fill(localDateTime(10, 21));

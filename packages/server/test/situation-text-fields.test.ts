@@ -47,6 +47,13 @@ const FIELDS_CREATE_ORGANISATION = graphql(
 const FIELDS_CREATE_PARTNER = graphql(
   `mutation FieldsCreatePartner($input: CreatePartnerOrganisationInput!) { createPartnerOrganisation(input: $input) { id } }`,
 );
+const FIELDS_CREATE_MEETING = graphql(
+  `mutation FieldsCreateMeeting($input: NetworkMeetingInput!) { createNetworkMeeting(input: $input) { id } }`,
+);
+const FIELDS_ADD_ACTION_POINT = graphql(
+  `mutation FieldsAddActionPoint($input: ActionPointInput!) { addActionPoint(input: $input) { id } }`,
+);
+const FIELDS_ADD_LESSON = graphql(`mutation FieldsAddLesson($input: LessonInput!) { addLesson(input: $input) { id } }`);
 const FIELDS_FILE_COMPLAINT = graphql(`mutation FieldsFileComplaint($input: FileComplaintInput!) { fileComplaint(input: $input) { id } }`);
 const FIELDS_COMPLAINT_NOTE = graphql(
   `mutation FieldsComplaintNote($id: ID!, $note: String!, $ack: Boolean) { addComplaintNote(id: $id, note: $note, acknowledgeWarnings: $ack) { id } }`,
@@ -282,6 +289,31 @@ describe("the situation-text guard on every free-text field", () => {
       "input.name",
       (ack) => gql(app, C, { input: { name, kind: "OTHER", acknowledgeWarnings: ack } }, admin),
       name,
+    );
+  });
+
+  it("addActionPoint description and addLesson text of a network meeting", async () => {
+    const network = await app.db.prisma.network.create({
+      data: { municipalityId: w.municipality.id, kind: "ALLIES", name: `Velden ${Date.now()}`, districtId: w.districts[0]!.id },
+    });
+    const meeting = await gql(
+      app,
+      FIELDS_CREATE_MEETING,
+      { input: { networkId: network.id, title: "Netwerkoverleg", heldAt: new Date().toISOString() } },
+      coordinator(),
+    );
+    expect(meeting.errors).toBeUndefined();
+    const meetingId = meeting.data!.createNetworkMeeting.id;
+    await refusedUntilAcknowledged("input.description", (ack) =>
+      gql(
+        app,
+        FIELDS_ADD_ACTION_POINT,
+        { input: { meetingId, description: PEOPLE, dueDate: "2099-01-01", acknowledgeWarnings: ack } },
+        coordinator(),
+      ),
+    );
+    await refusedUntilAcknowledged("input.text", (ack) =>
+      gql(app, FIELDS_ADD_LESSON, { input: { meetingId, text: PEOPLE, acknowledgeWarnings: ack } }, coordinator()),
     );
   });
 
